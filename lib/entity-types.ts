@@ -1,0 +1,38 @@
+// The shape of the entity dictionary the extension ships and of the mentions the matcher finds.
+// This file is the contract between the dictionary builder (scripts/), the matcher (lib/) and the UI.
+
+/** Entity types a news reader tells apart. Order is the display order. */
+export const ENTITY_TYPES = ['person', 'organisation', 'government', 'group', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface Entity {
+  /** Stable id, lower-case ascii with hyphens, e.g. "edi-rama". Never reused for another entity. */
+  id: string;
+  type: EntityType;
+  /** Canonical names as a reader would write them. */
+  names: { ar: string; en: string };
+  /** Other forms a reader meets: transliterations, short forms, construct plurals, English variants. */
+  aliases: { ar: string[]; en: string[] };
+  /** Places only: irregular adjectives the nisba rule cannot produce (أمريكي for the United States). */
+  demonyms: { ar: string[]; en: string[] };
+  /** People only: surnames counted alone once the full name occurred earlier in the same text. */
+  surnames: { ar: string[]; en: string[] };
+  /** One line describing the entity. */
+  description: { ar: string; en: string };
+}
+
+export interface Dictionary {
+  version: 1;
+  entities: Entity[];
+}
+
+/** How a mention was recognised. */
+export type MentionKind = 'name' | 'alias' | 'demonym' | 'surname';
+
+/** A mention in a text: [start, end) are UTF-16 offsets into the original (unfolded) text. */
+export interface Mention {
+  start: number;
+  end: number;
+  entityId: string;
+  kind: MentionKind;
+}
