@@ -1,0 +1,10 @@
+import { render } from 'preact';
+import { TabSummary } from '@/components/TabSummary';
+import { applyUiLanguage } from '@/lib/i18n';
+import { targetTabId } from '@/lib/tab-summary';
+import '@/components/ui.css';
+import './popup.css';
+
+applyUiLanguage();
+const app = document.getElementById('app');
+if (app) void targetTabId().then((tabId) => render(<TabSummary tabId={tabId} />, app));

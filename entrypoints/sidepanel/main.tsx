@@ -1,0 +1,34 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { TabSummary } from '@/components/TabSummary';
+import { applyUiLanguage } from '@/lib/i18n';
+import { targetTabId } from '@/lib/tab-summary';
+import '@/components/ui.css';
+
+/** The side panel follows the active tab: tab switches and finished page loads re-read it. */
+function SidePanel() {
+  const [tab, setTab] = useState<{ id: number | undefined; generation: number }>({
+    id: undefined,
+    generation: 0,
+  });
+  useEffect(() => {
+    const refresh = () =>
+      void targetTabId().then((id) => setTab((old) => ({ id, generation: old.generation + 1 })));
+    const onUpdated = (_id: number, change: { status?: string }) => {
+      if (change.status === 'complete') refresh();
+    };
+    refresh();
+    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(refresh);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, []);
+  return <TabSummary key={`${tab.id}:${tab.generation}`} tabId={tab.id} />;
+}
+
+applyUiLanguage();
+const app = document.getElementById('app');
+if (app) render(<SidePanel />, app);

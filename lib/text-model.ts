@@ -1,0 +1,160 @@
+// One string for the article's text, with each text node's start offset, so that entity
+// mentions and note anchors share one coordinate space (DESIGN.md §2).
+
+/** Inserted between blocks and at <br>, so words in adjacent paragraphs never join. */
+export const BLOCK_SEPARATOR = '\n';
+
+export interface TextModel {
+  /** Concatenated text of the accepted text nodes, with BLOCK_SEPARATOR at block boundaries. */
+  readonly text: string;
+  /** The text nodes in document order. */
+  readonly nodes: readonly Text[];
+  /** starts[i] is the offset in `text` where nodes[i] begins. */
+  readonly starts: readonly number[];
+  /** Position of each node in `nodes`, for hit-testing. */
+  readonly indexOfNode: ReadonlyMap<Text, number>;
+}
+
+// Elements whose start or end breaks the flow of words. A tag list rather than computed style:
+// computed style on every element costs a layout, and news markup uses these tags faithfully.
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'IFRAME',
+  'PICTURE',
+  'SVG',
+  'CANVAS',
+]);
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+/**
+ * Builds the text model of `root`: every text node for which `acceptText` is true, in document
+ * order, skipping whole subtrees for which `skipElement` is true.
+ */
+export function buildTextModel(
+  root: Node,
+  acceptText: (node: Text) => boolean = () => true,
+  skipElement: (el: Element) => boolean = () => false,
+): TextModel {
+  const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let pendingBreak = false;
+
+  const visit = (node: Node): void => {
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const data = text.data;
+      if (data.length === 0 || !acceptText(text)) return;
+      if (pendingBreak && length > 0) {
+        parts.push(BLOCK_SEPARATOR);
+        length += BLOCK_SEPARATOR.length;
+      }
+      pendingBreak = false;
+      nodes.push(text);
+      starts.push(length);
+      parts.push(data);
+      length += data.length;
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const isElement = node.nodeType === 1;
+    if (isElement && skipElement(node as Element)) return;
+    const block = isElement && isBlockElement(node as Element);
+    if (block) pendingBreak = true;
+    for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+    if (block) pendingBreak = true;
+  };
+  visit(root);
+  const indexOfNode = new Map<Text, number>();
+  for (const [i, node] of nodes.entries()) indexOfNode.set(node, i);
+  return { text: parts.join(''), nodes, starts, indexOfNode };
+}
+
+/** Index of the node containing `offset` (an offset at a node's end belongs to that node). */
+function nodeIndexAt(model: TextModel, offset: number, preferEnd: boolean): number {
+  const { starts, nodes } = model;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = starts[mid] ?? 0;
+    if (start < offset || (!preferEnd && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  // A start offset that falls on a separator belongs to the next node.
+  const node = nodes[lo];
+  const start = starts[lo] ?? 0;
+  if (!preferEnd && node && offset >= start + node.data.length && lo + 1 < nodes.length) return lo + 1;
+  return lo;
+}
+
+/** A DOM Range for [start, end) in model coordinates, or null when the model is empty. */
+export function rangeFromOffsets(model: TextModel, start: number, end: number): Range | null {
+  if (model.nodes.length === 0 || end <= start) return null;
+  const first = nodeIndexAt(model, start, false);
+  const last = nodeIndexAt(model, end, true);
+  const startNode = model.nodes[first];
+  const endNode = model.nodes[last];
+  if (!startNode || !endNode) return null;
+  const range = startNode.ownerDocument.createRange();
+  range.setStart(startNode, clamp(start - (model.starts[first] ?? 0), 0, startNode.data.length));
+  range.setEnd(endNode, clamp(end - (model.starts[last] ?? 0), 0, endNode.data.length));
+  return range;
+}
+
+/** Model offset of a DOM position (a text node and an offset in it), or -1 if outside the model. */
+export function offsetFromPoint(model: TextModel, node: Node, offset: number): number {
+  const index = model.indexOfNode.get(node as Text);
+  if (index === undefined) return -1;
+  return (model.starts[index] ?? 0) + offset;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
