@@ -1,14 +1,4 @@
 // What the toolbar badge says: the number of distinct entities on the page.
-export interface PageSummaryNotice {
-  type: 'page-summary';
-  count: number;
-}
-
-export function isPageSummaryNotice(value: unknown): value is PageSummaryNotice {
-  if (typeof value !== 'object' || value === null) return false;
-  const notice = value as { type?: unknown; count?: unknown };
-  return notice.type === 'page-summary' && typeof notice.count === 'number';
-}
 
 /** Empty for none (no badge), the number up to 99, then "99+" to fit the badge. */
 export function badgeText(count: number): string {

@@ -47,7 +47,7 @@ export function isSkippedElement(el: Element): boolean {
 export function extractArticle(doc: Document): ExtractedArticle | null {
   const clone = doc.cloneNode(true) as Document;
   const liveOf = pairTextNodes(clone, doc);
-  const parsed = new Readability<Element>(clone, { serializer: (el) => el }).parse();
+  const parsed = new Readability<Node>(clone, { serializer: (el) => el }).parse();
   if (!parsed?.content) return null;
 
   const kept = new Set<Text>();

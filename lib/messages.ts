@@ -32,10 +32,49 @@ export interface PageSummary {
 }
 
 /** Requests a content script answers. */
-export type ContentRequest = { type: 'get-summary' } | { type: 'analyse' };
+export type ContentRequest =
+  /** → PageSummary */
+  | { type: 'get-summary' }
+  /** Analyse even if the page doesn't look like an article. → PageSummary */
+  | { type: 'analyse' }
+  /** Jump to the next/previous mention (of one entity, or any). → StepResult | null */
+  | { type: 'step'; direction: 1 | -1; entityId?: string }
+  /** Switch highlighting on this page's site on or off (keyboard command). → PageSummary */
+  | { type: 'toggle-site' };
+
+export interface StepResult {
+  entityId: string;
+  /** 1-based position among the entity's mentions. */
+  position: number;
+  total: number;
+}
 
 export function isContentRequest(value: unknown): value is ContentRequest {
   if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'get-summary' || type === 'analyse';
+  const message = value as { type?: unknown; direction?: unknown; entityId?: unknown };
+  switch (message.type) {
+    case 'get-summary':
+    case 'analyse':
+    case 'toggle-site':
+      return true;
+    case 'step':
+      return (
+        (message.direction === 1 || message.direction === -1) &&
+        (message.entityId === undefined || typeof message.entityId === 'string')
+      );
+    default:
+      return false;
+  }
+}
+
+/** Content script → background: the badge count for the sender's tab. */
+export interface PageSummaryNotice {
+  type: 'page-summary';
+  count: number;
+}
+
+export function isPageSummaryNotice(value: unknown): value is PageSummaryNotice {
+  if (typeof value !== 'object' || value === null) return false;
+  const notice = value as { type?: unknown; count?: unknown };
+  return notice.type === 'page-summary' && typeof notice.count === 'number';
 }

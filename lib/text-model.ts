@@ -5,6 +5,8 @@
 export const BLOCK_SEPARATOR = '\n';
 
 export interface TextModel {
+  /** The node the model was built from. */
+  readonly root: Node;
   /** Concatenated text of the accepted text nodes, with BLOCK_SEPARATOR at block boundaries. */
   readonly text: string;
   /** The text nodes in document order. */
@@ -113,7 +115,7 @@ export function buildTextModel(
   visit(root);
   const indexOfNode = new Map<Text, number>();
   for (const [i, node] of nodes.entries()) indexOfNode.set(node, i);
-  return { text: parts.join(''), nodes, starts, indexOfNode };
+  return { root, text: parts.join(''), nodes, starts, indexOfNode };
 }
 
 /** Index of the node containing `offset` (an offset at a node's end belongs to that node). */

@@ -1,58 +1,161 @@
-// Wires the page pipeline (lib/analyse-page) to the browser: gate, paint, answer the popup.
+// Wires the page session (lib/page-session) to the browser: the gate, settings, messages, hover card,
+// re-analysis on change and single-page-app navigation.
 import { isProbablyReaderable } from '@mozilla/readability';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { analysePage } from '@/lib/analyse-page';
+import { createCardLayer } from '@/components/card-layer';
+import { watchChanges } from '@/lib/change-watcher';
 import { shippedMatcher } from '@/lib/dictionary';
-import { isContentRequest, type PageSummary } from '@/lib/messages';
+import { mentionAtPoint } from '@/lib/hit-test';
+import { trackHover } from '@/lib/hover';
+import type { PlacedMention } from '@/lib/mention-index';
+import { type ContentRequest, isContentRequest, type PageSummaryNotice } from '@/lib/messages';
+import { PageSession } from '@/lib/page-session';
 import { createPainter } from '@/lib/paint';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  saveSettings,
+  watchSettings,
+  withEntity,
+  withSite,
+} from '@/lib/settings';
+import { HOST_TAG } from '@/lib/shadow-host';
 import './highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    const matcher = shippedMatcher();
     const painter = createPainter();
-    let summary: PageSummary = { status: 'working', url: location.href, title: document.title, entities: [] };
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const session = new PageSession({
+      doc: document,
+      matcher,
+      painter,
+      settings: await loadSettings().catch(() => DEFAULT_SETTINGS),
+      reveal: (mention) =>
+        mention.range.startContainer.parentElement?.scrollIntoView({
+          block: 'center',
+          behavior: reducedMotion ? 'auto' : 'smooth',
+        }),
+    });
+    // Work starts only on pages that look like articles, or once the reader asks for it.
+    let started = false;
 
-    const analyse = (): void => {
-      try {
-        const analysis = analysePage(document, shippedMatcher());
-        if (!analysis) {
-          painter.clear();
-          summary = { ...summary, status: 'no-article', entities: [] };
-          return;
-        }
-        painter.paint(analysis.rangesByType);
-        summary = {
-          status: 'ready',
-          url: location.href,
-          title: analysis.article.title,
-          entities: analysis.entities,
-        };
-      } catch (error) {
-        // Never let a failure escape into the page; say what happened in the popup instead.
-        painter.clear();
-        summary = { ...summary, status: 'error', entities: [], error: String(error) };
-      }
-      void browser.runtime
-        .sendMessage({ type: 'page-summary', count: summary.entities.length })
-        .catch(() => undefined);
+    const card = createCardLayer(document, {
+      onStep: (mention, direction) => {
+        session.setCurrent(mention);
+        const result = session.step(direction, mention.entityId);
+        if (result) showCard(result.mention);
+      },
+      onHide: (mention) => {
+        card.hide();
+        void saveSettings(withEntity(session.settings, mention.entityId, false));
+      },
+    });
+    const showCard = (mention: PlacedMention) => {
+      const entity = matcher.entity(mention.entityId);
+      if (!entity) return;
+      const ofEntity = session.mentions.ofEntity(mention.entityId);
+      card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length);
     };
 
-    const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: PageSummary) => void) => {
+    const notifyBadge = () => {
+      const notice: PageSummaryNotice = {
+        type: 'page-summary',
+        count: session.active ? session.summary().entities.length : 0,
+      };
+      void browser.runtime.sendMessage(notice).catch(() => undefined);
+    };
+
+    const analyse = (): number => {
+      started = true;
+      card.hide();
+      session.analyse();
+      notifyBadge();
+      const { extractMs, matchMs, paintMs } = session.lastTimings;
+      return extractMs + matchMs + paintMs;
+    };
+
+    const isOwn = (node: Node) => painter.owns(node) || node.nodeName.toLowerCase() === HOST_TAG;
+    const watcher = watchChanges({
+      target: document.body ?? document.documentElement,
+      isOwn,
+      articleRoot: () => session.articleRoot,
+      // A page that renders its article late becomes readerable later: check again, cheaply.
+      reanalyse: () => (started || isProbablyReaderable(document) ? analyse() : 0),
+    });
+
+    const stopHover = trackHover({
+      doc: document,
+      find: (x, y) => (session.active ? mentionAtPoint(document, session.mentions, x, y) : undefined),
+      isOwnUi: (target) => card.isHost(target),
+      onEnter: (mention) => {
+        if (!session.isVisible(mention)) return;
+        session.setCurrent(mention);
+        showCard(mention);
+      },
+      onLeave: () => card.hide(),
+    });
+
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && card.shownMention) card.hide();
+    };
+    document.addEventListener('keydown', onKey, true);
+
+    const answer = (request: ContentRequest): unknown => {
+      switch (request.type) {
+        case 'get-summary':
+          return session.summary();
+        case 'analyse':
+          analyse();
+          return session.summary();
+        case 'toggle-site': {
+          const next = withSite(session.settings, session.hostname, !session.active);
+          void saveSettings(next);
+          session.updateSettings(next);
+          if (!started && session.active) analyse();
+          return session.summary();
+        }
+        case 'step': {
+          const result = session.step(request.direction, request.entityId);
+          if (!result) return null;
+          showCard(result.mention);
+          return { entityId: result.mention.entityId, position: result.position, total: result.total };
+        }
+      }
+    };
+    const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
       if (!isContentRequest(message)) return false;
-      if (message.type === 'analyse') analyse();
-      sendResponse(summary);
+      sendResponse(answer(message));
       return false;
     };
     browser.runtime.onMessage.addListener(onMessage);
+
+    const stopSettings = watchSettings((settings) => {
+      session.updateSettings(settings);
+      if (card.shownMention && !session.active) card.hide();
+      notifyBadge();
+    });
+
+    // Single-page apps: a new article arrives without a page load.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (started || isProbablyReaderable(document)) watcher.request();
+    });
+
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
-      painter.clear();
+      document.removeEventListener('keydown', onKey, true);
+      stopSettings();
+      stopHover();
+      watcher.disconnect();
+      card.remove();
+      session.dispose();
     });
 
     if (isProbablyReaderable(document)) analyse();
-    else summary = { ...summary, status: 'not-article' };
+    else session.skip();
   },
 });

@@ -1,0 +1,78 @@
+// Mounts the entity card in the shadow host and places it next to a mention.
+import { render } from 'preact';
+import { placeCard } from '@/lib/card-position';
+import type { Entity } from '@/lib/entity-types';
+import { uiDirection } from '@/lib/i18n';
+import type { PlacedMention } from '@/lib/mention-index';
+import { createShadowHost } from '@/lib/shadow-host';
+import { EntityCard } from './EntityCard';
+import cardCss from './entity-card.css?inline';
+
+export interface CardLayer {
+  show(mention: PlacedMention, entity: Entity, position: number, total: number): void;
+  hide(): void;
+  readonly shownMention: PlacedMention | null;
+  /** True for the layer's host element (events from the card bubble to it). */
+  isHost(node: unknown): boolean;
+  remove(): void;
+}
+
+export interface CardActions {
+  onStep: (mention: PlacedMention, direction: 1 | -1) => void;
+  onHide: (mention: PlacedMention) => void;
+}
+
+export function createCardLayer(doc: Document, actions: CardActions): CardLayer {
+  let shadow: ReturnType<typeof createShadowHost> | null = null;
+  let shown: PlacedMention | null = null;
+
+  const hide = () => {
+    shown = null;
+    if (shadow) render(null, shadow.container);
+  };
+
+  return {
+    get shownMention() {
+      return shown;
+    },
+    isHost: (node) => shadow !== null && node === shadow.host,
+    hide,
+    remove() {
+      hide();
+      shadow?.remove();
+      shadow = null;
+    },
+    show(mention, entity, position, total) {
+      // Created on first use: pages nobody hovers get no extra element at all.
+      shadow ??= createShadowHost(doc, cardCss, uiDirection());
+      shown = mention;
+      render(
+        <EntityCard
+          entity={entity}
+          position={position}
+          total={total}
+          onStep={(direction) => actions.onStep(mention, direction)}
+          onHide={() => actions.onHide(mention)}
+          onClose={hide}
+        />,
+        shadow.container,
+      );
+      const card = shadow.container.firstElementChild as HTMLElement | null;
+      const rects = mention.range.getClientRects();
+      const anchor = rects[0] ?? mention.range.getBoundingClientRect();
+      if (!card) return;
+      const size = card.getBoundingClientRect();
+      const pageDir = doc.defaultView?.getComputedStyle(
+        mention.range.startContainer.parentElement ?? doc.body,
+      ).direction;
+      const place = placeCard(
+        anchor,
+        { width: size.width, height: size.height },
+        { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight },
+        pageDir === 'rtl' ? 'rtl' : 'ltr',
+      );
+      card.style.left = `${place.left}px`;
+      card.style.top = `${place.top}px`;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+// Articles that load or re-render after the first paint: a debounced MutationObserver asks for a
+// new analysis, at most once per interval that grows with what the last analysis cost, so an
+// infinite-scroll page can never keep the CPU busy.
+
+export const DEBOUNCE_MS = 400;
+/** An analysis may take at most this share of the time: interval ≥ cost / share. */
+export const MAX_CPU_SHARE = 0.1;
+export const MIN_INTERVAL_MS = 1000;
+
+export interface ChangeWatcherOptions {
+  /** The subtree to watch (usually document.body). */
+  target: Node;
+  /** Nodes the extension itself inserted (its UI host, fallback marks): their changes are ignored. */
+  isOwn: (node: Node) => boolean;
+  /** The current article root, or null when there is none yet (then every change counts). */
+  articleRoot: () => Node | null;
+  /** Runs the analysis; returns how long it took in ms. */
+  reanalyse: () => number;
+  now?: () => number;
+}
+
+export interface ChangeWatcher {
+  /** Asks for an analysis soon (e.g. after a single-page-app navigation), respecting the limits. */
+  request(): void;
+  disconnect(): void;
+}
+
+/** True when a mutation record can change what the article says. */
+export function touchesArticle(
+  record: MutationRecord,
+  root: Node | null,
+  isOwn: (node: Node) => boolean,
+): boolean {
+  const changed = [...record.addedNodes, ...record.removedNodes];
+  if (changed.length > 0 && changed.every(isOwn)) return false;
+  if (isOwn(record.target) || hasOwnAncestor(record.target, isOwn)) return false;
+  if (!root) return true;
+  if (!root.isConnected) return true; // the article was replaced
+  // A change inside the article, or around it (a new article appended beside it, content loaded in).
+  return root.contains(record.target) || record.target.contains(root);
+}
+
+function hasOwnAncestor(node: Node, isOwn: (node: Node) => boolean): boolean {
+  for (let n = node.parentNode; n; n = n.parentNode) if (isOwn(n)) return true;
+  return false;
+}
+
+export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
+  const now = options.now ?? (() => performance.now());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let earliest = 0;
+
+  const run = () => {
+    timer = undefined;
+    const wait = earliest - now();
+    if (wait > 0) {
+      timer = setTimeout(run, wait);
+      return;
+    }
+    observer.disconnect(); // our own painting must not trigger another round
+    const cost = options.reanalyse();
+    earliest = now() + Math.max(MIN_INTERVAL_MS, cost / MAX_CPU_SHARE);
+    observe();
+  };
+  const request = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  };
+
+  const observer = new MutationObserver((records) => {
+    const root = options.articleRoot();
+    if (records.some((record) => touchesArticle(record, root, options.isOwn))) request();
+  });
+  const observe = () =>
+    observer.observe(options.target, { childList: true, subtree: true, characterData: true });
+  observe();
+
+  return {
+    request,
+    disconnect() {
+      observer.disconnect();
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}

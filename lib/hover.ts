@@ -1,0 +1,58 @@
+// Hover tracking for highlights, which have no events of their own: at most one hit-test per
+// animation frame, and a short grace period so the pointer can travel from a mention to its card.
+import type { PlacedMention } from './mention-index';
+
+export const HIDE_DELAY_MS = 300;
+
+export interface HoverOptions {
+  doc: Document;
+  find: (x: number, y: number) => PlacedMention | undefined;
+  /** True when the event comes from our own UI (the card), which keeps the card open. */
+  isOwnUi: (target: EventTarget | null) => boolean;
+  onEnter: (mention: PlacedMention) => void;
+  onLeave: () => void;
+}
+
+export function trackHover(options: HoverOptions): () => void {
+  const { doc } = options;
+  const win = doc.defaultView;
+  let frame = 0;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let current: PlacedMention | undefined;
+  let last: { x: number; y: number; target: EventTarget | null } | null = null;
+
+  const check = () => {
+    frame = 0;
+    if (!last) return;
+    if (options.isOwnUi(last.target)) {
+      clearTimeout(hideTimer);
+      return;
+    }
+    const found = options.find(last.x, last.y);
+    if (found) {
+      clearTimeout(hideTimer);
+      if (found !== current) {
+        current = found;
+        options.onEnter(found);
+      }
+    } else if (current) {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(() => {
+        current = undefined;
+        options.onLeave();
+      }, HIDE_DELAY_MS);
+    }
+  };
+
+  const onMove = (event: PointerEvent) => {
+    if (event.pointerType === 'touch') return;
+    last = { x: event.clientX, y: event.clientY, target: event.target };
+    if (!frame && win) frame = win.requestAnimationFrame(check);
+  };
+  doc.addEventListener('pointermove', onMove, { passive: true, capture: true });
+  return () => {
+    doc.removeEventListener('pointermove', onMove, { capture: true });
+    if (frame && win) win.cancelAnimationFrame(frame);
+    clearTimeout(hideTimer);
+  };
+}

@@ -1,0 +1,25 @@
+// In-page UI lives in a shadow root under a host of our own, outside <body> so it is never part of
+// the article, and styled so the page's CSS cannot reach in. The host has no size and lets clicks
+// through; only the card itself takes pointer events.
+export const HOST_TAG = 'hashiya-ui';
+
+export interface ShadowHost {
+  host: HTMLElement;
+  container: HTMLElement;
+  remove(): void;
+}
+
+export function createShadowHost(doc: Document, css: string, dir: 'rtl' | 'ltr'): ShadowHost {
+  const host = doc.createElement(HOST_TAG);
+  host.style.cssText =
+    'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;';
+  // Open, so accessibility tools and tests can reach it; it shows only dictionary data and counts.
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement('div');
+  container.dir = dir;
+  root.append(style, container);
+  doc.documentElement.append(host);
+  return { host, container, remove: () => host.remove() };
+}
