@@ -11,6 +11,8 @@ import cardCss from './entity-card.css?inline';
 export interface CardLayer {
   show(mention: PlacedMention, entity: Entity, position: number, total: number): void;
   hide(): void;
+  /** Moves the card back next to its mention (after the page scrolled). */
+  reposition(): void;
   readonly shownMention: PlacedMention | null;
   /** True for the layer's host element (events from the card bubble to it). */
   isHost(node: unknown): boolean;
@@ -26,6 +28,25 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
   let shadow: ReturnType<typeof createShadowHost> | null = null;
   let shown: PlacedMention | null = null;
 
+  const place = () => {
+    const card = shadow?.container.firstElementChild as HTMLElement | null | undefined;
+    if (!card || !shown) return;
+    const rects = shown.range.getClientRects();
+    const anchor = rects[0] ?? shown.range.getBoundingClientRect();
+    const size = card.getBoundingClientRect();
+    const pageDir = doc.defaultView?.getComputedStyle(
+      shown.range.startContainer.parentElement ?? doc.body,
+    ).direction;
+    const at = placeCard(
+      anchor,
+      { width: size.width, height: size.height },
+      { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight },
+      pageDir === 'rtl' ? 'rtl' : 'ltr',
+    );
+    card.style.left = `${at.left}px`;
+    card.style.top = `${at.top}px`;
+  };
+
   const hide = () => {
     shown = null;
     if (shadow) render(null, shadow.container);
@@ -37,6 +58,7 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
     },
     isHost: (node) => shadow !== null && node === shadow.host,
     hide,
+    reposition: place,
     remove() {
       hide();
       shadow?.remove();
@@ -57,22 +79,7 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
         />,
         shadow.container,
       );
-      const card = shadow.container.firstElementChild as HTMLElement | null;
-      const rects = mention.range.getClientRects();
-      const anchor = rects[0] ?? mention.range.getBoundingClientRect();
-      if (!card) return;
-      const size = card.getBoundingClientRect();
-      const pageDir = doc.defaultView?.getComputedStyle(
-        mention.range.startContainer.parentElement ?? doc.body,
-      ).direction;
-      const place = placeCard(
-        anchor,
-        { width: size.width, height: size.height },
-        { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight },
-        pageDir === 'rtl' ? 'rtl' : 'ltr',
-      );
-      card.style.left = `${place.left}px`;
-      card.style.top = `${place.top}px`;
+      place();
     },
   };
 }

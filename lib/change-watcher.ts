@@ -3,6 +3,8 @@
 // infinite-scroll page can never keep the CPU busy.
 
 export const DEBOUNCE_MS = 400;
+/** A page that never stops changing still gets re-analysed this long after its first change. */
+export const MAX_WAIT_MS = 2000;
 /** An analysis may take at most this share of the time: interval ≥ cost / share. */
 export const MAX_CPU_SHARE = 0.1;
 export const MIN_INTERVAL_MS = 1000;
@@ -49,9 +51,11 @@ export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
   const now = options.now ?? (() => performance.now());
   let timer: ReturnType<typeof setTimeout> | undefined;
   let earliest = 0;
+  let pendingSince: number | undefined;
 
   const run = () => {
     timer = undefined;
+    pendingSince = undefined;
     const wait = earliest - now();
     if (wait > 0) {
       timer = setTimeout(run, wait);
@@ -63,8 +67,10 @@ export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
     observe();
   };
   const request = () => {
+    const t = now();
+    pendingSince ??= t;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(run, DEBOUNCE_MS);
+    timer = setTimeout(run, Math.max(0, Math.min(DEBOUNCE_MS, pendingSince + MAX_WAIT_MS - t)));
   };
 
   const observer = new MutationObserver((records) => {

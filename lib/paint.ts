@@ -33,8 +33,10 @@ export function createPainter(win: HighlightWindow = window): Painter {
 
 function highlightPainter(win: HighlightWindow): Painter {
   const painted = new Set<string>();
-  const set = (name: string, ranges: readonly Range[]) => {
-    win.CSS.highlights.set(name, new win.Highlight(...ranges));
+  const set = (name: string, ranges: readonly Range[], priority = 0) => {
+    const highlight = new win.Highlight(...ranges);
+    highlight.priority = priority;
+    win.CSS.highlights.set(name, highlight);
     painted.add(name);
   };
   const clear = (): void => {
@@ -50,7 +52,8 @@ function highlightPainter(win: HighlightWindow): Painter {
       for (const [group, ranges] of groups) if (ranges.length > 0) set(HIGHLIGHT_PREFIX + group, ranges);
     },
     focus(range) {
-      if (range) set(FOCUS_HIGHLIGHT, [range]);
+      if (range)
+        set(FOCUS_HIGHLIGHT, [range], 1); // drawn over the type colour
       else {
         win.CSS.highlights.delete(FOCUS_HIGHLIGHT);
         painted.delete(FOCUS_HIGHLIGHT);

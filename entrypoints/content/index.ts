@@ -100,6 +100,17 @@ export default defineContentScript({
       onLeave: () => card.hide(),
     });
 
+    // The card is fixed on screen; keep it beside its mention while the page scrolls.
+    let scrollFrame = 0;
+    const onScroll = () => {
+      if (!card.shownMention || scrollFrame) return;
+      scrollFrame = requestAnimationFrame(() => {
+        scrollFrame = 0;
+        card.reposition();
+      });
+    };
+    ctx.addEventListener(window, 'scroll', onScroll, { passive: true, capture: true });
+
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && card.shownMention) card.hide();
     };

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { TabSummary } from '@/components/TabSummary';
+import { EntityPanel } from '@/components/EntityPanel';
 import { applyUiLanguage } from '@/lib/i18n';
 import { targetTabId } from '@/lib/tab-summary';
 import '@/components/ui.css';
@@ -7,4 +7,4 @@ import './popup.css';
 
 applyUiLanguage();
 const app = document.getElementById('app');
-if (app) void targetTabId().then((tabId) => render(<TabSummary tabId={tabId} />, app));
+if (app) void targetTabId().then((tabId) => render(<EntityPanel tabId={tabId} />, app));

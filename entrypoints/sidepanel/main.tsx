@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { TabSummary } from '@/components/TabSummary';
+import { EntityPanel } from '@/components/EntityPanel';
 import { applyUiLanguage } from '@/lib/i18n';
 import { targetTabId } from '@/lib/tab-summary';
 import '@/components/ui.css';
@@ -26,7 +26,7 @@ function SidePanel() {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  return <TabSummary key={`${tab.id}:${tab.generation}`} tabId={tab.id} />;
+  return <EntityPanel key={`${tab.id}:${tab.generation}`} tabId={tab.id} />;
 }
 
 applyUiLanguage();
