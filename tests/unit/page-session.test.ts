@@ -21,7 +21,11 @@ function recordingPainter() {
       painted.push(new Map());
     },
   };
-  return { painter, last: () => painted[painted.length - 1] ?? new Map(), focused: () => focused };
+  return {
+    painter,
+    last: (): Map<string, string[]> => painted[painted.length - 1] ?? new Map(),
+    focused: () => focused,
+  };
 }
 
 const ARTICLE = `<!doctype html><html lang="ar" dir="rtl"><head><title>ألبانيا تقطع علاقاتها مع إيران</title></head><body>
