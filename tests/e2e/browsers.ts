@@ -1,0 +1,373 @@
+// Launching the two browsers with the built extension, behind one small interface the tests share.
+//
+// Chromium: playwright-core drives Debian's Chromium (never `playwright install`: no downloads here);
+//   the unpacked extension is loaded with --load-extension into a throw-away persistent profile.
+// Firefox:  puppeteer-core 24 drives Firefox ESR over WebDriver BiDi (no geckodriver); the extension is
+//   installed as a temporary add-on, with its moz-extension UUID pinned by a pref so that its pages
+//   have a known URL. `page.goto()` to a moz-extension URL never resolves there, so extension pages are
+//   opened without awaiting the navigation and then waited for.
+//
+// Both browsers expose the highlights the content script registers to the page's own scripts
+// (`CSS.highlights` belongs to the document, also in Firefox where the content script runs in an
+// Xray sandbox), and both report the content script's console messages and uncaught errors as the
+// page's console / pageerror events. So one page-realm `evaluate` serves both.
+
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** One tab, in either browser. Functions passed to evaluate run in the page (or extension page). */
+export interface TestPage {
+  /** Uncaught errors and console.error messages seen in this tab since it opened, in order. */
+  readonly errors: string[];
+  goto(url: string): Promise<void>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Polls `fn(arg)` in the page until it returns a truthy value; throws after timeoutMs. */
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void>;
+  waitForSelector(selector: string, timeoutMs: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  screenshot(path: string, fullPage?: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  readonly name: BrowserName;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`, without a trailing slash. */
+  readonly extensionOrigin: string;
+  /** Errors logged by the extension's background context (where the browser lets us see them). */
+  readonly backgroundErrors: string[];
+  newPage(url: string): Promise<TestPage>;
+  /** Opens an extension page such as `popup.html?tab=3` in a new tab and waits for its body. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Path of the browser binary. */
+  executablePath: string;
+  headless?: boolean;
+  /** Viewport of new pages. */
+  viewport?: { width: number; height: number };
+}
+
+const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
+
+/** Finds the first of `names` on PATH (or an absolute path that exists). */
+export function findExecutable(names: readonly string[]): string | null {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  for (const name of names) {
+    if (name.includes('/')) {
+      if (isExecutableFile(name)) return name;
+      continue;
+    }
+    for (const dir of dirs) {
+      const candidate = join(dir, name);
+      if (isExecutableFile(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+function isExecutableFile(path: string): boolean {
+  try {
+    const info = statSync(path);
+    return info.isFile() && (info.mode & 0o111) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Chromium binary: $CHROME_PATH, else chromium / chromium-browser / google-chrome on PATH. */
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return findExecutable(['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']);
+}
+
+/** Firefox binary: $FIREFOX_PATH, else firefox-esr / firefox on PATH. */
+export function findFirefox(): string | null {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
+  return findExecutable(['firefox-esr', 'firefox']);
+}
+
+/** Chromium flags for a quiet, offline, extension-loading run (see shared notes/toolchain.md). */
+export function chromiumArgs(extDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extDir}`,
+    `--load-extension=${extDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+// ── Chromium ──────────────────────────────────────────────────────────────────────────────────
+
+class ChromiumPage implements TestPage {
+  readonly errors: string[] = [];
+
+  constructor(private readonly page: PlaywrightPage) {
+    page.on('pageerror', (error) => this.errors.push(`uncaught: ${describeError(error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        const where = message.location().url;
+        this.errors.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+      }
+    });
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    // playwright's PageFunction type cannot be named for a generic A; the call is the same.
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+  }
+
+  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, {
+      timeout: timeoutMs,
+      polling: 100,
+    });
+  }
+
+  async waitForSelector(selector: string, timeoutMs: number): Promise<void> {
+    await this.page.waitForSelector(selector, { timeout: timeoutMs, state: 'attached' });
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.click(selector);
+  }
+
+  async screenshot(path: string, fullPage = false): Promise<void> {
+    await this.page.screenshot({ path, fullPage });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+class ChromiumBrowser implements TestBrowser {
+  readonly name = 'chromium' as const;
+  readonly backgroundErrors: string[] = [];
+
+  constructor(
+    private readonly context: BrowserContext,
+    readonly extensionOrigin: string,
+    private readonly profileDir: string,
+  ) {}
+
+  async newPage(url: string): Promise<TestPage> {
+    const page = new ChromiumPage(await this.context.newPage());
+    await page.goto(url);
+    return page;
+  }
+
+  async openExtensionPage(path: string): Promise<TestPage> {
+    const page = new ChromiumPage(await this.context.newPage());
+    await page.goto(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
+    return page;
+  }
+
+  /** The first tab of a fresh profile, for callers (the demo) that want a single window. */
+  async firstPage(): Promise<PlaywrightPage> {
+    return this.context.pages()[0] ?? (await this.context.newPage());
+  }
+
+  /** Resolves when the user closes the browser window (headed demo). */
+  waitForClose(): Promise<void> {
+    return new Promise((resolve) => this.context.once('close', () => resolve()));
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    await rm(this.profileDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Launches Chromium with the unpacked extension in `extDir` (e.g. `.output/chrome-mv3`). */
+export async function launchChromium(
+  extDir: string,
+  options: LaunchOptions,
+): Promise<TestBrowser & { firstPage(): Promise<PlaywrightPage>; waitForClose(): Promise<void> }> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'hashiya-chromium-'));
+  const viewport = options.viewport ?? DEFAULT_VIEWPORT;
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: options.executablePath,
+      headless: options.headless ?? true,
+      viewport,
+      args: chromiumArgs(extDir),
+    });
+  } catch (error) {
+    await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
+  }
+  try {
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const browser = new ChromiumBrowser(
+      context,
+      `chrome-extension://${new URL(worker.url()).host}`,
+      profileDir,
+    );
+    worker.on('console', (message) => {
+      if (message.type() === 'error') browser.backgroundErrors.push(`console.error: ${message.text()}`);
+    });
+    return browser;
+  } catch (error) {
+    await context.close().catch(() => undefined);
+    await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
+    throw new Error(
+      `Chromium started but the extension's service worker never appeared: is ${extDir} a valid MV3 build? (${describeError(error)})`,
+    );
+  }
+}
+
+// ── Firefox ───────────────────────────────────────────────────────────────────────────────────
+
+/** The moz-extension UUID the tests pin for the add-on, so its pages have a known origin. */
+export const FIREFOX_EXTENSION_UUID = '3f5b9a4e-1c2d-4e6f-8a7b-9c0d1e2f3a4b';
+
+class FirefoxPage implements TestPage {
+  readonly errors: string[] = [];
+
+  constructor(private readonly page: PuppeteerPage) {
+    page.on('pageerror', (error) => this.errors.push(`uncaught: ${describeError(error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        const where = message.location().url;
+        this.errors.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+      }
+    });
+  }
+
+  async goto(url: string): Promise<void> {
+    if (/^moz-extension:/.test(url)) {
+      // Never resolves for moz-extension URLs over BiDi: fire and wait for the document instead.
+      this.page.goto(url).catch(() => undefined);
+      await this.page.waitForFunction(
+        (wanted: string) => location.href === wanted && document.body !== null,
+        {
+          timeout: 15_000,
+          polling: 100,
+        },
+        url,
+      );
+      return;
+    }
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    // Our arguments are plain JSON values, which puppeteer passes through unchanged (its types
+    // allow for element handles, which would arrive as elements).
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) as Promise<R>;
+  }
+
+  async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(
+      fn as (arg: unknown) => unknown,
+      { timeout: timeoutMs, polling: 100 },
+      arg,
+    );
+  }
+
+  async waitForSelector(selector: string, timeoutMs: number): Promise<void> {
+    await this.page.waitForSelector(selector, { timeout: timeoutMs });
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.click(selector);
+  }
+
+  async screenshot(path: string, fullPage = false): Promise<void> {
+    await this.page.screenshot({ path, fullPage });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+class FirefoxBrowser implements TestBrowser {
+  readonly name = 'firefox' as const;
+  readonly extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  /** Firefox does not report the background page's console over BiDi to us: stays empty. */
+  readonly backgroundErrors: string[] = [];
+
+  constructor(private readonly browser: PuppeteerBrowser) {}
+
+  private rawPage(): Promise<PuppeteerPage> {
+    return this.browser.newPage();
+  }
+
+  async newPage(url: string): Promise<TestPage> {
+    const page = new FirefoxPage(await this.rawPage());
+    await page.goto(url);
+    return page;
+  }
+
+  async openExtensionPage(path: string): Promise<TestPage> {
+    const page = new FirefoxPage(await this.rawPage());
+    await page.goto(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Launches Firefox (ESR 140+) and installs the unpacked extension in `extDir` (e.g.
+ * `.output/firefox-mv2`) as a temporary add-on whose gecko id is `geckoId`.
+ */
+export async function launchFirefox(
+  extDir: string,
+  geckoId: string,
+  options: LaunchOptions,
+): Promise<TestBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: options.executablePath,
+    headless: options.headless ?? true,
+    defaultViewport: options.viewport ?? DEFAULT_VIEWPORT,
+    // Needed to open moz-extension:// pages over BiDi.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+    },
+  });
+  try {
+    const installed = await browser.installExtension(extDir);
+    if (installed !== geckoId) {
+      throw new Error(
+        `installed add-on id is ${installed}, expected ${geckoId} (check wxt.config.ts GECKO_ID)`,
+      );
+    }
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+  return new FirefoxBrowser(browser);
+}

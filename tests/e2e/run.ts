@@ -1,0 +1,195 @@
+// End-to-end tests: the built extension in real browsers, on fixture pages served from 127.0.0.1.
+//
+//   npm run test:e2e                       both browsers
+//   npm run test:e2e -- --browser firefox  one browser (chromium | firefox)
+//   npm run test:e2e -- --grep popup       only tests whose name contains the text
+//   npm run test:e2e -- --headed           show the browser windows (needs a display)
+//
+// Needs `npm run build` (.output/chrome-mv3) and `npm run build:firefox` (.output/firefox-mv2).
+// A browser that is not installed is skipped with a loud message, except under CI=true, where it
+// is a failure. Ends with one `<browser>: N passed, N failed` line per browser; exits 1 on any failure.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '../../scripts/serve.ts';
+import { findChromium, findFirefox, launchChromium, launchFirefox, type TestBrowser } from './browsers.ts';
+import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
+import { type E2eTest, runSuite } from './harness.ts';
+import { seedPageTests } from './seed-page.e2e.ts';
+
+const ALL_TESTS: readonly E2eTest[] = [...seedPageTests];
+
+interface Options {
+  browsers: ('chromium' | 'firefox')[];
+  grep: string | null;
+  headed: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { browsers: ['chromium', 'firefox'], grep: null, headed: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--browser') {
+      const value = argv[++i];
+      if (value !== 'chromium' && value !== 'firefox') throw new Error('--browser takes chromium or firefox');
+      options.browsers = [value];
+    } else if (arg === '--grep') {
+      options.grep = argv[++i] ?? null;
+    } else if (arg === '--headed') {
+      options.headed = true;
+    } else {
+      throw new Error(`unknown argument ${arg}`);
+    }
+  }
+  return options;
+}
+
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+
+function loud(lines: string[]): void {
+  const width = Math.max(...lines.map((line) => line.length)) + 4;
+  const bar = '!'.repeat(width);
+  console.log(`\n${bar}`);
+  for (const line of lines) console.log(`! ${line.padEnd(width - 4)} !`);
+  console.log(`${bar}\n`);
+}
+
+interface Outcome {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  note: string;
+}
+
+interface BrowserPlan {
+  name: 'chromium' | 'firefox';
+  label: string;
+  executable: string | null;
+  install: string;
+  buildDir: string;
+  buildCommand: string;
+  launch(executable: string, buildDir: string): Promise<TestBrowser>;
+}
+
+function geckoIdOf(buildDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${buildDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
+}
+
+async function runBrowser(plan: BrowserPlan, baseUrl: string, tests: readonly E2eTest[]): Promise<Outcome> {
+  console.log(`\n── ${plan.label} ${'─'.repeat(60)}`);
+  if (!plan.executable) {
+    if (CI) {
+      console.log(
+        `  ✗ ${plan.label} is not installed (CI=true, so this is a failure). Install: ${plan.install}`,
+      );
+      return { name: plan.name, passed: 0, failed: 1, skipped: tests.length, note: 'browser not installed' };
+    }
+    loud([
+      `${plan.label} IS NOT INSTALLED: ITS END-TO-END TESTS ARE SKIPPED.`,
+      `Install it with:  ${plan.install}`,
+      '(Under CI=true a missing browser fails the run.)',
+    ]);
+    return {
+      name: plan.name,
+      passed: 0,
+      failed: 0,
+      skipped: tests.length,
+      note: 'skipped: browser not installed',
+    };
+  }
+  if (!existsSync(join(plan.buildDir, 'manifest.json'))) {
+    console.log(`  ✗ No extension build at ${plan.buildDir}. Run \`${plan.buildCommand}\` first.`);
+    return { name: plan.name, passed: 0, failed: 1, skipped: tests.length, note: `run ${plan.buildCommand}` };
+  }
+  const started = Date.now();
+  let browser: TestBrowser;
+  try {
+    browser = await plan.launch(plan.executable, plan.buildDir);
+  } catch (error) {
+    console.log(
+      `  ✗ could not start ${plan.label} (${plan.executable}) with the extension from ${plan.buildDir}:`,
+    );
+    console.log(`      ${error instanceof Error ? error.message : String(error)}`);
+    return { name: plan.name, passed: 0, failed: 1, skipped: tests.length, note: 'launch failed' };
+  }
+  console.log(
+    `  ${plan.label} with ${plan.buildDir} up in ${Date.now() - started} ms (${browser.extensionOrigin})`,
+  );
+  try {
+    const result = await runSuite(browser, baseUrl, tests);
+    return {
+      name: plan.name,
+      passed: result.passed,
+      failed: result.failed,
+      skipped: 0,
+      note: `${((Date.now() - started) / 1000).toFixed(1)} s`,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const tests = options.grep ? ALL_TESTS.filter((test) => test.name.includes(options.grep ?? '')) : ALL_TESTS;
+  if (tests.length === 0) throw new Error(`no test name contains "${options.grep}"`);
+  const headless = !options.headed;
+
+  const plans: BrowserPlan[] = [
+    {
+      name: 'chromium',
+      label: 'Chromium',
+      executable: findChromium(),
+      install: 'sudo apt-get install chromium   (or set CHROME_PATH)',
+      buildDir: join(REPO_ROOT, '.output', 'chrome-mv3'),
+      buildCommand: 'npm run build',
+      launch: (executable, buildDir) => launchChromium(buildDir, { executablePath: executable, headless }),
+    },
+    {
+      name: 'firefox',
+      label: 'Firefox',
+      executable: findFirefox(),
+      install: 'sudo apt-get install firefox-esr   (or set FIREFOX_PATH)',
+      buildDir: join(REPO_ROOT, '.output', 'firefox-mv2'),
+      buildCommand: 'npm run build:firefox',
+      launch: (executable, buildDir) =>
+        launchFirefox(buildDir, geckoIdOf(buildDir), { executablePath: executable, headless }),
+    },
+  ];
+
+  const started = Date.now();
+  const server = await serve(PAGES_DIR);
+  const outcomes: Outcome[] = [];
+  try {
+    for (const plan of plans) {
+      if (!options.browsers.includes(plan.name)) continue;
+      outcomes.push(await runBrowser(plan, server.url, tests));
+    }
+  } finally {
+    await server.close();
+  }
+
+  console.log(`\nend-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const outcome of outcomes) {
+    const skipped = outcome.skipped ? `, ${outcome.skipped} skipped` : '';
+    console.log(
+      `${outcome.name}: ${outcome.passed} passed, ${outcome.failed} failed${skipped} (${outcome.note})`,
+    );
+  }
+  return outcomes.some((outcome) => outcome.failed > 0) ? 1 : 0;
+}
+
+// Exit explicitly: a browser driver that keeps a handle open must not hang the run.
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);
