@@ -29,6 +29,14 @@ export interface PageSummary {
   title: string;
   entities: EntityCount[];
   error?: string;
+  /** What the last analysis cost, in ms (for `npm run bench` and curious readers). */
+  timings?: {
+    extractMs: number;
+    matchMs: number;
+    paintMs: number;
+    /** From the content script's start to the first frame drawn after the first paint. */
+    firstFrameMs?: number;
+  };
 }
 
 /** Requests a content script answers. */

@@ -17,6 +17,7 @@ export interface SessionTimings {
   extractMs: number;
   matchMs: number;
   paintMs: number;
+  firstFrameMs?: number;
 }
 
 export interface PageSessionOptions {
@@ -139,6 +140,7 @@ export class PageSession {
       url: doc.location?.href ?? '',
       title: this.article?.title ?? doc.title,
       entities: countEntities(this.index.all, (id) => matcher.entity(id)),
+      timings: this.lastTimings,
       ...(this.error ? { error: this.error } : {}),
     };
   }
