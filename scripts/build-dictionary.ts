@@ -1,0 +1,92 @@
+// `npm run dictionary [-- --corpus DIR] [--entities FILE] [--out FILE] [--check] [--quiet]`
+// Builds lib/generated/dictionary.json from corpus/entities.txt and prints a report on the corpus.
+// --check writes nothing and exits 1 when the checked-in dictionary differs from a fresh build.
+// Exit codes: 0 done, 1 bad input or stale dictionary (the message says which file and line), 2 usage.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { BuildError, buildAndWrite, buildDictionary, display, formatReport } from './lib/build-dictionary';
+
+const USAGE =
+  'usage: npm run dictionary -- [--corpus DIR] [--entities FILE] [--out FILE] [--check] [--quiet]';
+
+interface Args {
+  corpus: string;
+  entities?: string;
+  out: string;
+  check: boolean;
+  quiet: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const args: Args = { corpus: 'corpus', out: 'lib/generated/dictionary.json', check: false, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string | undefined => argv[++i];
+    switch (flag) {
+      case '--corpus':
+      case '--entities':
+      case '--out': {
+        const v = value();
+        if (!v) return `${flag} needs a value`;
+        args[flag.slice(2) as 'corpus' | 'entities' | 'out'] = v;
+        break;
+      }
+      case '--check':
+        args.check = true;
+        break;
+      case '--quiet':
+        args.quiet = true;
+        break;
+      default:
+        return `unknown option "${flag}"`;
+    }
+  }
+  return args;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (typeof args === 'string') {
+    console.error(`${args}\n${USAGE}`);
+    return 2;
+  }
+  const out = resolve(args.out);
+  const options = {
+    corpusDir: resolve(args.corpus),
+    entitiesFile: args.entities ? resolve(args.entities) : undefined,
+  };
+  const started = performance.now();
+
+  if (args.check) {
+    const result = await buildDictionary(options);
+    const current = await readFile(out, 'utf8').catch(() => undefined);
+    if (current !== result.json) {
+      console.error(
+        `${display(out)} is ${current === undefined ? 'missing' : 'stale'}: run \`npm run dictionary\` and commit it.`,
+      );
+      return 1;
+    }
+    if (!args.quiet)
+      console.log(`${display(out)} is up to date (${result.dictionary.entities.length} entities).`);
+    return 0;
+  }
+
+  const result = await buildAndWrite({ ...options, out });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (!args.quiet) console.log(formatReport(result.report, result.dictionary.entities.length));
+  console.log(
+    `${args.quiet ? '' : '\n'}Wrote ${display(out)}: ${result.dictionary.entities.length} entities (${seconds} s).`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof BuildError) console.error(`error: ${error.message}`);
+    else console.error(error);
+    process.exitCode = 1;
+  },
+);
