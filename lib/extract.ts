@@ -90,23 +90,32 @@ function pairTextNodes(clone: Document, live: Document): Map<Text, Text> {
 
 /**
  * Readability reports the headline as `title` and usually drops the heading element from the content.
- * The reader still sees it as part of the article, so take the live heading whose text is the title.
+ * The reader still sees it as part of the article, so take back the live heading that carries the
+ * title: the first h1/h2 outside navigation and sidebars that shares most of its words with the
+ * title (titles often add a prefix or the site's name), or else the h1 of the <article> holding the text.
  */
-function findHeadline(doc: Document, title: string, kept: Set<Text>): Element | null {
-  const wanted = squash(title);
-  if (!wanted) return null;
+export function findHeadline(doc: Document, title: string, kept: Set<Text>): Element | null {
+  const titleWords = new Set(words(title));
+  const first = kept.values().next().value;
+  const container = first?.parentElement?.closest('article, main, [role="main"]') ?? null;
   for (const heading of doc.querySelectorAll('h1, h2')) {
     if (heading.closest('nav, aside, footer, [role="navigation"], [role="complementary"]')) continue;
-    const text = squash(heading.textContent ?? '');
-    if (text.length === 0 || !(text === wanted || wanted.includes(text) || text.includes(wanted))) continue;
+    const headingWords = words(heading.textContent ?? '');
+    if (headingWords.length === 0) continue;
+    const shared = headingWords.filter((w) => titleWords.has(w)).length;
+    const carriesTitle =
+      titleWords.size > 0 && shared / Math.min(headingWords.length, titleWords.size) >= 0.6;
+    const headsArticle = heading.tagName === 'H1' && container !== null && container.contains(heading);
+    if (!carriesTitle && !headsArticle) continue;
     if (textNodesOf(heading).some((node) => kept.has(node))) return null; // already in the article
     return heading;
   }
   return null;
 }
 
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Unicode-aware words (Readability's own \W split sees no Arabic words). */
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function textNodesOf(el: Element): Text[] {

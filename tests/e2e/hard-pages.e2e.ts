@@ -1,3 +1,618 @@
-import type { E2eTest } from './harness.ts';
+// End-to-end tests on the hard fixture pages (tests/fixtures/pages): a very long article, iframes,
+// names split across elements, an article replaced after load, a single-page app, an RTL article
+// with an LTR sidebar, a dark page. Run in each browser by tests/e2e/run.ts.
+//
+// For every page: ranges only inside the <article>, in connected nodes, never two starting at the
+// same place; ranges per type = the hand count (<page>.expected.json); each range's text = the name
+// as written ("texts", whitespace collapsed); no page errors. Pages that change after load are
+// polled until the change watcher (debounced 400 ms, rate-limited) has re-analysed.
+//
+// NOTE for functions passed to page.evaluate / waitFor: they are serialised and run in the page, so
+// they must not use anything from this module, and must not declare named inner functions either
+// (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
-export const hardPageTests: E2eTest[] = [];
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENTITY_TYPES } from '../../lib/entity-types.ts';
+import type { TestBrowser, TestPage } from './browsers.ts';
+import {
+  entityTypes,
+  expectedRangesPerType,
+  loadExpectation,
+  PAGES_DIR,
+  type PageExpectation,
+} from './expectations.ts';
+import type { E2eContext, E2eTest } from './harness.ts';
+
+const PREFIX = 'hashiya-';
+const PAINT_TIMEOUT_MS = 15_000;
+/** The long article: Readability and matching on > 300,000 characters, generously. */
+const LONG_PAINT_TIMEOUT_MS = 25_000;
+/** A re-analysis after a change: 400 ms debounce, ≥ 1 s between analyses, plus slack. */
+const UPDATE_TIMEOUT_MS = 8_000;
+const POPUP_TIMEOUT_MS = 10_000;
+/** On a page that does not change after load, highlights unchanged this long are final. */
+const STABLE_MS = 2_000;
+
+// ── Expectations ────────────────────────────────────────────────────────────────────────────
+
+/** What the page should show in one state: entity id → mentions, and range text → ranges. */
+interface PageState {
+  article: Record<string, number>;
+  /** Expected text of every range (whitespace collapsed) → how many ranges have it. */
+  texts: Record<string, number> | null;
+}
+
+interface HardExpectation extends PageExpectation {
+  /** The state after load (after the replacement, for replaced-article). */
+  final: PageState;
+  /** Other named states: `before` (replaced-article), `story2` (spa). */
+  states: Record<string, PageState>;
+}
+
+function countsOf(value: unknown, where: string): Record<string, number> {
+  if (typeof value !== 'object' || value === null) throw new Error(`${where} must be an object`);
+  const out: Record<string, number> = {};
+  for (const [key, count] of Object.entries(value)) {
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 1)
+      throw new Error(`${where}.${key} must be a positive integer`);
+    out[key] = count;
+  }
+  return out;
+}
+
+function stateOf(value: unknown, where: string): PageState {
+  if (typeof value !== 'object' || value === null) throw new Error(`${where} must be an object`);
+  const { article, texts } = value as { article?: unknown; texts?: unknown };
+  return {
+    article: countsOf(article, `${where}.article`),
+    texts: texts === undefined ? null : countsOf(texts, `${where}.texts`),
+  };
+}
+
+function loadHardExpectation(page: string): HardExpectation {
+  const base = loadExpectation(page);
+  const file = join(PAGES_DIR, page.replace(/\.html$/, '.expected.json'));
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const states: Record<string, PageState> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (['comment', 'article', 'texts', 'outside'].includes(key)) continue;
+    states[key] = stateOf(value, `${file}: ${key}`);
+  }
+  return { ...base, final: stateOf(raw, file), states };
+}
+
+/** Expected ranges per highlight name (`hashiya-place` → n) for a state. */
+function expectedPerHighlight(state: PageState): Record<string, number> {
+  const perType = expectedRangesPerType({ article: state.article, outside: [] });
+  const out: Record<string, number> = {};
+  for (const [type, n] of perType) out[PREFIX + type] = n;
+  return out;
+}
+
+// ── In the page ─────────────────────────────────────────────────────────────────────────────
+
+interface RangeInfo {
+  highlight: string;
+  /** range.toString(), whitespace collapsed. */
+  text: string;
+  inArticle: boolean;
+  connected: boolean;
+  /** Identifies where the range starts: the start container (numbered) and the offset. */
+  start: string;
+}
+
+interface Snapshot {
+  ranges: RangeInfo[];
+  /** Characters of text in the page's <article>. */
+  articleChars: number;
+  /** location.href when the snapshot was taken. */
+  url: string;
+  /** Page-specific flags: window.__articleReplaced, window.__story. */
+  replaced: boolean;
+  story: string | null;
+}
+
+/** Runs in the page: every range of every `hashiya-*` highlight, and a few page facts. */
+function snapshotPage(prefix: string): Snapshot {
+  const article = document.querySelector('article');
+  const ids = new Map<Node, number>();
+  const ranges: RangeInfo[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith(prefix)) continue;
+    for (const abstract of highlight) {
+      const connected = abstract.startContainer.isConnected && abstract.endContainer.isConnected;
+      let text = '';
+      if (connected) {
+        // Works for Range and StaticRange alike.
+        const range = document.createRange();
+        range.setStart(abstract.startContainer, abstract.startOffset);
+        range.setEnd(abstract.endContainer, abstract.endOffset);
+        text = range.toString().replace(/\s+/g, ' ').trim();
+      } else {
+        text = `(detached) ${(abstract.startContainer.textContent ?? '').slice(abstract.startOffset, abstract.startOffset + 30)}`;
+      }
+      let id = ids.get(abstract.startContainer);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(abstract.startContainer, id);
+      }
+      ranges.push({
+        highlight: name,
+        text,
+        inArticle:
+          (article?.contains(abstract.startContainer) ?? false) &&
+          (article?.contains(abstract.endContainer) ?? false),
+        connected,
+        start: `${id}:${abstract.startOffset}`,
+      });
+    }
+  }
+  const flags = window as { __articleReplaced?: unknown; __story?: unknown };
+  return {
+    ranges,
+    articleChars: article?.textContent?.length ?? 0,
+    url: location.href,
+    replaced: flags.__articleReplaced === true,
+    story: typeof flags.__story === 'string' ? flags.__story : null,
+  };
+}
+
+/** Runs in the page: true once the `hashiya-*` highlights hold exactly `want` ranges per name. */
+function highlightsAre(want: Record<string, number>): boolean {
+  const have: Record<string, number> = {};
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith('hashiya-') && name !== 'hashiya-focus') have[name] = highlight.size;
+  const names = new Set([...Object.keys(have), ...Object.keys(want)]);
+  for (const name of names) if ((have[name] ?? 0) !== (want[name] ?? 0)) return false;
+  return true;
+}
+
+/** Runs in the page: true once at least one `hashiya-*` highlight with a range is registered. */
+function hasHighlights(prefix: string): boolean {
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith(prefix) && highlight.size > 0) return true;
+  return false;
+}
+
+/** Runs in the page: which of `names` occur in the text of the page (or its frames) outside the <article>. */
+function namesOutsideArticle(arg: { names: string[]; frames: boolean }): string[] {
+  let outside = '';
+  const docs: Document[] = [];
+  if (arg.frames) {
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (frame.contentDocument) docs.push(frame.contentDocument);
+    }
+  } else docs.push(document);
+  for (const doc of docs) {
+    const article = arg.frames ? null : doc.querySelector('article');
+    const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (article?.contains(node) || node.parentElement?.closest('script, style, template')) continue;
+      outside += ` ${node.nodeValue ?? ''}`;
+    }
+  }
+  return arg.names.filter((name) => outside.includes(name));
+}
+
+// ── Checks ──────────────────────────────────────────────────────────────────────────────────
+
+function tally(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return counts;
+}
+
+function short(texts: readonly string[], max = 12): string {
+  const entries = [...tally(texts)].sort((a, b) => b[1] - a[1]);
+  const shown = entries.slice(0, max).map(([text, n]) => (n > 1 ? `${text}×${n}` : text));
+  return entries.length > max ? `${shown.join(', ')}, … (${entries.length - max} more)` : shown.join(', ');
+}
+
+/** Everything wrong with `snap` against `state`; empty when it matches. */
+function problemsWith(snap: Snapshot, state: PageState): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, RangeInfo>();
+  for (const r of snap.ranges) {
+    const label = `${r.highlight} "${r.text}"`;
+    if (!r.connected) problems.push(`range in a node no longer in the page: ${label}`);
+    else if (!r.inArticle) problems.push(`outside the <article>: ${label}`);
+    if (r.connected && r.text.length === 0) problems.push(`empty range: ${label}`);
+    const twin = seen.get(r.start);
+    if (twin) problems.push(`duplicate: ${label} starts where ${twin.highlight} "${twin.text}" starts`);
+    else seen.set(r.start, r);
+  }
+  const want = expectedPerHighlight(state);
+  for (const type of ENTITY_TYPES) {
+    const name = PREFIX + type;
+    const have = snap.ranges.filter((r) => r.highlight === name).length;
+    if (have !== (want[name] ?? 0)) problems.push(`${type}: expected ${want[name] ?? 0} ranges, got ${have}`);
+  }
+  if (state.texts) {
+    const have = tally(snap.ranges.filter((r) => r.highlight !== `${PREFIX}focus`).map((r) => r.text));
+    for (const text of new Set([...have.keys(), ...Object.keys(state.texts)])) {
+      const got = have.get(text) ?? 0;
+      const expected = state.texts[text] ?? 0;
+      if (got !== expected) problems.push(`range text "${text}": expected ${expected}, got ${got}`);
+    }
+  }
+  return problems;
+}
+
+function logSnapshot(ctx: E2eContext, snap: Snapshot, label: string): void {
+  const types = ENTITY_TYPES.map((type) => {
+    const texts = snap.ranges.filter((r) => r.highlight === PREFIX + type).map((r) => r.text);
+    return `${type} ${texts.length}`;
+  });
+  ctx.log(`${label}: ${snap.ranges.length} ranges (${types.join(', ')})`);
+  if (snap.ranges.length <= 60)
+    ctx.log(
+      `  ${short(
+        snap.ranges.map((r) => r.text),
+        40,
+      )}`,
+    );
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs in the page: ranges per `hashiya-*` highlight name, as one comparable string. */
+function highlightSizes(prefix: string): string {
+  const parts: string[] = [];
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith(prefix)) parts.push(`${name}=${highlight.size}`);
+  return parts.sort().join(' ');
+}
+
+/**
+ * Waits until the page's highlights have the expected number of ranges per type, then checks
+ * everything about them; returns the snapshot. Gives up after `timeoutMs`, or, when `stableMs` is
+ * set (pages that do not change after load), once the highlights have stayed the same that long.
+ */
+async function expectState(
+  ctx: E2eContext,
+  page: TestPage,
+  state: PageState,
+  label: string,
+  timeoutMs: number,
+  stableMs?: number,
+): Promise<Snapshot> {
+  const started = Date.now();
+  const want = expectedPerHighlight(state);
+  let outcome = 'timed out';
+  let last = '';
+  let lastChange = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await page.evaluate(highlightsAre, want)) {
+      outcome = `after ${Date.now() - started} ms`;
+      break;
+    }
+    const sizes = await page.evaluate(highlightSizes, PREFIX);
+    if (sizes !== last) {
+      last = sizes;
+      lastChange = Date.now();
+    } else if (stableMs !== undefined && sizes !== '' && Date.now() - lastChange >= stableMs) {
+      outcome = `unchanged for ${stableMs} ms`;
+      break;
+    }
+    await sleep(100);
+  }
+  const snap = await page.evaluate(snapshotPage, PREFIX);
+  logSnapshot(ctx, snap, `${label} (${outcome})`);
+  const problems = problemsWith(snap, state);
+  assert.deepEqual(problems, [], `${label}: the highlights differ from the hand count`);
+  return snap;
+}
+
+async function waitForFirstPaint(page: TestPage, what: string, timeoutMs: number): Promise<void> {
+  try {
+    await page.waitFor(hasHighlights, PREFIX, timeoutMs);
+  } catch {
+    const names = await page.evaluate(() => [...CSS.highlights.keys()], null).catch(() => ['(unreadable)']);
+    throw new Error(
+      `Nothing was painted on ${what} within ${timeoutMs / 1000} s (CSS.highlights has: ${names.join(', ') || 'nothing'}). ` +
+        `Page errors: ${page.errors.length ? page.errors.join(' | ') : 'none'}.`,
+    );
+  }
+}
+
+async function expectNamesOutside(
+  page: TestPage,
+  expectation: PageExpectation,
+  frames = false,
+): Promise<void> {
+  const found = await page.evaluate(namesOutsideArticle, { names: expectation.outside, frames });
+  const missing = expectation.outside.filter((name) => !found.includes(name));
+  assert.deepEqual(
+    missing,
+    [],
+    `fixture check: these "outside" names are not on the page outside the article`,
+  );
+}
+
+function expectNoErrors(ctx: E2eContext, page: TestPage, what: string): void {
+  assert.deepEqual(page.errors, [], `errors on ${what} (uncaught or console.error, page or content script)`);
+  assert.deepEqual(ctx.browser.backgroundErrors, [], 'the extension background logged errors');
+}
+
+// ── Popup ───────────────────────────────────────────────────────────────────────────────────
+
+/** The part of the WebExtension API the tests call from an extension page. */
+interface TabsApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+}
+
+/**
+ * Runs in an extension page: the ids of the tabs showing `url`. Tab URLs are only visible with the
+ * "tabs" permission (or host permissions); without them, ask each tab's content script for its page
+ * summary (`get-summary`), which carries the page URL.
+ */
+async function tabIdsFor(url: string): Promise<number[]> {
+  const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('no browser / chrome API in this page: is it an extension page?');
+  const tabs = await api.tabs.query({});
+  const byUrl = tabs.filter((tab) => tab.url === url && tab.id !== undefined).map((tab) => tab.id as number);
+  if (byUrl.length > 0 || tabs.some((tab) => tab.url !== undefined && /^https?:/.test(tab.url))) return byUrl;
+  const answers = await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? Promise.resolve(null)
+        : api.tabs.sendMessage(tab.id, { type: 'get-summary' }).then(
+            (answer) => ({ id: tab.id as number, answer }),
+            () => null,
+          ),
+    ),
+  );
+  return answers
+    .filter((entry) => entry !== null && (entry.answer as { url?: unknown } | undefined)?.url === url)
+    .map((entry) => (entry as { id: number }).id);
+}
+
+async function tabIdOf(browser: TestBrowser, url: string): Promise<number> {
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    const ids = await probe.evaluate(tabIdsFor, url);
+    assert.equal(ids.length, 1, `expected one tab showing ${url}, found ${ids.length}`);
+    return ids[0] as number;
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Runs in the popup: true once it lists exactly `want` (id → count). */
+function popupMatches(want: Record<string, number>): boolean {
+  const entries = [...document.querySelectorAll('[data-entity-id]')];
+  if (entries.length !== Object.keys(want).length) return false;
+  return entries.every(
+    (el) => want[el.getAttribute('data-entity-id') ?? ''] === Number(el.getAttribute('data-count')),
+  );
+}
+
+/** Runs in the popup: id → count as listed. */
+function readPopup(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const el of document.querySelectorAll('[data-entity-id]'))
+    out[el.getAttribute('data-entity-id') ?? ''] = Number(el.getAttribute('data-count'));
+  return out;
+}
+
+/** Opens the popup for `tabId` and checks it lists exactly `want`. */
+async function expectPopup(
+  ctx: E2eContext,
+  tabId: number,
+  want: Record<string, number>,
+  label: string,
+): Promise<void> {
+  const popup = await ctx.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+  try {
+    try {
+      await popup.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
+      await popup.waitFor(popupMatches, want, 3_000);
+    } catch {
+      // Fall through: the comparison says what differs.
+    }
+    const listed = await popup.evaluate(readPopup, null);
+    const types = entityTypes();
+    const problems: string[] = [];
+    for (const id of new Set([...Object.keys(listed), ...Object.keys(want)])) {
+      if (!types.has(id)) problems.push(`${id}: not in the dictionary`);
+      if (listed[id] !== want[id])
+        problems.push(`${id}: expected ${want[id] ?? 0}, popup says ${listed[id] ?? 0}`);
+    }
+    ctx.log(`${label}: popup lists ${Object.keys(listed).length} entities`);
+    assert.deepEqual(problems, [], `${label}: the popup's counts differ from the hand count`);
+    assert.deepEqual(popup.errors, [], 'the popup logged errors');
+  } finally {
+    await popup.close();
+  }
+}
+
+// ── Tests ───────────────────────────────────────────────────────────────────────────────────
+
+/** A page that is complete after load: wait, check the state and the names outside the article. */
+function staticPageTest(
+  pageName: string,
+  what: string,
+  extra?: (ctx: E2eContext, page: TestPage) => Promise<void>,
+): E2eTest {
+  return {
+    name: `${pageName}: ${what}`,
+    async run(ctx) {
+      const expectation = loadHardExpectation(pageName);
+      const page = await ctx.fixturePage(pageName);
+      await waitForFirstPaint(page, pageName, PAINT_TIMEOUT_MS);
+      await expectState(ctx, page, expectation.final, pageName, PAINT_TIMEOUT_MS, STABLE_MS);
+      await expectNamesOutside(page, expectation);
+      await extra?.(ctx, page);
+      expectNoErrors(ctx, page, pageName);
+    },
+  };
+}
+
+/**
+ * dark.html really is dark where the highlights are. With HASHIYA_SCREENSHOTS=<dir>, also saves a
+ * screenshot of it (<dir>/<browser>-dark.png) to look at; the contrast itself is checked by
+ * tests/unit/colours.test.ts.
+ */
+async function checkDarkPage(ctx: E2eContext, page: TestPage): Promise<void> {
+  const colours = await page.evaluate(() => {
+    const paragraph = document.getElementById('all-types');
+    const style = paragraph ? getComputedStyle(paragraph) : null;
+    const html = getComputedStyle(document.documentElement);
+    return { text: style?.color ?? '', page: html.backgroundColor };
+  }, null);
+  assert.deepEqual(colours, { text: 'rgb(238, 238, 238)', page: 'rgb(17, 17, 17)' }, 'dark.html is not dark');
+  const dir = process.env.HASHIYA_SCREENSHOTS;
+  if (dir) {
+    const file = join(dir, `${ctx.browser.name}-dark.png`);
+    await page.screenshot(file);
+    ctx.log(`screenshot: ${file}`);
+  }
+}
+
+const longArticleTest: E2eTest = {
+  name: 'long-article.html: > 300,000 characters are highlighted, all of it, within a generous timeout',
+  async run(ctx) {
+    const expectation = loadHardExpectation('long-article.html');
+    const t0 = Date.now();
+    const page = await ctx.fixturePage('long-article.html');
+    const loaded = Date.now();
+    await waitForFirstPaint(page, 'long-article.html', LONG_PAINT_TIMEOUT_MS);
+    ctx.log(`load ${loaded - t0} ms, first highlights ${Date.now() - loaded} ms after load`);
+    const snap = await expectState(
+      ctx,
+      page,
+      expectation.final,
+      'long-article.html',
+      LONG_PAINT_TIMEOUT_MS,
+      STABLE_MS,
+    );
+    assert.ok(snap.articleChars >= 300_000, `the article has only ${snap.articleChars} characters`);
+    ctx.log(`article: ${snap.articleChars.toLocaleString('en')} characters`);
+    await expectNamesOutside(page, expectation);
+    expectNoErrors(ctx, page, 'long-article.html');
+  },
+};
+
+const iframesTest: E2eTest = {
+  name: "iframes.html: the top article is highlighted; the frames' entities are neither counted nor painted",
+  async run(ctx) {
+    const pageName = 'iframes.html';
+    const expectation = loadHardExpectation(pageName);
+    const page = await ctx.fixturePage(pageName);
+    await waitForFirstPaint(page, pageName, PAINT_TIMEOUT_MS);
+    // The frames must have loaded, with their names, for the test to mean anything.
+    await page.waitFor(
+      () =>
+        [...document.querySelectorAll('iframe')].every((frame) =>
+          (frame.contentDocument?.body?.textContent ?? '').includes('Microsoft'),
+        ),
+      null,
+      5_000,
+    );
+    await expectNamesOutside(page, expectation, true);
+    await expectState(ctx, page, expectation.final, pageName, PAINT_TIMEOUT_MS, STABLE_MS);
+    const inFrames = await page.evaluate(
+      (prefix: string) =>
+        [...document.querySelectorAll('iframe')].map((frame) => {
+          let ranges = 0;
+          const win = frame.contentWindow as (Window & typeof globalThis) | null;
+          if (win?.CSS?.highlights)
+            for (const [name, highlight] of win.CSS.highlights)
+              if (name.startsWith(prefix)) ranges += highlight.size;
+          return `${frame.getAttribute('src') ?? 'srcdoc'}: ${ranges}`;
+        }),
+      PREFIX,
+    );
+    ctx.log(`ranges painted inside the frames' own documents: ${inFrames.join('; ')}`);
+    const tabId = await tabIdOf(ctx.browser, new URL(pageName, ctx.baseUrl).href);
+    await expectPopup(ctx, tabId, expectation.final.article, pageName);
+    expectNoErrors(ctx, page, pageName);
+  },
+};
+
+const replacedArticleTest: E2eTest = {
+  name: 'replaced-article.html: after the article is replaced, only the new one is highlighted, once',
+  async run(ctx) {
+    const pageName = 'replaced-article.html';
+    const expectation = loadHardExpectation(pageName);
+    const before = expectation.states.before;
+    assert.ok(before, 'replaced-article.expected.json has no "before" state');
+    const page = await ctx.fixturePage(pageName);
+    await waitForFirstPaint(page, pageName, PAINT_TIMEOUT_MS);
+    // If the first analysis ran before the swap (the page swaps 800 ms after load), what it painted
+    // must be the first article exactly. The snapshot and the flag are read in one task.
+    const first = await page.evaluate(snapshotPage, PREFIX);
+    if (!first.replaced) {
+      logSnapshot(ctx, first, 'before the swap');
+      assert.deepEqual(
+        problemsWith(first, before),
+        [],
+        'before the swap: the highlights differ from the hand count',
+      );
+    } else ctx.log('the first analysis ran after the swap: the "before" state was not observed');
+    await page.waitFor(
+      () => (window as { __articleReplaced?: unknown }).__articleReplaced === true,
+      null,
+      5_000,
+    );
+    await expectState(ctx, page, expectation.final, 'after the swap', UPDATE_TIMEOUT_MS);
+    // Still the same a moment later: no second, late analysis adding ranges.
+    await sleep(600);
+    const later = await page.evaluate(snapshotPage, PREFIX);
+    assert.deepEqual(problemsWith(later, expectation.final), [], '600 ms later: the highlights changed');
+    await expectNamesOutside(page, expectation);
+    const tabId = await tabIdOf(ctx.browser, new URL(pageName, ctx.baseUrl).href);
+    await expectPopup(ctx, tabId, expectation.final.article, 'after the swap');
+    expectNoErrors(ctx, page, pageName);
+  },
+};
+
+const spaTest: E2eTest = {
+  name: 'spa.html: highlights and popup follow pushState navigation, and the back button',
+  async run(ctx) {
+    const pageName = 'spa.html?story=1';
+    const expectation = loadHardExpectation('spa.html');
+    const story2 = expectation.states.story2;
+    assert.ok(story2, 'spa.expected.json has no "story2" state');
+    const page = await ctx.fixturePage(pageName);
+    await waitForFirstPaint(page, pageName, PAINT_TIMEOUT_MS);
+    await expectState(ctx, page, expectation.final, 'story 1', PAINT_TIMEOUT_MS, STABLE_MS);
+    await expectNamesOutside(page, expectation);
+    const tabId = await tabIdOf(ctx.browser, new URL(pageName, ctx.baseUrl).href);
+
+    await page.click('#link-story-2');
+    await page.waitFor(() => (window as { __story?: unknown }).__story === '2', null, 5_000);
+    const second = await expectState(ctx, page, story2, 'story 2 after pushState', UPDATE_TIMEOUT_MS);
+    assert.match(second.url, /[?&]story=2$/, 'pushState did not change the URL');
+    await expectPopup(ctx, tabId, story2.article, 'story 2');
+
+    await page.evaluate(() => history.back(), null);
+    await page.waitFor(() => (window as { __story?: unknown }).__story === '1', null, 5_000);
+    const back = await expectState(
+      ctx,
+      page,
+      expectation.final,
+      'story 1 after the back button',
+      UPDATE_TIMEOUT_MS,
+    );
+    assert.match(back.url, /[?&]story=1$/, 'the back button did not restore the URL');
+    await expectPopup(ctx, tabId, expectation.final.article, 'story 1 again');
+    expectNoErrors(ctx, page, pageName);
+  },
+};
+
+export const hardPageTests: E2eTest[] = [
+  longArticleTest,
+  iframesTest,
+  staticPageTest('split-names.html', 'names split across <a>/<b>/<span> count once, as the whole name'),
+  replacedArticleTest,
+  spaTest,
+  staticPageTest('rtl-ltr-sidebar.html', 'the RTL article is highlighted, its LTR sidebar is not'),
+  staticPageTest('dark.html', 'an article on a dark page is highlighted like any other', checkDarkPage),
+];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '@/lib/extract';
+import { extractArticle, findHeadline } from '@/lib/extract';
 
 const paragraph = (n: number) =>
   `<p>الفقرة ${n}: قطعت ألبانيا العلاقات الدبلوماسية مع إيران وطردت دبلوماسييها بعد إلقاء اللوم على طهران في هجوم إلكتروني، في خطوة أيدتها الولايات المتحدة، وقال رئيس الوزراء إن القرار يدخل حيز التنفيذ فورا.</p>`;
@@ -68,5 +68,47 @@ describe('article extraction', () => {
 
   it('returns null for a page with no article', () => {
     expect(extractArticle(page('<nav><a href="/">الرئيسية</a></nav>'))).toBeNull();
+  });
+});
+
+describe('headline', () => {
+  const html = (title: string, h1: string) =>
+    `<!doctype html><html lang="ar"><head><title>${title}</title></head><body><nav><h2>الأكثر قراءة</h2></nav><article><h1>${h1}</h1>${[1, 2, 3].map(paragraph).join('')}</article></body></html>`;
+  /** What Readability kept in Chromium: the body paragraphs, without the heading. */
+  function bodyText(doc: Document): Set<Text> {
+    const kept = new Set<Text>();
+    for (const p of doc.querySelectorAll('article p'))
+      for (const n of p.childNodes) if (n.nodeType === 3) kept.add(n as Text);
+    return kept;
+  }
+  const parse = (markup: string) => new DOMParser().parseFromString(markup, 'text/html');
+
+  it('is found when the page title adds a prefix and the site name', () => {
+    const doc = parse(
+      html(
+        'الملف الكامل: ألبانيا تقطع علاقاتها مع إيران | صحيفة الأفق',
+        'ألبانيا تقطع علاقاتها مع إيران بعد هجوم إلكتروني',
+      ),
+    );
+    const title = 'الملف الكامل: ألبانيا تقطع علاقاتها مع إيران';
+    expect(findHeadline(doc, title, bodyText(doc))?.textContent).toBe(
+      'ألبانيا تقطع علاقاتها مع إيران بعد هجوم إلكتروني',
+    );
+  });
+
+  it('is the article’s own h1 even when the title says something else, never the navigation’s heading', () => {
+    const doc = parse(html('صحيفة الأفق', 'تيرانا تطرد الدبلوماسيين'));
+    expect(findHeadline(doc, 'صحيفة الأفق', bodyText(doc))?.textContent).toBe('تيرانا تطرد الدبلوماسيين');
+  });
+
+  it('is not added twice when Readability already kept it', () => {
+    const doc = parse(html('ألبانيا تقطع علاقاتها', 'ألبانيا تقطع علاقاتها'));
+    const kept = bodyText(doc);
+    const h1Text = doc.querySelector('h1')?.firstChild as Text;
+    kept.add(h1Text);
+    expect(findHeadline(doc, 'ألبانيا تقطع علاقاتها', kept)).toBeNull();
+    expect(extractArticle(page(NEWS_PAGE))?.model.text.split('ألبانيا تقطع علاقاتها مع إيران').length).toBe(
+      2,
+    );
   });
 });

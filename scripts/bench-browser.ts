@@ -1,0 +1,415 @@
+// In-browser benchmark: what the content script costs on real pages, against Readability's own
+// parse time on the same page in the same run, and the size of the content script.
+//
+//   npx tsx scripts/bench-browser.ts [--runs N] [--no-build] [--no-firefox]
+//
+// Builds the extension (`wxt build`, and `wxt build -b firefox` when Firefox is installed), serves
+// tests/fixtures/pages on 127.0.0.1, and for each page opens it N times, each in a fresh tab of
+// headless Chromium (and Firefox ESR) with the extension. For every run it reads the content
+// script's own timings (`get-summary` → summary.timings: extractMs, matchMs, paintMs, firstFrameMs,
+// asked from an extension page with tabs.sendMessage), then injects Readability.js into the page and
+// times `new Readability(document.cloneNode(true)).parse()` there (median of a few parses). Reports
+// medians per page.
+//
+// Budgets (DESIGN.md): matching + painting ≤ max(20 % of Readability's time, 15 ms) per page;
+// content script ≤ 60 KB gzip. Always exits 0: this is a report; failures are printed loudly.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import {
+  findChromium,
+  findFirefox,
+  launchChromium,
+  launchFirefox,
+  type TestBrowser,
+  type TestPage,
+} from '../tests/e2e/browsers.ts';
+import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
+import { serve } from './serve.ts';
+
+export const BENCH_PAGES = ['seed-ar.html', 'long-article.html'] as const;
+const DEFAULT_RUNS = 7;
+/** Warm Readability parses per run, after the first (cold) one; the run's warm figure is their median. */
+const PARSES_PER_RUN = 3;
+const PAINT_TIMEOUT_MS = 30_000;
+
+/** Matching + painting may take this share of Readability's time… */
+export const BUDGET_SHARE = 0.2;
+/** …or this many ms, whichever is larger. */
+export const BUDGET_FLOOR_MS = 15;
+/** Content script, gzip. */
+export const SIZE_BUDGET_BYTES = 60 * 1000;
+
+const CHROME_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
+const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv2');
+const READABILITY_JS = join(REPO_ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js');
+
+export interface PageFigures {
+  browser: 'chromium' | 'firefox';
+  page: string;
+  runs: number;
+  /** Characters of text in the page's <article>. */
+  chars: number;
+  /** Highlighted ranges (mentions painted). */
+  ranges: number;
+  extractMs: number;
+  matchMs: number;
+  paintMs: number;
+  firstFrameMs: number;
+  /** Readability's first parse in the tab: cold, as the content script's own analysis is. */
+  readabilityMs: number;
+  /** Readability warmed up (median of the following parses), for reference. */
+  readabilityWarmMs: number;
+  /** Median over the runs of each run's matching + painting. */
+  workMs: number;
+  /** workMs / Readability (cold). */
+  ratio: number;
+  budgetMs: number;
+  pass: boolean;
+}
+
+export interface SizeFigures {
+  file: string;
+  rawBytes: number;
+  gzipBytes: number;
+  pass: boolean;
+}
+
+export interface BrowserBenchResult {
+  pages: PageFigures[];
+  size: SizeFigures;
+  skipped: string[];
+}
+
+interface Timings {
+  extractMs: number;
+  matchMs: number;
+  paintMs: number;
+  firstFrameMs?: number;
+}
+
+/** The part of the WebExtension API used from an extension page. */
+interface TabsApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+}
+
+/**
+ * Runs in an extension page: the summary timings of the tab whose content script reports `url`, or
+ * null (no such tab yet, or its first frame not recorded yet). Serialised into the page: self-contained.
+ */
+async function timingsFor(url: string): Promise<Timings | null> {
+  const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('no browser / chrome API in this page');
+  const tabs = await api.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    const answer = (await api.tabs.sendMessage(tab.id, { type: 'get-summary' }).catch(() => null)) as {
+      url?: string;
+      status?: string;
+      timings?: Timings;
+    } | null;
+    if (answer?.url === url && answer.status === 'ready' && answer.timings?.firstFrameMs !== undefined)
+      return answer.timings;
+  }
+  return null;
+}
+
+/** Runs in the page: ranges painted so far, and the article's length. */
+function pageFacts(prefix: string): { ranges: number; chars: number } {
+  let ranges = 0;
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith(prefix)) ranges += highlight.size;
+  return { ranges, chars: document.querySelector('article')?.textContent?.length ?? 0 };
+}
+
+/**
+ * Runs in the page: defines Readability from its source (once) and times
+ * `new Readability(document.cloneNode(true)).parse()`: the first parse (cold, like the content
+ * script's one analysis) and the median of `times` more (warm). Serialised into the page.
+ */
+function timeReadability(arg: { source: string; times: number }): { coldMs: number; warmMs: number } {
+  const scope = window as unknown as { Readability?: new (doc: Document) => { parse(): unknown } };
+  if (!scope.Readability) {
+    // A classic script: its `function Readability` lands in the page's global scope.
+    const script = document.createElement('script');
+    script.textContent = arg.source;
+    document.head.append(script);
+    script.remove();
+  }
+  const Parser = scope.Readability;
+  if (!Parser) throw new Error('Readability did not load');
+  const times: number[] = [];
+  for (let i = 0; i <= arg.times; i++) {
+    const t0 = performance.now();
+    const article = new Parser(document.cloneNode(true) as Document).parse();
+    times.push(performance.now() - t0);
+    if (!article) throw new Error('Readability found no article');
+  }
+  const coldMs = times.shift() ?? Number.NaN;
+  times.sort((a, b) => a - b);
+  return { coldMs, warmMs: times[Math.floor(times.length / 2)] ?? Number.NaN };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForTimings(probe: TestPage, url: string): Promise<Timings> {
+  const started = Date.now();
+  while (Date.now() - started < PAINT_TIMEOUT_MS) {
+    const timings = await probe.evaluate(timingsFor, url);
+    if (timings) return timings;
+    await sleep(100);
+  }
+  throw new Error(`no timings from the content script on ${url} within ${PAINT_TIMEOUT_MS / 1000} s`);
+}
+
+async function benchPage(
+  browser: TestBrowser,
+  baseUrl: string,
+  pageName: string,
+  runs: number,
+  readabilitySource: string,
+): Promise<PageFigures> {
+  const url = new URL(pageName, baseUrl).href;
+  const samples: (Timings & {
+    readabilityMs: number;
+    readabilityWarmMs: number;
+    ranges: number;
+    chars: number;
+  })[] = [];
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    for (let run = 0; run < runs; run++) {
+      const page = await browser.newPage(url);
+      try {
+        const timings = await waitForTimings(probe, url);
+        const facts = await page.evaluate(pageFacts, 'hashiya-');
+        const readability = await page.evaluate(timeReadability, {
+          source: readabilitySource,
+          times: PARSES_PER_RUN,
+        });
+        samples.push({
+          ...timings,
+          readabilityMs: readability.coldMs,
+          readabilityWarmMs: readability.warmMs,
+          ...facts,
+        });
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await probe.close();
+  }
+  const pick = (f: (s: (typeof samples)[number]) => number) => median(samples.map(f));
+  const matchMs = pick((s) => s.matchMs);
+  const paintMs = pick((s) => s.paintMs);
+  const readabilityMs = pick((s) => s.readabilityMs);
+  // Budget on the median of each run's own match + paint.
+  const workMs = pick((s) => s.matchMs + s.paintMs);
+  const budgetMs = Math.max(BUDGET_SHARE * readabilityMs, BUDGET_FLOOR_MS);
+  return {
+    browser: browser.name,
+    page: pageName,
+    runs: samples.length,
+    chars: pick((s) => s.chars),
+    ranges: pick((s) => s.ranges),
+    extractMs: pick((s) => s.extractMs),
+    matchMs,
+    paintMs,
+    firstFrameMs: pick((s) => s.firstFrameMs ?? Number.NaN),
+    readabilityMs,
+    readabilityWarmMs: pick((s) => s.readabilityWarmMs),
+    workMs,
+    ratio: workMs / readabilityMs,
+    budgetMs,
+    pass: workMs <= budgetMs,
+  };
+}
+
+export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
+  const file = join(buildDir, 'content-scripts', 'content.js');
+  const bytes = readFileSync(file);
+  const gzipBytes = gzipSync(bytes, { level: 9 }).length;
+  return { file, rawBytes: bytes.length, gzipBytes, pass: gzipBytes <= SIZE_BUDGET_BYTES };
+}
+
+function build(firefox: boolean): void {
+  const run = (args: string[]) => {
+    console.log(`  $ npx wxt ${args.join(' ')}`);
+    try {
+      execFileSync('npx', ['wxt', ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
+    } catch (error) {
+      const output = error as { stdout?: Buffer; stderr?: Buffer };
+      process.stdout.write(output.stdout?.toString() ?? '');
+      process.stderr.write(output.stderr?.toString() ?? '');
+      throw error;
+    }
+  };
+  run(['build']);
+  if (firefox) run(['build', '-b', 'firefox']);
+}
+
+function geckoIdOf(buildDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${buildDir}/manifest.json has no gecko id`);
+  return id;
+}
+
+export interface BrowserBenchOptions {
+  runs?: number;
+  build?: boolean;
+  firefox?: boolean;
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const chromium = findChromium();
+  const firefox = options.firefox === false ? null : findFirefox();
+  if (options.build !== false) build(firefox !== null);
+  const skipped: string[] = [];
+  const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
+  const server = await serve(PAGES_DIR);
+  const pages: PageFigures[] = [];
+  try {
+    const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
+    if (chromium)
+      plans.push({
+        name: 'Chromium',
+        launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }),
+      });
+    else skipped.push('Chromium is not installed (sudo apt-get install chromium, or set CHROME_PATH)');
+    if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
+      plans.push({
+        name: 'Firefox',
+        launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
+      });
+    else if (options.firefox !== false)
+      skipped.push('Firefox is not installed or not built: no Firefox figures');
+    for (const plan of plans) {
+      const browser = await plan.launch();
+      try {
+        for (const pageName of BENCH_PAGES) {
+          process.stdout.write(`  ${plan.name}: ${pageName} × ${runs}…\n`);
+          pages.push(await benchPage(browser, server.url, pageName, runs, readabilitySource));
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return { pages, size: contentScriptSize(), skipped };
+}
+
+// ── Report ──────────────────────────────────────────────────────────────────────────────────
+
+const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`);
+const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join(' │ ');
+  return [line(header), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
+}
+
+export function printBrowserReport(result: BrowserBenchResult): void {
+  console.log(
+    table(
+      [
+        'browser',
+        'page',
+        'chars',
+        'ranges',
+        'extract',
+        'match',
+        'paint',
+        'first frame',
+        'Readability',
+        'warm',
+        '(m+p)/R',
+        'budget',
+      ],
+      result.pages.map((p) => [
+        p.browser,
+        p.page,
+        Math.round(p.chars).toLocaleString('en'),
+        String(Math.round(p.ranges)),
+        ms(p.extractMs),
+        ms(p.matchMs),
+        ms(p.paintMs),
+        ms(p.firstFrameMs),
+        ms(p.readabilityMs),
+        ms(p.readabilityWarmMs),
+        `${(p.ratio * 100).toFixed(1)} %`,
+        `≤ ${ms(p.budgetMs)}`,
+      ]),
+    ),
+  );
+  console.log(
+    [
+      `Medians of ${result.pages[0]?.runs ?? 0} fresh tabs per page. extract / match / paint / first frame: the content`,
+      "script's own timings of its one analysis (first frame: from its start to the first frame after painting).",
+      'Readability: `new Readability(document.cloneNode(true)).parse()` in the same tab after the content script',
+      `finished: its first parse (cold, as the content script's analysis is; the budget compares with this) and,`,
+      `for reference, the median of ${PARSES_PER_RUN} more (warm). Firefox rounds performance.now() to 1 ms.`,
+    ].join('\n'),
+  );
+  for (const note of result.skipped) console.log(`note: ${note}`);
+  console.log('');
+  for (const p of result.pages) {
+    const detail =
+      `${p.browser} ${p.page}: matching + painting ${ms(p.workMs)} ` +
+      `(${(p.ratio * 100).toFixed(1)} % of Readability's ${ms(p.readabilityMs)}), budget ${ms(p.budgetMs)}`;
+    console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
+  }
+  const s = result.size;
+  const sizeDetail = `content script ${kb(s.rawBytes)} raw, ${kb(s.gzipBytes)} gzip (budget ${kb(SIZE_BUDGET_BYTES)} gzip) — ${s.file.replace(`${REPO_ROOT}/`, '')}`;
+  console.log(s.pass ? `PASS ${sizeDetail}` : `FAIL ${sizeDetail}  <<<<<<<<<< FAIL`);
+}
+
+/** `--runs N`, `--no-build`, `--no-firefox`. */
+export function parseBrowserBenchArgs(argv: readonly string[]): BrowserBenchOptions {
+  const options: BrowserBenchOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--runs') options.runs = Math.max(1, Number(argv[++i]) || DEFAULT_RUNS);
+    else if (arg === '--no-build') options.build = false;
+    else if (arg === '--no-firefox') options.firefox = false;
+    else throw new Error(`unknown argument ${arg}`);
+  }
+  return options;
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && import.meta.url === pathToFileURL(invokedPath).href) {
+  runBrowserBench(parseBrowserBenchArgs(process.argv.slice(2))).then(
+    (result) => {
+      printBrowserReport(result);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exit(0);
+    },
+  );
+}

@@ -1,0 +1,79 @@
+// `npm run bench`: the matcher benchmark (scripts/bench-matcher.ts, in Node) and the in-browser
+// benchmark (scripts/bench-browser.ts: content-script timings against Readability, script size).
+//
+//   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox]
+//
+// Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
+
+import { parseBrowserBenchArgs, printBrowserReport, runBrowserBench } from './bench-browser.ts';
+import { type MatcherBenchResult, runMatcherBench } from './bench-matcher.ts';
+
+function heading(title: string): void {
+  console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 90 - title.length))}`);
+}
+
+function printMatcher(r: MatcherBenchResult): void {
+  const rows: [string, (f: MatcherBenchResult['given']) => string][] = [
+    ['entities', (f) => String(f.entities)],
+    ['text', (f) => `${f.textMB.toFixed(2)} MB / ${(f.textChars / 1e6).toFixed(2)} M chars`],
+    ['mentions found', (f) => String(f.mentions)],
+    ['matcher (incl. fold)', (f) => `${f.matcherMBps.toFixed(1)} MB/s`],
+    ['baseline RegExp', (f) => `${f.baselineMBps.toFixed(2)} MB/s`],
+    ['ratio ours/baseline', (f) => `${f.ratio.toFixed(1)}×`],
+    ['matcher compile', (f) => `${f.compileMs.toFixed(1)} ms`],
+    ['matcher memory', (f) => (Number.isNaN(f.heapMB) ? 'n/a' : `${f.heapMB.toFixed(1)} MB`)],
+  ];
+  const cols = [r.given, r.synthetic];
+  const w0 = Math.max(...rows.map(([name]) => name.length));
+  const widths = cols.map((c) => Math.max(c.label.length, ...rows.map(([, f]) => f(c).length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, k) => cell.padEnd(k === 0 ? w0 : (widths[k - 1] ?? 0))).join(' │ ');
+  console.log(line(['', ...cols.map((c) => c.label)]));
+  console.log(line(['─'.repeat(w0), ...widths.map((w) => '─'.repeat(w))]));
+  for (const [name, f] of rows) console.log(line([name, ...cols.map(f)]));
+  console.log('');
+  for (const b of r.budgets)
+    console.log(b.pass ? `PASS ${b.name} — ${b.detail}` : `FAIL ${b.name} — ${b.detail}  <<<<<<<<<< FAIL`);
+}
+
+async function main(): Promise<void> {
+  const options = parseBrowserBenchArgs(process.argv.slice(2));
+  const failures: string[] = [];
+
+  heading('Matcher (Node)');
+  try {
+    const matcher = runMatcherBench();
+    printMatcher(matcher);
+    for (const b of matcher.budgets) if (!b.pass) failures.push(`matcher: ${b.name} (${b.detail})`);
+  } catch (error) {
+    failures.push(`matcher bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  heading('Content script in the browser');
+  try {
+    const browser = await runBrowserBench(options);
+    printBrowserReport(browser);
+    for (const p of browser.pages)
+      if (!p.pass) failures.push(`${p.browser} ${p.page}: matching + painting over budget`);
+    if (!browser.size.pass) failures.push('content script over the gzip size budget');
+  } catch (error) {
+    failures.push(`browser bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  heading('Summary');
+  if (failures.length === 0) console.log('PASS all budgets');
+  else {
+    const bar = '!'.repeat(80);
+    console.log(bar);
+    for (const failure of failures) console.log(`! FAIL ${failure}`);
+    console.log(bar);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(0);
+  },
+);
