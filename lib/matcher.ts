@@ -401,6 +401,8 @@ export function compileMatcher(dict: Dictionary): Matcher {
 
 const SPACE = 0x20;
 const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
 const HYPHEN = 0x2d;
 const APOS = 0x27;
 const DOT = 0x2e;
@@ -408,14 +410,17 @@ const LOWER_S = 0x73;
 
 /**
  * Whether the units between two words of one name may be crossed: spaces, hyphens, apostrophes,
- * a possessive 's (People's Mojahedin), and a dot after a single letter (U.S., J. Smith). Never a
- * line or block break, comma or quote.
+ * a possessive 's (People's Mojahedin), a dot after a single letter (U.S., J. Smith), and one line
+ * break (HTML source and hard-wrapped text break lines anywhere). Never a blank line or the text
+ * model's block separator (U+2029), a comma or a quote.
  */
 function softGap(u: Uint16Array, from: number, to: number, prevLength: number): boolean {
+  let lineBreaks = 0;
   for (let i = from; i < to; i++) {
     const c = u[i];
     // A letter s between words can only be a possessive the tokeniser dropped.
-    if (c === SPACE || c === HYPHEN || c === APOS || c === TAB || c === LOWER_S) continue;
+    if (c === SPACE || c === HYPHEN || c === APOS || c === TAB || c === LOWER_S || c === CR) continue;
+    if (c === LF && ++lineBreaks === 1) continue;
     if (c === DOT && prevLength === 1) continue;
     return false;
   }

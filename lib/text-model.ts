@@ -1,8 +1,12 @@
 // One string for the article's text, with each text node's start offset, so that entity
 // mentions and note anchors share one coordinate space (DESIGN.md §2).
 
-/** Inserted between blocks and at <br>, so words in adjacent paragraphs never join. */
-export const BLOCK_SEPARATOR = '\n';
+/**
+ * Inserted between blocks and at <br>, so words in adjacent paragraphs never join. U+2029 (paragraph
+ * separator) rather than a line feed: page text is full of line feeds from the HTML source, which
+ * the reader sees as spaces, so a name may run across one but never across this.
+ */
+export const BLOCK_SEPARATOR = '\u2029';
 
 export interface TextModel {
   /** The node the model was built from. */

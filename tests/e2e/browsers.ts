@@ -14,10 +14,16 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, {
+  type KeyInput,
+  type Browser as PuppeteerBrowser,
+  type Page as PuppeteerPage,
+} from 'puppeteer-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -33,6 +39,24 @@ export interface TestPage {
   click(selector: string): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Every URL this tab requested since it opened, in order, as the browser's network layer saw it:
+   * the document, its subresources, and requests made by content scripts in it.
+   */
+  readonly requests: string[];
+  /** Moves the mouse to the viewport point (x, y) in one step (one pointermove at the target). */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Presses or releases the left mouse button where the mouse is. */
+  mouseDown(): Promise<void>;
+  mouseUp(): Promise<void>;
+  /** Moves to (x, y) and clicks there (clickCount 2: double-click). */
+  mouseClick(x: number, y: number, clickCount?: number): Promise<void>;
+  /** Presses a key or chord in the focused element, e.g. `Escape`, `Control+C`. */
+  press(key: string): Promise<void>;
+  /** Types text into the focused element, key by key. */
+  type(text: string): Promise<void>;
+  /** Makes this the active tab of its window (hidden tabs may throttle animation frames). */
+  bringToFront(): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -42,9 +66,30 @@ export interface TestBrowser {
   /** Errors logged by the extension's background context (where the browser lets us see them). */
   readonly backgroundErrors: string[];
   newPage(url: string): Promise<TestPage>;
-  /** Opens an extension page such as `popup.html?tab=3` in a new tab and waits for its body. */
-  openExtensionPage(path: string): Promise<TestPage>;
+  /**
+   * Opens an extension page such as `popup.html?tab=3` in a new tab and waits for its body. With
+   * `{ window: true }` it opens in a window of its own, so the tab that was showing stays visible
+   * (like a side panel beside its page; Firefox hides a window's background tabs).
+   */
+  openExtensionPage(path: string, options?: OpenOptions): Promise<TestPage>;
+  /**
+   * The URLs the extension's background context has fetched (its resource-timing entries, plus what
+   * the network layer reported for it where the driver can see that), or null where it cannot be read.
+   * `via`: an open extension page to ask from, where the browser needs one (else one is opened).
+   */
+  backgroundRequests(via?: TestPage): Promise<string[] | null>;
+  /**
+   * Every request the browser tried to send anywhere but the loopback address since launch, from any
+   * tab, extension context or the browser itself: the browser's proxy is a local sink that refuses
+   * them all and remembers `METHOD url` (`CONNECT host:port` for TLS).
+   */
+  readonly externalRequests: readonly string[];
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Open in a new window rather than a new tab of the current one. */
+  window?: boolean;
 }
 
 export interface LaunchOptions {
@@ -112,6 +157,46 @@ export function chromiumArgs(extDir: string): string[] {
   ];
 }
 
+/**
+ * A proxy that forwards nothing: it answers every request with 502 (and every CONNECT with 403)
+ * and remembers it. Browsers never proxy the loopback address, so the fixture server stays direct.
+ */
+interface SinkProxy {
+  readonly port: number;
+  readonly requests: string[];
+  close(): Promise<void>;
+}
+
+async function startSinkProxy(): Promise<SinkProxy> {
+  const requests: string[] = [];
+  const server = createServer((req, res) => {
+    requests.push(`${req.method ?? '?'} ${req.url ?? ''}`);
+    res.writeHead(502, { 'content-type': 'text/plain', connection: 'close' });
+    res.end('refused by the test proxy\n');
+  });
+  server.on('connect', (req, socket) => {
+    requests.push(`CONNECT ${req.url ?? ''}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
   return String(error);
@@ -121,8 +206,10 @@ function describeError(error: unknown): string {
 
 class ChromiumPage implements TestPage {
   readonly errors: string[] = [];
+  readonly requests: string[] = [];
 
   constructor(private readonly page: PlaywrightPage) {
+    page.on('request', (request) => this.requests.push(request.url()));
     page.on('pageerror', (error) => this.errors.push(`uncaught: ${describeError(error)}`));
     page.on('console', (message) => {
       if (message.type() === 'error') {
@@ -163,17 +250,52 @@ class ChromiumPage implements TestPage {
   async close(): Promise<void> {
     await this.page.close();
   }
+
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+
+  async mouseDown(): Promise<void> {
+    await this.page.mouse.down();
+  }
+
+  async mouseUp(): Promise<void> {
+    await this.page.mouse.up();
+  }
+
+  async mouseClick(x: number, y: number, clickCount = 1): Promise<void> {
+    await this.page.mouse.click(x, y, { clickCount });
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
 }
 
 class ChromiumBrowser implements TestBrowser {
   readonly name = 'chromium' as const;
   readonly backgroundErrors: string[] = [];
+  /** Requests the network layer attributed to the extension's service worker. */
+  readonly workerRequests: string[] = [];
 
   constructor(
     private readonly context: BrowserContext,
     readonly extensionOrigin: string,
     private readonly profileDir: string,
+    private readonly proxy: SinkProxy,
   ) {}
+
+  get externalRequests(): readonly string[] {
+    return this.proxy.requests;
+  }
 
   async newPage(url: string): Promise<TestPage> {
     const page = new ChromiumPage(await this.context.newPage());
@@ -181,10 +303,20 @@ class ChromiumBrowser implements TestBrowser {
     return page;
   }
 
-  async openExtensionPage(path: string): Promise<TestPage> {
+  async openExtensionPage(path: string, _options?: OpenOptions): Promise<TestPage> {
+    // Every page playwright opens in headless Chromium stays visible: no window needed.
     const page = new ChromiumPage(await this.context.newPage());
     await page.goto(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
     return page;
+  }
+
+  async backgroundRequests(_via?: TestPage): Promise<string[] | null> {
+    const worker = this.context.serviceWorkers().find((w) => w.url().startsWith(this.extensionOrigin));
+    if (!worker) return null;
+    const timed = await worker.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    return [...this.workerRequests, ...timed];
   }
 
   /** The first tab of a fresh profile, for callers (the demo) that want a single window. */
@@ -199,6 +331,7 @@ class ChromiumBrowser implements TestBrowser {
 
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
+    await this.proxy.close().catch(() => undefined);
     await rm(this.profileDir, { recursive: true, force: true }).catch(() => undefined);
   }
 }
@@ -210,15 +343,17 @@ export async function launchChromium(
 ): Promise<TestBrowser & { firstPage(): Promise<PlaywrightPage>; waitForClose(): Promise<void> }> {
   const profileDir = await mkdtemp(join(tmpdir(), 'hashiya-chromium-'));
   const viewport = options.viewport ?? DEFAULT_VIEWPORT;
+  const proxy = await startSinkProxy();
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: options.executablePath,
       headless: options.headless ?? true,
       viewport,
-      args: chromiumArgs(extDir),
+      args: [...chromiumArgs(extDir), `--proxy-server=http://127.0.0.1:${proxy.port}`],
     });
   } catch (error) {
+    await proxy.close().catch(() => undefined);
     await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
@@ -229,13 +364,18 @@ export async function launchChromium(
       context,
       `chrome-extension://${new URL(worker.url()).host}`,
       profileDir,
+      proxy,
     );
     worker.on('console', (message) => {
       if (message.type() === 'error') browser.backgroundErrors.push(`console.error: ${message.text()}`);
     });
+    context.on('request', (request) => {
+      if (request.serviceWorker()) browser.workerRequests.push(request.url());
+    });
     return browser;
   } catch (error) {
     await context.close().catch(() => undefined);
+    await proxy.close().catch(() => undefined);
     await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
     throw new Error(
       `Chromium started but the extension's service worker never appeared: is ${extDir} a valid MV3 build? (${describeError(error)})`,
@@ -250,8 +390,12 @@ export const FIREFOX_EXTENSION_UUID = '3f5b9a4e-1c2d-4e6f-8a7b-9c0d1e2f3a4b';
 
 class FirefoxPage implements TestPage {
   readonly errors: string[] = [];
+  readonly requests: string[] = [];
 
   constructor(private readonly page: PuppeteerPage) {
+    page.on('request', (request) => {
+      this.requests.push(request.url());
+    });
     page.on('pageerror', (error) => this.errors.push(`uncaught: ${describeError(error)}`));
     page.on('console', (message) => {
       if (message.type() === 'error') {
@@ -265,15 +409,22 @@ class FirefoxPage implements TestPage {
     if (/^moz-extension:/.test(url)) {
       // Never resolves for moz-extension URLs over BiDi: fire and wait for the document instead.
       this.page.goto(url).catch(() => undefined);
-      await this.page.waitForFunction(
-        (wanted: string) => location.href === wanted && document.body !== null,
-        {
-          timeout: 15_000,
-          polling: 100,
-        },
-        url,
-      );
-      return;
+      // The wait can fail outright ("Waiting failed") when the navigation replaces the document it
+      // polls in: poll again until the deadline.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await this.page.waitForFunction(
+            (wanted: string) => location.href === wanted && document.body !== null,
+            { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+            url,
+          );
+          return;
+        } catch (error) {
+          if (Date.now() >= deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
     }
     await this.page.goto(url, { waitUntil: 'load' });
   }
@@ -307,6 +458,40 @@ class FirefoxPage implements TestPage {
   async close(): Promise<void> {
     await this.page.close();
   }
+
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+
+  async mouseDown(): Promise<void> {
+    await this.page.mouse.down();
+  }
+
+  async mouseUp(): Promise<void> {
+    await this.page.mouse.up();
+  }
+
+  async mouseClick(x: number, y: number, clickCount = 1): Promise<void> {
+    await this.page.mouse.click(x, y, { count: clickCount });
+  }
+
+  async press(key: string): Promise<void> {
+    // puppeteer names chords with its own key names and needs them held one after the other.
+    const keys = key.split('+') as KeyInput[];
+    const last = keys.pop();
+    if (last === undefined) return;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(last);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
 }
 
 class FirefoxBrowser implements TestBrowser {
@@ -315,10 +500,17 @@ class FirefoxBrowser implements TestBrowser {
   /** Firefox does not report the background page's console over BiDi to us: stays empty. */
   readonly backgroundErrors: string[] = [];
 
-  constructor(private readonly browser: PuppeteerBrowser) {}
+  constructor(
+    private readonly browser: PuppeteerBrowser,
+    private readonly proxy: SinkProxy,
+  ) {}
 
-  private rawPage(): Promise<PuppeteerPage> {
-    return this.browser.newPage();
+  get externalRequests(): readonly string[] {
+    return this.proxy.requests;
+  }
+
+  private rawPage(options?: OpenOptions): Promise<PuppeteerPage> {
+    return options?.window ? this.browser.newPage({ type: 'window' }) : this.browser.newPage();
   }
 
   async newPage(url: string): Promise<TestPage> {
@@ -327,14 +519,32 @@ class FirefoxBrowser implements TestBrowser {
     return page;
   }
 
-  async openExtensionPage(path: string): Promise<TestPage> {
-    const page = new FirefoxPage(await this.rawPage());
+  async openExtensionPage(path: string, options?: OpenOptions): Promise<TestPage> {
+    const page = new FirefoxPage(await this.rawPage(options));
     await page.goto(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
     return page;
   }
 
+  /** The background page's resource-timing entries, read through runtime.getBackgroundPage(). */
+  async backgroundRequests(via?: TestPage): Promise<string[] | null> {
+    const page = via ?? (await this.openExtensionPage('popup.html'));
+    try {
+      return await page.evaluate(async () => {
+        const scope = globalThis as {
+          browser?: { runtime: { getBackgroundPage?: () => Promise<Window | null> } };
+        };
+        const background = await scope.browser?.runtime.getBackgroundPage?.();
+        if (!background) return null;
+        return background.performance.getEntriesByType('resource').map((entry) => entry.name);
+      }, null);
+    } finally {
+      if (!via) await page.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
+    await this.proxy.close().catch(() => undefined);
   }
 }
 
@@ -347,7 +557,8 @@ export async function launchFirefox(
   geckoId: string,
   options: LaunchOptions,
 ): Promise<TestBrowser> {
-  const browser = await puppeteer.launch({
+  const proxy = await startSinkProxy();
+  const launched = puppeteer.launch({
     browser: 'firefox',
     executablePath: options.executablePath,
     headless: options.headless ?? true,
@@ -356,7 +567,18 @@ export async function launchFirefox(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+      // Everything that would leave the machine goes to the sink proxy (loopback stays direct).
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.allow_hijacking_localhost': false,
     },
+  });
+  const browser = await launched.catch(async (error: unknown) => {
+    await proxy.close().catch(() => undefined);
+    throw error;
   });
   try {
     const installed = await browser.installExtension(extDir);
@@ -367,7 +589,8 @@ export async function launchFirefox(
     }
   } catch (error) {
     await browser.close().catch(() => undefined);
+    await proxy.close().catch(() => undefined);
     throw error;
   }
-  return new FirefoxBrowser(browser);
+  return new FirefoxBrowser(browser, proxy);
 }

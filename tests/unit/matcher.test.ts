@@ -120,9 +120,10 @@ describe('names and aliases', () => {
     expect(found('شمال الأطلسي')).toEqual([]);
   });
 
-  it('does not join words across punctuation or a line break', () => {
+  it('does not join words across punctuation or a paragraph break', () => {
     expect(found('الولايات، المتحدة')).toEqual([]);
-    expect(found('الولايات\nالمتحدة')).toEqual([]);
+    expect(found('الولايات\n\nالمتحدة')).toEqual([]);
+    expect(found('الولايات\u2029المتحدة')).toEqual([]);
     expect(found('مجلس الأمن. القومي الأمريكي')).toEqual([
       ['مجلس الأمن', 'unsc', 'name'],
       ['الأمريكي', 'united-states', 'demonym'],
@@ -446,5 +447,33 @@ describe('the seed story', () => {
     expect(count('united-states', 'name')).toBe(5);
     expect(count('united-states', 'demonym')).toBe(2);
     expect(count('iran', 'demonym')).toBe(9);
+  });
+});
+
+describe('line breaks inside a name', () => {
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      {
+        id: 'edi-rama',
+        type: 'person',
+        names: { ar: 'إيدي راما', en: 'Edi Rama' },
+        aliases: { ar: ['ايدي راما'], en: [] },
+        demonyms: { ar: [], en: [] },
+        surnames: { ar: ['راما'], en: ['Rama'] },
+        description: { ar: '', en: '' },
+      },
+    ],
+  });
+  const texts = (text: string) => m.match(text).map((x) => [text.slice(x.start, x.end), x.kind]);
+
+  it('crosses one line break, as HTML source and hard-wrapped text put them anywhere', () => {
+    expect(texts('Prime Minister Edi\n          Rama said')).toEqual([['Edi\n          Rama', 'name']]);
+    expect(texts('قال ايدي\r\nراما')).toEqual([['ايدي\r\nراما', 'name']]);
+  });
+
+  it('never crosses a blank line or the block separator between paragraphs', () => {
+    expect(texts('Edi\n\nRama')).toEqual([]);
+    expect(texts('Edi\u2029Rama')).toEqual([]);
   });
 });
