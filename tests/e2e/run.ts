@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { serve } from '../../scripts/serve.ts';
 import { findChromium, findFirefox, launchChromium, launchFirefox, type TestBrowser } from './browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
-import { type E2eTest, runSuite } from './harness.ts';
 import { hardPageTests } from './hard-pages.e2e.ts';
+import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 
