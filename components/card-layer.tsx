@@ -22,6 +22,7 @@ export interface CardLayer {
 export interface CardActions {
   onStep: (mention: PlacedMention, direction: 1 | -1) => void;
   onHide: (mention: PlacedMention) => void;
+  onHidden: () => void;
 }
 
 export function createCardLayer(doc: Document, actions: CardActions): CardLayer {
@@ -48,8 +49,10 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
   };
 
   const hide = () => {
+    if (!shown) return;
     shown = null;
     if (shadow) render(null, shadow.container);
+    actions.onHidden();
   };
 
   return {

@@ -36,10 +36,18 @@ export function touchesArticle(
   const changed = [...record.addedNodes, ...record.removedNodes];
   if (changed.length > 0 && changed.every(isOwn)) return false;
   if (isOwn(record.target) || hasOwnAncestor(record.target, isOwn)) return false;
+  // The reader typing in an editable region: never article text (the extractor skips it too).
+  if (insideEditable(record.target)) return false;
   if (!root) return true;
   if (!root.isConnected) return true; // the article was replaced
   // A change inside the article, or around it (a new article appended beside it, content loaded in).
   return root.contains(record.target) || record.target.contains(root);
+}
+
+function insideEditable(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const editable = element?.closest('[contenteditable], textarea');
+  return !!editable && editable.getAttribute('contenteditable') !== 'false';
 }
 
 function hasOwnAncestor(node: Node, isOwn: (node: Node) => boolean): boolean {

@@ -13,7 +13,13 @@ export interface HoverOptions {
   onLeave: () => void;
 }
 
-export function trackHover(options: HoverOptions): () => void {
+export interface HoverTracker {
+  /** Forgets the hovered mention, so hovering it again shows the card again (after Escape). */
+  forget(): void;
+  stop(): void;
+}
+
+export function trackHover(options: HoverOptions): HoverTracker {
   const { doc } = options;
   const win = doc.defaultView;
   let frame = 0;
@@ -50,9 +56,15 @@ export function trackHover(options: HoverOptions): () => void {
     if (!frame && win) frame = win.requestAnimationFrame(check);
   };
   doc.addEventListener('pointermove', onMove, { passive: true, capture: true });
-  return () => {
-    doc.removeEventListener('pointermove', onMove, { capture: true });
-    if (frame && win) win.cancelAnimationFrame(frame);
-    clearTimeout(hideTimer);
+  return {
+    forget() {
+      current = undefined;
+      clearTimeout(hideTimer);
+    },
+    stop() {
+      doc.removeEventListener('pointermove', onMove, { capture: true });
+      if (frame && win) win.cancelAnimationFrame(frame);
+      clearTimeout(hideTimer);
+    },
   };
 }

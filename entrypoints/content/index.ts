@@ -51,6 +51,8 @@ export default defineContentScript({
         const result = session.step(direction, mention.entityId);
         if (result) showCard(result.mention);
       },
+      // However the card closes, hovering the same mention again opens it again.
+      onHidden: () => hover.forget(),
       onHide: (mention) => {
         card.hide();
         void saveSettings(withEntity(session.settings, mention.entityId, false));
@@ -89,7 +91,7 @@ export default defineContentScript({
       reanalyse: () => (started || isProbablyReaderable(document) ? analyse() : 0),
     });
 
-    const stopHover = trackHover({
+    const hover = trackHover({
       doc: document,
       find: (x, y) => (session.active ? mentionAtPoint(document, session.mentions, x, y) : undefined),
       isOwnUi: (target) => card.isHost(target),
@@ -161,7 +163,7 @@ export default defineContentScript({
       browser.runtime.onMessage.removeListener(onMessage);
       document.removeEventListener('keydown', onKey, true);
       stopSettings();
-      stopHover();
+      hover.stop();
       watcher.disconnect();
       card.remove();
       session.dispose();

@@ -50,6 +50,19 @@ describe('change watcher', () => {
     expect(reanalyse).not.toHaveBeenCalled();
   });
 
+  it('ignores the reader typing in an editable region inside the article', async () => {
+    const { article, reanalyse, advance } = setup();
+    const box = document.createElement('div');
+    box.setAttribute('contenteditable', 'true');
+    article.append(box);
+    await advance(DEBOUNCE_MS * 3);
+    reanalyse.mockClear();
+    box.append('تعليق عن إيران');
+    box.append(document.createElement('br'));
+    await advance(DEBOUNCE_MS * 3);
+    expect(reanalyse).not.toHaveBeenCalled();
+  });
+
   it('re-analyses when the article is replaced', async () => {
     const { article, reanalyse, advance } = setup();
     article.remove();
