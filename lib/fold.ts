@@ -3,6 +3,8 @@
 // as do "Durrës" and "durres". The folded text keeps a map back to the original offsets so a
 // match can be painted on the page exactly where it was found.
 
+import { hasShape, isWordUnit, leadShapeOf, SHAPE_BITS, type ShapeFilter, shapeOf } from './tokenize';
+
 /** Folded text plus, for every folded UTF-16 unit, the offset in the original it came from. */
 export interface Folded {
   text: string;
@@ -232,6 +234,294 @@ export function foldUnits(original: string): FoldedUnits {
     }
   }
   return { units: out, map, length: o, sourceLength: n };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding and splitting into words in one pass, for the matcher
+
+/** A folded unit that belongs to a word carries this flag in SCAN (the unit is below it). */
+const WORD_FLAG = 0x10000;
+/** TABLE with the word class of the folded unit added: one read per char. Filled lazily too. */
+const SCAN = new Int32Array(0x10000).fill(UNKNOWN);
+const APOS = 0x27;
+const LOWER_S = 0x73;
+
+function computeScanEntry(c: number): number {
+  let v = TABLE[c] as number;
+  if (v === UNKNOWN) v = computeEntry(c);
+  if (v >= 0 && isWordUnit(v)) v += WORD_FLAG;
+  SCAN[c] = v;
+  return v;
+}
+
+/**
+ * A text folded and split into words in one pass: the units and words foldUnits() and then
+ * tokenizeUnits() give (without token hashes), and the words that pass a shape filter. The map
+ * back to the original is kept as the few places where it stops counting one by one, as
+ * deletions and expansions are rare: the pass writes one unit per char. The matcher keeps one
+ * and scanText() reuses its buffers.
+ */
+export class TextScan {
+  /** units[0, length) is the folded text. */
+  units = new Uint16Array(0);
+  length = 0;
+  sourceLength = 0;
+  /** Words: [starts[k], ends[k]) in the folded units, k < count. */
+  starts = new Int32Array(0);
+  ends = new Int32Array(0);
+  count = 0;
+  /**
+   * The words that passed the filter, ascending: candidates[0, candidateCount) is k << 1 for word
+   * k, plus 1 when it passed as it is (else it passed behind a lead).
+   */
+  candidates = new Int32Array(0);
+  candidateCount = 0;
+  /** From folded unit breakAt[b] on (to the next break), original offset = folded offset + breakShift[b]. */
+  breakAt = new Int32Array(64);
+  breakShift = new Int32Array(64);
+  breaks = 0;
+  // The state of scanText() when it leaves its loop for a rare char.
+  /** Start of the word being read, -1 between words. */
+  wordStart = -1;
+  /** End of the last word when it was kept (not a possessive), else -2. */
+  kept = -2;
+  /** scanText()'s filter; null: no candidates. */
+  filter: ShapeFilter | null = null;
+
+  /** The original offset folded unit k (< length) came from: map[k] of fold(). */
+  originalAt(k: number): number {
+    const at = this.breakAt;
+    let lo = 0;
+    let hi = this.breaks;
+    // The last break at or before k.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((at[mid] as number) <= k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? k : k + (this.breakShift[lo - 1] as number);
+  }
+
+  /** The original end of a folded span ending at `end` (> 0), as spanInOriginal() gives it. */
+  originalEnd(end: number): number {
+    const last = this.originalAt(end - 1);
+    let next = end;
+    while (next < this.length && this.originalAt(next) === last) next++;
+    const e = next < this.length ? this.originalAt(next) : this.sourceLength;
+    return e <= last ? last + 1 : e;
+  }
+
+  /** Folded unit k and those after it come from original offsets k + (original - k) on. */
+  mapFrom(k: number, original: number): void {
+    const b = this.breaks;
+    if (b > 0 && this.breakAt[b - 1] === k) {
+      this.breakShift[b - 1] = original - k;
+      return;
+    }
+    if (b === this.breakAt.length) {
+      const at = new Int32Array(b * 2);
+      at.set(this.breakAt);
+      const shift = new Int32Array(b * 2);
+      shift.set(this.breakShift);
+      this.breakAt = at;
+      this.breakShift = shift;
+    }
+    this.breakAt[b] = k;
+    this.breakShift[b] = original - k;
+    this.breaks = b + 1;
+  }
+
+  /** Adds unit u, from original offset `at`, off scanText()'s fast path. */
+  addUnit(u: number, at: number): void {
+    if (isWordUnit(u)) {
+      if (this.wordStart < 0) this.wordStart = this.length;
+    } else this.endWord();
+    this.mapFrom(this.length, at);
+    this.units[this.length++] = u;
+  }
+
+  /** Ends the word being read, if any: what scanText()'s loop does at a separator. */
+  endWord(): void {
+    const start = this.wordStart;
+    if (start < 0) return;
+    const o = this.length;
+    this.wordStart = -1;
+    const units = this.units;
+    const kept = this.kept;
+    // An "'s" right after a word is a possessive, not a word.
+    if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOS) {
+      this.kept = -2;
+      return;
+    }
+    const filter = this.filter;
+    if (filter !== null) {
+      if (hasShape(filter.bits, shapeOf(units, start, o), 0))
+        this.candidates[this.candidateCount++] = (this.count << 1) | 1;
+      else {
+        const key = leadShapeOf(filter.leads, units, start, o);
+        if (key >= 0 && hasShape(filter.bits, key, filter.leadTag))
+          this.candidates[this.candidateCount++] = this.count << 1;
+      }
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count++] = o;
+    this.kept = o;
+  }
+
+  /** Room for `units` folded units and the words among them. */
+  reserve(units: number): void {
+    if (this.units.length < units) {
+      const grown = new Uint16Array(Math.max(units, this.units.length * 2));
+      grown.set(this.units.subarray(0, this.length));
+      this.units = grown;
+    }
+    // At most one word per two units (a unit and a separator), plus one.
+    const words = (this.units.length >> 1) + 1;
+    if (this.starts.length < words) {
+      this.starts = grownTo(this.starts, words, this.count);
+      this.ends = grownTo(this.ends, words, this.count);
+      this.candidates = grownTo(this.candidates, words, this.candidateCount);
+    }
+  }
+
+  /** Drops buffers a huge text needed, so they are not kept for the next, smaller page. */
+  release(): void {
+    if (this.units.length > KEEP_SCRATCH) {
+      this.units = new Uint16Array(0);
+      this.starts = new Int32Array(0);
+      this.ends = new Int32Array(0);
+      this.candidates = new Int32Array(0);
+      this.length = 0;
+      this.count = 0;
+      this.candidateCount = 0;
+    }
+    if (this.breakAt.length > KEEP_SCRATCH) {
+      this.breakAt = new Int32Array(64);
+      this.breakShift = new Int32Array(64);
+      this.breaks = 0;
+    }
+    this.filter = null;
+  }
+}
+
+function grownTo(a: Int32Array, size: number, keep: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a.subarray(0, keep));
+  return b;
+}
+
+/**
+ * Folds `original` and splits it into words in one pass, into `out`: the same units, offsets and
+ * words as foldUnits() then tokenizeUnits(), including the dropped possessive "'s". Word ends are
+ * decided on folded units, so a deleted mark inside a word does not split it. With a `filter`,
+ * the words that pass it are listed as candidates.
+ *
+ * This runs once per page over the whole article, mostly before the engine has optimised it: a
+ * char costs one table read and one write, a word end a few more (the filter written out), and
+ * nothing on that path allocates or calls a function of ours. Two loops (fold, then tokenise)
+ * cost twice the unoptimised work, and a map entry per char one more write.
+ */
+export function scanText(original: string, out: TextScan, filter: ShapeFilter | null = null): void {
+  const n = original.length;
+  out.length = 0;
+  out.count = 0;
+  out.candidateCount = 0;
+  out.breaks = 0;
+  out.filter = filter;
+  // The filter's parts, for the loop: ShapeFilter's fields.
+  const bits = filter === null ? null : filter.bits;
+  const leads = filter === null ? null : filter.leads;
+  const leadTag = filter === null ? 0 : filter.leadTag << 26; // as shapeBit() mixes it in
+  out.reserve(n + 16);
+  let units = out.units;
+  let starts = out.starts;
+  let ends = out.ends;
+  let candidates = out.candidates;
+  let o = 0;
+  let count = 0;
+  let candidateCount = 0;
+  /** Start of the word being read, -1 between words. */
+  let start = -1;
+  /** End of the last word when it was kept (not a possessive), else -2. */
+  let kept = -2;
+  for (let i = 0; i < n; i++) {
+    const v = SCAN[original.charCodeAt(i)] as number;
+    if (v >= WORD_FLAG) {
+      if (start < 0) start = o;
+      units[o++] = v; // the flag is above the 16 bits kept
+    } else if (v >= 0) {
+      if (start >= 0) {
+        // TextScan.endWord() written out: an "'s" right after a word is a possessive, not a word.
+        if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOS)
+          kept = -2;
+        else {
+          if (bits !== null && leads !== null) {
+            // shapeOf(), shapeBit(), hasShape() and leadShapeOf(), written out.
+            const length = o - start;
+            const a = units[start] as number;
+            const key =
+              (a << 10) ^
+              (length > 1 ? (units[start + 1] as number) : 0) ^
+              (((units[o - 1] as number) & 0x3ff) << 16) ^
+              ((length & 31) << 21);
+            let bit = key % SHAPE_BITS;
+            if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
+              candidates[candidateCount++] = (count << 1) | 1;
+            else {
+              const lead = leads[a] as number;
+              if (lead !== 0) {
+                bit = (key ^ ((a ^ lead) << 10) ^ leadTag) % SHAPE_BITS;
+                if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
+                  candidates[candidateCount++] = count << 1;
+              }
+            }
+          }
+          starts[count] = start;
+          ends[count++] = o;
+          kept = o;
+        }
+        start = -1;
+      }
+      units[o++] = v;
+    } else if (v === DELETE) {
+      out.mapFrom(o, i + 1);
+    } else {
+      const c = original.charCodeAt(i);
+      if (v === UNKNOWN) {
+        computeScanEntry(c);
+        i--; // again, now with the entry
+        continue;
+      }
+      // Expansions and surrogate pairs: several units from one original offset, off the fast path.
+      const s = foldRare(original, i, c, v);
+      const at = i;
+      if (isPairAt(original, i, v)) i++;
+      out.length = o;
+      out.count = count;
+      out.candidateCount = candidateCount;
+      out.wordStart = start;
+      out.kept = kept;
+      out.reserve(o + s.length + (n - i) + 16);
+      for (let k = 0; k < s.length; k++) out.addUnit(s.charCodeAt(k), at);
+      out.mapFrom(out.length, i + 1);
+      units = out.units;
+      starts = out.starts;
+      ends = out.ends;
+      candidates = out.candidates;
+      o = out.length;
+      count = out.count;
+      candidateCount = out.candidateCount;
+      start = out.wordStart;
+      kept = out.kept;
+    }
+  }
+  out.length = o;
+  out.count = count;
+  out.candidateCount = candidateCount;
+  out.wordStart = start;
+  out.kept = kept;
+  out.endWord();
+  out.sourceLength = n;
 }
 
 /**

@@ -3,8 +3,22 @@
 // leftmost-longest match. Arabic clitics (و ف ب ك ل and the article) are peeled off the first
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 import type { Dictionary, Entity, Mention, MentionKind } from './entity-types';
-import { type FoldedUnits, foldInto, foldUnits, MAX_EXPANSION, spanInOriginal } from './fold';
-import { HASH_SEED, hashKey, hashRange, hashUnits, TokenBuffers, tokenizeUnits } from './tokenize';
+import { foldInto, MAX_EXPANSION, scanText, TextScan } from './fold';
+import {
+  HASH_SEED,
+  hashKey,
+  hashRange,
+  hashUnits,
+  hasShape,
+  leadShapeOf,
+  SHAPE_BITS,
+  type ShapeFilter,
+  shapeBit,
+  shapeKey,
+  shapeOf,
+  TokenBuffers,
+  tokenizeUnits,
+} from './tokenize';
 
 export interface Matcher {
   /** Mentions in `text`: leftmost-longest, non-overlapping, sorted by start, original offsets. */
@@ -27,8 +41,9 @@ const ENTITY_BITS = 27;
 const ENTITY_MASK = (1 << ENTITY_BITS) - 1;
 const pack = (rank: number, entity: number, upperOnly: boolean): number =>
   (rank << (ENTITY_BITS + 1)) | (entity << 1) | (upperOnly ? 1 : 0);
+const RANK_SHIFT = ENTITY_BITS + 1;
 const entityOf = (p: number): number => (p >>> 1) & ENTITY_MASK;
-const rankOf = (p: number): number => p >>> (ENTITY_BITS + 1);
+const rankOf = (p: number): number => p >>> RANK_SHIFT;
 
 // ---------------------------------------------------------------------------------------------
 // Clitics
@@ -70,17 +85,83 @@ function buildClitics(): Clitic[] {
   return list.sort((a, b) => a.written.length - b.written.length);
 }
 
-/** The clitic readings by the first letter they need (و ف ب ك ل), fewest letters first. */
-const CLITICS_BY_FIRST = new Map<number, Clitic[]>();
-for (const c of buildClitics()) {
-  const first = c.written.charCodeAt(0);
-  const list = CLITICS_BY_FIRST.get(first) ?? [];
-  list.push(c);
-  CLITICS_BY_FIRST.set(first, list);
+// The readings as a trie of the letters they write: a word's first letters lead, one by one, to the
+// readings that write exactly them, in the list's order (so still fewest letters first). For وقال
+// the walk ends after و; the match loop reads it without objects, iterators or string calls.
+const CLITICS = buildClitics();
+/** The restores the readings use, once each: "" (index 0, also a bare first word), ال, الل. */
+const RESTORES: readonly string[] = [...new Set(['', ...CLITICS.map((c) => c.restore)])];
+/**
+ * The shape filter's leads (tokenize.ts, ShapeFilter): the letters a reading starts with (و ف ب
+ * ك ل), all of class 1. A text word starting with one has the shape of a first word behind
+ * clitics when its second and last letters and its length are those of what a reading writes
+ * followed by what the restore leaves of a first word.
+ */
+const LEADS = new Uint8Array(0x10000);
+for (const c of CLITICS) LEADS[c.written.charCodeAt(0)] = 1;
+/**
+ * For each restore, the shapes of what its readings write, once each, as pairs: the second letter
+ * (0 when only one is written: the remainder's first follows) and how many are written.
+ */
+const CLITIC_SHAPES: readonly number[][] = RESTORES.map((r) => {
+  const pairs = new Set<string>();
+  for (const { written, restore } of CLITICS)
+    if (restore === r) pairs.add(`${written.length > 1 ? written.charCodeAt(1) : 0},${written.length}`);
+  return [...pairs].flatMap((pair) => pair.split(',').map(Number));
+});
+const readingRestore = new Uint8Array(CLITICS.length);
+const readingSeed = new Int32Array(CLITICS.length);
+const readingSkip = new Uint8Array(CLITICS.length);
+/** Letters the readings write, numbered from 1, by unit - 0x600; 0 for the others. */
+const cliticLetter = new Uint8Array(0x100);
+const LETTERS = 8;
+const ROOT_STATE = 1;
+/** Trie states: transitions[state * LETTERS + letter] is the next state, 0 for none. */
+let transitions = new Uint8Array(0);
+/** The readings that write exactly the letters leading to a state: stateReadings[stateFrom[state], stateTo[state]). */
+let stateFrom = new Uint8Array(0);
+let stateTo = new Uint8Array(0);
+let stateReadings = new Uint8Array(0);
+{
+  const next: number[][] = [[], []]; // state 0: none, state 1: the root
+  const readingsOf: number[][] = [[], []];
+  let letters = 0;
+  CLITICS.forEach((c, r) => {
+    readingRestore[r] = RESTORES.indexOf(c.restore);
+    readingSeed[r] = c.seed;
+    readingSkip[r] = c.skip;
+    let state = ROOT_STATE;
+    for (let k = 0; k < c.written.length; k++) {
+      const f = c.written.charCodeAt(k) - 0x600;
+      if (cliticLetter[f] === 0) cliticLetter[f] = ++letters;
+      const l = cliticLetter[f] as number;
+      const nextStates = next[state] as number[];
+      if (!nextStates[l]) {
+        nextStates[l] = next.length;
+        next.push([]);
+        readingsOf.push([]);
+      }
+      state = nextStates[l] as number;
+    }
+    (readingsOf[state] as number[]).push(r);
+  });
+  if (letters >= LETTERS || next.length > 0xff) throw new Error('clitic trie too large');
+  transitions = new Uint8Array(next.length * LETTERS);
+  next.forEach((states, state) => {
+    states.forEach((to, l) => {
+      if (to) transitions[state * LETTERS + l] = to;
+    });
+  });
+  stateFrom = new Uint8Array(next.length);
+  stateTo = new Uint8Array(next.length);
+  stateReadings = new Uint8Array(CLITICS.length);
+  let q = 0;
+  readingsOf.forEach((list, state) => {
+    stateFrom[state] = q;
+    for (const r of list) stateReadings[q++] = r;
+    stateTo[state] = q;
+  });
 }
-// A flat table over the Arabic block so most words leave at one array read.
-const CLITIC_FIRST = new Uint8Array(0x100);
-for (const first of CLITICS_BY_FIRST.keys()) CLITIC_FIRST[first - 0x600] = 1;
 /** The remainder after a clitic must be a dictionary word of at least this many letters. */
 const MIN_STRIPPED_WORD = 3;
 
@@ -199,6 +280,18 @@ const edgeKey = (parent: number, wordHash: number): number =>
 const BLOOM_BITS = 21;
 const BLOOM_MASK = (1 << BLOOM_BITS) - 1;
 
+// The shape filter (tokenize.ts, shapeBit): a bit per shape of a dictionary word, tagged with what
+// the word is. Tags 0…2: a first word after restore 0…2 (0 is "": the bare word), its shape taken
+// after the restore. CLITIC_TAG: a first word behind a clitic reading, as a text writes it
+// (وللجنة). Most text words have neither shape; the text scan lists the others and only those are
+// hashed and looked up. No false negatives: every shape a match needs is marked.
+const CLITIC_TAG = 3;
+
+function setShape(bits: Int32Array, key: number, tag: number): void {
+  const bit = shapeBit(key, tag);
+  bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+}
+
 function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, min: number, make: (n: number) => T): T {
   if (a.length >= min) return a;
   const b = make(Math.max(min, a.length * 2));
@@ -229,6 +322,10 @@ class Trie {
   private slots: Int32Array;
   private slotMask: number;
   readonly bloom = new Int32Array(1 << (BLOOM_BITS - 5));
+  /** A bit per shape of a first word, see shapeBit. */
+  readonly shapes = new Int32Array(Math.ceil(SHAPE_BITS / 32));
+  /** 1 when a node has further outputs in `more`. */
+  multi: Uint8Array;
 
   /** `entities` sizes the tables: about eight nodes per entry once demonyms count; they grow if not. */
   constructor(entities: number) {
@@ -239,6 +336,7 @@ class Trie {
     this.parent = new Int32Array(nodes);
     this.output = new Int32Array(nodes).fill(-1);
     this.inner = new Uint8Array(nodes);
+    this.multi = new Uint8Array(nodes);
     this.wordStart = new Int32Array(nodes);
     this.wordEnd = new Int32Array(nodes);
     this.pool = new Uint16Array(nodes * 8);
@@ -268,8 +366,13 @@ class Trie {
         child = this.add(key, node, u, s, e);
         fresh = true;
       }
-      if (node === 0) this.markStart(key);
-      else this.inner[node] = 1;
+      if (node === 0) {
+        // A first word new to the trie: the filters learn it.
+        if (fresh) {
+          this.markStart(key);
+          this.markShapes(u, s, e);
+        }
+      } else this.inner[node] = 1;
       node = child;
     }
     this.addOutput(node, packed);
@@ -301,6 +404,37 @@ class Trie {
     for (let k = 0; k < restore.length; k++) if (pool[ws + k] !== restore.charCodeAt(k)) return false;
     for (let k = ws + restore.length, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
     return true;
+  }
+
+  /** Whether units[from, to) may have a shape marked with `tag` (no false negatives). */
+  mayShape(tag: number, units: Uint16Array, from: number, to: number): boolean {
+    return hasShape(this.shapes, shapeOf(units, from, to), tag);
+  }
+
+  /** Whether units[from, to) may be a first word behind clitics. */
+  mayHaveClitics(units: Uint16Array, from: number, to: number): boolean {
+    const key = leadShapeOf(LEADS, units, from, to);
+    return key >= 0 && hasShape(this.shapes, key, CLITIC_TAG);
+  }
+
+  /** Marks the shapes of first word u[s, e): after each restore it begins with, and behind each clitic reading. */
+  private markShapes(u: Uint16Array, s: number, e: number): void {
+    const bits = this.shapes;
+    const last = u[e - 1] as number;
+    for (let r = 0; r < RESTORES.length; r++) {
+      const restore = RESTORES[r] as string;
+      const from = s + restore.length;
+      if (from >= e || !startsWithAt(u, s, e, restore)) continue;
+      setShape(bits, shapeOf(u, from, e), r);
+      // The text shows a reading's letters, then what the restore leaves of the word.
+      if (e - from < 2) continue;
+      const shapes = CLITIC_SHAPES[r] as number[];
+      for (let k = 0; k < shapes.length; k += 2) {
+        const second = shapes[k] as number;
+        const b = second === 0 ? (u[from] as number) : second;
+        setShape(bits, shapeKey(1, b, last, (shapes[k + 1] as number) + e - from), CLITIC_TAG);
+      }
+    }
   }
 
   private markStart(key: number): void {
@@ -338,6 +472,7 @@ class Trie {
     output.set(this.output);
     this.output = output;
     this.inner = grow(this.inner, size, (k) => new Uint8Array(k));
+    this.multi = grow(this.multi, size, (k) => new Uint8Array(k));
     this.wordStart = grow(this.wordStart, size, (k) => new Int32Array(k));
     this.wordEnd = grow(this.wordEnd, size, (k) => new Int32Array(k));
   }
@@ -380,6 +515,7 @@ class Trie {
     this.output[node] = all[0] as number;
     if (all.length > 1) this.more.set(node, all.slice(1));
     else this.more.delete(node);
+    this.multi[node] = all.length > 1 ? 1 : 0;
   }
 }
 
@@ -441,6 +577,9 @@ function hasLowerAscii(text: string, start: number, end: number): boolean {
   return false;
 }
 
+const SURNAME = RANK.surname;
+const NO_UNITS = new Uint16Array(0);
+
 class TrieMatcher implements Matcher {
   /** Built on the first entity() call: matching does not need it. */
   private byId: Map<string, Entity> | null = null;
@@ -449,13 +588,16 @@ class TrieMatcher implements Matcher {
    * surnames when greater than passStart, i.e. made earlier in the current match() call.
    */
   private readonly seenAt: Int32Array;
+  /** ids[e]: the id of entity e; made by the first match() call. */
+  private ids: readonly string[] | null = null;
+  private readonly filter: ShapeFilter;
   private seen = 0;
   private passStart = 0;
-  private readonly tokens = new TokenBuffers();
+  /** The text being matched, folded and split into words. */
+  private readonly scan = new TextScan();
   // State of the current match() call, in fields so the helpers allocate nothing.
   private text = '';
-  private folded: FoldedUnits | null = null;
-  private units: Uint16Array = new Uint16Array(0);
+  private units: Uint16Array = NO_UNITS;
   private count = 0;
   /** Result of extend(): last token of the best form and its packed output. */
   private lastToken = -1;
@@ -466,6 +608,7 @@ class TrieMatcher implements Matcher {
     private readonly trie: Trie,
   ) {
     this.seenAt = new Int32Array(entities.length);
+    this.filter = { bits: trie.shapes, leads: LEADS, leadTag: CLITIC_TAG };
   }
 
   entity(id: string): Entity | undefined {
@@ -477,60 +620,89 @@ class TrieMatcher implements Matcher {
   }
 
   match(text: string): Mention[] {
-    const folded = foldUnits(text);
-    const units = folded.units;
-    const { count, starts, ends, hashes } = tokenizeUnits(units, folded.length, this.tokens);
+    const scan = this.scan;
+    this.ids ??= this.entities.map((e) => e.id);
+    scanText(text, scan, this.filter);
+    const count = scan.count;
     this.text = text;
-    this.folded = folded;
-    this.units = units;
+    this.units = scan.units;
     this.count = count;
     this.passStart = this.seen;
-    const trie = this.trie;
     const mentions: Mention[] = [];
-    let i = 0;
-    while (i < count) {
-      const s = starts[i] as number;
-      const key = hashes[i] as number;
-      let start = -1;
-      if (trie.mayStart(key)) {
-        const node = trie.find(key, 0, units, s, ends[i] as number, '');
-        if (node !== 0 && this.extend(node, i, s)) start = s;
-      }
-      if (start < 0) start = this.withClitics(i);
-      if (start < 0) {
-        i++;
-        continue;
-      }
-      const end = ends[this.lastToken] as number;
-      const [os, oe] = spanInOriginal(folded.map, folded.length, folded.sourceLength, start, end);
-      const entity = entityOf(this.best);
-      const kind = KINDS[rankOf(this.best)] as MentionKind;
-      mentions.push({ start: os, end: oe, entityId: (this.entities[entity] as Entity).id, kind });
-      if (kind === 'name' || kind === 'alias') this.seenAt[entity] = ++this.seen;
-      i = this.lastToken + 1;
+    // The scan listed the words shaped like a first word, bare or behind clitics: most are not.
+    const candidates = scan.candidates;
+    const candidateCount = scan.candidateCount;
+    let next = 0;
+    for (let k = 0; k < candidateCount; k++) {
+      const c = candidates[k] as number;
+      if (c >>> 1 >= next) next = this.matchAt(c >>> 1, (c & 1) === 1, mentions);
     }
     this.text = '';
-    this.folded = null;
+    this.units = NO_UNITS;
+    scan.release();
     return mentions;
+  }
+
+  /**
+   * Tries token i as a first word, bare (when `bare`: it has the shape of one) or behind clitics
+   * (when not `bare`, it has the shape of one behind clitics). Adds the mention found; returns
+   * the next token. Runs for every candidate, mostly unoptimised: few calls.
+   */
+  private matchAt(i: number, bare: boolean, mentions: Mention[]): number {
+    const scan = this.scan;
+    const units = this.units;
+    const trie = this.trie;
+    const s = scan.starts[i] as number;
+    const e = scan.ends[i] as number;
+    let start = -1;
+    if (bare) {
+      const key = hashUnits(units, s, e, HASH_SEED) & KEY_MASK;
+      const bit = key & BLOOM_MASK; // mayStart() written out
+      if (((trie.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
+        const node = trie.find(key, 0, units, s, e, '');
+        if (node !== 0 && this.extend(node, i, s)) start = s;
+      }
+      if (start < 0 && trie.mayHaveClitics(units, s, e)) start = this.withClitics(i);
+    } else start = this.withClitics(i);
+    if (start < 0) return i + 1;
+    const end = scan.ends[this.lastToken] as number;
+    // Without deletions or expansions folded offsets are the original ones.
+    const plain = scan.breaks === 0;
+    const best = this.best;
+    const entity = (best >>> 1) & ENTITY_MASK;
+    const rank = best >>> RANK_SHIFT;
+    mentions.push({
+      start: plain ? start : scan.originalAt(start),
+      end: plain ? end : scan.originalEnd(end),
+      entityId: (this.ids as readonly string[])[entity] as string,
+      kind: KINDS[rank] as MentionKind,
+    });
+    if (rank <= RANK.alias) this.seenAt[entity] = ++this.seen; // a name or an alias
+    return this.lastToken + 1;
   }
 
   /** The first output of `node` valid for a mention over folded [s, e), or -1. */
   private pick(node: number, s: number, e: number): number {
-    const first = this.trie.output[node] as number;
+    const trie = this.trie;
+    const first = trie.output[node] as number;
     if (first < 0) return -1;
-    const more = this.trie.more.get(node);
+    if (trie.multi[node] === 0) {
+      // Most outputs: one entity, not a surname, any case.
+      if ((first & 1) === 0 && first >>> RANK_SHIFT !== SURNAME) return first;
+      return this.valid(first, s, e) ? first : -1;
+    }
+    const more = trie.more.get(node) as number[];
     // Outputs are sorted by rank, so a valid name, alias or demonym comes before any surname.
-    if (rankOf(first) !== RANK.surname || !more)
-      return this.valid(first, s, e) ? first : this.pickMore(more, s, e);
+    if (rankOf(first) !== SURNAME) return this.valid(first, s, e) ? first : this.pickMore(more, s, e);
     return this.pickMore([first, ...more], s, e);
   }
 
   /** The first valid output; among surnames, the one whose person was named most recently. */
-  private pickMore(outputs: readonly number[] | undefined, s: number, e: number): number {
+  private pickMore(outputs: readonly number[], s: number, e: number): number {
     let best = -1;
-    for (const p of outputs ?? []) {
+    for (const p of outputs) {
       if (!this.valid(p, s, e)) continue;
-      if (rankOf(p) !== RANK.surname) return p;
+      if (rankOf(p) !== SURNAME) return p;
       if (best < 0 || (this.seenAt[entityOf(p)] as number) > (this.seenAt[entityOf(best)] as number))
         best = p;
     }
@@ -539,10 +711,11 @@ class TrieMatcher implements Matcher {
 
   private valid(p: number, s: number, e: number): boolean {
     // A surname alone counts only after the full name (or an alias) earlier in this text.
-    if (rankOf(p) === RANK.surname && (this.seenAt[entityOf(p)] as number) <= this.passStart) return false;
-    if ((p & 1) === 1 && this.folded) {
-      const f = this.folded;
-      const [os, oe] = spanInOriginal(f.map, f.length, f.sourceLength, s, e);
+    if (rankOf(p) === SURNAME && (this.seenAt[entityOf(p)] as number) <= this.passStart) return false;
+    if ((p & 1) === 1) {
+      const scan = this.scan;
+      const os = scan.originalAt(s);
+      const oe = scan.originalEnd(e);
       if (hasLowerAscii(this.text, os, oe)) return false;
     }
     return true;
@@ -550,7 +723,7 @@ class TrieMatcher implements Matcher {
 
   /** From a first-word node at token i, follows the next tokens; the longest complete form wins. */
   private extend(first: number, i: number, s: number): boolean {
-    const { starts, ends, hashes } = this.tokens;
+    const { starts, ends } = this.scan;
     const { units, trie } = this;
     this.lastToken = -1;
     this.best = -1;
@@ -566,8 +739,9 @@ class TrieMatcher implements Matcher {
       const end = ends[j] as number;
       const next = starts[j + 1] as number;
       if (!softGap(units, end, next, end - (starts[j] as number))) break;
-      const key = edgeKey(node, hashes[j + 1] as number);
-      const child = trie.find(key, node, units, next, ends[j + 1] as number, '');
+      const nextEnd = ends[j + 1] as number;
+      const key = edgeKey(node, hashKey(hashUnits(units, next, nextEnd, HASH_SEED)));
+      const child = trie.find(key, node, units, next, nextEnd, '');
       if (child === 0) break;
       node = child;
       j++;
@@ -582,25 +756,35 @@ class TrieMatcher implements Matcher {
    */
   private withClitics(i: number): number {
     const units = this.units;
-    const s = this.tokens.starts[i] as number;
-    const e = this.tokens.ends[i] as number;
-    const first = units[s] as number;
-    if (first < 0x600 || first > 0x6ff || CLITIC_FIRST[first - 0x600] === 0) return -1;
+    const trie = this.trie;
+    const s = this.scan.starts[i] as number;
+    const e = this.scan.ends[i] as number;
     let start = -1;
     let last = -1;
     let best = -1;
-    for (const c of CLITICS_BY_FIRST.get(first) ?? []) {
-      const from = s + c.written.length;
-      if (e - from < 2 || c.restore.length + (e - from) < MIN_STRIPPED_WORD) continue;
-      if (!startsWithAt(units, s, e, c.written)) continue;
-      const key = hashKey(hashUnits(units, from, e, c.seed));
-      if (!this.trie.mayStart(key)) continue;
-      const node = this.trie.find(key, 0, units, from, e, c.restore);
-      if (node === 0 || !this.extend(node, i, s + c.skip)) continue;
-      if (this.lastToken > last || (this.lastToken === last && rankOf(this.best) < rankOf(best))) {
-        start = s + c.skip;
-        last = this.lastToken;
-        best = this.best;
+    // Walk the trie of readings along the word's first letters.
+    let state = ROOT_STATE;
+    for (let k = s; k < e; k++) {
+      const f = (units[k] as number) - 0x600;
+      if (f < 0 || f > 0xff || cliticLetter[f] === 0) break;
+      state = transitions[state * LETTERS + (cliticLetter[f] as number)] as number;
+      if (state === 0) break;
+      const from = k + 1;
+      for (let q = stateFrom[state] as number; q < (stateTo[state] as number); q++) {
+        const r = stateReadings[q] as number;
+        const restore = readingRestore[r] as number;
+        const restoreText = RESTORES[restore] as string;
+        if (e - from < 2 || restoreText.length + (e - from) < MIN_STRIPPED_WORD) continue;
+        if (!trie.mayShape(restore, units, from, e)) continue;
+        const key = hashKey(hashUnits(units, from, e, readingSeed[r] as number));
+        if (!trie.mayStart(key)) continue;
+        const node = trie.find(key, 0, units, from, e, restoreText);
+        if (node === 0 || !this.extend(node, i, s + (readingSkip[r] as number))) continue;
+        if (this.lastToken > last || (this.lastToken === last && rankOf(this.best) < rankOf(best))) {
+          start = s + (readingSkip[r] as number);
+          last = this.lastToken;
+          best = this.best;
+        }
       }
     }
     this.lastToken = last;

@@ -65,6 +65,60 @@ export function wordKey(word: string): number {
   return hashRange(word, 0, word.length) & KEY_MASK;
 }
 
+// Word shapes, the matcher's first filter (DESIGN.md §3): a word's first two units, its last and its
+// length, hashed to a bit of a table the dictionary marks. A text word whose bit is clear is no
+// dictionary word, without hashing it. Every intermediate is a small integer: unoptimised code
+// computes it without allocating.
+
+/** Bits in a shape table (a prime): shapeBit() is below it. */
+export const SHAPE_BITS = 262139;
+
+/** The shape of a word of `length` units (mod 32) starting a, b (0 for a one-unit word), ending `last`. */
+export function shapeKey(a: number, b: number, last: number, length: number): number {
+  return (a << 10) ^ b ^ ((last & 0x3ff) << 16) ^ ((length & 31) << 21);
+}
+
+/** The bit of shape `key` in a table, for words of kind `tag` (0…15). */
+export function shapeBit(key: number, tag: number): number {
+  return (key ^ (tag << 26)) % SHAPE_BITS;
+}
+
+/** The shape of units[from, to), a non-empty word. */
+export function shapeOf(units: Uint16Array, from: number, to: number): number {
+  return shapeKey(
+    units[from] as number,
+    to - from > 1 ? (units[from + 1] as number) : 0,
+    units[to - 1] as number,
+    to - from,
+  );
+}
+
+/** Whether the bit of shape `key` for `tag` is set in `table` (Int32Array of SHAPE_BITS bits). */
+export function hasShape(table: Int32Array, key: number, tag: number): boolean {
+  const bit = shapeBit(key, tag);
+  return ((table[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+}
+
+/**
+ * A shape filter: which text words may be dictionary words, either as they are (their shape, tag
+ * 0) or behind a lead (Arabic clitics: their shape with the first unit replaced by its lead
+ * class, tag leadTag).
+ */
+export interface ShapeFilter {
+  /** SHAPE_BITS bits, see shapeBit(). */
+  readonly bits: Int32Array;
+  /** leads[u]: the class (1…63) of a first unit u that may be a lead, else 0. 0x10000 entries. */
+  readonly leads: Uint8Array;
+  readonly leadTag: number;
+}
+
+/** The shape of word units[from, to) behind a lead, or -1 when its first unit is no lead. */
+export function leadShapeOf(leads: Uint8Array, units: Uint16Array, from: number, to: number): number {
+  const a = units[from] as number;
+  const lead = leads[a] as number;
+  return lead === 0 ? -1 : shapeOf(units, from, to) ^ ((a ^ lead) << 10);
+}
+
 const APOS = 0x27;
 const LOWER_S = 0x73;
 

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldText, MAX_EXPANSION, toOriginalSpan } from '../../lib/fold';
+import {
+  fold,
+  foldText,
+  foldUnits,
+  MAX_EXPANSION,
+  scanText,
+  spanInOriginal,
+  TextScan,
+  toOriginalSpan,
+} from '../../lib/fold';
 import { compileMatcher, entityForms } from '../../lib/matcher';
-import { isWordUnit, tokenize, tokenWords } from '../../lib/tokenize';
+import { isWordUnit, tokenize, tokenizeUnits, tokenWords } from '../../lib/tokenize';
 import { builtInDictionary } from '../../scripts/bench-matcher';
 
 const RUNS = { numRuns: 300 };
@@ -17,6 +26,10 @@ const special = fc.constantFrom(
 );
 const specialText = fc.array(special, { maxLength: 40 }).map((cs) => cs.join(''));
 const texts = fc.oneof(anyText, specialText);
+// Possessives and their look-alikes: "x's", "x's's", "x 's", "x''s", "x’s" at the end or not.
+const possessiveText = fc
+  .array(fc.constantFrom('x', 'ab', "'", '’', 's', 'S', ' ', 'َ', '\ufdfa', '😀'), { maxLength: 20 })
+  .map((cs) => cs.join(''));
 
 describe('fold properties', () => {
   it('map is non-decreasing, in range, and as long as the text', () => {
@@ -79,6 +92,31 @@ describe('fold properties', () => {
         expect(os).toBeLessThan(oe);
         // Expansions and astral letters are taken whole, so the slice folds to at least the span.
         expect(fold(s.slice(os, oe)).text).toContain(f.text.slice(start, end));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("scanText (the matcher's one pass)", () => {
+  it('gives the units, offsets and words of foldUnits then tokenizeUnits', () => {
+    const scan = new TextScan();
+    fc.assert(
+      fc.property(fc.oneof(texts, possessiveText), (s) => {
+        scanText(s, scan);
+        const f = foldUnits(s);
+        const units = f.units.slice(0, f.length);
+        const map = f.map.slice(0, f.length);
+        const t = tokenizeUnits(units, f.length);
+        expect(scan.length).toBe(f.length);
+        expect(scan.sourceLength).toBe(s.length);
+        expect([...scan.units.subarray(0, scan.length)]).toEqual([...units]);
+        expect(Array.from({ length: scan.length }, (_, k) => scan.originalAt(k))).toEqual([...map]);
+        for (let end = 1; end <= scan.length; end++)
+          expect(scan.originalEnd(end)).toBe(spanInOriginal(map, f.length, f.sourceLength, 0, end)[1]);
+        expect(scan.count).toBe(t.count);
+        expect([...scan.starts.subarray(0, scan.count)]).toEqual([...t.starts.subarray(0, t.count)]);
+        expect([...scan.ends.subarray(0, scan.count)]).toEqual([...t.ends.subarray(0, t.count)]);
       }),
       RUNS,
     );
