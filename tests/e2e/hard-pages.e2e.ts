@@ -24,6 +24,7 @@ import {
   type PageExpectation,
 } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
+import { popupMatches, tabIdOf } from './helpers.ts';
 
 const PREFIX = 'hashiya-';
 const PAINT_TIMEOUT_MS = 15_000;
@@ -337,61 +338,6 @@ function expectNoErrors(ctx: E2eContext, page: TestPage, what: string): void {
 }
 
 // ── Popup ───────────────────────────────────────────────────────────────────────────────────
-
-/** The part of the WebExtension API the tests call from an extension page. */
-interface TabsApi {
-  tabs: {
-    query(query: object): Promise<{ id?: number; url?: string }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<unknown>;
-  };
-}
-
-/**
- * Runs in an extension page: the ids of the tabs showing `url`. Tab URLs are only visible with the
- * "tabs" permission (or host permissions); without them, ask each tab's content script for its page
- * summary (`get-summary`), which carries the page URL.
- */
-async function tabIdsFor(url: string): Promise<number[]> {
-  const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
-  const api = scope.browser ?? scope.chrome;
-  if (!api) throw new Error('no browser / chrome API in this page: is it an extension page?');
-  const tabs = await api.tabs.query({});
-  const byUrl = tabs.filter((tab) => tab.url === url && tab.id !== undefined).map((tab) => tab.id as number);
-  if (byUrl.length > 0 || tabs.some((tab) => tab.url !== undefined && /^https?:/.test(tab.url))) return byUrl;
-  const answers = await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? Promise.resolve(null)
-        : api.tabs.sendMessage(tab.id, { type: 'get-summary' }).then(
-            (answer) => ({ id: tab.id as number, answer }),
-            () => null,
-          ),
-    ),
-  );
-  return answers
-    .filter((entry) => entry !== null && (entry.answer as { url?: unknown } | undefined)?.url === url)
-    .map((entry) => (entry as { id: number }).id);
-}
-
-async function tabIdOf(browser: TestBrowser, url: string): Promise<number> {
-  const probe = await browser.openExtensionPage('popup.html');
-  try {
-    const ids = await probe.evaluate(tabIdsFor, url);
-    assert.equal(ids.length, 1, `expected one tab showing ${url}, found ${ids.length}`);
-    return ids[0] as number;
-  } finally {
-    await probe.close();
-  }
-}
-
-/** Runs in the popup: true once it lists exactly `want` (id → count). */
-function popupMatches(want: Record<string, number>): boolean {
-  const entries = [...document.querySelectorAll('[data-entity-id]')];
-  if (entries.length !== Object.keys(want).length) return false;
-  return entries.every(
-    (el) => want[el.getAttribute('data-entity-id') ?? ''] === Number(el.getAttribute('data-count')),
-  );
-}
 
 /** Runs in the popup: id → count as listed. */
 function readPopup(): Record<string, number> {
