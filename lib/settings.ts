@@ -48,6 +48,15 @@ export function withSite(settings: Settings, hostname: string, on: boolean): Set
   return { ...settings, disabledSites: on ? others : [...others, hostname].sort() };
 }
 
+/**
+ * The keyboard toggle: highlighting here goes off if it is on, and on if it is off, whichever
+ * switch (site or global) had turned it off.
+ */
+export function toggledForSite(settings: Settings, hostname: string): Settings {
+  if (isActiveOn(settings, hostname)) return withSite(settings, hostname, false);
+  return withSite({ ...settings, enabled: true }, hostname, true);
+}
+
 export function withType(settings: Settings, type: EntityType, shown: boolean): Settings {
   const others = settings.hiddenTypes.filter((t) => t !== type);
   return { ...settings, hiddenTypes: shown ? others : [...others, type] };

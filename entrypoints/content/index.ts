@@ -16,9 +16,9 @@ import {
   DEFAULT_SETTINGS,
   loadSettings,
   saveSettings,
+  toggledForSite,
   watchSettings,
   withEntity,
-  withSite,
 } from '@/lib/settings';
 import { HOST_TAG } from '@/lib/shadow-host';
 import './highlights.css';
@@ -127,7 +127,7 @@ export default defineContentScript({
           analyse();
           return session.summary();
         case 'toggle-site': {
-          const next = withSite(session.settings, session.hostname, !session.active);
+          const next = toggledForSite(session.settings, session.hostname);
           void saveSettings(next);
           session.updateSettings(next);
           if (!started && session.active) analyse();

@@ -6,6 +6,7 @@ import {
   loadSettings,
   normaliseSettings,
   saveSettings,
+  toggledForSite,
   watchSettings,
   withEntity,
   withSite,
@@ -30,6 +31,15 @@ describe('settings', () => {
 
   it('the global switch wins over every site', () => {
     expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com')).toBe(false);
+  });
+
+  it('the keyboard toggle turns highlighting here off, and on again whichever switch had turned it off', () => {
+    const off = toggledForSite(DEFAULT_SETTINGS, 'a.example');
+    expect(isActiveOn(off, 'a.example')).toBe(false);
+    expect(isActiveOn(toggledForSite(off, 'a.example'), 'a.example')).toBe(true);
+    const globallyOff = { ...DEFAULT_SETTINGS, enabled: false };
+    const on = toggledForSite(globallyOff, 'a.example');
+    expect(isActiveOn(on, 'a.example')).toBe(true);
   });
 
   it('hides and shows types and single entities', () => {
