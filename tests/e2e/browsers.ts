@@ -98,6 +98,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Viewport of new pages. */
   viewport?: { width: number; height: number };
+  /** Browser UI language (Chromium only: Firefox needs a language pack to change it). */
+  locale?: string;
 }
 
 const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
@@ -350,7 +352,12 @@ export async function launchChromium(
       executablePath: options.executablePath,
       headless: options.headless ?? true,
       viewport,
-      args: [...chromiumArgs(extDir), `--proxy-server=http://127.0.0.1:${proxy.port}`],
+      ...(options.locale ? { locale: options.locale } : {}),
+      args: [
+        ...chromiumArgs(extDir),
+        `--proxy-server=http://127.0.0.1:${proxy.port}`,
+        ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ],
     });
   } catch (error) {
     await proxy.close().catch(() => undefined);

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.ts';
+import { arabicUiTests } from './arabic-ui.e2e.ts';
 import { findChromium, findFirefox, launchChromium, launchFirefox, type TestBrowser } from './browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
 import { hardPageTests } from './hard-pages.e2e.ts';
@@ -20,6 +21,8 @@ import { interactionTests } from './interaction.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 
 const ALL_TESTS: readonly E2eTest[] = [...seedPageTests, ...interactionTests, ...hardPageTests];
+// Run only by the Arabic-interface Chromium.
+const LOCALE_TESTS: readonly E2eTest[] = arabicUiTests;
 
 interface Options {
   browsers: ('chromium' | 'firefox')[];
@@ -65,8 +68,12 @@ interface Outcome {
 }
 
 interface BrowserPlan {
-  name: 'chromium' | 'firefox';
+  name: 'chromium' | 'firefox' | 'chromium-ar';
+  /** Which --browser choice runs it. */
+  browser: 'chromium' | 'firefox';
   label: string;
+  /** The tests it runs, when not all of them. */
+  only?: readonly E2eTest[];
   executable: string | null;
   install: string;
   buildDir: string;
@@ -139,13 +146,17 @@ async function runBrowser(plan: BrowserPlan, baseUrl: string, tests: readonly E2
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  const tests = options.grep ? ALL_TESTS.filter((test) => test.name.includes(options.grep ?? '')) : ALL_TESTS;
+  const everything = [...ALL_TESTS, ...LOCALE_TESTS];
+  const tests = options.grep
+    ? everything.filter((test) => test.name.includes(options.grep ?? ''))
+    : everything;
   if (tests.length === 0) throw new Error(`no test name contains "${options.grep}"`);
   const headless = !options.headed;
 
   const plans: BrowserPlan[] = [
     {
       name: 'chromium',
+      browser: 'chromium',
       label: 'Chromium',
       executable: findChromium(),
       install: 'sudo apt-get install chromium   (or set CHROME_PATH)',
@@ -155,6 +166,7 @@ async function main(): Promise<number> {
     },
     {
       name: 'firefox',
+      browser: 'firefox',
       label: 'Firefox',
       executable: findFirefox(),
       install: 'sudo apt-get install firefox-esr   (or set FIREFOX_PATH)',
@@ -163,6 +175,19 @@ async function main(): Promise<number> {
       launch: (executable, buildDir) =>
         launchFirefox(buildDir, geckoIdOf(buildDir), { executablePath: executable, headless }),
     },
+    {
+      // The interface in Arabic, right to left: Chromium with its UI language set to Arabic.
+      name: 'chromium-ar',
+      browser: 'chromium',
+      label: 'Chromium (Arabic interface)',
+      only: arabicUiTests,
+      executable: findChromium(),
+      install: 'sudo apt-get install chromium   (or set CHROME_PATH)',
+      buildDir: join(REPO_ROOT, '.output', 'chrome-mv3'),
+      buildCommand: 'npm run build',
+      launch: (executable, buildDir) =>
+        launchChromium(buildDir, { executablePath: executable, headless, locale: 'ar' }),
+    },
   ];
 
   const started = Date.now();
@@ -170,8 +195,11 @@ async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   try {
     for (const plan of plans) {
-      if (!options.browsers.includes(plan.name)) continue;
-      outcomes.push(await runBrowser(plan, server.url, tests));
+      if (!options.browsers.includes(plan.browser)) continue;
+      const planTests = plan.only
+        ? plan.only.filter((test) => tests.includes(test))
+        : tests.filter((test) => !LOCALE_TESTS.includes(test));
+      if (planTests.length > 0) outcomes.push(await runBrowser(plan, server.url, planTests));
     }
   } finally {
     await server.close();
