@@ -35,7 +35,8 @@ export default defineContentScript({
       doc: document,
       matcher,
       painter,
-      settings: await loadSettings().catch(() => DEFAULT_SETTINGS),
+      // The stored settings arrive below; until then the session only answers "working".
+      settings: DEFAULT_SETTINGS,
       reveal: (mention) =>
         mention.range.startContainer.parentElement?.scrollIntoView({
           block: 'center',
@@ -169,6 +170,8 @@ export default defineContentScript({
       session.dispose();
     });
 
+    // Listeners are in place before this first await, so an early popup gets "working", not silence.
+    session.updateSettings(await loadSettings().catch(() => DEFAULT_SETTINGS));
     if (isProbablyReaderable(document)) {
       analyse();
       // Highlights are drawn with the next frame; record when that happened, for `npm run bench`.
