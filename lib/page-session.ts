@@ -8,7 +8,7 @@ import type { PageStatus, PageSummary } from './messages';
 import type { Painter } from './paint';
 import { isActiveOn, type Settings } from './settings';
 import { countEntities } from './summary';
-import { rangeFromOffsets } from './text-model';
+import { rangesFromSortedOffsets } from './text-model';
 
 /** How long the focus flash stays on a mention the reader jumped to. */
 export const FLASH_MS = 1600;
@@ -76,11 +76,15 @@ export class PageSession {
         this.lastTimings = { extractMs: t1 - t0, matchMs: 0, paintMs: 0 };
         return this.status;
       }
+      const mentions = matcher.match(article.model.text);
+      const ranges = rangesFromSortedOffsets(article.model, mentions);
       const placed: PlacedMention[] = [];
-      for (const mention of matcher.match(article.model.text)) {
+      for (const [i, mention] of mentions.entries()) {
         const entity = matcher.entity(mention.entityId);
-        const range = rangeFromOffsets(article.model, mention.start, mention.end);
-        if (entity && range) placed.push({ ...mention, type: entity.type, range });
+        const range = ranges[i];
+        if (!entity || !range) continue;
+        const { start, end, entityId, kind } = mention;
+        placed.push({ start, end, entityId, kind, type: entity.type, range });
       }
       const t2 = now();
       this.article = article;

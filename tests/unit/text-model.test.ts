@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, buildTextModel, offsetFromPoint, rangeFromOffsets } from '@/lib/text-model';
+import {
+  BLOCK_SEPARATOR,
+  buildTextModel,
+  offsetFromPoint,
+  rangeFromOffsets,
+  rangesFromSortedOffsets,
+} from '@/lib/text-model';
 
 function dom(html: string): HTMLElement {
   const root = document.createElement('div');
@@ -61,5 +68,34 @@ describe('text model', () => {
   it('returns no range for an empty model or an empty span', () => {
     expect(rangeFromOffsets(buildTextModel(dom('')), 0, 1)).toBeNull();
     expect(rangeFromOffsets(buildTextModel(dom('<p>x</p>')), 1, 1)).toBeNull();
+  });
+});
+
+describe('ranges for many sorted spans', () => {
+  it('are the ranges rangeFromOffsets gives, span by span', () => {
+    const html = fc.array(
+      fc.oneof(
+        fc.constantFrom('<p>', '</p>', '<b>', '</b>', '<br>', '<i>', '</i>'),
+        fc.stringMatching(/^[a-zإيران ]{1,6}$/),
+      ),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(html, fc.array(fc.nat(80), { maxLength: 20 }), (parts, cuts) => {
+        const root = document.createElement('div');
+        root.innerHTML = parts.join(''); // generated test markup only
+        const model = buildTextModel(root);
+        const points = [...new Set(cuts.map((c) => c % (model.text.length + 1)))].sort((a, b) => a - b);
+        const spans: { start: number; end: number }[] = [];
+        for (let i = 0; i + 1 < points.length; i += 2)
+          spans.push({ start: points[i] ?? 0, end: points[i + 1] ?? 0 });
+        const describe = (r: Range | null) =>
+          r && [r.startContainer, r.startOffset, r.endContainer, r.endOffset, r.toString()];
+        const many = rangesFromSortedOffsets(model, spans).map(describe);
+        const one = spans.map((s) => describe(rangeFromOffsets(model, s.start, s.end)));
+        expect(many).toEqual(one);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
