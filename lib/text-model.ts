@@ -17,8 +17,6 @@ export interface TextModel {
   readonly nodes: readonly Text[];
   /** starts[i] is the offset in `text` where nodes[i] begins. */
   readonly starts: readonly number[];
-  /** Position of each node in `nodes`, for hit-testing. */
-  readonly indexOfNode: ReadonlyMap<Text, number>;
 }
 
 // Elements whose start or end breaks the flow of words. A tag list rather than computed style:
@@ -117,9 +115,7 @@ export function buildTextModel(
     if (block) pendingBreak = true;
   };
   visit(root);
-  const indexOfNode = new Map<Text, number>();
-  for (const [i, node] of nodes.entries()) indexOfNode.set(node, i);
-  return { root, text: parts.join(''), nodes, starts, indexOfNode };
+  return { root, text: parts.join(''), nodes, starts };
 }
 
 /** Index of the node containing `offset` (an offset at a node's end belongs to that node). */
@@ -185,13 +181,6 @@ export function rangesFromSortedOffsets(
     out.push(range);
   }
   return out;
-}
-
-/** Model offset of a DOM position (a text node and an offset in it), or -1 if outside the model. */
-export function offsetFromPoint(model: TextModel, node: Node, offset: number): number {
-  const index = model.indexOfNode.get(node as Text);
-  if (index === undefined) return -1;
-  return (model.starts[index] ?? 0) + offset;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BLOCK_SEPARATOR,
-  buildTextModel,
-  offsetFromPoint,
-  rangeFromOffsets,
-  rangesFromSortedOffsets,
-} from '@/lib/text-model';
+import { BLOCK_SEPARATOR, buildTextModel, rangeFromOffsets, rangesFromSortedOffsets } from '@/lib/text-model';
 
 function dom(html: string): HTMLElement {
   const root = document.createElement('div');
@@ -45,15 +39,13 @@ describe('text model', () => {
     expect(model.text).toBe('one  three');
   });
 
-  it('maps offsets to ranges and DOM points back to offsets', () => {
+  it('maps offsets to ranges', () => {
     const root = dom('<p>Albania cut ties with <i>Iran</i>.</p><p>Tirana said</p>');
     const model = buildTextModel(root);
     for (const word of ['Albania', 'Iran', 'Tirana']) {
       const start = model.text.indexOf(word);
       const range = rangeFromOffsets(model, start, start + word.length);
       expect(range?.toString()).toBe(word);
-      if (!range) continue;
-      expect(offsetFromPoint(model, range.startContainer, range.startOffset)).toBe(start);
     }
   });
 
