@@ -94,7 +94,11 @@ export default defineContentScript({
 
     const hover = trackHover({
       doc: document,
-      find: (x, y) => (session.active ? mentionAtPoint(document, session.mentions, x, y) : undefined),
+      // No caret hit-test (a layout query) on pages with nothing painted.
+      find: (x, y) =>
+        session.active && session.mentions.all.length > 0
+          ? mentionAtPoint(document, session.mentions, x, y)
+          : undefined,
       isOwnUi: (target) => card.isHost(target),
       onEnter: (mention) => {
         if (!session.isVisible(mention)) return;
