@@ -1181,7 +1181,7 @@ const cspTest: E2eTest = {
  * prefs that quieten them. A request to any other host fails the network test, with its URL.
  */
 const BROWSER_SERVICE =
-  /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|gvt2\.com|mozilla\.(com|net|org)|firefox\.com)$/;
+  /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com|gvt2\.com|dns\.google|cloudflare-dns\.com|mozilla\.(com|net|org)|mozaws\.net|firefox\.com|getpocket\.com|openh264\.org)$/;
 
 /** The host of a sink-proxy record: `CONNECT host:443` or `GET http://host/path`. */
 function hostOf(request: string): string {
