@@ -17,6 +17,7 @@ import type { Dictionary, Entity, EntityType } from '../lib/entity-types';
 import { fold, foldText } from '../lib/fold';
 import { compileMatcher, entityForms } from '../lib/matcher';
 import { tokenWords } from '../lib/tokenize';
+import { entity, TEST_DICTIONARY } from '../tests/unit/test-dictionary';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_STORY = join(ROOT, 'corpus', '000_8bc69fdfd68826f6.txt');
@@ -127,55 +128,9 @@ export function generateText(dict: Dictionary, minChars: number, seed = 42): str
 // ---------------------------------------------------------------------------------------------
 // Dictionaries
 
-function entity(
-  id: string,
-  type: EntityType,
-  ar: string,
-  en: string,
-  extra: Partial<Pick<Entity, 'aliases' | 'demonyms' | 'surnames'>> = {},
-): Entity {
-  return {
-    id,
-    type,
-    names: { ar, en },
-    aliases: extra.aliases ?? { ar: [], en: [] },
-    demonyms: extra.demonyms ?? { ar: [], en: [] },
-    surnames: extra.surnames ?? { ar: [], en: [] },
-    description: { ar: '', en: '' },
-  };
-}
-
 /** The small dictionary of the unit tests, used when no built dictionary is around. */
 export function builtInDictionary(): Dictionary {
-  return {
-    version: 1,
-    entities: [
-      entity('albania', 'place', 'ألبانيا', 'Albania', { demonyms: { ar: [], en: ['Albanian'] } }),
-      entity('iran', 'place', 'إيران', 'Iran', { demonyms: { ar: [], en: ['Iranian'] } }),
-      entity('tehran', 'place', 'طهران', 'Tehran'),
-      entity('tirana', 'place', 'تيرانا', 'Tirana'),
-      entity('united-states', 'place', 'الولايات المتحدة', 'United States', {
-        aliases: { ar: ['أمريكا', 'أميركا'], en: ['US'] },
-        demonyms: { ar: ['أمريكي', 'أميركي'], en: ['American'] },
-      }),
-      entity('nato', 'organisation', 'حلف شمال الأطلسي', 'NATO', {
-        aliases: { ar: ['الناتو', 'حلف الأطلسي'], en: [] },
-      }),
-      entity('edi-rama', 'person', 'إيدي راما', 'Edi Rama', { surnames: { ar: ['راما'], en: ['Rama'] } }),
-      entity('john-hultquist', 'person', 'جون هولتكويست', 'John Hultquist', {
-        surnames: { ar: ['هولتكويست'], en: ['Hultquist'] },
-      }),
-      entity('mandiant', 'organisation', 'مانديانت', 'Mandiant'),
-      entity('mek', 'group', 'منظمة مجاهدي خلق', 'Mujahedin-e Khalq', {
-        aliases: { ar: ['مجاهدي خلق', 'مجاهدو خلق'], en: ['MEK'] },
-      }),
-      entity('cuba-ransomware', 'group', 'كوبا رانسوم وير', 'Cuba Ransomware'),
-      entity('cuba', 'place', 'كوبا', 'Cuba'),
-      entity('us-nsc', 'government', 'مجلس الأمن القومي الأمريكي', 'US National Security Council'),
-      entity('unsc', 'organisation', 'مجلس الأمن', 'UN Security Council'),
-      entity('durres', 'place', 'دوريس', 'Durrës'),
-    ],
-  };
+  return TEST_DICTIONARY;
 }
 
 const AR_LETTERS = 'ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى';
