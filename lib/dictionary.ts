@@ -1,16 +1,27 @@
-// The dictionary the extension ships (built by `npm run dictionary`), compiled once per page.
+// The dictionary the extension ships (built by `npm run dictionary`), compiled at most once per page
+// and only when a page is analysed: the content script loads on every page, most of which never are.
 
 import type { Dictionary } from './entity-types';
 import shipped from './generated/dictionary.json';
 import { compileMatcher, type Matcher } from './matcher';
 
-let matcher: Matcher | undefined;
+let compiled: Matcher | undefined;
+const compiledMatcher = (): Matcher => {
+  compiled ??= compileMatcher(shippedDictionary());
+  return compiled;
+};
 
 export function shippedDictionary(): Dictionary {
   return shipped as Dictionary;
 }
 
+/** The shipped dictionary's matcher; compiled on its first use. */
 export function shippedMatcher(): Matcher {
-  matcher ??= compileMatcher(shippedDictionary());
-  return matcher;
+  return {
+    match: (text) => compiledMatcher().match(text),
+    entity: (id) => compiledMatcher().entity(id),
+    get entities() {
+      return compiledMatcher().entities;
+    },
+  };
 }
