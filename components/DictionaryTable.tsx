@@ -1,6 +1,6 @@
-import { ENTITY_TYPES, type Entity } from '@/lib/entity-types';
-import { typeLabel, uiNameLanguage } from '@/lib/i18n';
-import { TYPE_STYLES } from '@/lib/type-colors';
+import { TYPE_STYLES } from '@/lib/entities/type-styles';
+import { ENTITY_TYPES, type Entity } from '@/lib/entities/types';
+import { typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 
 /** Every entity Hashiya recognises, by type, with its names and description. */
 export function DictionaryTable({ entities }: { entities: readonly Entity[] }) {

@@ -1,6 +1,6 @@
-import type { Entity } from '@/lib/entity-types';
-import { t, typeLabel, uiNameLanguage } from '@/lib/i18n';
-import { TYPE_STYLES } from '@/lib/type-colors';
+import { TYPE_STYLES } from '@/lib/entities/type-styles';
+import type { Entity } from '@/lib/entities/types';
+import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 
 export interface EntityCardProps {
   entity: Entity;

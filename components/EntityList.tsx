@@ -1,7 +1,7 @@
-import { ENTITY_TYPES } from '@/lib/entity-types';
-import { t, typeLabel, uiNameLanguage } from '@/lib/i18n';
-import type { EntityCount, StepResult } from '@/lib/messages';
-import { TYPE_STYLES } from '@/lib/type-colors';
+import { TYPE_STYLES } from '@/lib/entities/type-styles';
+import { ENTITY_TYPES } from '@/lib/entities/types';
+import type { EntityCount, StepResult } from '@/lib/messaging/protocol';
+import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 
 export type EntitySort = 'count' | 'order';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { t, uiNameLanguage } from '@/lib/i18n';
-import type { ContentRequest, PageSummary, StepResult } from '@/lib/messages';
+import type { ContentRequest, PageSummary, StepResult } from '@/lib/messaging/protocol';
+import { requestStep, requestSummary } from '@/lib/messaging/tab-requests';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -8,8 +8,8 @@ import {
   saveSettings,
   watchSettings,
   withEntity,
-} from '@/lib/settings';
-import { requestStep, requestSummary } from '@/lib/tab-summary';
+} from '@/lib/settings/settings';
+import { t, uiNameLanguage } from '@/lib/ui/i18n';
 import { EntityList, type EntitySort } from './EntityList';
 import { Switches } from './Switches';
 

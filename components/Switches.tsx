@@ -1,7 +1,7 @@
-import { ENTITY_TYPES } from '@/lib/entity-types';
-import { t, typeLabel } from '@/lib/i18n';
-import { isActiveOn, type Settings, withSite, withType } from '@/lib/settings';
-import { TYPE_STYLES } from '@/lib/type-colors';
+import { TYPE_STYLES } from '@/lib/entities/type-styles';
+import { ENTITY_TYPES } from '@/lib/entities/types';
+import { isActiveOn, type Settings, withSite, withType } from '@/lib/settings/settings';
+import { t, typeLabel } from '@/lib/ui/i18n';
 
 export interface SwitchesProps {
   settings: Settings;

@@ -1,10 +1,10 @@
 // Mounts the entity card in the shadow host and places it next to a mention.
 import { render } from 'preact';
-import { placeCard } from '@/lib/card-position';
-import type { Entity } from '@/lib/entity-types';
-import { uiDirection } from '@/lib/i18n';
-import type { PlacedMention } from '@/lib/mention-index';
-import { createShadowHost } from '@/lib/shadow-host';
+import type { Entity } from '@/lib/entities/types';
+import { placeCard } from '@/lib/page/card-position';
+import type { PlacedMention } from '@/lib/page/mention-index';
+import { createShadowHost } from '@/lib/page/shadow-host';
+import { uiDirection } from '@/lib/ui/i18n';
 import { EntityCard } from './EntityCard';
 import cardCss from './entity-card.css?inline';
 

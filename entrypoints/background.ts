@@ -3,8 +3,8 @@
 // (It will also own IndexedDB: content scripts never open it, DESIGN.md §2.)
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { badgeText } from '@/lib/badge';
-import { type ContentRequest, isPageSummaryNotice } from '@/lib/messages';
+import { type ContentRequest, isPageSummaryNotice } from '@/lib/messaging/protocol';
+import { badgeText } from '@/lib/ui/badge';
 
 const COMMANDS: Record<string, ContentRequest> = {
   'toggle-highlighting': { type: 'toggle-site' },

@@ -13,11 +13,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Dictionary, Entity, EntityType } from '../lib/entity-types';
-import { fold, foldText } from '../lib/fold';
-import { compileMatcher, entityForms } from '../lib/matcher';
-import { tokenWords } from '../lib/tokenize';
-import { entity, TEST_DICTIONARY } from '../tests/unit/test-dictionary';
+import { compileMatcher, entityForms } from '../lib/entities/matcher';
+import type { Dictionary, Entity, EntityType } from '../lib/entities/types';
+import { fold, foldText } from '../lib/text/fold';
+import { tokenWords } from '../lib/text/tokenize';
+import { entity, TEST_DICTIONARY } from '../tests/unit/entities/test-dictionary';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SEED_STORY = join(ROOT, 'corpus', '000_8bc69fdfd68826f6.txt');

@@ -4,7 +4,7 @@
 // no article gets an error line on stderr; the others are still processed, and the exit code is 2.
 // Offsets: see scripts/lib/entities-cli.ts.
 import { readFileSync } from 'node:fs';
-import type { Dictionary } from '../lib/entity-types';
+import type { Dictionary } from '../lib/entities/types';
 import { runEntities } from './lib/entities-cli';
 
 const dictionary = JSON.parse(

@@ -4,14 +4,15 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createCardLayer } from '@/components/card-layer';
-import { watchChanges } from '@/lib/change-watcher';
-import { shippedMatcher } from '@/lib/dictionary';
-import { mentionAtPoint } from '@/lib/hit-test';
-import { trackHover } from '@/lib/hover';
-import type { PlacedMention } from '@/lib/mention-index';
-import { type ContentRequest, isContentRequest, type PageSummaryNotice } from '@/lib/messages';
-import { PageSession } from '@/lib/page-session';
-import { createPainter } from '@/lib/paint';
+import { shippedMatcher } from '@/lib/entities/dictionary';
+import { type ContentRequest, isContentRequest, type PageSummaryNotice } from '@/lib/messaging/protocol';
+import { watchChanges } from '@/lib/page/change-watcher';
+import { mentionAtPoint } from '@/lib/page/hit-test';
+import { trackHover } from '@/lib/page/hover';
+import type { PlacedMention } from '@/lib/page/mention-index';
+import { PageSession } from '@/lib/page/page-session';
+import { createPainter } from '@/lib/page/paint';
+import { HOST_TAG } from '@/lib/page/shadow-host';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -19,8 +20,7 @@ import {
   toggledForSite,
   watchSettings,
   withEntity,
-} from '@/lib/settings';
-import { HOST_TAG } from '@/lib/shadow-host';
+} from '@/lib/settings/settings';
 import './highlights.css';
 
 export default defineContentScript({

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { DictionaryTable } from '@/components/DictionaryTable';
-import { shippedDictionary } from '@/lib/dictionary';
-import { applyUiLanguage, t } from '@/lib/i18n';
+import { shippedDictionary } from '@/lib/entities/dictionary';
+import { applyUiLanguage, t } from '@/lib/ui/i18n';
 import '@/components/ui.css';
 import './options.css';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { EntityPanel } from '@/components/EntityPanel';
-import { applyUiLanguage } from '@/lib/i18n';
-import { targetTabId } from '@/lib/tab-summary';
+import { targetTabId } from '@/lib/messaging/tab-requests';
+import { applyUiLanguage } from '@/lib/ui/i18n';
 import '@/components/ui.css';
 import './popup.css';
 

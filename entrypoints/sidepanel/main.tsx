@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EntityPanel } from '@/components/EntityPanel';
-import { applyUiLanguage } from '@/lib/i18n';
-import { targetTabId } from '@/lib/tab-summary';
+import { targetTabId } from '@/lib/messaging/tab-requests';
+import { applyUiLanguage } from '@/lib/ui/i18n';
 import '@/components/ui.css';
 
 /** The side panel follows the active tab: tab switches and finished page loads re-read it. */

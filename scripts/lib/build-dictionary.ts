@@ -8,10 +8,10 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { CandidateTally, findCandidates, type RankedCandidate } from '../../lib/candidates';
-import { EntitySourceError, formKey, parseEntitySource } from '../../lib/entity-source';
-import type { Dictionary, Entity, Mention, MentionKind } from '../../lib/entity-types';
-import { compileMatcher, type Matcher } from '../../lib/matcher';
+import { CandidateTally, findCandidates, type RankedCandidate } from '../../lib/entities/candidates';
+import { compileMatcher, type Matcher } from '../../lib/entities/matcher';
+import type { Dictionary, Entity, Mention, MentionKind } from '../../lib/entities/types';
+import { EntitySourceError, formKey, parseEntitySource } from './entity-source';
 
 /** Why the build stopped: `file:line: reason`, or `file: reason` when no line applies. */
 export class BuildError extends Error {

@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { Window } from 'happy-dom';
-import type { Dictionary, EntityType, MentionKind } from '../../lib/entity-types';
-import { compileMatcher } from '../../lib/matcher';
+import { compileMatcher } from '../../lib/entities/matcher';
+import type { Dictionary, EntityType, MentionKind } from '../../lib/entities/types';
 
 export interface CliMention {
   start: number;

@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ENTITY_TYPES, type EntityType } from '../../lib/entity-types.ts';
+import { ENTITY_TYPES, type EntityType } from '../../lib/entities/types.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const PAGES_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'pages');

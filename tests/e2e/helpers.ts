@@ -155,7 +155,7 @@ export interface TabsApi {
 /**
  * Runs in an extension page: the ids of the tabs showing `url`. Tab URLs are only visible with the
  * "tabs" permission (or host permissions); without them, ask each tab's content script for its page
- * summary (`get-summary`, lib/messages.ts), which carries the page URL.
+ * summary (`get-summary`, lib/messaging/protocol.ts), which carries the page URL.
  */
 export async function tabIdsFor(url: string): Promise<number[]> {
   const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };

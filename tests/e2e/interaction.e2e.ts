@@ -11,7 +11,7 @@
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
 import assert from 'node:assert/strict';
-import { ENTITY_TYPES } from '../../lib/entity-types.ts';
+import { ENTITY_TYPES } from '../../lib/entities/types.ts';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import { expectedRangesPerType, loadExpectation, type PageExpectation } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';

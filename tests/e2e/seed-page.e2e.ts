@@ -6,7 +6,7 @@
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
 import assert from 'node:assert/strict';
-import { ENTITY_TYPES, type EntityType } from '../../lib/entity-types.ts';
+import { ENTITY_TYPES, type EntityType } from '../../lib/entities/types.ts';
 import { entityTypes, expectedRangesPerType, loadExpectation } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import {

@@ -1,0 +1,87 @@
+// The reader's switches. Kept in browser.storage.local (extension origin, readable by content
+// scripts, and storage.onChanged tells every open tab at once).
+import { browser } from 'wxt/browser';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
+
+export interface Settings {
+  /** Highlighting everywhere. */
+  enabled: boolean;
+  /** Hostnames where highlighting is off. */
+  disabledSites: string[];
+  /** Entity types not painted. */
+  hiddenTypes: EntityType[];
+  /** Single entities the reader hid ("hide this entity"). */
+  hiddenEntities: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  hiddenTypes: [],
+  hiddenEntities: [],
+};
+const KEY = 'settings';
+
+/** Reads stored settings, keeping only well-formed values (storage may hold an older shape). */
+export function normaliseSettings(value: unknown): Settings {
+  if (typeof value !== 'object' || value === null) return { ...DEFAULT_SETTINGS };
+  const raw = value as Record<string, unknown>;
+  const strings = (list: unknown): string[] =>
+    Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
+  return {
+    enabled: typeof raw.enabled === 'boolean' ? raw.enabled : DEFAULT_SETTINGS.enabled,
+    disabledSites: strings(raw.disabledSites),
+    hiddenTypes: strings(raw.hiddenTypes).filter((t): t is EntityType =>
+      (ENTITY_TYPES as readonly string[]).includes(t),
+    ),
+    hiddenEntities: strings(raw.hiddenEntities),
+  };
+}
+
+/** Highlighting is on for this site: on globally and not switched off for the site. */
+export function isActiveOn(settings: Settings, hostname: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(hostname);
+}
+
+export function withSite(settings: Settings, hostname: string, on: boolean): Settings {
+  const others = settings.disabledSites.filter((site) => site !== hostname);
+  return { ...settings, disabledSites: on ? others : [...others, hostname].sort() };
+}
+
+/**
+ * The keyboard toggle: highlighting here goes off if it is on, and on if it is off, whichever
+ * switch (site or global) had turned it off.
+ */
+export function toggledForSite(settings: Settings, hostname: string): Settings {
+  if (isActiveOn(settings, hostname)) return withSite(settings, hostname, false);
+  return withSite({ ...settings, enabled: true }, hostname, true);
+}
+
+export function withType(settings: Settings, type: EntityType, shown: boolean): Settings {
+  const others = settings.hiddenTypes.filter((t) => t !== type);
+  return { ...settings, hiddenTypes: shown ? others : [...others, type] };
+}
+
+export function withEntity(settings: Settings, id: string, shown: boolean): Settings {
+  const others = settings.hiddenEntities.filter((e) => e !== id);
+  return { ...settings, hiddenEntities: shown ? others : [...others, id].sort() };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEY);
+  return normaliseSettings(stored[KEY]);
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [KEY]: settings });
+}
+
+/** Calls `listener` whenever any part of the extension changes the settings. Returns an unsubscribe. */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[KEY];
+    if (area === 'local' && change) listener(normaliseSettings(change.newValue));
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}

@@ -1,0 +1,426 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, entityForms, nisbaRoot } from '../../../lib/entities/matcher';
+import type { Dictionary, Entity, EntityType, MentionKind } from '../../../lib/entities/types';
+import { TEST_DICTIONARY as DICT, entity } from './test-dictionary';
+
+const matcher = compileMatcher(DICT);
+
+/** [matched text, entity id, kind] for each mention, in order. */
+function found(text: string): [string, string, MentionKind][] {
+  return matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId, m.kind]);
+}
+
+/** Only the matched texts. */
+const spans = (text: string): string[] => found(text).map(([s]) => s);
+
+describe('names and aliases', () => {
+  it('finds Arabic and English names and aliases', () => {
+    expect(found('قطعت ألبانيا العلاقات مع إيران')).toEqual([
+      ['ألبانيا', 'albania', 'name'],
+      ['إيران', 'iran', 'name'],
+    ]);
+    expect(found('Albania cut ties with Iran and NATO')).toEqual([
+      ['Albania', 'albania', 'name'],
+      ['Iran', 'iran', 'name'],
+      ['NATO', 'nato', 'name'],
+    ]);
+    expect(found('أعضاء الناتو وحلف الأطلسي')).toEqual([
+      ['الناتو', 'nato', 'alias'],
+      ['حلف الأطلسي', 'nato', 'alias'],
+    ]);
+  });
+
+  it('matches whatever the diacritics, hamza and alef forms', () => {
+    expect(spans('زار اِيران وايران وإِيرَانَ')).toEqual(['اِيران', 'ايران', 'إِيرَانَ']);
+    expect(spans('حلف شمال الاطلسي')).toEqual(['حلف شمال الاطلسي']);
+    expect(spans('ايدي راما')).toEqual(['ايدي راما']);
+  });
+
+  it('covers a diacritised name whole, final harakat included', () => {
+    const text = 'إِيرَانَ';
+    expect(matcher.match(text)).toEqual([{ start: 0, end: text.length, entityId: 'iran', kind: 'name' }]);
+    expect(spans('إيـــران')).toEqual(['إيـــران']);
+  });
+
+  it('prefers the longest form: كوبا رانسوم وير over كوبا', () => {
+    expect(found('مجموعة «كوبا رانسوم وير» و كوبا')).toEqual([
+      ['كوبا رانسوم وير', 'cuba-ransomware', 'name'],
+      ['كوبا', 'cuba', 'name'],
+    ]);
+    expect(found('كوبا رانسوم')).toEqual([['كوبا', 'cuba', 'name']]);
+  });
+
+  it('prefers the longest form: مجلس الأمن القومي الأمريكي over مجلس الأمن', () => {
+    expect(found('وقال مجلس الامن القومي الأمريكي')).toEqual([
+      ['مجلس الامن القومي الأمريكي', 'us-nsc', 'name'],
+    ]);
+    expect(found('مجلس الأمن الدولي')).toEqual([['مجلس الأمن', 'unsc', 'name']]);
+    expect(found('مجلس الأمن القومي')).toEqual([['مجلس الأمن', 'unsc', 'name']]);
+  });
+
+  it('does not match part of a multi-word name', () => {
+    expect(found('الأمم المتحدة')).toEqual([]);
+    expect(found('المتحدة')).toEqual([]);
+    expect(found('مجلس النواب')).toEqual([]);
+    expect(found('شمال الأطلسي')).toEqual([]);
+  });
+
+  it('does not join words across punctuation or a paragraph break', () => {
+    expect(found('الولايات، المتحدة')).toEqual([]);
+    expect(found('الولايات\n\nالمتحدة')).toEqual([]);
+    expect(found('الولايات\u2029المتحدة')).toEqual([]);
+    expect(found('مجلس الأمن. القومي الأمريكي')).toEqual([
+      ['مجلس الأمن', 'unsc', 'name'],
+      ['الأمريكي', 'united-states', 'demonym'],
+    ]);
+  });
+
+  it('does not match a name inside a longer word, or a word containing a name', () => {
+    expect(found('إيرانستان')).toEqual([]);
+    expect(found('كوباني')).toEqual([]); // Kobani: not a nisba of Cuba (كوبي)
+    expect(found('Ramayana and Iranistan')).toEqual([]);
+    expect(found('طهرانجلس')).toEqual([]);
+  });
+});
+
+describe('clitics', () => {
+  it('peels و ف ب ك ل off a first word and leaves them out of the highlight', () => {
+    expect(found('العلاقات بين ألبانيا وإيران')).toEqual([
+      ['ألبانيا', 'albania', 'name'],
+      ['إيران', 'iran', 'name'],
+    ]);
+    expect(spans('فإيران بإيران لإيران كإيران وبإيران فلإيران')).toEqual([
+      'إيران',
+      'إيران',
+      'إيران',
+      'إيران',
+      'إيران',
+      'إيران',
+    ]);
+    expect(spans('ولمجلس الأمن')).toEqual(['مجلس الأمن']);
+  });
+
+  it('reads لل as ل + ال with the alef dropped, leaving only the preposition out: ل|لولايات المتحدة', () => {
+    const text = 'حليفة للولايات المتحدة';
+    const [m] = matcher.match(text);
+    expect(m?.entityId).toBe('united-states');
+    expect(text.slice(m?.start, m?.end)).toBe('لولايات المتحدة');
+    expect(spans('وللولايات المتحدة')).toEqual(['لولايات المتحدة']);
+    expect(spans('للناتو')).toEqual(['لناتو']);
+    expect(spans('للإيرانيين')).toEqual(['لإيرانيين']);
+  });
+
+  it('reads لل before a lam word as ل + the article merged: للاذقية = ل + اللاذقية', () => {
+    expect(found('في اللاذقية وللاذقية')).toEqual([
+      ['اللاذقية', 'latakia', 'name'],
+      ['لاذقية', 'latakia', 'name'],
+    ]);
+  });
+
+  it('keeps a written article in the highlight: والولايات، بالناتو', () => {
+    expect(spans('والولايات المتحدة')).toEqual(['الولايات المتحدة']);
+    expect(spans('بالناتو وبالناتو')).toEqual(['الناتو', 'الناتو']);
+  });
+
+  it('never strips ال to reach a bare name', () => {
+    expect(found('الإيران')).toEqual([]);
+    expect(found('والإيران بالإيران للإيران')).toEqual([]);
+    expect(found('الطهران')).toEqual([]);
+  });
+
+  it('prefers the word itself when its first letter only looks like a clitic', () => {
+    expect(found('بيروت')).toEqual([['بيروت', 'beirut', 'name']]);
+    expect(found('لبنان')).toEqual([['لبنان', 'lebanon', 'name']]);
+    expect(spans('وبيروت ولبنان للبنان')).toEqual(['بيروت', 'لبنان', 'لبنان']);
+  });
+
+  it('does not strip to a remainder shorter than three letters', () => {
+    expect(found('قم')).toEqual([['قم', 'qom', 'name']]);
+    expect(found('وقم بقم')).toEqual([]);
+  });
+
+  it('peels clitics off the first word only', () => {
+    expect(found('حلف وشمال الأطلسي')).toEqual([]);
+    expect(found('الولايات والمتحدة')).toEqual([]);
+  });
+
+  it('does not peel clitics off Latin words', () => {
+    expect(found('biran liran')).toEqual([]);
+  });
+});
+
+describe('demonyms', () => {
+  it('derives the nisba of places with all endings', () => {
+    for (const w of ['إيراني', 'إيرانية', 'إيرانيون', 'إيرانيين', 'إيرانيان', 'إيرانيات']) {
+      expect(found(w)).toEqual([[w, 'iran', 'demonym']]);
+    }
+  });
+
+  it('drops a final alef: ألبانيا → ألباني; الالباني is a demonym', () => {
+    expect(found('رئيس الوزراء الالباني')).toEqual([['الالباني', 'albania', 'demonym']]);
+    expect(found('ألبانيون')).toEqual([['ألبانيون', 'albania', 'demonym']]);
+    expect(found('كوبي')).toEqual([['كوبي', 'cuba', 'demonym']]);
+  });
+
+  it('takes the article and clitics in front', () => {
+    expect(found('السفارة الإيرانية')).toEqual([['الإيرانية', 'iran', 'demonym']]);
+    expect(spans('والإيرانيون وبالإيرانية')).toEqual(['الإيرانيون', 'الإيرانية']);
+  });
+
+  it('uses the irregular demonyms with the same endings', () => {
+    expect(found('الحكومة الأمريكية والمسؤولين الأميركيين')).toEqual([
+      ['الأمريكية', 'united-states', 'demonym'],
+      ['الأميركيين', 'united-states', 'demonym'],
+    ]);
+    expect(found('أمريكي')).toEqual([['أمريكي', 'united-states', 'demonym']]);
+  });
+
+  it('matches English demonyms and their plurals', () => {
+    expect(found('Iranian officials and Albanians met Americans')).toEqual([
+      ['Iranian', 'iran', 'demonym'],
+      ['Albanians', 'albania', 'demonym'],
+      ['Americans', 'united-states', 'demonym'],
+    ]);
+  });
+
+  it('does not generate broken plurals: الألبان is dairy, not Albania', () => {
+    expect(found('منتجات الألبان')).toEqual([]);
+    expect(found('ألبان')).toEqual([]);
+    expect(found('والألبان')).toEqual([]);
+  });
+
+  it('generates demonyms for places only', () => {
+    expect(found('مانديانتي الناتوي')).toEqual([]);
+    expect(entityForms(DICT.entities[8] as Entity).some((f) => f.kind === 'demonym')).toBe(false);
+  });
+
+  it('derives nisba roots', () => {
+    expect(nisbaRoot('ألبانيا')).toBe('ألبان');
+    expect(nisbaRoot('إيران')).toBe('إيران');
+    expect(nisbaRoot('السعودية')).toBe('سعود');
+    expect(nisbaRoot('العراق')).toBe('عراق');
+    expect(nisbaRoot('كوبا')).toBe('كوب');
+    expect(nisbaRoot('الولايات المتحدة')).toBeNull();
+    expect(nisbaRoot('مالي')).toBeNull();
+  });
+});
+
+describe('surnames', () => {
+  it('does not count a surname before the full name', () => {
+    expect(found('قال راما')).toEqual([]);
+    expect(found('the epic Rama')).toEqual([]);
+  });
+
+  it('counts a surname once the full name appeared earlier in the text', () => {
+    expect(found('قال ايدي راما... ثم قال راما')).toEqual([
+      ['ايدي راما', 'edi-rama', 'name'],
+      ['راما', 'edi-rama', 'surname'],
+    ]);
+    expect(found('Edi Rama said. Later Rama added')).toEqual([
+      ['Edi Rama', 'edi-rama', 'name'],
+      ['Rama', 'edi-rama', 'surname'],
+    ]);
+  });
+
+  it('counts a surname after an alias, with clitics', () => {
+    expect(found('جون هولتكوست، وقال هولتكويست')).toEqual([
+      ['جون هولتكوست', 'john-hultquist', 'alias'],
+      ['هولتكويست', 'john-hultquist', 'surname'],
+    ]);
+  });
+
+  it('forgets the full name between calls', () => {
+    expect(found('John Hultquist')).toHaveLength(1);
+    expect(found('Hultquist')).toEqual([]);
+  });
+
+  it('gives a shared surname to the person named most recently', () => {
+    const two = compileMatcher({
+      version: 1,
+      entities: [
+        entity('ali', 'person', 'علي خامنئي', 'Ali Khamenei', { surnames: { ar: ['خامنئي'], en: [] } }),
+        entity('mojtaba', 'person', 'مجتبى خامنئي', 'Mojtaba Khamenei', {
+          surnames: { ar: ['خامنئي'], en: [] },
+        }),
+      ],
+    });
+    const ids = (t: string): string[] => two.match(t).map((m) => `${m.entityId}:${m.kind}`);
+    expect(ids('خامنئي')).toEqual([]);
+    expect(ids('مجتبى خامنئي ثم علي خامنئي ثم خامنئي')).toEqual(['mojtaba:name', 'ali:name', 'ali:surname']);
+    expect(ids('علي خامنئي ثم مجتبى خامنئي ثم خامنئي')).toEqual([
+      'ali:name',
+      'mojtaba:name',
+      'mojtaba:surname',
+    ]);
+    expect(ids('ثم خامنئي')).toEqual([]);
+  });
+
+  it('counts only names earlier in the text, not later ones', () => {
+    expect(found('Rama met Edi Rama')).toEqual([['Edi Rama', 'edi-rama', 'name']]);
+  });
+});
+
+describe('English', () => {
+  it('is case-insensitive and accent-insensitive', () => {
+    expect(spans('IRAN iran Durres DURRËS durrës')).toEqual(['IRAN', 'iran', 'Durres', 'DURRËS', 'durrës']);
+  });
+
+  it("leaves a possessive 's out of the span", () => {
+    expect(found("Mandiant's report")).toEqual([['Mandiant', 'mandiant', 'name']]);
+    expect(found('Mandiant’s report')).toEqual([['Mandiant', 'mandiant', 'name']]);
+    expect(spans('Edi Rama’s government')).toEqual(['Edi Rama']);
+  });
+
+  it('matches hyphenated names written with hyphen or space', () => {
+    expect(found('the Mujahedin-e Khalq group')).toEqual([['Mujahedin-e Khalq', 'mek', 'name']]);
+    expect(found('the Mujahedin e Khalq group')).toEqual([['Mujahedin e Khalq', 'mek', 'name']]);
+    expect(spans('Mujahedin‑e‑Khalq')).toEqual(['Mujahedin‑e‑Khalq']);
+  });
+
+  it('matches a name with a possessive inside it, but not across a possessive otherwise', () => {
+    expect(found('the People’s Mojahedin Organization of Iran')).toEqual([
+      ['People’s Mojahedin Organization of Iran', 'mek', 'alias'],
+    ]);
+    expect(found("the People's Mojahedin Organization of Iranians")).toEqual([
+      ['Iranians', 'iran', 'demonym'],
+    ]);
+  });
+
+  it('matches short acronyms in capitals only: US is not "us"', () => {
+    expect(found('the US and the MEK')).toEqual([
+      ['US', 'united-states', 'alias'],
+      ['MEK', 'mek', 'alias'],
+    ]);
+    expect(found('tell us about mek')).toEqual([]);
+    expect(spans('the U.S. said')).toEqual(['U.S']);
+  });
+
+  it('matches Arabic aliases construct forms', () => {
+    expect(spans('منظمة «مجاهدي خلق» ومجاهدو خلق')).toEqual(['مجاهدي خلق', 'مجاهدو خلق']);
+  });
+});
+
+describe('mentions', () => {
+  it('are sorted, non-overlapping and inside the text', () => {
+    const text = 'وإيران وألبانيا والولايات المتحدة Iran، NATO «الناتو» كوبا رانسوم وير';
+    const ms = matcher.match(text);
+    expect(ms.length).toBe(7);
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k];
+      if (!m) continue;
+      expect(m.start).toBeGreaterThanOrEqual(0);
+      expect(m.end).toBeLessThanOrEqual(text.length);
+      expect(m.start).toBeLessThan(m.end);
+      if (k > 0) expect(m.start).toBeGreaterThanOrEqual(ms[k - 1]?.end ?? 0);
+    }
+  });
+
+  it('returns nothing for empty or name-free text', () => {
+    expect(matcher.match('')).toEqual([]);
+    expect(matcher.match('... ، ؛')).toEqual([]);
+    expect(matcher.match('كان الجو جميلا')).toEqual([]);
+  });
+
+  it('looks entities up by id', () => {
+    expect(matcher.entity('iran')?.names.en).toBe('Iran');
+    expect(matcher.entity('nope')).toBeUndefined();
+    expect(matcher.entities).toHaveLength(DICT.entities.length);
+  });
+
+  it('compiles an empty dictionary', () => {
+    expect(compileMatcher({ version: 1, entities: [] }).match('إيران')).toEqual([]);
+  });
+
+  it('picks the better kind when two entities share a form', () => {
+    const shared = compileMatcher({
+      version: 1,
+      entities: [
+        entity('a', 'person', 'سمير كوبا', 'Samir Cuba', { surnames: { ar: ['كوبا'], en: [] } }),
+        entity('cuba', 'place', 'كوبا', 'Cuba'),
+      ],
+    });
+    expect(shared.match('كوبا').map((m) => [m.entityId, m.kind])).toEqual([['cuba', 'name']]);
+  });
+});
+
+describe('the seed story', () => {
+  // vitest runs from the project root (import.meta.url is not a file: URL under happy-dom).
+  const story = readFileSync(resolve(process.cwd(), 'corpus/000_8bc69fdfd68826f6.txt'), 'utf8');
+  const mentions = found(story);
+  const count = (id: string, kind?: MentionKind): number =>
+    mentions.filter(([, e, k]) => e === id && (!kind || k === kind)).length;
+
+  it('finds وإيران as إيران', () => {
+    expect(story).toContain('ألبانيا وإيران');
+    expect(found('وتشهد العلاقات بين ألبانيا وإيران توترا')).toEqual([
+      ['ألبانيا', 'albania', 'name'],
+      ['إيران', 'iran', 'name'],
+    ]);
+  });
+
+  it('finds للولايات المتحدة without the preposition ل', () => {
+    expect(mentions).toContainEqual(['لولايات المتحدة', 'united-states', 'name']);
+  });
+
+  it('finds الالباني as a demonym of Albania', () => {
+    expect(mentions).toContainEqual(['الالباني', 'albania', 'demonym']);
+  });
+
+  it('finds the people, surnames after full names', () => {
+    expect(count('edi-rama', 'name')).toBe(1);
+    expect(count('edi-rama', 'surname')).toBe(1);
+    expect(count('john-hultquist', 'name')).toBe(1);
+    expect(count('john-hultquist', 'surname')).toBe(1);
+  });
+
+  it('finds the organisations and groups', () => {
+    expect(count('mandiant')).toBe(2);
+    expect(count('nato')).toBe(2);
+    expect(count('mek', 'alias')).toBe(1);
+    expect(count('cuba-ransomware')).toBe(1);
+    expect(count('cuba')).toBe(0);
+    expect(count('us-nsc')).toBe(1);
+    expect(count('unsc')).toBe(0);
+  });
+
+  it('finds the places and their demonyms', () => {
+    expect(count('albania', 'name')).toBe(6);
+    expect(count('iran', 'name')).toBe(5); // إيران ×3, وإيران, بإيران
+    expect(count('tirana')).toBe(3);
+    expect(count('tehran')).toBe(1);
+    expect(count('durres')).toBe(1);
+    expect(count('united-states', 'name')).toBe(5);
+    expect(count('united-states', 'demonym')).toBe(2);
+    expect(count('iran', 'demonym')).toBe(9);
+  });
+});
+
+describe('line breaks inside a name', () => {
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      {
+        id: 'edi-rama',
+        type: 'person',
+        names: { ar: 'إيدي راما', en: 'Edi Rama' },
+        aliases: { ar: ['ايدي راما'], en: [] },
+        demonyms: { ar: [], en: [] },
+        surnames: { ar: ['راما'], en: ['Rama'] },
+        description: { ar: '', en: '' },
+      },
+    ],
+  });
+  const texts = (text: string) => m.match(text).map((x) => [text.slice(x.start, x.end), x.kind]);
+
+  it('crosses one line break, as HTML source and hard-wrapped text put them anywhere', () => {
+    expect(texts('Prime Minister Edi\n          Rama said')).toEqual([['Edi\n          Rama', 'name']]);
+    expect(texts('قال ايدي\r\nراما')).toEqual([['ايدي\r\nراما', 'name']]);
+  });
+
+  it('never crosses a blank line or the block separator between paragraphs', () => {
+    expect(texts('Edi\n\nRama')).toEqual([]);
+    expect(texts('Edi\u2029Rama')).toEqual([]);
+  });
+});

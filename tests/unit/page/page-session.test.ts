@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import { shippedMatcher } from '@/lib/entities/dictionary';
+import { PageSession } from '@/lib/page/page-session';
+import type { Painter } from '@/lib/page/paint';
+import { DEFAULT_SETTINGS, withEntity, withSite, withType } from '@/lib/settings/settings';
+
+/** Records what would be painted, since happy-dom has no Custom Highlight API. */
+function recordingPainter() {
+  const painted: Map<string, string[]>[] = [];
+  let focused: string | null = null;
+  const painter: Painter = {
+    native: true,
+    owns: () => false,
+    paint(groups) {
+      painted.push(new Map([...groups].map(([type, ranges]) => [type, ranges.map((r) => r.toString())])));
+    },
+    focus(range) {
+      focused = range ? range.toString() : null;
+    },
+    clear() {
+      painted.push(new Map());
+    },
+  };
+  return {
+    painter,
+    last: (): Map<string, string[]> => painted[painted.length - 1] ?? new Map(),
+    focused: () => focused,
+  };
+}
+
+const ARTICLE = `<!doctype html><html lang="ar" dir="rtl"><head><title>ألبانيا تقطع علاقاتها مع إيران</title></head><body>
+  <nav><a href="/">إيران</a> <a href="/">طهران</a></nav>
+  <article><h1>ألبانيا تقطع علاقاتها مع إيران</h1>
+  ${Array.from({ length: 5 }, (_, i) => `<p>الفقرة ${i}: قطعت ألبانيا أمس العلاقات الدبلوماسية مع إيران وطردت دبلوماسييها بعد إلقاء اللوم على طهران في هجوم إلكتروني في يوليو في خطوة أيدتها الولايات المتحدة.</p>`).join('')}
+  <p>وقال رئيس الوزراء الالباني ايدي راما في بيان مصور إن القرار نهائي، وأضاف راما أن التحقيق مستمر.</p>
+  </article><footer>تيرانا</footer></body></html>`;
+
+/** The page goes into the global document: happy-dom's ranges misbehave in DOMParser documents. */
+function loadPage(html: string): Document {
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.lang = parsed.documentElement.lang;
+  document.documentElement.dir = parsed.documentElement.dir;
+  document.head.innerHTML = parsed.head.innerHTML; // test-authored markup only
+  document.body.innerHTML = parsed.body.innerHTML;
+  return document;
+}
+
+function session(settings = DEFAULT_SETTINGS) {
+  const doc = loadPage(ARTICLE);
+  const rec = recordingPainter();
+  const reveal = vi.fn();
+  const s = new PageSession({ doc, matcher: shippedMatcher(), painter: rec.painter, settings, reveal });
+  return { s, rec, reveal, doc };
+}
+
+describe('page session', () => {
+  it('paints every article mention by type and counts entities, nothing from the nav or footer', () => {
+    const { s, rec } = session();
+    expect(s.analyse()).toBe('ready');
+    const painted = rec.last();
+    expect(painted.get('place')?.filter((t) => t === 'إيران')).toHaveLength(6); // headline + 5 paragraphs
+    expect(painted.get('person')).toEqual(['ايدي راما', 'راما']);
+    const counts = Object.fromEntries(s.summary().entities.map((e) => [e.id, e.count]));
+    expect(counts.iran).toBe(6);
+    expect(counts.tehran).toBe(5);
+    expect(counts.tirana).toBeUndefined(); // only in the footer
+    expect(counts['edi-rama']).toBe(2);
+  });
+
+  it('leaves hidden types and hidden entities unpainted but still counted', () => {
+    const { s, rec } = session(withEntity(withType(DEFAULT_SETTINGS, 'person', false), 'tehran', false));
+    s.analyse();
+    expect(rec.last().get('person')).toBeUndefined();
+    expect(rec.last().get('place')).not.toContain('طهران');
+    expect(s.summary().entities.find((e) => e.id === 'edi-rama')?.count).toBe(2);
+  });
+
+  it('applies new settings at once, without analysing again', () => {
+    const { s, rec, doc } = session();
+    s.analyse();
+    s.updateSettings(withSite(DEFAULT_SETTINGS, doc.location?.hostname ?? '', false));
+    expect(rec.last().size).toBe(0);
+    s.updateSettings(DEFAULT_SETTINGS);
+    expect(rec.last().get('place')?.length).toBeGreaterThan(0);
+  });
+
+  it('steps through one entity’s mentions, revealing and flashing each, and wraps around', () => {
+    const { s, rec, reveal } = session();
+    s.analyse();
+    const first = s.step(1, 'edi-rama');
+    expect(first?.position).toBe(1);
+    expect(first?.total).toBe(2);
+    expect(rec.focused()).toBe('ايدي راما');
+    expect(s.step(1, 'edi-rama')?.position).toBe(2);
+    expect(rec.focused()).toBe('راما');
+    expect(s.step(1, 'edi-rama')?.position).toBe(1);
+    expect(s.step(-1, 'edi-rama')?.position).toBe(2);
+    expect(reveal).toHaveBeenCalledTimes(4);
+  });
+
+  it('does not step onto hidden mentions', () => {
+    const { s } = session(withType(DEFAULT_SETTINGS, 'place', false));
+    s.analyse();
+    for (let i = 0; i < 5; i++) expect(s.step(1)?.mention.type).toBe('person');
+  });
+
+  it('reports a page without an article, and a failure as an error status without throwing', () => {
+    const rec = recordingPainter();
+    const empty = new PageSession({
+      doc: loadPage('<nav>إيران</nav>'),
+      matcher: shippedMatcher(),
+      painter: rec.painter,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(empty.analyse()).toBe('no-article');
+    const failing = new PageSession({
+      doc: loadPage(ARTICLE),
+      matcher: {
+        match: () => {
+          throw new Error('boom');
+        },
+        entity: () => undefined,
+        entities: [],
+      },
+      painter: rec.painter,
+      settings: DEFAULT_SETTINGS,
+    });
+    expect(failing.analyse()).toBe('error');
+    expect(failing.summary().error).toBe('boom');
+    expect(rec.last().size).toBe(0);
+  });
+});

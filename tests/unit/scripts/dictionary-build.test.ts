@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  BuildError,
+  buildAndWrite,
+  buildDictionary,
+  firstInvalidUtf8,
+  formatReport,
+} from '../../../scripts/lib/build-dictionary';
+
+const ROOT = resolve('.');
+const CORPUS = join(ROOT, 'corpus');
+const SHIPPED = join(ROOT, 'lib/generated/dictionary.json');
+const SEED = readFileSync(join(CORPUS, '000_8bc69fdfd68826f6.txt'), 'utf8');
+const ENTITIES = readFileSync(join(CORPUS, 'entities.txt'), 'utf8');
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary corpus folder with the given files (name → text or bytes). */
+function corpus(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hashiya-corpus-'));
+  temps.push(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<BuildError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(BuildError);
+  return error as BuildError;
+}
+
+describe('the checked-in dictionary', () => {
+  it('is what the builder produces from corpus/ now', async () => {
+    const { json } = await buildDictionary({ corpusDir: CORPUS });
+    const shipped = readFileSync(SHIPPED, 'utf8');
+    // Not toBe(): a 100 kB diff helps nobody; say what to do instead.
+    expect(
+      shipped === json,
+      'lib/generated/dictionary.json is stale: run `npm run dictionary` and commit the result',
+    ).toBe(true);
+  });
+
+  it('holds every curated entity, sorted by id, in the contract shape', () => {
+    const dict = JSON.parse(readFileSync(SHIPPED, 'utf8')) as { version: number; entities: { id: string }[] };
+    expect(dict.version).toBe(1);
+    const ids = dict.entities.map((e) => e.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(Object.keys(dict.entities[0] ?? {})).toEqual([
+      'id',
+      'type',
+      'names',
+      'aliases',
+      'demonyms',
+      'surnames',
+      'description',
+    ]);
+  });
+});
+
+describe('buildDictionary', () => {
+  it('is deterministic: same input, byte-identical output, whatever the entity order in the source', async () => {
+    const blocks = ENTITIES.split(/\n(?=\[)/);
+    const header = blocks.shift() ?? '';
+    const reversed = [header, ...blocks.reverse().map((b) => `${b.trimEnd()}\n`)].join('\n');
+    const a = await buildDictionary({ corpusDir: CORPUS });
+    const b = await buildDictionary({ corpusDir: CORPUS });
+    const c = await buildDictionary({ corpusDir: corpus({ 'entities.txt': reversed, 'seed.txt': SEED }) });
+    expect(b.json).toBe(a.json);
+    expect(c.json).toBe(a.json);
+    expect(a.json.endsWith('}\n')).toBe(true);
+    expect(a.json).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps
+  });
+
+  it('reports per-entity counts and surface forms, unseen forms and candidates', async () => {
+    const extra = 'وقالت شركة كراودسترايك إن الهجوم معقد. وأكدت شركة كراودسترايك ذلك.';
+    const { report } = await buildDictionary({
+      corpusDir: corpus({
+        'entities.txt': ENTITIES,
+        'seed.txt': SEED,
+        'dropped-by-user.txt': extra,
+        'x.md': 'ignored',
+      }),
+    });
+    expect(report.files.map((f) => f.split('/').pop())).toEqual(['dropped-by-user.txt', 'seed.txt']);
+    const tirana = report.entities.find((e) => e.id === 'tirana');
+    expect(tirana).toEqual({ id: 'tirana', count: 3, forms: [{ text: 'تيرانا', count: 3 }] });
+    const iran = report.entities.find((e) => e.id === 'iran');
+    expect(iran?.forms[0]).toEqual({ text: 'إيران', count: 5 });
+    expect(report.unseen).toContainEqual({ id: 'nato', form: 'الناتو', field: 'alias' });
+    expect(report.unseen).not.toContainEqual(
+      expect.objectContaining({ id: 'nato', form: 'حلف شمال الأطلسي' }),
+    );
+    // أمريكي is met as الأمريكية; أميركي is not in the story.
+    expect(report.unseen).not.toContainEqual(expect.objectContaining({ form: 'أمريكي' }));
+    expect(report.unseen).toContainEqual({ id: 'united-states', form: 'أميركي', field: 'demonym' });
+    // The corpus has no English: English forms are not reported as missing.
+    expect(report.unchecked).toEqual(['en']);
+    expect(report.unseen).not.toContainEqual(expect.objectContaining({ form: 'NATO' }));
+    expect(report.candidates[0]).toEqual({ text: 'كراودسترايك', count: 2, cues: ['context'] });
+    const text = formatReport(report, 22);
+    expect(text).toContain('كراودسترايك');
+    expect(text).toMatch(/tirana\s+3\s+تيرانا ×3/);
+  });
+
+  it('stops on a malformed curated entry with file:line, and writes nothing', async () => {
+    const broken = ENTITIES.replace('type: place\nname.ar: تيرانا', 'type: city\nname.ar: تيرانا');
+    const line = broken.split('\n').indexOf('type: city') + 1;
+    const dir = corpus({ 'entities.txt': broken, 'seed.txt': SEED });
+    const out = join(dir, 'out', 'dictionary.json');
+    const error = await rejection(buildAndWrite({ corpusDir: dir, out }));
+    expect(error.message).toMatch(new RegExp(`entities\\.txt:${line}: unknown type "city"`));
+    expect(existsSync(out)).toBe(false);
+
+    // An existing dictionary is left exactly as it was.
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(out, 'previous');
+    await rejection(buildAndWrite({ corpusDir: dir, out }));
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+  });
+
+  it('stops on an invalid UTF-8 corpus file, naming the file and line', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('سطر أول\nسطر ثان '),
+      Buffer.from([0xd8]), // half of an Arabic letter
+      Buffer.from(' بقية\n'),
+    ]);
+    const dir = corpus({ 'entities.txt': ENTITIES, 'a.txt': SEED, 'latin1.txt': bytes });
+    const out = join(dir, 'dictionary.json');
+    const error = await rejection(buildAndWrite({ corpusDir: dir, out }));
+    expect(error.message).toMatch(/latin1\.txt:2: not valid UTF-8 \(byte 0xD8 at byte offset 28\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('stops on an unreadable corpus file, naming it', async () => {
+    const dir = corpus({ 'entities.txt': ENTITIES });
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'gone.txt'));
+    const error = await rejection(buildDictionary({ corpusDir: dir }));
+    expect(error.message).toMatch(/gone\.txt: cannot read the file \(no such file or folder\)/);
+    const missing = await rejection(buildDictionary({ corpusDir: join(dir, 'absent') }));
+    expect(missing.message).toMatch(/absent.*: cannot read the file/);
+  });
+
+  it('builds a 10 MB corpus in seconds', async () => {
+    const english =
+      'Albania cut ties with Iran, Prime Minister Edi Rama said, after an attack that Microsoft blamed on ' +
+      'Tehran. President Joe Biden said the United States would act.\n';
+    const files: Record<string, string> = { 'entities.txt': ENTITIES };
+    const part = `${SEED}\n${english.repeat(10)}`;
+    const perFile = Math.ceil((2.5 * 1024 * 1024) / Buffer.byteLength(part));
+    for (let k = 0; k < 4; k++) files[`part${k}.txt`] = part.repeat(perFile);
+    const dir = corpus(files);
+    const started = performance.now();
+    const { report } = await buildDictionary({ corpusDir: dir });
+    const seconds = (performance.now() - started) / 1000;
+    const bytes = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0);
+    console.log(`10 MB build: ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
+    expect(bytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(report.entities.find((e) => e.id === 'tirana')?.count).toBe(3 * 4 * perFile);
+    expect(seconds).toBeLessThan(15);
+  }, 60_000);
+});
+
+describe('firstInvalidUtf8', () => {
+  it('finds the first byte that does not start a well-formed sequence', () => {
+    const enc = new TextEncoder();
+    expect(firstInvalidUtf8(enc.encode('إيران Iran 😀'))).toBe(enc.encode('إيران Iran 😀').length);
+    expect(firstInvalidUtf8(Uint8Array.from([0x41, 0xc0, 0x80]))).toBe(1); // overlong
+    expect(firstInvalidUtf8(Uint8Array.from([0x41, 0xed, 0xa0, 0x80]))).toBe(1); // surrogate
+    expect(firstInvalidUtf8(Uint8Array.from([0xd8, 0xa5, 0xd8]))).toBe(2); // cut short
+  });
+});
+
+describe('npm run dictionary (the command)', () => {
+  const run = (...args: string[]) =>
+    spawnSync('npx', ['tsx', 'scripts/build-dictionary.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('--check exits 1 on a stale dictionary and 0 on a fresh one; writes with --out', () => {
+    const dir = corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED, 'dictionary.json': '{}\n' });
+    const out = join(dir, 'dictionary.json');
+    const stale = run('--corpus', dir, '--out', out, '--check');
+    expect(stale.status).toBe(1);
+    expect(stale.stderr).toMatch(/stale: run `npm run dictionary`/);
+    const built = run('--corpus', dir, '--out', out);
+    expect(built.status).toBe(0);
+    expect(built.stdout).toMatch(/Entities found in the corpus/);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(SHIPPED, 'utf8'));
+    expect(run('--corpus', dir, '--out', out, '--check').status).toBe(0);
+  }, 60_000);
+
+  it('exits 1 with file:line on bad input', () => {
+    const dir = corpus({ 'entities.txt': `${ENTITIES}\n[tirana]\ntype: place\n` });
+    const result = run('--corpus', dir, '--out', join(dir, 'd.json'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/entities\.txt:\d+: duplicate id "tirana"/);
+    expect(existsSync(join(dir, 'd.json'))).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import {
+  DEFAULT_SETTINGS,
+  isActiveOn,
+  loadSettings,
+  normaliseSettings,
+  saveSettings,
+  toggledForSite,
+  watchSettings,
+  withEntity,
+  withSite,
+  withType,
+} from '@/lib/settings/settings';
+
+describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('starts with highlighting on everywhere and every type shown', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(isActiveOn(DEFAULT_SETTINGS, 'example.com')).toBe(true);
+  });
+
+  it('switches a site off and on again without touching other sites', () => {
+    const off = withSite(withSite(DEFAULT_SETTINGS, 'a.example', false), 'b.example', false);
+    expect(isActiveOn(off, 'a.example')).toBe(false);
+    const on = withSite(off, 'a.example', true);
+    expect(isActiveOn(on, 'a.example')).toBe(true);
+    expect(isActiveOn(on, 'b.example')).toBe(false);
+  });
+
+  it('the global switch wins over every site', () => {
+    expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'example.com')).toBe(false);
+  });
+
+  it('the keyboard toggle turns highlighting here off, and on again whichever switch had turned it off', () => {
+    const off = toggledForSite(DEFAULT_SETTINGS, 'a.example');
+    expect(isActiveOn(off, 'a.example')).toBe(false);
+    expect(isActiveOn(toggledForSite(off, 'a.example'), 'a.example')).toBe(true);
+    const globallyOff = { ...DEFAULT_SETTINGS, enabled: false };
+    const on = toggledForSite(globallyOff, 'a.example');
+    expect(isActiveOn(on, 'a.example')).toBe(true);
+  });
+
+  it('hides and shows types and single entities', () => {
+    const hidden = withEntity(withType(DEFAULT_SETTINGS, 'place', false), 'iran', false);
+    expect(hidden.hiddenTypes).toEqual(['place']);
+    expect(hidden.hiddenEntities).toEqual(['iran']);
+    expect(withType(hidden, 'place', true).hiddenTypes).toEqual([]);
+  });
+
+  it('persists and tells listeners at once', async () => {
+    const seen: boolean[] = [];
+    const stop = watchSettings((s) => seen.push(s.enabled));
+    await saveSettings({ ...DEFAULT_SETTINGS, enabled: false });
+    expect((await loadSettings()).enabled).toBe(false);
+    expect(seen).toEqual([false]);
+    stop();
+  });
+
+  it('ignores malformed stored values instead of failing', () => {
+    expect(normaliseSettings('nonsense')).toEqual(DEFAULT_SETTINGS);
+    expect(
+      normaliseSettings({ enabled: 'yes', hiddenTypes: ['place', 'planet', 3], disabledSites: [null] }),
+    ).toEqual({
+      ...DEFAULT_SETTINGS,
+      hiddenTypes: ['place'],
+    });
+  });
+});
