@@ -6,7 +6,12 @@
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
 
 import { parseBrowserBenchArgs, printBrowserReport, runBrowserBench } from './bench-browser.ts';
-import { type MatcherBenchResult, runMatcherBench } from './bench-matcher.ts';
+import {
+  budgetLine,
+  type MatcherBenchResult,
+  runCorpusBuildBench,
+  runMatcherBench,
+} from './bench-matcher.ts';
 
 function heading(title: string): void {
   console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 90 - title.length))}`);
@@ -32,8 +37,7 @@ function printMatcher(r: MatcherBenchResult): void {
   console.log(line(['─'.repeat(w0), ...widths.map((w) => '─'.repeat(w))]));
   for (const [name, f] of rows) console.log(line([name, ...cols.map(f)]));
   console.log('');
-  for (const b of r.budgets)
-    console.log(b.pass ? `PASS ${b.name} — ${b.detail}` : `FAIL ${b.name} — ${b.detail}  <<<<<<<<<< FAIL`);
+  for (const b of r.budgets) console.log(budgetLine(b));
 }
 
 async function main(): Promise<void> {
@@ -45,6 +49,9 @@ async function main(): Promise<void> {
     const matcher = runMatcherBench();
     printMatcher(matcher);
     for (const b of matcher.budgets) if (!b.pass) failures.push(`matcher: ${b.name} (${b.detail})`);
+    const { budget } = await runCorpusBuildBench();
+    console.log(budgetLine(budget));
+    if (!budget.pass) failures.push(`dictionary build: ${budget.name} (${budget.detail})`);
   } catch (error) {
     failures.push(`matcher bench failed: ${error instanceof Error ? error.message : String(error)}`);
   }

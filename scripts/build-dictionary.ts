@@ -4,6 +4,7 @@
 // Exit codes: 0 done, 1 bad input or stale dictionary (the message says which file and line), 2 usage.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { BuildError, buildAndWrite, buildDictionary, display, formatReport } from './lib/build-dictionary';
 
 const USAGE =
@@ -17,35 +18,29 @@ interface Args {
   quiet: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { corpus: 'corpus', out: 'lib/generated/dictionary.json', check: false, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = (): string | undefined => argv[++i];
-    switch (flag) {
-      case '--corpus':
-      case '--entities':
-      case '--out': {
-        const v = value();
-        if (!v) return `${flag} needs a value`;
-        args[flag.slice(2) as 'corpus' | 'entities' | 'out'] = v;
-        break;
-      }
-      case '--check':
-        args.check = true;
-        break;
-      case '--quiet':
-        args.quiet = true;
-        break;
-      default:
-        return `unknown option "${flag}"`;
-    }
+/** The options, or a message saying what is wrong with them. */
+function readArgs(argv: readonly string[]): Args | string {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        corpus: { type: 'string', default: 'corpus' },
+        entities: { type: 'string' },
+        out: { type: 'string', default: 'lib/generated/dictionary.json' },
+        check: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    return values;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
-  return args;
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   if (typeof args === 'string') {
     console.error(`${args}\n${USAGE}`);
     return 2;

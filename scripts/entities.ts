@@ -4,6 +4,7 @@
 // no article gets an error line on stderr; the others are still processed, and the exit code is 2.
 // Offsets: see scripts/lib/entities-cli.ts.
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import type { Dictionary } from '../lib/entities/types';
 import { runEntities } from './lib/entities-cli';
 
@@ -11,7 +12,23 @@ const dictionary = JSON.parse(
   readFileSync(new URL('../lib/generated/dictionary.json', import.meta.url), 'utf8'),
 ) as Dictionary;
 
-runEntities(process.argv.slice(2), dictionary, {
+// Only file names: an option (--x) is a usage error rather than a file that cannot be found.
+let files: string[];
+try {
+  files = parseArgs({
+    args: process.argv.slice(2),
+    options: {},
+    strict: true,
+    allowPositionals: true,
+  }).positionals;
+} catch (error) {
+  console.error(
+    `${error instanceof Error ? error.message : String(error)}\nusage: npm run entities -- FILE...`,
+  );
+  process.exit(2);
+}
+
+runEntities(files, dictionary, {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 }).then(

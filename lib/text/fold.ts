@@ -4,6 +4,7 @@
 // match can be painted on the page exactly where it was found.
 
 import { hasShape, isWordUnit, leadShapeOf, SHAPE_BITS, type ShapeFilter, shapeOf } from './tokenize';
+import { APOSTROPHE, LOWER_S, SPACE } from './units';
 
 /** Folded text plus, for every folded UTF-16 unit, the offset in the original it came from. */
 export interface Folded {
@@ -25,9 +26,6 @@ const UNKNOWN = -1; // not computed yet (the table fills lazily: most pages use 
 const DELETE = -2; // harakat, tatweel, format characters, combining marks
 const EXPAND = -3; // more than one unit: presentation-form ligatures, compatibility forms
 const HIGH_SURROGATE = -4; // start of a pair: folded by code point, off the fast path
-
-const SPACE = 0x20;
-const APOSTROPHE = 0x27;
 
 /** Character classes the spec deletes outright (before any decomposition). */
 function isDeleted(c: number): boolean {
@@ -243,8 +241,6 @@ export function foldUnits(original: string): FoldedUnits {
 const WORD_FLAG = 0x10000;
 /** TABLE with the word class of the folded unit added: one read per char. Filled lazily too. */
 const SCAN = new Int32Array(0x10000).fill(UNKNOWN);
-const APOS = 0x27;
-const LOWER_S = 0x73;
 
 function computeScanEntry(c: number): number {
   let v = TABLE[c] as number;
@@ -349,7 +345,7 @@ export class TextScan {
     const units = this.units;
     const kept = this.kept;
     // An "'s" right after a word is a possessive, not a word.
-    if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOS) {
+    if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOSTROPHE) {
       this.kept = -2;
       return;
     }
@@ -452,7 +448,7 @@ export function scanText(original: string, out: TextScan, filter: ShapeFilter | 
     } else if (v >= 0) {
       if (start >= 0) {
         // TextScan.endWord() written out: an "'s" right after a word is a possessive, not a word.
-        if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOS)
+        if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOSTROPHE)
           kept = -2;
         else {
           if (bits !== null && leads !== null) {

@@ -4,6 +4,8 @@
 // possessive "'s" is dropped, so "Mandiant's" is the word "mandiant" followed by nothing.
 // JavaScript's \b is ASCII-only, hence a class table instead of regular expressions.
 
+import { APOSTROPHE, LOWER_S } from './units';
+
 /** Token positions in a folded text, with a hash of each token for dictionary look-up. */
 export interface Tokens {
   /** Number of tokens; the arrays may be longer. */
@@ -39,7 +41,8 @@ export function isWordUnit(c: number): boolean {
 
 // FNV-1a over UTF-16 units. Keys are cut to 30 bits so they stay small integers in V8 maps.
 export const HASH_SEED = 0x811c9dc5 | 0;
-const KEY_MASK = 0x3fffffff;
+/** Hash keys are cut to 30 bits (also the trie's edge keys). */
+export const KEY_MASK = 0x3fffffff;
 
 /** The map key of a running hash. */
 export function hashKey(h: number): number {
@@ -119,13 +122,10 @@ export function leadShapeOf(leads: Uint8Array, units: Uint16Array, from: number,
   return lead === 0 ? -1 : shapeOf(units, from, to) ^ ((a ^ lead) << 10);
 }
 
-const APOS = 0x27;
-const LOWER_S = 0x73;
-
 /** True when units[i] begins a possessive "'s" that ends a word (i is just after a token). */
 function possessiveIn(units: Uint16Array, i: number, n: number): boolean {
   return (
-    units[i] === APOS &&
+    units[i] === APOSTROPHE &&
     i + 1 < n &&
     units[i + 1] === LOWER_S &&
     (i + 2 >= n || !isWordUnit(units[i + 2] as number))
@@ -175,7 +175,7 @@ export function tokenizeUnits(units: Uint16Array, n: number, out: TokenBuffers =
     ends[count] = i;
     hashes[count] = h & KEY_MASK;
     count++;
-    if (c === APOS && i < n && possessiveIn(units, i, n)) i += 2;
+    if (c === APOSTROPHE && i < n && possessiveIn(units, i, n)) i += 2;
   }
   out.count = count;
   return out;

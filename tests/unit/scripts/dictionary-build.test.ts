@@ -158,7 +158,8 @@ describe('buildDictionary', () => {
     expect(missing.message).toMatch(/absent.*: cannot read the file/);
   });
 
-  it('builds a 10 MB corpus in seconds', async () => {
+  // Its speed is a bench figure (scripts/bench-matcher.ts, runCorpusBuildBench), not a timed test.
+  it('counts every mention in a 10 MB corpus', async () => {
     const english =
       'Albania cut ties with Iran, Prime Minister Edi Rama said, after an attack that Microsoft blamed on ' +
       'Tehran. President Joe Biden said the United States would act.\n';
@@ -167,14 +168,10 @@ describe('buildDictionary', () => {
     const perFile = Math.ceil((2.5 * 1024 * 1024) / Buffer.byteLength(part));
     for (let k = 0; k < 4; k++) files[`part${k}.txt`] = part.repeat(perFile);
     const dir = corpus(files);
-    const started = performance.now();
     const { report } = await buildDictionary({ corpusDir: dir });
-    const seconds = (performance.now() - started) / 1000;
     const bytes = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0);
-    console.log(`10 MB build: ${(bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`);
     expect(bytes).toBeGreaterThan(10 * 1024 * 1024);
     expect(report.entities.find((e) => e.id === 'tirana')?.count).toBe(3 * 4 * perFile);
-    expect(seconds).toBeLessThan(15);
   }, 60_000);
 });
 

@@ -186,12 +186,28 @@ describe('matcher properties', () => {
     );
   });
 
-  it('finds every form written alone', () => {
+  it('finds every form written alone, as its own entity (or one sharing the form) over the whole form', () => {
+    const key = (text: string): string => tokenWords(foldText(text)).join(' ');
+    // Entities named by each key: a form two entities share may yield either.
+    const owners = new Map<string, Set<string>>();
+    for (const e of dict.entities)
+      for (const f of entityForms(e)) {
+        if (f.kind === 'surname') continue;
+        const k = key(f.text);
+        owners.set(k, (owners.get(k) ?? new Set()).add(e.id));
+      }
     for (const e of dict.entities) {
       for (const f of entityForms(e)) {
         if (f.kind === 'surname') continue;
-        const [m] = matcher.match(f.text);
-        expect(m, f.text).toBeDefined();
+        const mentions = matcher.match(f.text);
+        expect(mentions, f.text).toHaveLength(1);
+        const [m] = mentions;
+        if (!m) continue;
+        // The span runs from the form's first word unit to its last (a final dot, as in U.S., stays out).
+        const inWord = Array.from({ length: f.text.length }, (_, i) => isWordUnit(f.text.charCodeAt(i)));
+        expect([m.start, m.end], f.text).toEqual([inWord.indexOf(true), inWord.lastIndexOf(true) + 1]);
+        // Its own entity, unless another shares the form (the owners then hold both).
+        expect([...(owners.get(key(f.text)) ?? [])], f.text).toContain(m.entityId);
       }
     }
   });

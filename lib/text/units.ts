@@ -1,0 +1,10 @@
+// Named UTF-16 code units the folder, the tokeniser and the matcher test for: one constant each.
+
+export const TAB = 0x09;
+export const LF = 0x0a;
+export const CR = 0x0d;
+export const SPACE = 0x20;
+export const APOSTROPHE = 0x27;
+export const HYPHEN = 0x2d;
+export const DOT = 0x2e;
+export const LOWER_S = 0x73;
