@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ContentRequest, PageSummary, StepResult } from '@/lib/messaging/protocol';
-import { requestStep, requestSummary } from '@/lib/messaging/tab-requests';
+import type { PageReport, StepResult } from '@/lib/messaging/protocol';
+import { requestPageReport, requestStep } from '@/lib/messaging/tab-requests';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -27,33 +27,33 @@ function hostnameOf(url: string | undefined): string {
 /** What Hashiya found in one tab, with the switches that control it. Popup and side panel alike. */
 export function EntityPanel({ tabId }: { tabId: number | undefined }) {
   // undefined: not asked yet; null: no content script answers in that tab.
-  const [summary, setSummary] = useState<PageSummary | null | undefined>(undefined);
+  const [summary, setSummary] = useState<PageReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [sort, setSort] = useState<EntitySort>('count');
   const [positions, setPositions] = useState<ReadonlyMap<string, StepResult>>(new Map());
 
   const load = useCallback(
-    async (type: Extract<ContentRequest['type'], 'get-summary' | 'analyse'>) => {
-      setSummary(tabId === undefined ? null : await requestSummary(tabId, { type }));
+    async (type: 'get-page-report' | 'analyse') => {
+      setSummary(tabId === undefined ? null : await requestPageReport(tabId, type));
     },
     [tabId],
   );
 
   useEffect(() => {
-    void load('get-summary');
+    void load('get-page-report');
     void loadSettings().then(setSettings);
     return watchSettings(setSettings);
   }, [load]);
 
   useEffect(() => {
     if (summary?.status !== 'working') return;
-    const timer = setTimeout(() => void load('get-summary'), POLL_MS);
+    const timer = setTimeout(() => void load('get-page-report'), POLL_MS);
     return () => clearTimeout(timer);
   }, [summary, load]);
 
   const step = async (entityId: string, direction: 1 | -1) => {
     if (tabId === undefined) return;
-    const result = await requestStep(tabId, { type: 'step', direction, entityId });
+    const result = await requestStep(tabId, { direction, entityId });
     if (result) setPositions((old) => new Map(old).set(entityId, result));
   };
   const change = (next: Settings) => {
@@ -119,7 +119,7 @@ export function EntityPanel({ tabId }: { tabId: number | undefined }) {
   );
 }
 
-function Status({ summary, onAnalyse }: { summary: PageSummary | null | undefined; onAnalyse: () => void }) {
+function Status({ summary, onAnalyse }: { summary: PageReport | null | undefined; onAnalyse: () => void }) {
   if (summary === undefined) return <p class="message">{t('statusWorking')}</p>;
   if (summary === null) return <p class="message">{t('statusUnreachable')}</p>;
   switch (summary.status) {

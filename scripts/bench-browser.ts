@@ -6,7 +6,7 @@
 // Builds the extension (`wxt build`, and `wxt build -b firefox` when Firefox is installed), serves
 // tests/fixtures/pages on 127.0.0.1, and for each page opens it N times, each in a fresh tab of
 // headless Chromium (and Firefox ESR) with the extension. For every run it reads the content
-// script's own timings (`get-summary` → summary.timings: extractMs, matchMs, paintMs, firstFrameMs,
+// script's own timings (`get-page-report` → report.timings: extractMs, matchMs, paintMs, firstFrameMs,
 // asked from an extension page with tabs.sendMessage), then injects Readability.js into the page and
 // times `new Readability(document.cloneNode(true)).parse()` there (median of a few parses). Reports
 // medians per page.
@@ -100,7 +100,7 @@ interface TabsApi {
 }
 
 /**
- * Runs in an extension page: the summary timings of the tab whose content script reports `url`, or
+ * Runs in an extension page: the reported timings of the tab whose content script reports `url`, or
  * null (no such tab yet, or its first frame not recorded yet). Serialised into the page: self-contained.
  */
 async function timingsFor(url: string): Promise<Timings | null> {
@@ -110,11 +110,10 @@ async function timingsFor(url: string): Promise<Timings | null> {
   const tabs = await api.tabs.query({});
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
-    const answer = (await api.tabs.sendMessage(tab.id, { type: 'get-summary' }).catch(() => null)) as {
-      url?: string;
-      status?: string;
-      timings?: Timings;
+    const reply = (await api.tabs.sendMessage(tab.id, { type: 'get-page-report' }).catch(() => null)) as {
+      value?: { url?: string; status?: string; timings?: Timings };
     } | null;
+    const answer = reply?.value;
     if (answer?.url === url && answer.status === 'ready' && answer.timings?.firstFrameMs !== undefined)
       return answer.timings;
   }

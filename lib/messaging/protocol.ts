@@ -1,5 +1,9 @@
-// Typed messages between the extension's parts. Content scripts never open IndexedDB (DESIGN.md §2).
-import type { EntityType } from '../entities/types';
+// The messages between the extension's parts: one map per receiver, request → response, each side
+// with a schema, so everything arriving from another context is checked before it is used.
+// Adding a message is one line in a map plus the schema of its payload.
+// Content scripts never open IndexedDB: what they store goes through the background (DESIGN.md §2).
+import * as v from 'valibot';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
 
 /** One entity found on a page, with how often it occurs there. */
 export interface EntityCount {
@@ -11,19 +15,22 @@ export interface EntityCount {
   firstSeen: number;
 }
 
-export type PageStatus =
+export const PAGE_STATUSES = [
   /** Still extracting or matching. */
-  | 'working'
+  'working',
   /** Entities found and painted (possibly none). */
-  | 'ready'
+  'ready',
   /** The page does not look like an article; nothing costly was done. */
-  | 'not-article'
+  'not-article',
   /** Readability found no article text. */
-  | 'no-article'
+  'no-article',
   /** Something failed; `error` says what. */
-  | 'error';
+  'error',
+] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
 
-export interface PageSummary {
+/** What the content script found on its page: the popup's and side panel's list, the bench's timings. */
+export interface PageReport {
   status: PageStatus;
   url: string;
   title: string;
@@ -39,50 +46,57 @@ export interface PageSummary {
   };
 }
 
-/** Requests a content script answers. */
-export type ContentRequest =
-  /** → PageSummary */
-  | { type: 'get-summary' }
-  /** Analyse even if the page doesn't look like an article. → PageSummary */
-  | { type: 'analyse' }
-  /** Jump to the next/previous mention (of one entity, or any). → StepResult | null */
-  | { type: 'step'; direction: 1 | -1; entityId?: string }
-  /** Switch highlighting on this page's site on or off (keyboard command). → PageSummary */
-  | { type: 'toggle-site' };
-
+/** Where stepping landed: the entity and the mention's 1-based position among its mentions. */
 export interface StepResult {
   entityId: string;
-  /** 1-based position among the entity's mentions. */
   position: number;
   total: number;
 }
 
-export function isContentRequest(value: unknown): value is ContentRequest {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as { type?: unknown; direction?: unknown; entityId?: unknown };
-  switch (message.type) {
-    case 'get-summary':
-    case 'analyse':
-    case 'toggle-site':
-      return true;
-    case 'step':
-      return (
-        (message.direction === 1 || message.direction === -1) &&
-        (message.entityId === undefined || typeof message.entityId === 'string')
-      );
-    default:
-      return false;
-  }
-}
+const count = v.pipe(v.number(), v.finite());
 
-/** Content script → background: the badge count for the sender's tab. */
-export interface PageSummaryNotice {
-  type: 'page-summary';
-  count: number;
-}
+const entityCount: v.GenericSchema<EntityCount> = v.object({
+  id: v.string(),
+  type: v.picklist(ENTITY_TYPES),
+  names: v.object({ ar: v.string(), en: v.string() }),
+  count,
+  firstSeen: count,
+});
 
-export function isPageSummaryNotice(value: unknown): value is PageSummaryNotice {
-  if (typeof value !== 'object' || value === null) return false;
-  const notice = value as { type?: unknown; count?: unknown };
-  return notice.type === 'page-summary' && typeof notice.count === 'number';
-}
+const pageReport: v.GenericSchema<PageReport> = v.object({
+  status: v.picklist(PAGE_STATUSES),
+  url: v.string(),
+  title: v.string(),
+  entities: v.array(entityCount),
+  error: v.optional(v.string()),
+  timings: v.optional(
+    v.object({ extractMs: count, matchMs: count, paintMs: count, firstFrameMs: v.optional(count) }),
+  ),
+});
+
+const stepResult: v.GenericSchema<StepResult> = v.object({
+  entityId: v.string(),
+  position: count,
+  total: count,
+});
+
+/** Jump to the next/previous mention, of one entity or of any. */
+const stepRequest = v.object({ direction: v.picklist([1, -1]), entityId: v.optional(v.string()) });
+
+const none = v.undefined();
+
+/** Requests a tab's content script answers (from extension pages and the background). */
+export const contentProtocol = {
+  'get-page-report': [none, pageReport],
+  /** Analyse even if the page doesn't look like an article. */
+  analyse: [none, pageReport],
+  /** Switch highlighting on this page's site on or off (keyboard command). */
+  'toggle-site': [none, pageReport],
+  step: [stepRequest, v.nullable(stepResult)],
+} as const;
+
+/** Requests the background answers (from content scripts). */
+export const backgroundProtocol = {
+  /** The number of distinct entities on the sender's page, for its tab's toolbar badge. */
+  'entity-count': [v.object({ count }), v.void()],
+} as const;

@@ -1,6 +1,7 @@
 // Extension pages ask a tab's content script what it found.
 import { browser } from 'wxt/browser';
-import type { ContentRequest, PageSummary, StepResult } from './protocol';
+import { sendToTab } from './messenger';
+import { contentProtocol, type PageReport, type StepResult } from './protocol';
 
 /** The tab named by `?tab=ID` in the page's URL (tests, side panel links), else the active tab. */
 export async function targetTabId(search: string = location.search): Promise<number | undefined> {
@@ -10,41 +11,20 @@ export async function targetTabId(search: string = location.search): Promise<num
   return active?.id;
 }
 
-async function ask(tabId: number, request: ContentRequest): Promise<unknown> {
-  try {
-    return await browser.tabs.sendMessage(tabId, request);
-  } catch {
-    return null; // no content script in that tab (browser pages, or opened before install)
-  }
-}
-
-/** The content script's answer, or null when no content script runs in that tab. */
-export async function requestSummary(
+/** The content script's report, or null when no content script answers in that tab. */
+export async function requestPageReport(
   tabId: number,
-  request: Extract<ContentRequest, { type: 'get-summary' | 'analyse' | 'toggle-site' }>,
-): Promise<PageSummary | null> {
-  const answer = await ask(tabId, request);
-  return isPageSummary(answer) ? answer : null;
+  type: 'get-page-report' | 'analyse' | 'toggle-site',
+): Promise<PageReport | null> {
+  const reply = await sendToTab(contentProtocol, tabId, type);
+  return reply.ok ? reply.value : null;
 }
 
+/** Jumps to the next/previous mention in that tab; null when there is none (or no content script). */
 export async function requestStep(
   tabId: number,
-  request: Extract<ContentRequest, { type: 'step' }>,
+  request: { direction: 1 | -1; entityId?: string },
 ): Promise<StepResult | null> {
-  const answer = await ask(tabId, request);
-  return isStepResult(answer) ? answer : null;
-}
-
-function isPageSummary(value: unknown): value is PageSummary {
-  if (typeof value !== 'object' || value === null) return false;
-  const summary = value as Partial<PageSummary>;
-  return typeof summary.status === 'string' && Array.isArray(summary.entities);
-}
-
-function isStepResult(value: unknown): value is StepResult {
-  if (typeof value !== 'object' || value === null) return false;
-  const step = value as Partial<StepResult>;
-  return (
-    typeof step.entityId === 'string' && typeof step.position === 'number' && typeof step.total === 'number'
-  );
+  const reply = await sendToTab(contentProtocol, tabId, 'step', request);
+  return reply.ok ? reply.value : null;
 }

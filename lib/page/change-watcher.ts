@@ -1,6 +1,7 @@
 // Articles that load or re-render after the first paint: a debounced MutationObserver asks for a
 // new analysis, at most once per interval that grows with what the last analysis cost, so an
 // infinite-scroll page can never keep the CPU busy.
+import { isInsideEditable } from './editable';
 
 export const DEBOUNCE_MS = 400;
 /** A page that never stops changing still gets re-analysed this long after its first change. */
@@ -37,17 +38,11 @@ export function touchesArticle(
   if (changed.length > 0 && changed.every(isOwn)) return false;
   if (isOwn(record.target) || hasOwnAncestor(record.target, isOwn)) return false;
   // The reader typing in an editable region: never article text (the extractor skips it too).
-  if (insideEditable(record.target)) return false;
+  if (isInsideEditable(record.target)) return false;
   if (!root) return true;
   if (!root.isConnected) return true; // the article was replaced
   // A change inside the article, or around it (a new article appended beside it, content loaded in).
   return root.contains(record.target) || record.target.contains(root);
-}
-
-function insideEditable(node: Node): boolean {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  const editable = element?.closest('[contenteditable], textarea');
-  return !!editable && editable.getAttribute('contenteditable') !== 'false';
 }
 
 function hasOwnAncestor(node: Node, isOwn: (node: Node) => boolean): boolean {

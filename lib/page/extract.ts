@@ -3,6 +3,7 @@
 // its live twin beforehand, and Readability moves (never copies) the text nodes it keeps.
 import { Readability } from '@mozilla/readability';
 import { buildTextModel, type TextModel } from '../text/text-model';
+import { isEditableElement } from './editable';
 
 export interface ExtractedArticle {
   title: string;
@@ -36,8 +37,7 @@ const SKIPPED_TAGS = new Set([
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  return isEditableElement(el);
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
-import type { PageStatus, PageSummary } from '../messaging/protocol';
+import type { PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { rangesFromSortedOffsets } from '../text/text-model';
 import { type ExtractedArticle, extractArticle } from './extract';
@@ -138,7 +138,7 @@ export class PageSession {
     return this.index.all.filter((m) => this.isVisible(m));
   }
 
-  summary(): PageSummary {
+  report(): PageReport {
     const { doc, matcher } = this.options;
     return {
       status: this.status,

@@ -155,7 +155,7 @@ export interface TabsApi {
 /**
  * Runs in an extension page: the ids of the tabs showing `url`. Tab URLs are only visible with the
  * "tabs" permission (or host permissions); without them, ask each tab's content script for its page
- * summary (`get-summary`, lib/messaging/protocol.ts), which carries the page URL.
+ * report (`get-page-report`, lib/messaging/protocol.ts), which carries the page URL.
  */
 export async function tabIdsFor(url: string): Promise<number[]> {
   const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
@@ -168,14 +168,17 @@ export async function tabIdsFor(url: string): Promise<number[]> {
     tabs.map((tab) =>
       tab.id === undefined
         ? Promise.resolve(null)
-        : api.tabs.sendMessage(tab.id, { type: 'get-summary' }).then(
+        : api.tabs.sendMessage(tab.id, { type: 'get-page-report' }).then(
             (answer) => ({ id: tab.id as number, answer }),
             () => null,
           ),
     ),
   );
   return answers
-    .filter((entry) => entry !== null && (entry.answer as { url?: unknown } | undefined)?.url === url)
+    .filter(
+      (entry) =>
+        entry !== null && (entry.answer as { value?: { url?: unknown } } | undefined)?.value?.url === url,
+    )
     .map((entry) => (entry as { id: number }).id);
 }
 

@@ -241,10 +241,10 @@ function pageOrder(snapshot: Keys): string[] {
   });
 }
 
-function isSummary(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && Array.isArray((value as { entities?: unknown }).entities)
-  );
+/** A successful reply carrying a page report (lib/messaging/messenger.ts: { ok, value }). */
+function isPageReportReply(value: unknown): boolean {
+  const reply = value as { ok?: unknown; value?: { entities?: unknown } } | null;
+  return reply?.ok === true && Array.isArray(reply.value?.entities);
 }
 
 /** Per type, "n ranges" — for messages. */
@@ -784,7 +784,7 @@ const switchesTest: E2eTest = {
       // The keyboard commands arrive as messages from the background (real shortcuts cannot be
       // pressed through the drivers): send the same messages from an extension page.
       const toggled = await panel.evaluate(sendToTab, { tabId, message: { type: 'toggle-site' } });
-      assert.ok(isSummary(toggled), `toggle-site answered ${JSON.stringify(toggled)}`);
+      assert.ok(isPageReportReply(toggled), `toggle-site answered ${JSON.stringify(toggled)}`);
       await waitForKeys(page, none, `${SEED_EN} after the toggle-site command`);
       await waitForKeys(other, none, `${SEED_AR} (same site) after the toggle-site command`);
       await panel.evaluate(sendToTab, { tabId, message: { type: 'toggle-site' } });
@@ -793,11 +793,17 @@ const switchesTest: E2eTest = {
 
       // next-mention / previous-mention: any entity, in page order, wrapping.
       const order = pageOrder(before);
-      const first = await panel.evaluate(sendToTab, { tabId, message: { type: 'step', direction: 1 } });
+      const first = await panel.evaluate(sendToTab, {
+        tabId,
+        message: { type: 'step', data: { direction: 1 } },
+      });
       const k1 = await page.evaluate(focusKey, FOCUS);
-      await panel.evaluate(sendToTab, { tabId, message: { type: 'step', direction: 1 } });
+      await panel.evaluate(sendToTab, { tabId, message: { type: 'step', data: { direction: 1 } } });
       const k2 = await page.evaluate(focusKey, FOCUS);
-      const back = await panel.evaluate(sendToTab, { tabId, message: { type: 'step', direction: -1 } });
+      const back = await panel.evaluate(sendToTab, {
+        tabId,
+        message: { type: 'step', data: { direction: -1 } },
+      });
       const k3 = await page.evaluate(focusKey, FOCUS);
       assert.ok(
         k1 !== null && order.includes(k1),

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { isContentRequest, isPageSummaryNotice } from '@/lib/messaging/protocol';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { answerMessage, type Handlers, readReply, serve } from '@/lib/messaging/messenger';
+import { backgroundProtocol, contentProtocol, type PageReport } from '@/lib/messaging/protocol';
 import { badgeText } from '@/lib/ui/badge';
 
 describe('toolbar badge', () => {
@@ -11,18 +13,116 @@ describe('toolbar badge', () => {
   });
 });
 
-describe('messages', () => {
-  it('accepts only well-formed notices', () => {
-    expect(isPageSummaryNotice({ type: 'page-summary', count: 3 })).toBe(true);
-    expect(isPageSummaryNotice({ type: 'page-summary', count: '3' })).toBe(false);
-    expect(isPageSummaryNotice(null)).toBe(false);
+const REPORT: PageReport = {
+  status: 'ready',
+  url: 'https://news.example/a',
+  title: 'A',
+  entities: [{ id: 'iran', type: 'place', names: { ar: 'إيران', en: 'Iran' }, count: 3, firstSeen: 0 }],
+  timings: { extractMs: 1, matchMs: 2, paintMs: 3 },
+};
+
+function contentHandlers(): Handlers<typeof contentProtocol> {
+  return {
+    'get-page-report': () => REPORT,
+    analyse: () => {
+      throw new Error('Readability failed');
+    },
+    'toggle-site': async () => REPORT,
+    step: vi.fn(({ direction }) => ({ entityId: 'iran', position: direction === 1 ? 2 : 1, total: 3 })),
+  };
+}
+
+const sender = {};
+
+describe('serving a protocol', () => {
+  it('answers a well-formed request with the handler’s value', async () => {
+    const handlers = contentHandlers();
+    const answer = answerMessage(contentProtocol, handlers, { type: 'step', data: { direction: 1 } }, sender);
+    expect(await answer).toEqual({ ok: true, value: { entityId: 'iran', position: 2, total: 3 } });
+    expect(await answerMessage(contentProtocol, handlers, { type: 'get-page-report' }, sender)).toEqual({
+      ok: true,
+      value: REPORT,
+    });
   });
-  it('accepts only well-formed content requests', () => {
-    expect(isContentRequest({ type: 'get-summary' })).toBe(true);
-    expect(isContentRequest({ type: 'step', direction: -1, entityId: 'iran' })).toBe(true);
-    expect(isContentRequest({ type: 'step', direction: 2 })).toBe(false);
-    expect(isContentRequest({ type: 'step', direction: 1, entityId: 5 })).toBe(false);
-    expect(isContentRequest({ type: 'delete-everything' })).toBe(false);
-    expect(isContentRequest('get-summary')).toBe(false);
+
+  it('refuses a malformed payload with an error naming the field, without calling the handler', async () => {
+    const handlers = contentHandlers();
+    const bad = await answerMessage(
+      contentProtocol,
+      handlers,
+      { type: 'step', data: { direction: 2 } },
+      sender,
+    );
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^step: direction: /) });
+    const wrongType = await answerMessage(
+      contentProtocol,
+      handlers,
+      { type: 'step', data: { direction: 1, entityId: 5 } },
+      sender,
+    );
+    expect(wrongType).toMatchObject({ ok: false, error: expect.stringContaining('entityId') });
+    expect(handlers.step).not.toHaveBeenCalled();
+    const count = await answerMessage(
+      backgroundProtocol,
+      { 'entity-count': () => undefined },
+      { type: 'entity-count', data: { count: '3' } },
+      sender,
+    );
+    expect(count).toMatchObject({ ok: false, error: expect.stringContaining('count') });
+  });
+
+  it('turns a failing handler into an error reply instead of throwing', async () => {
+    const answer = answerMessage(contentProtocol, contentHandlers(), { type: 'analyse' }, sender);
+    expect(await answer).toEqual({ ok: false, error: 'analyse: Readability failed' });
+  });
+
+  it('leaves messages of other protocols (and junk) to other receivers', () => {
+    const handlers = contentHandlers();
+    expect(answerMessage(contentProtocol, handlers, { type: 'delete-everything' }, sender)).toBeUndefined();
+    expect(
+      answerMessage(contentProtocol, handlers, { type: 'entity-count', data: {} }, sender),
+    ).toBeUndefined();
+    expect(answerMessage(contentProtocol, handlers, 'get-page-report', sender)).toBeUndefined();
+    expect(answerMessage(contentProtocol, handlers, { type: 'toString' }, sender)).toBeUndefined();
+  });
+
+  it('listens on the extension’s message channel until its signal aborts', async () => {
+    fakeBrowser.reset();
+    const stop = new AbortController();
+    serve(contentProtocol, contentHandlers(), stop.signal);
+    // The fake's types leave out sendResponse, which it passes on like the browsers do.
+    const deliver = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    const sendResponse = vi.fn();
+    const [keepOpen] = await deliver({ type: 'get-page-report' }, sender, sendResponse);
+    expect(keepOpen).toBe(true);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true, value: REPORT }));
+    stop.abort();
+    expect(await deliver({ type: 'get-page-report' }, sender, sendResponse)).toEqual([]);
+  });
+});
+
+describe('reading a reply', () => {
+  it('passes a well-formed answer through', () => {
+    expect(readReply(contentProtocol, 'get-page-report', { ok: true, value: REPORT })).toEqual({
+      ok: true,
+      value: REPORT,
+    });
+    expect(readReply(contentProtocol, 'step', { ok: true, value: null })).toEqual({ ok: true, value: null });
+  });
+
+  it('reports a missing, malformed or failed answer as an error', () => {
+    expect(readReply(contentProtocol, 'get-page-report', undefined)).toEqual({
+      ok: false,
+      error: 'get-page-report: no answer',
+    });
+    const malformed = readReply(contentProtocol, 'get-page-report', {
+      ok: true,
+      value: { ...REPORT, status: 'finished' },
+    });
+    expect(malformed).toMatchObject({ ok: false, error: expect.stringContaining('status') });
+    expect(readReply(contentProtocol, 'analyse', { ok: false, error: 'analyse: boom' })).toEqual({
+      ok: false,
+      error: 'analyse: boom',
+    });
   });
 });

@@ -60,7 +60,7 @@ describe('page session', () => {
     const painted = rec.last();
     expect(painted.get('place')?.filter((t) => t === 'إيران')).toHaveLength(6); // headline + 5 paragraphs
     expect(painted.get('person')).toEqual(['ايدي راما', 'راما']);
-    const counts = Object.fromEntries(s.summary().entities.map((e) => [e.id, e.count]));
+    const counts = Object.fromEntries(s.report().entities.map((e) => [e.id, e.count]));
     expect(counts.iran).toBe(6);
     expect(counts.tehran).toBe(5);
     expect(counts.tirana).toBeUndefined(); // only in the footer
@@ -72,7 +72,7 @@ describe('page session', () => {
     s.analyse();
     expect(rec.last().get('person')).toBeUndefined();
     expect(rec.last().get('place')).not.toContain('طهران');
-    expect(s.summary().entities.find((e) => e.id === 'edi-rama')?.count).toBe(2);
+    expect(s.report().entities.find((e) => e.id === 'edi-rama')?.count).toBe(2);
   });
 
   it('applies new settings at once, without analysing again', () => {
@@ -126,7 +126,7 @@ describe('page session', () => {
       settings: DEFAULT_SETTINGS,
     });
     expect(failing.analyse()).toBe('error');
-    expect(failing.summary().error).toBe('boom');
+    expect(failing.report().error).toBe('boom');
     expect(rec.last().size).toBe(0);
   });
 });

@@ -1,0 +1,68 @@
+// When the page is analysed: at load on pages that look like articles, otherwise once the reader
+// asks; after that also when the article changes (bounded by the change watcher) or a single-page
+// app navigates. Each analysis updates the toolbar badge. Torn down with `ctx`.
+import { isProbablyReaderable } from '@mozilla/readability';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { backgroundProtocol } from '@/lib/messaging/protocol';
+import { watchChanges } from '@/lib/page/change-watcher';
+import type { PageSession } from '@/lib/page/page-session';
+import type { Painter } from '@/lib/page/paint';
+import { HOST_TAG } from '@/lib/page/shadow-host';
+import type { PageCard } from './card';
+
+export interface PageAnalysis {
+  /** Extracts, matches and paints now. */
+  run(): void;
+  /** True once work started: the page looked like an article, or the reader asked. */
+  readonly started: boolean;
+  /** Tells the background how many entities to show on this tab's badge. */
+  reportCount(): void;
+}
+
+export function wireAnalysis(
+  ctx: ContentScriptContext,
+  session: PageSession,
+  painter: Painter,
+  card: PageCard,
+): PageAnalysis {
+  // Work starts only on pages that look like articles, or once the reader asks for it.
+  let started = false;
+  // A page that renders its article late becomes readerable later: check again, cheaply.
+  const wanted = () => started || isProbablyReaderable(document);
+
+  const reportCount = () => {
+    const count = session.active ? session.report().entities.length : 0;
+    void sendToBackground(backgroundProtocol, 'entity-count', { count });
+  };
+  /** Returns what the analysis cost, in ms. */
+  const run = (): number => {
+    started = true;
+    card.hide();
+    session.analyse();
+    reportCount();
+    const { extractMs, matchMs, paintMs } = session.lastTimings;
+    return extractMs + matchMs + paintMs;
+  };
+
+  const watcher = watchChanges({
+    target: document.body ?? document.documentElement,
+    isOwn: (node) => painter.owns(node) || node.nodeName.toLowerCase() === HOST_TAG,
+    articleRoot: () => session.articleRoot,
+    reanalyse: () => (wanted() ? run() : 0),
+  });
+  ctx.onInvalidated(() => watcher.disconnect());
+
+  // Single-page apps: a new article arrives without a page load.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (wanted()) watcher.request();
+  });
+
+  return {
+    run,
+    get started() {
+      return started;
+    },
+    reportCount,
+  };
+}

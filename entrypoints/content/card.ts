@@ -1,0 +1,91 @@
+// The hover card: shown over a hovered mention, kept beside it while the page scrolls, closed by
+// Escape. Torn down with `signal`.
+import { createCardLayer } from '@/components/card-layer';
+import type { Matcher } from '@/lib/entities/matcher';
+import { mentionAtPoint } from '@/lib/page/hit-test';
+import { trackHover } from '@/lib/page/hover';
+import type { PlacedMention } from '@/lib/page/mention-index';
+import type { PageSession } from '@/lib/page/page-session';
+import { saveSettings, withEntity } from '@/lib/settings/settings';
+
+export interface PageCard {
+  /** Shows the card for `mention`, with its position among its entity's mentions. */
+  show(mention: PlacedMention): void;
+  hide(): void;
+  readonly isShown: boolean;
+  /** True for the card's host element (our own UI, whose changes the watcher ignores). */
+  isHost(node: unknown): boolean;
+}
+
+export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSignal): PageCard {
+  const card = createCardLayer(document, {
+    onStep: (mention, direction) => {
+      session.setCurrent(mention);
+      const result = session.step(direction, mention.entityId);
+      if (result) show(result.mention);
+    },
+    // However the card closes, hovering the same mention again opens it again.
+    onHidden: () => hover.forget(),
+    onHide: (mention) => {
+      card.hide();
+      void saveSettings(withEntity(session.settings, mention.entityId, false));
+    },
+  });
+  const show = (mention: PlacedMention) => {
+    const entity = matcher.entity(mention.entityId);
+    if (!entity) return;
+    const ofEntity = session.mentions.ofEntity(mention.entityId);
+    card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length);
+  };
+
+  const hover = trackHover({
+    doc: document,
+    // No caret hit-test (a layout query) on pages with nothing painted.
+    find: (x, y) =>
+      session.active && session.mentions.all.length > 0
+        ? mentionAtPoint(document, session.mentions, x, y)
+        : undefined,
+    isOwnUi: (target) => card.isHost(target),
+    onEnter: (mention) => {
+      if (!session.isVisible(mention)) return;
+      session.setCurrent(mention);
+      show(mention);
+    },
+    onLeave: () => card.hide(),
+  });
+
+  // The card is fixed on screen; keep it beside its mention while the page scrolls.
+  let scrollFrame = 0;
+  const onScroll = () => {
+    if (!card.shownMention || scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      card.reposition();
+    });
+  };
+  window.addEventListener('scroll', onScroll, { passive: true, capture: true, signal });
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && card.shownMention) card.hide();
+  };
+  document.addEventListener('keydown', onKey, { capture: true, signal });
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      cancelAnimationFrame(scrollFrame);
+      hover.stop();
+      card.remove();
+    },
+    { once: true },
+  );
+
+  return {
+    show,
+    hide: () => card.hide(),
+    get isShown() {
+      return card.shownMention !== null;
+    },
+    isHost: (node) => card.isHost(node),
+  };
+}

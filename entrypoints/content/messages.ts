@@ -1,0 +1,40 @@
+// Answers the popup's, side panel's and background's requests (lib/messaging/protocol.ts) until
+// `signal` aborts.
+import { serve } from '@/lib/messaging/messenger';
+import { contentProtocol } from '@/lib/messaging/protocol';
+import type { PageSession } from '@/lib/page/page-session';
+import { saveSettings, toggledForSite } from '@/lib/settings/settings';
+import type { PageAnalysis } from './analysis';
+import type { PageCard } from './card';
+
+export function wireMessages(
+  session: PageSession,
+  analysis: PageAnalysis,
+  card: PageCard,
+  signal: AbortSignal,
+): void {
+  serve(
+    contentProtocol,
+    {
+      'get-page-report': () => session.report(),
+      analyse: () => {
+        analysis.run();
+        return session.report();
+      },
+      'toggle-site': () => {
+        const next = toggledForSite(session.settings, session.hostname);
+        void saveSettings(next);
+        session.updateSettings(next);
+        if (!analysis.started && session.active) analysis.run();
+        return session.report();
+      },
+      step: ({ direction, entityId }) => {
+        const result = session.step(direction, entityId);
+        if (!result) return null;
+        card.show(result.mention);
+        return { entityId: result.mention.entityId, position: result.position, total: result.total };
+      },
+    },
+    signal,
+  );
+}

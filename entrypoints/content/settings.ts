@@ -1,0 +1,19 @@
+// Follows the reader's switches as any part of the extension changes them, until `signal` aborts.
+import type { PageSession } from '@/lib/page/page-session';
+import { watchSettings } from '@/lib/settings/settings';
+import type { PageAnalysis } from './analysis';
+import type { PageCard } from './card';
+
+export function wireSettings(
+  session: PageSession,
+  analysis: PageAnalysis,
+  card: PageCard,
+  signal: AbortSignal,
+): void {
+  const stop = watchSettings((settings) => {
+    session.updateSettings(settings);
+    if (card.isShown && !session.active) card.hide();
+    analysis.reportCount();
+  });
+  signal.addEventListener('abort', stop, { once: true });
+}
