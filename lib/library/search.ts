@@ -1,0 +1,202 @@
+// The library's search: a MiniSearch full-text index over every note's text, quote, tags and its
+// article's title, with Hashiya's folding as the term processor (lib/library/terms.ts), plus
+// filters by tag, colour, site, date and entity. Framework-free; the library page keeps one and
+// updates it as notes change.
+import MiniSearch from 'minisearch';
+import { standInArticle } from '../export/order';
+import type { AnnotationRecord, ArticleRecord, NoteColour } from '../notes/model';
+import { indexForms, searchWords } from './terms';
+
+export interface LibraryFilters {
+  /** Notes carrying every one of these tags. */
+  tags?: readonly string[];
+  /** Notes in any of these colours. */
+  colours?: readonly NoteColour[];
+  /** Notes on articles from any of these sites. */
+  sites?: readonly string[];
+  /** Notes created at or after this time (ms since the epoch). */
+  from?: number;
+  /** Notes created before this time (ms since the epoch). */
+  to?: number;
+  /** Notes whose quote mentions every one of these entities. */
+  entityIds?: readonly string[];
+}
+
+export interface NoteHit {
+  note: AnnotationRecord;
+  article: ArticleRecord;
+  /** Relevance to the query; 0 without one. */
+  score: number;
+}
+
+export interface ArticleHits {
+  article: ArticleRecord;
+  hits: NoteHit[];
+}
+
+interface IndexedNote {
+  id: string;
+  note: string;
+  quote: string;
+  tags: string;
+  title: string;
+}
+
+const FIELDS = ['note', 'quote', 'tags', 'title'] as const;
+
+function newIndex(): MiniSearch<IndexedNote> {
+  return new MiniSearch<IndexedNote>({
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize: searchWords,
+    // Indexed words also stand for their clitic-free forms; the query's words are taken as typed.
+    processTerm: (term) => indexForms(term),
+    searchOptions: {
+      tokenize: searchWords,
+      processTerm: (term) => term,
+      combineWith: 'AND',
+      // The last word is still being typed.
+      prefix: (_term, i, terms) => i === terms.length - 1,
+      boost: { note: 2, tags: 2, quote: 1, title: 1 },
+    },
+  });
+}
+
+function newestFirst(a: NoteHit, b: NoteHit): number {
+  return Date.parse(b.note.created) - Date.parse(a.note.created) || (a.note.id < b.note.id ? -1 : 1);
+}
+
+export class LibraryIndex {
+  private readonly index = newIndex();
+  private readonly notes = new Map<string, AnnotationRecord>();
+  private readonly articles = new Map<string, ArticleRecord>();
+  private readonly notesByArticle = new Map<string, Set<string>>();
+
+  /** Indexes the given records (deleted notes are left out). Nothing passed in is changed. */
+  constructor(articles: Iterable<ArticleRecord> = [], notes: Iterable<AnnotationRecord> = []) {
+    for (const a of articles) this.articles.set(a.id, a);
+    const docs: IndexedNote[] = [];
+    for (const n of notes) {
+      if (n.deleted !== undefined) continue;
+      this.track(n);
+      docs.push(this.document(n));
+    }
+    this.index.addAll(docs);
+  }
+
+  get size(): number {
+    return this.notes.size;
+  }
+
+  /** Adds or replaces a note; a deleted one (tombstone) leaves the index. */
+  putNote(note: AnnotationRecord): void {
+    if (this.notes.has(note.id)) this.removeNote(note.id);
+    if (note.deleted !== undefined) return;
+    this.track(note);
+    this.index.add(this.document(note));
+  }
+
+  removeNote(id: string): void {
+    const note = this.notes.get(id);
+    if (note === undefined) return;
+    this.notes.delete(id);
+    this.notesByArticle.get(note.articleId)?.delete(id);
+    this.index.discard(id);
+  }
+
+  /** Adds or replaces an article; its notes are re-indexed under the new title. */
+  putArticle(article: ArticleRecord): void {
+    const before = this.articles.get(article.id);
+    this.articles.set(article.id, article);
+    if (before?.title === article.title) return;
+    for (const id of this.notesByArticle.get(article.id) ?? []) {
+      const note = this.notes.get(id) as AnnotationRecord;
+      this.index.replace(this.document(note));
+    }
+  }
+
+  /**
+   * Notes matching the query (every word, the last as a prefix) and the filters: by relevance
+   * with a query, newest first without one.
+   */
+  search(query: string, filters: LibraryFilters = {}): NoteHit[] {
+    const keep = this.filterFor(filters);
+    if (searchWords(query).length === 0) {
+      const hits: NoteHit[] = [];
+      for (const note of this.notes.values()) if (keep(note)) hits.push(this.hit(note, 0));
+      return hits.sort(newestFirst);
+    }
+    return this.index
+      .search(query, { filter: (r) => keep(this.notes.get(r.id as string) as AnnotationRecord) })
+      .map((r) => this.hit(this.notes.get(r.id as string) as AnnotationRecord, r.score));
+  }
+
+  /** Every note, as search() without a query. */
+  all(): AnnotationRecord[] {
+    return [...this.notes.values()];
+  }
+
+  article(id: string): ArticleRecord | undefined {
+    return this.articles.get(id);
+  }
+
+  private track(note: AnnotationRecord): void {
+    this.notes.set(note.id, note);
+    let set = this.notesByArticle.get(note.articleId);
+    if (set === undefined) {
+      set = new Set();
+      this.notesByArticle.set(note.articleId, set);
+    }
+    set.add(note.id);
+  }
+
+  private document(n: AnnotationRecord): IndexedNote {
+    return {
+      id: n.id,
+      note: n.note,
+      quote: n.quote.exact,
+      tags: n.tags.join(' '),
+      title: this.articles.get(n.articleId)?.title ?? '',
+    };
+  }
+
+  private hit(note: AnnotationRecord, score: number): NoteHit {
+    const article = this.articles.get(note.articleId) ?? standInArticle(note.articleId, note);
+    return { note, article, score };
+  }
+
+  private filterFor(f: LibraryFilters): (note: AnnotationRecord) => boolean {
+    const colours = f.colours !== undefined && f.colours.length > 0 ? new Set(f.colours) : null;
+    const sites = f.sites !== undefined && f.sites.length > 0 ? new Set(f.sites) : null;
+    const tags = f.tags ?? [];
+    const entities = f.entityIds ?? [];
+    const from = f.from ?? Number.NEGATIVE_INFINITY;
+    const to = f.to ?? Number.POSITIVE_INFINITY;
+    const timed = f.from !== undefined || f.to !== undefined;
+    return (note) => {
+      if (colours !== null && !colours.has(note.colour)) return false;
+      if (sites !== null && !sites.has(this.articles.get(note.articleId)?.site ?? '')) return false;
+      for (const t of tags) if (!note.tags.includes(t)) return false;
+      for (const e of entities) if (!note.entityIds.includes(e)) return false;
+      if (timed) {
+        const t = Date.parse(note.created);
+        if (!(t >= from && t < to)) return false;
+      }
+      return true;
+    };
+  }
+}
+
+/** Hits grouped by article, in the order of each article's first hit. */
+export function groupHits(hits: readonly NoteHit[]): ArticleHits[] {
+  const groups = new Map<string, ArticleHits>();
+  for (const hit of hits) {
+    let g = groups.get(hit.article.id);
+    if (g === undefined) {
+      g = { article: hit.article, hits: [] };
+      groups.set(hit.article.id, g);
+    }
+    g.hits.push(hit);
+  }
+  return [...groups.values()];
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { entityIndex, tagCounts } from '../../../lib/library/entity-index';
+import { groupHits, LibraryIndex } from '../../../lib/library/search';
+import { indexForms } from '../../../lib/library/terms';
+import type { AnnotationRecord } from '../../../lib/notes/model';
+import { article, deepFreeze, note, syntheticLibrary } from './sample-library';
+
+const A = article({ title: 'تقرير الأسبوع' });
+const B = article({
+  id: 'https://bbc.com/news/1',
+  url: 'https://bbc.com/news/1',
+  title: 'Balkans weekly',
+  site: 'bbc.com',
+  lang: 'en',
+});
+
+let counter = 0;
+function n(overrides: Partial<AnnotationRecord>): AnnotationRecord {
+  counter++;
+  return note({
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    note: '',
+    tags: [],
+    entityIds: [],
+    ...overrides,
+  });
+}
+
+function quoted(exact: string, overrides: Partial<AnnotationRecord> = {}): AnnotationRecord {
+  return n({ quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, ...overrides });
+}
+
+const notes = deepFreeze([
+  quoted('وقال رئيس الوزراء الألباني إيدي راما', {
+    tags: ['ألبانيا'],
+    colour: 'yellow',
+    entityIds: ['edi-rama'],
+    created: '2026-11-01T00:00:00.000Z',
+  }),
+  quoted('وأكد حلف شمال الأطلسي دعمه', {
+    note: 'مُهِمّ جداً',
+    colour: 'blue',
+    entityIds: ['nato'],
+    created: '2026-11-05T00:00:00.000Z',
+  }),
+  quoted('أعلنت طهرانـــ أن إيران لن ترد', {
+    tags: ['إيران', 'follow up'],
+    colour: 'green',
+    entityIds: ['iran', 'tehran'],
+    created: '2026-11-10T00:00:00.000Z',
+  }),
+  quoted('The port of Durrës reopened', {
+    articleId: B.id,
+    note: 'Check the MEK camp',
+    tags: ['follow up'],
+    colour: 'pink',
+    entityIds: ['mek'],
+    created: '2026-10-01T00:00:00.000Z',
+  }),
+  quoted('گفت که ایران آماده است', {
+    articleId: B.id,
+    colour: 'yellow',
+    created: '2026-09-01T00:00:00.000Z',
+  }),
+  quoted('حذفت هذه الملاحظة', { deleted: '2026-11-11T00:00:00.000Z' }),
+]);
+
+const index = new LibraryIndex([A, B], notes);
+const found = (query: string, filters = {}) => index.search(query, filters).map((h) => h.note.quote.exact);
+
+describe('library search', () => {
+  it('folds Arabic as the matcher does: hamza seats, diacritics, tatweel, Persian letters', () => {
+    expect(found('الالباني')).toEqual(['وقال رئيس الوزراء الألباني إيدي راما']);
+    expect(found('مهم')).toEqual(['وأكد حلف شمال الأطلسي دعمه']); // note written مُهِمّ
+    expect(found('طهران')).toEqual(['أعلنت طهرانـــ أن إيران لن ترد']); // tatweel in the quote
+    expect(found('ايران')).toEqual(['أعلنت طهرانـــ أن إيران لن ترد', 'گفت که ایران آماده است']); // Persian ی
+  });
+
+  it('English case and accents are ignored', () => {
+    expect(found('DURRES')).toEqual(['The port of Durrës reopened']);
+    expect(found('mek camp')).toEqual(['The port of Durrës reopened']);
+  });
+
+  it('finds a word behind its clitics: الأطلسي, وأكد, الألباني', () => {
+    expect(found('أطلسي')).toEqual(['وأكد حلف شمال الأطلسي دعمه']);
+    expect(found('أكد')).toEqual(['وأكد حلف شمال الأطلسي دعمه']);
+    expect(found('ألباني')).toEqual(['وقال رئيس الوزراء الألباني إيدي راما']);
+    expect(indexForms('للولايات')).toEqual(['للولايات', 'الولايات', 'ولايات']);
+    expect(indexForms('والالباني')).toEqual(['والالباني', 'الالباني', 'الباني']);
+    expect(indexForms('ولد')).toEqual(['ولد']);
+  });
+
+  it('searches notes, quotes, tags and titles; every word must match; the last may be half typed', () => {
+    expect(found('follow')).toHaveLength(2); // tags, half typed
+    expect(found('تقرير الاسبوع')).toHaveLength(3); // article A's title, on each live note
+    expect(found('port reop')).toEqual(['The port of Durrës reopened']);
+    expect(found('port zebra')).toEqual([]);
+  });
+
+  it('deleted notes are not found', () => {
+    expect(found('الملاحظة')).toEqual([]);
+    expect(index.size).toBe(5);
+  });
+
+  it('no query lists every note, newest first', () => {
+    expect(found('')).toEqual([
+      'أعلنت طهرانـــ أن إيران لن ترد',
+      'وأكد حلف شمال الأطلسي دعمه',
+      'وقال رئيس الوزراء الألباني إيدي راما',
+      'The port of Durrës reopened',
+      'گفت که ایران آماده است',
+    ]);
+  });
+
+  it('filters by tag, colour, site, date range and entity, alone and with a query', () => {
+    expect(found('', { tags: ['follow up'] })).toHaveLength(2);
+    expect(found('', { tags: ['follow up', 'إيران'] })).toEqual(['أعلنت طهرانـــ أن إيران لن ترد']);
+    expect(found('', { colours: ['yellow'] })).toHaveLength(2);
+    expect(found('', { sites: ['bbc.com'] })).toHaveLength(2);
+    expect(found('ايران', { sites: ['bbc.com'] })).toEqual(['گفت که ایران آماده است']);
+    const from = Date.parse('2026-11-01T00:00:00.000Z');
+    const to = Date.parse('2026-11-06T00:00:00.000Z');
+    expect(found('', { from, to })).toHaveLength(2);
+    expect(found('', { entityIds: ['nato'] })).toEqual(['وأكد حلف شمال الأطلسي دعمه']);
+    expect(found('', { entityIds: ['iran', 'tehran'] })).toHaveLength(1);
+  });
+
+  it('groups hits by article', () => {
+    const groups = groupHits(index.search(''));
+    expect(groups.map((g) => [g.article.id, g.hits.length])).toEqual([
+      [A.id, 3],
+      [B.id, 2],
+    ]);
+  });
+
+  it('follows changes: a new note, an edit, a delete, a retitled article', () => {
+    const live = new LibraryIndex([A, B], notes);
+    const added = quoted('Sanctions on Tirana', { note: 'new one' });
+    live.putNote(added);
+    expect(live.search('tirana').map((h) => h.note.id)).toEqual([added.id]);
+    live.putNote({ ...added, note: 'edited text' });
+    expect(live.search('edited')).toHaveLength(1);
+    expect(live.search('new one')).toEqual([]);
+    live.putNote({ ...added, deleted: '2026-12-01T00:00:00.000Z' });
+    expect(live.search('tirana')).toEqual([]);
+    live.putArticle({ ...B, title: 'Port news from Albania' });
+    expect(live.search('albania').map((h) => h.article.id)).toEqual([B.id, B.id]);
+  });
+
+  it('finds the same notes as a linear scan over folded text, on a synthetic library', () => {
+    const lib = syntheticLibrary(50, 500);
+    const big = new LibraryIndex(lib.articles, lib.notes);
+    const titles = new Map(lib.articles.map((a) => [a.id, a.title]));
+    for (const word of ['ألبانيا', 'NATO', 'طهران', 'Durres', 'المتحدث']) {
+      const fold = (s: string) =>
+        s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[أإآ]/g, 'ا');
+      const expected = lib.notes
+        .filter((x) => x.deleted === undefined)
+        .filter((x) =>
+          new RegExp(`(^|[^\\p{L}])(و|ف)?(ب|ك|ل)?(ال)?${fold(word)}`, 'u').test(
+            fold(`${x.note} ${x.quote.exact} ${x.tags.join(' ')} ${titles.get(x.articleId)}`),
+          ),
+        )
+        .map((x) => x.id)
+        .sort();
+      expect(
+        big
+          .search(word)
+          .map((h) => h.note.id)
+          .sort(),
+        word,
+      ).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('entity index', () => {
+  it('counts notes and articles per entity, most noted first, deleted notes left out', () => {
+    const extra = quoted('Rama again', { articleId: B.id, entityIds: ['edi-rama', 'edi-rama'] });
+    expect(entityIndex([...notes, extra])).toEqual([
+      { entityId: 'edi-rama', notes: 2, articles: 2 },
+      { entityId: 'iran', notes: 1, articles: 1 },
+      { entityId: 'mek', notes: 1, articles: 1 },
+      { entityId: 'nato', notes: 1, articles: 1 },
+      { entityId: 'tehran', notes: 1, articles: 1 },
+    ]);
+  });
+
+  it('counts tags', () => {
+    expect(tagCounts(notes)).toEqual([
+      { tag: 'follow up', notes: 2 },
+      { tag: 'ألبانيا', notes: 1 },
+      { tag: 'إيران', notes: 1 },
+    ]);
+  });
+});
