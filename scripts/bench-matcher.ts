@@ -18,6 +18,7 @@ import type { Dictionary, Entity, EntityType } from '../lib/entities/types';
 import { fold, foldText } from '../lib/text/fold';
 import { tokenWords } from '../lib/text/tokenize';
 import { entity, TEST_DICTIONARY } from '../tests/unit/entities/test-dictionary';
+import { prng } from '../tests/unit/seeded-random';
 import { buildDictionary } from './lib/build-dictionary';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,18 +53,6 @@ export interface MatcherBenchResult {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic inputs
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickFrom<T>(rand: () => number, list: readonly T[]): T {
   return list[Math.floor(rand() * list.length)] as T;
@@ -179,14 +168,14 @@ function loadGivenDictionary(path: string | undefined): { dict: Dictionary; labe
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /** Median wall time of fn over `runs` runs after `warmup` runs, in ms. */
-function time(fn: () => unknown, warmup: number, runs: number): number {
+export function time(fn: () => unknown, warmup: number, runs: number): number {
   for (let k = 0; k < warmup; k++) fn();
   const samples: number[] = [];
   for (let k = 0; k < runs; k++) {

@@ -1,11 +1,13 @@
-// `npm run bench`: the matcher benchmark (scripts/bench-matcher.ts, in Node) and the in-browser
-// benchmark (scripts/bench-browser.ts: content-script timings against Readability, script size).
+// `npm run bench`: the matcher benchmark (scripts/bench-matcher.ts, in Node), the library
+// benchmark (scripts/bench-library.ts: search, export and import of 10,000 notes, in Node) and the
+// in-browser benchmark (scripts/bench-browser.ts: content-script timings against Readability, script size).
 //
 //   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox]
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
 
 import { parseBrowserBenchArgs, printBrowserReport, runBrowserBench } from './bench-browser.ts';
+import { printLibraryReport, runLibraryBench } from './bench-library.ts';
 import {
   budgetLine,
   type MatcherBenchResult,
@@ -54,6 +56,15 @@ async function main(): Promise<void> {
     if (!budget.pass) failures.push(`dictionary build: ${budget.name} (${budget.detail})`);
   } catch (error) {
     failures.push(`matcher bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  heading('Library: search, export, import (Node)');
+  try {
+    const library = runLibraryBench();
+    printLibraryReport(library);
+    for (const b of library.budgets) if (!b.pass) failures.push(`library: ${b.name} (${b.detail})`);
+  } catch (error) {
+    failures.push(`library bench failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   heading('Content script in the browser');

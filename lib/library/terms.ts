@@ -1,12 +1,26 @@
 // Words for the library's search index: the matcher's folding and tokeniser (lib/text), so a
 // search folds Arabic and English exactly as the highlighting does, plus the forms of an Arabic
 // word without its clitics, so "إيران" finds "وإيران" and "ألباني" finds "الألباني".
-import { foldText } from '../text/fold';
-import { tokenWords } from '../text/tokenize';
+import { foldUnits, unitsToString } from '../text/fold';
+import { TokenBuffers, tokenizeUnits } from '../text/tokenize';
 
-/** The folded words of a text. */
+const tokens = new TokenBuffers();
+
+/** The folded words of a text: fold and tokenise in place, one string per word. */
 export function searchWords(text: string): string[] {
-  return tokenWords(foldText(text));
+  const folded = foldUnits(text);
+  const t = tokenizeUnits(folded.units, folded.length, tokens);
+  const words: string[] = new Array(t.count);
+  // Words are short: fromCharCode beats a TextDecoder call per word (unitsToString) several times over.
+  for (let k = 0; k < t.count; k++) {
+    const word = folded.units.subarray(t.starts[k] as number, t.ends[k] as number);
+    // (A hostile 100,000-letter "word" would overflow apply's argument limit.)
+    words[k] =
+      word.length <= 1024
+        ? String.fromCharCode.apply(null, word as unknown as number[])
+        : unitsToString(word, word.length);
+  }
+  return words;
 }
 
 const ARABIC_LETTER = /^[\u0621-\u064a]+$/;

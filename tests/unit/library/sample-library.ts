@@ -4,6 +4,7 @@
 import { stableUuid } from '../../../lib/import/stable-id';
 import type { AnnotationRecord, ArticleRecord, NoteColour } from '../../../lib/notes/model';
 import { NOTE_COLOURS } from '../../../lib/notes/model';
+import { prng } from '../seeded-random';
 
 export function article(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
   return {
@@ -39,18 +40,6 @@ export function note(overrides: Partial<AnnotationRecord> = {}): AnnotationRecor
     created: '2026-11-01T09:05:00.000Z',
     modified: '2026-11-01T09:05:00.000Z',
     ...overrides,
-  };
-}
-
-/** mulberry32. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -97,6 +97,15 @@ describe('library search', () => {
     expect(found('port zebra')).toEqual([]);
   });
 
+  it('a word being typed is a prefix from three letters (four after ال); shorter, only whole words', () => {
+    expect(found('dur')).toEqual(['The port of Durrës reopened']);
+    expect(found('du')).toEqual([]);
+    expect(found('الا')).toEqual([]);
+    expect(found('الال')).toEqual(['وقال رئيس الوزراء الألباني إيدي راما']);
+    expect(found('of')).toEqual(['The port of Durrës reopened']); // a whole word
+    expect(found('mek ca')).toEqual([]);
+  });
+
   it('deleted notes are not found', () => {
     expect(found('الملاحظة')).toEqual([]);
     expect(index.size).toBe(5);
@@ -133,19 +142,22 @@ describe('library search', () => {
     ]);
   });
 
-  it('follows changes: a new note, an edit, a delete, a retitled article', () => {
-    const live = new LibraryIndex([A, B], notes);
-    const added = quoted('Sanctions on Tirana', { note: 'new one' });
-    live.putNote(added);
-    expect(live.search('tirana').map((h) => h.note.id)).toEqual([added.id]);
-    live.putNote({ ...added, note: 'edited text' });
-    expect(live.search('edited')).toHaveLength(1);
-    expect(live.search('new one')).toEqual([]);
-    live.putNote({ ...added, deleted: '2026-12-01T00:00:00.000Z' });
-    expect(live.search('tirana')).toEqual([]);
-    live.putArticle({ ...B, title: 'Port news from Albania' });
-    expect(live.search('albania').map((h) => h.article.id)).toEqual([B.id, B.id]);
-  });
+  for (const built of [false, true])
+    it(`follows changes: a new note, an edit, a delete, a retitled article (index ${built ? 'built first' : 'built on the first search'})`, () => {
+      const live = new LibraryIndex([A, B], notes);
+      if (built) live.buildIndex();
+      const added = quoted('Sanctions on Tirana', { note: 'new one' });
+      live.putNote(added);
+      expect(live.search('tirana').map((h) => h.note.id)).toEqual([added.id]);
+      live.putNote({ ...added, note: 'edited text' });
+      expect(live.search('edited')).toHaveLength(1);
+      expect(live.search('new one')).toEqual([]);
+      live.putNote({ ...added, deleted: '2026-12-01T00:00:00.000Z' });
+      expect(live.search('tirana')).toEqual([]);
+      expect(live.size).toBe(5);
+      live.putArticle({ ...B, title: 'Port news from Albania' });
+      expect(live.search('albania').map((h) => h.article.id)).toEqual([B.id, B.id]);
+    });
 
   it('finds the same notes as a linear scan over folded text, on a synthetic library', () => {
     const lib = syntheticLibrary(50, 500);
