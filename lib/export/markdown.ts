@@ -2,11 +2,11 @@
 // One section per article, each passage a blockquote followed by its note and tags. The reader's
 // text is escaped so it stays text: no HTML, links, tags or headings come out of a note.
 //
-// Direction: GitHub, Obsidian and most viewers choose a block's direction from its first strong
-// character (dir="auto" / CodeMirror's per-line direction). An Arabic passage that starts with a
-// Latin name or a digit would come out left to right, so every line of a right-to-left passage
-// starts with U+200F RIGHT-TO-LEFT MARK, which prints nothing. (Unicode isolates would not do:
-// the first-strong rule skips what is inside an isolate, so the line would fall back to LTR.)
+// Direction: viewers that choose a block's direction from its first strong character
+// (dir="auto": GitHub, Obsidian's RTL detection) would lay out an Arabic passage that starts with
+// a Latin name or a digit left to right, so every line of a right-to-left passage starts with
+// U+200F RIGHT-TO-LEFT MARK, which prints nothing. (Unicode isolates would not do: the
+// first-strong rule skips what is inside an isolate; checked in Chromium, docs/EXPORT-FORMAT.md.)
 import type { AnnotationRecord, ArticleRecord } from '../notes/model';
 import { isRightToLeft, RLM } from './direction';
 import { type ExportFile, exportFileName } from './file-name';

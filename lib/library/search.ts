@@ -84,6 +84,9 @@ export class LibraryIndex {
   private readonly notesByArticle = new Map<string, Set<string>>();
   /** The full-text index, built on the first search with words (the list without a query needs none). */
   private index: MiniSearch<IndexedNote> | null = null;
+  /** The index being built in the background, and the notes changed meanwhile (re-indexed after). */
+  private building: Promise<void> | null = null;
+  private changedDuringBuild = new Set<string>();
 
   /** Takes the given records (deleted notes are left out). Nothing passed in is changed. */
   constructor(articles: Iterable<ArticleRecord> = [], notes: Iterable<AnnotationRecord> = []) {
@@ -103,9 +106,34 @@ export class LibraryIndex {
     this.index = index;
   }
 
+  /**
+   * Builds the index in slices of 500 notes, yielding to the page between them, so the library
+   * stays responsive; a search before it is done builds the index at once instead.
+   */
+  buildIndexInBackground(): Promise<void> {
+    if (this.index !== null) return Promise.resolve();
+    if (this.building !== null) return this.building;
+    const index = newIndex();
+    this.changedDuringBuild.clear();
+    const docs = [...this.notes.values()].map((n) => this.document(n));
+    this.building = index.addAllAsync(docs, { chunkSize: 500 }).then(() => {
+      this.building = null;
+      if (this.index !== null) return; // a search built it meanwhile
+      for (const id of this.changedDuringBuild) {
+        if (index.has(id)) index.discard(id);
+        const note = this.notes.get(id);
+        if (note !== undefined) index.add(this.document(note));
+      }
+      this.changedDuringBuild.clear();
+      this.index = index;
+    });
+    return this.building;
+  }
+
   /** Adds or replaces a note; a deleted one (tombstone) leaves the index. */
   putNote(note: AnnotationRecord): void {
     if (this.notes.has(note.id)) this.removeNote(note.id);
+    if (this.building !== null) this.changedDuringBuild.add(note.id);
     if (note.deleted !== undefined) return;
     this.track(note);
     this.index?.add(this.document(note));
@@ -114,6 +142,7 @@ export class LibraryIndex {
   removeNote(id: string): void {
     const note = this.notes.get(id);
     if (note === undefined) return;
+    if (this.building !== null) this.changedDuringBuild.add(id);
     this.notes.delete(id);
     this.notesByArticle.get(note.articleId)?.delete(id);
     this.index?.discard(id);
@@ -123,7 +152,12 @@ export class LibraryIndex {
   putArticle(article: ArticleRecord): void {
     const before = this.articles.get(article.id);
     this.articles.set(article.id, article);
-    if (before?.title === article.title || this.index === null) return;
+    if (before?.title === article.title) return;
+    if (this.index === null) {
+      if (this.building !== null)
+        for (const id of this.notesByArticle.get(article.id) ?? []) this.changedDuringBuild.add(id);
+      return;
+    }
     for (const id of this.notesByArticle.get(article.id) ?? []) {
       const note = this.notes.get(id) as AnnotationRecord;
       this.index.replace(this.document(note));

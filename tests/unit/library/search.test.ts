@@ -159,6 +159,22 @@ describe('library search', () => {
       expect(live.search('albania').map((h) => h.article.id)).toEqual([B.id, B.id]);
     });
 
+  it('builds in the background; notes changed meanwhile are indexed as they are now', async () => {
+    const live = new LibraryIndex([A, B], notes);
+    const building = live.buildIndexInBackground();
+    const added = quoted('Sanctions on Tirana');
+    live.putNote(added);
+    live.putNote({ ...(notes[1] as AnnotationRecord), note: 'rewritten' });
+    live.removeNote((notes[3] as AnnotationRecord).id);
+    live.putArticle({ ...A, title: 'Balkan diplomacy' });
+    await building;
+    expect(live.search('tirana').map((h) => h.note.id)).toEqual([added.id]);
+    expect(live.search('rewritten')).toHaveLength(1);
+    expect(live.search('مهم')).toEqual([]);
+    expect(live.search('durres')).toEqual([]);
+    expect(live.search('diplomacy')).toHaveLength(4);
+  });
+
   it('finds the same notes as a linear scan over folded text, on a synthetic library', () => {
     const lib = syntheticLibrary(50, 500);
     const big = new LibraryIndex(lib.articles, lib.notes);
