@@ -25,8 +25,8 @@ export const LIMIT = {
 /** The message for a file over the size limit, or null. */
 export function importSizeError(bytes: number): string | null {
   if (bytes <= MAX_IMPORT_BYTES) return null;
-  const mb = (n: number) => (n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
-  return `This file is ${mb(bytes)} MB; Hashiya imports files up to ${mb(MAX_IMPORT_BYTES)} MB. Nothing was imported.`;
+  const mb = (bytes / (1024 * 1024)).toFixed(1);
+  return `This file is ${mb} MB; Hashiya imports files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB. Nothing was imported.`;
 }
 
 /** The UTF-8 size of a text, counted without copying it. */

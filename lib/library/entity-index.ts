@@ -8,25 +8,34 @@ export interface EntityOccurrence {
   notes: number;
   /** Articles with at least one such note. */
   articles: number;
+  /** Those notes' and articles' ids, in the order met. */
+  noteIds: string[];
+  articleIds: string[];
 }
 
 /** Entities over the given notes (deleted ones skipped), most noted first, then by id. */
 export function entityIndex(notes: Iterable<AnnotationRecord>): EntityOccurrence[] {
-  const byEntity = new Map<string, { notes: number; articles: Set<string> }>();
+  const byEntity = new Map<string, { noteIds: string[]; articles: Set<string> }>();
   for (const note of notes) {
     if (note.deleted !== undefined) continue;
     for (const entityId of new Set(note.entityIds)) {
       let e = byEntity.get(entityId);
       if (e === undefined) {
-        e = { notes: 0, articles: new Set() };
+        e = { noteIds: [], articles: new Set() };
         byEntity.set(entityId, e);
       }
-      e.notes++;
+      e.noteIds.push(note.id);
       e.articles.add(note.articleId);
     }
   }
   return [...byEntity]
-    .map(([entityId, e]) => ({ entityId, notes: e.notes, articles: e.articles.size }))
+    .map(([entityId, e]) => ({
+      entityId,
+      notes: e.noteIds.length,
+      articles: e.articles.size,
+      noteIds: e.noteIds,
+      articleIds: [...e.articles],
+    }))
     .sort((a, b) => b.notes - a.notes || b.articles - a.articles || (a.entityId < b.entityId ? -1 : 1));
 }
 

@@ -60,11 +60,11 @@ describe('hostile and broken import files', () => {
     const huge = `[${' '.repeat(MAX_IMPORT_BYTES)}]`;
     const t = performance.now();
     expect(refused(huge)).toBe(
-      'This file is 50 MB; Hashiya imports files up to 50 MB. Nothing was imported.',
+      'This file is 50.0 MB; Hashiya imports files up to 50 MB. Nothing was imported.',
     );
     expect(performance.now() - t).toBeLessThan(1000); // refused without parsing (a generous bound, not a benchmark)
     // Multi-byte text counts in bytes: 20 M Arabic characters are 40 MB of UTF-8, 30 M are 60 MB.
-    expect(refused(`["${'ب'.repeat(30_000_000)}"]`)).toMatch(/^This file is 57 MB/);
+    expect(refused(`["${'ب'.repeat(30_000_000)}"]`)).toMatch(/^This file is 57\.2 MB/);
   });
 
   it('wrong types make that note invalid, with where and why; the rest still imports', () => {

@@ -206,13 +206,25 @@ describe('library search', () => {
 describe('entity index', () => {
   it('counts notes and articles per entity, most noted first, deleted notes left out', () => {
     const extra = quoted('Rama again', { articleId: B.id, entityIds: ['edi-rama', 'edi-rama'] });
-    expect(entityIndex([...notes, extra])).toEqual([
+    const index = entityIndex([...notes, extra]);
+    expect(index.map(({ entityId, notes, articles }) => ({ entityId, notes, articles }))).toEqual([
       { entityId: 'edi-rama', notes: 2, articles: 2 },
       { entityId: 'iran', notes: 1, articles: 1 },
       { entityId: 'mek', notes: 1, articles: 1 },
       { entityId: 'nato', notes: 1, articles: 1 },
       { entityId: 'tehran', notes: 1, articles: 1 },
     ]);
+    expect(index[0]?.noteIds).toEqual([notes[0]?.id, extra.id]);
+    expect(index[0]?.articleIds).toEqual([A.id, B.id]);
+    // Each entry is a filter: the notes it lists are the notes the search filter finds.
+    const library = new LibraryIndex([A, B], [...notes, extra]);
+    for (const e of index)
+      expect(
+        library
+          .search('', { entityIds: [e.entityId] })
+          .map((h) => h.note.id)
+          .sort(),
+      ).toEqual([...e.noteIds].sort());
   });
 
   it('counts tags', () => {
