@@ -55,9 +55,7 @@ function sameRecord(a: object, b: object): boolean {
 /** Newer `modified` wins; a tie keeps what is stored. */
 function verdict<T extends { modified: string }>(incoming: T, stored: T | undefined): Verdict {
   if (stored === undefined) return 'new';
-  if (Date.parse(incoming.modified) > Date.parse(stored.modified))
-    return sameRecord(incoming, stored) ? 'unchanged' : 'updated';
-  return 'unchanged';
+  return Date.parse(incoming.modified) > Date.parse(stored.modified) ? 'updated' : 'unchanged';
 }
 
 function counts(): ImportCounts {

@@ -229,7 +229,8 @@ function readWebAnnotation(raw: unknown, options: Required<ReadOptions>): ItemRe
   const modified = a.modified ?? created;
   const ours = a[TERM.article] !== undefined;
   const record: AnnotationRecord = {
-    id: noteIdFrom(a.id, `${source}\u0000${quote.exact}\u0000${created}`),
+    // Without an id, the note's content names it (not the import time, which changes every time).
+    id: noteIdFrom(a.id, `${source}\u0000${quote.exact}\u0000${a.created ?? ''}`),
     articleId: a[TERM.article] ?? options.articleIdOf(source),
     quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
     position: passage.position ?? { type: 'TextPositionSelector', start: 0, end: quote.exact.length },

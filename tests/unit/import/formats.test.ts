@@ -171,6 +171,15 @@ describe('import of W3C Web Annotations from other tools', () => {
     expect(p.warnings[0]?.reason).toMatch(/text\/html note was kept as its source text/);
   });
 
+  it('a note without id or times gets the same id on every import', () => {
+    const bare = w3c({ id: undefined, created: undefined, modified: undefined });
+    const first = preview(bare).toPut.annotations[0];
+    const again = previewImport(JSON.stringify(bare), EMPTY, { now: new Date('2030-01-01T00:00:00Z') });
+    if (!again.ok) throw new Error(again.error);
+    expect(again.toPut.annotations[0]?.id).toBe(first?.id);
+    expect(first?.created).toBe(NOW.toISOString());
+  });
+
   it('bodyValue is a note', () => {
     const p = preview(w3c({ body: undefined, bodyValue: 'short note' }));
     expect(p.toPut.annotations[0]?.note).toBe('short note');
