@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR, csvRow, exportCsv, FORMULA_START } from '../../../lib/export/csv';
 import { article, note, syntheticLibrary } from '../library/sample-library';
 
-const NOW = new Date('2026-11-29T12:00:00.000Z');
+// Noon in the local time zone: the file name carries the reader's local date.
+const NOW = new Date(2026, 10, 29, 12);
 
 /** What a reader's spreadsheet shows as text: the leading apostrophe is the neutraliser. */
 function unneutralise(cell: string): string {

@@ -5,7 +5,8 @@ import { RLM } from '../../../lib/export/direction';
 import { exportMarkdown, obsidianTag } from '../../../lib/export/markdown';
 import { article, note } from '../library/sample-library';
 
-const NOW = new Date('2026-11-29T12:00:00.000Z');
+// Noon in the local time zone: the file name carries the reader's local date.
+const NOW = new Date(2026, 10, 29, 12);
 // As Obsidian and GitHub do, the renderer lets raw HTML through: the export must not contain any.
 const md = new MarkdownIt({ html: true, linkify: false });
 
@@ -53,7 +54,7 @@ describe('Markdown export', () => {
     expect(file.fileName).toBe('hashiya-2026-11-29.md');
     expect(frontMatter(file.text)).toEqual({
       title: 'Hashiya notes',
-      exported: '2026-11-29T12:00:00.000Z',
+      exported: NOW.toISOString(),
       articles: 2,
       notes: 2,
       tags: ['cyber', 'follow-up', 'ألبانيا'],
