@@ -43,6 +43,15 @@ describe('backup round trip', () => {
     expect(withoutExportTime(again.text)).toEqual(withoutExportTime(first.text));
   });
 
+  it('an empty library exports and imports as an empty collection', () => {
+    const file = exportJsonLd([], [], NOW);
+    expect(JSON.parse(file.text)).toMatchObject({ total: 0, first: { items: [] } });
+    const preview = previewImport(file.text, EMPTY);
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.toPut).toEqual({ articles: [], annotations: [] });
+    expect(preview.notes).toEqual({ new: 0, updated: 0, unchanged: 0, invalid: 0 });
+  });
+
   it('importing the same file into the library it came from changes nothing', () => {
     const stored = deepFreeze({ articles: structuredClone(articles), annotations: structuredClone(notes) });
     const before = JSON.stringify(stored);
