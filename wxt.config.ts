@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { highlightsCss } from './scripts/lib/highlights-css';
 
 // Stable add-on id so Firefox keeps the same storage between installs and the tests can pin its UUID.
 export const GECKO_ID = 'hashiya@hashiya.local';
@@ -7,7 +8,7 @@ export const GECKO_ID = 'hashiya@hashiya.local';
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), highlightsCss()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
