@@ -88,6 +88,6 @@ describe('settings', () => {
       hiddenTypes: ['place'],
       disabledSites: ['a.example', 'b.example'],
     });
-    expect((stored['settings$'] as { v?: number } | undefined)?.v ?? 1).toBe(1);
+    expect((stored.settings$ as { v?: number } | undefined)?.v ?? 1).toBe(1);
   });
 });
