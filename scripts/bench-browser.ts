@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import {
   findChromium,
@@ -387,16 +388,21 @@ export function printBrowserReport(result: BrowserBenchResult): void {
 }
 
 /** `--runs N`, `--no-build`, `--no-firefox`. */
-export function parseBrowserBenchArgs(argv: readonly string[]): BrowserBenchOptions {
-  const options: BrowserBenchOptions = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--runs') options.runs = Math.max(1, Number(argv[++i]) || DEFAULT_RUNS);
-    else if (arg === '--no-build') options.build = false;
-    else if (arg === '--no-firefox') options.firefox = false;
-    else throw new Error(`unknown argument ${arg}`);
-  }
-  return options;
+export function parseBrowserBenchArgs(args: string[]): BrowserBenchOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      runs: { type: 'string' },
+      build: { type: 'boolean', default: true },
+      firefox: { type: 'boolean', default: true },
+    },
+    allowNegative: true,
+  });
+  return {
+    ...(values.runs === undefined ? {} : { runs: Math.max(1, Number(values.runs) || DEFAULT_RUNS) }),
+    build: values.build,
+    firefox: values.firefox,
+  };
 }
 
 const invokedPath = process.argv[1];

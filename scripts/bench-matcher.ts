@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { compileMatcher, entityForms } from '../lib/entities/matcher';
@@ -376,7 +377,8 @@ function printReport(r: MatcherBenchResult): void {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  printReport(runMatcherBench(process.argv[2]));
+  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  printReport(runMatcherBench(positionals[0]));
   const { budget } = await runCorpusBuildBench();
   console.log(budgetLine(budget));
 }

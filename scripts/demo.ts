@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { findChromium, launchChromium } from '../tests/e2e/browsers.ts';
 import { serve } from './serve.ts';
 
@@ -30,32 +31,34 @@ interface Options {
   build: boolean;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { screenshot: null, page: 'seed-ar.html', build: true };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--screenshot') {
-      const next = argv[i + 1];
-      if (next !== undefined && !next.startsWith('--')) {
-        options.screenshot = resolve(next);
-        i++;
-      } else {
-        options.screenshot = DEFAULT_SCREENSHOT;
-      }
-    } else if (arg === '--page') {
-      const next = argv[++i];
-      if (!next) throw new Error('--page needs a file name from tests/fixtures/pages');
-      options.page = next;
-    } else if (arg === '--no-build') {
-      options.build = false;
-    } else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm run demo -- [--screenshot [FILE]] [--page NAME.html] [--no-build]');
-      process.exit(0);
-    } else {
-      throw new Error(`unknown argument ${arg} (try --help)`);
-    }
+const USAGE = 'usage: npm run demo -- [--screenshot [FILE]] [--page NAME.html] [--no-build]';
+
+function parseOptions(args: string[]): Options {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      screenshot: { type: 'boolean', default: false },
+      page: { type: 'string', default: 'seed-ar.html' },
+      build: { type: 'boolean', default: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowNegative: true,
+    // The FILE after --screenshot.
+    allowPositionals: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  return options;
+  const [file, ...extra] = positionals;
+  if (extra.length > 0 || (file !== undefined && !values.screenshot)) {
+    throw new Error(`unexpected argument ${extra[0] ?? file} (${USAGE})`);
+  }
+  return {
+    screenshot: values.screenshot ? (file === undefined ? DEFAULT_SCREENSHOT : resolve(file)) : null,
+    page: values.page,
+    build: values.build,
+  };
 }
 
 function build(): void {
@@ -72,7 +75,7 @@ function paintedRanges(): number {
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions(process.argv.slice(2));
   const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   const screenshot = options.screenshot ?? (hasDisplay ? null : DEFAULT_SCREENSHOT);
 

@@ -10,7 +10,7 @@ import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
 import { wireMessages } from './messages';
 import { wireSettings } from './settings';
-import './highlights.css';
+import 'virtual:hashiya-highlights.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -1,6 +1,6 @@
 // The reader's switches. Kept in browser.storage.local (extension origin, readable by content
-// scripts, and storage.onChanged tells every open tab at once).
-import { browser } from 'wxt/browser';
+// scripts, and storage.onChanged tells every open tab at once) through WXT's versioned storage.
+import { storage } from 'wxt/utils/storage';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 
 export interface Settings {
@@ -20,7 +20,6 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenTypes: [],
   hiddenEntities: [],
 };
-const KEY = 'settings';
 
 /** Reads stored settings, keeping only well-formed values (storage may hold an older shape). */
 export function normaliseSettings(value: unknown): Settings {
@@ -67,21 +66,28 @@ export function withEntity(settings: Settings, id: string, shown: boolean): Sett
   return { ...settings, hiddenEntities: shown ? others : [...others, id].sort() };
 }
 
+/**
+ * The stored settings, typed unknown because storage may hold an older or damaged shape:
+ * normaliseSettings is the validator. Version 1 is the shape every release so far wrote under
+ * `settings` ({enabled, disabledSites, hiddenTypes, hiddenEntities}, no version mark, which WXT
+ * reads as 1). A change of shape raises the version and adds `migrations: { 2: (v1) => … }`, with a
+ * test that reads the shape before it. (No empty migrations map until then: WXT would read storage
+ * for it in every tab on every page load.)
+ */
+export const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  return normaliseSettings(stored[KEY]);
+  return normaliseSettings(await settingsItem.getValue());
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: settings });
+  await settingsItem.setValue(settings);
 }
 
 /** Calls `listener` whenever any part of the extension changes the settings. Returns an unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[KEY];
-    if (area === 'local' && change) listener(normaliseSettings(change.newValue));
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  return () => browser.storage.onChanged.removeListener(onChanged);
+  return settingsItem.watch((value) => listener(normaliseSettings(value)));
 }

@@ -1,10 +1,11 @@
 // What the fixture pages should produce: hand-counted mentions per entity (tests/fixtures/pages/
 // <name>.expected.json) and each entity's type, read from the built dictionary when it exists,
-// else from the curated source it is built from (corpus/entities.txt).
+// else from the curated source it is built from (corpus/entities.txt, through the builder's parser).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES, type EntityType } from '../../lib/entities/types.ts';
+import { parseEntitySource } from '../../scripts/lib/entity-source.ts';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const PAGES_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'pages');
@@ -56,16 +57,8 @@ export function entityTypes(): Map<string, EntityType> {
       if (isEntityType(entity.type)) types.set(entity.id, entity.type);
     }
   } else if (existsSync(source)) {
-    let current: string | null = null;
-    for (const line of readFileSync(source, 'utf8').split('\n')) {
-      const header = /^\[([a-z0-9-]+)\]\s*$/.exec(line.trim());
-      if (header) {
-        current = header[1] ?? null;
-        continue;
-      }
-      const type = /^type:\s*(\S+)\s*$/.exec(line.trim());
-      if (current && type?.[1] && isEntityType(type[1])) types.set(current, type[1]);
-    }
+    for (const entity of parseEntitySource(readFileSync(source, 'utf8'), source))
+      types.set(entity.id, entity.type);
   } else {
     throw new Error('Neither lib/generated/dictionary.json nor corpus/entities.txt exists: no entity types.');
   }

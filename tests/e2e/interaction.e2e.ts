@@ -43,31 +43,76 @@ interface RangeKey {
   key: string;
 }
 
-/** Runs in the page: the ranges of every `hashiya-*` highlight (focus included), in document order. */
-function highlightKeys(prefix: string): Record<string, RangeKey[]> {
-  const index = new Map<Node, number>();
-  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-  let i = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, i++);
-  const out: Record<string, RangeKey[]> = {};
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith(prefix)) continue;
-    const list: { text: string; key: string; node: number; offset: number }[] = [];
-    for (const abstract of highlight) {
+/** One range of a highlight, as window.hashiyaRanges gives it. */
+interface KeyedRange {
+  /** `startNode:startOffset-endNode:endOffset`, node = index of the text node in document order. */
+  key: string;
+  range: Range;
+  node: number;
+  offset: number;
+}
+
+declare global {
+  interface Window {
+    /** The ranges of highlight `name` as live Ranges with their keys (installed by installPageHelpers). */
+    hashiyaRanges: (name: string) => KeyedRange[];
+  }
+}
+
+/**
+ * Runs in the page: installs `window.hashiyaRanges` unless already there. (Assigned to a property,
+ * not declared, so tsx's keepNames does not wrap it in a `__name()` call the page lacks.)
+ */
+function installPageHelpers(): void {
+  if (typeof (window as { hashiyaRanges?: unknown }).hashiyaRanges === 'function') return;
+  window.hashiyaRanges = (name) => {
+    const index = new Map<Node, number>();
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+    let i = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, i++);
+    const out: KeyedRange[] = [];
+    for (const r of CSS.highlights.get(name) ?? []) {
       const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      const start = index.get(abstract.startContainer) ?? -1;
-      const end = index.get(abstract.endContainer) ?? -1;
-      list.push({
-        text: range.toString(),
-        key: `${start}:${abstract.startOffset}-${end}:${abstract.endOffset}`,
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const start = index.get(r.startContainer) ?? -1;
+      const end = index.get(r.endContainer) ?? -1;
+      out.push({
+        key: `${start}:${r.startOffset}-${end}:${r.endOffset}`,
+        range,
         node: start,
-        offset: abstract.startOffset,
+        offset: r.startOffset,
       });
     }
+    return out;
+  };
+}
+
+/** Runs `fn(arg)` in the page, with the page helpers installed (once per document). */
+async function inPage<R, A>(page: TestPage, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  await page.evaluate(installPageHelpers, null);
+  return page.evaluate(fn, arg);
+}
+
+/** Polls `fn(arg)` in the page, with the page helpers installed, until it is truthy. */
+async function waitInPage<A>(
+  page: TestPage,
+  fn: (arg: A) => unknown,
+  arg: A,
+  timeoutMs: number,
+): Promise<void> {
+  await page.evaluate(installPageHelpers, null);
+  await page.waitFor(fn, arg, timeoutMs);
+}
+
+/** Runs in the page: the ranges of every `hashiya-*` highlight (focus included), in document order. */
+function highlightKeys(prefix: string): Record<string, RangeKey[]> {
+  const out: Record<string, RangeKey[]> = {};
+  for (const [name] of CSS.highlights) {
+    if (!name.startsWith(prefix)) continue;
+    const list = window.hashiyaRanges(name);
     list.sort((a, b) => a.node - b.node || a.offset - b.offset);
-    out[name] = list.map((entry) => ({ text: entry.text, key: entry.key }));
+    out[name] = list.map((entry) => ({ text: entry.range.toString(), key: entry.key }));
   }
   return out;
 }
@@ -87,37 +132,25 @@ interface RangeSpot {
  * scrolls it to the middle of the viewport (instantly) when it is not wholly visible.
  */
 function locateRange(arg: { name: string; key: string; scroll: boolean }): RangeSpot | null {
-  const index = new Map<Node, number>();
-  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-  let i = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, i++);
-  const highlight = CSS.highlights.get(arg.name);
-  if (!highlight) return null;
-  for (const abstract of highlight) {
-    const key = `${index.get(abstract.startContainer) ?? -1}:${abstract.startOffset}-${index.get(abstract.endContainer) ?? -1}:${abstract.endOffset}`;
-    if (key !== arg.key) continue;
-    const range = document.createRange();
-    range.setStart(abstract.startContainer, abstract.startOffset);
-    range.setEnd(abstract.endContainer, abstract.endOffset);
-    let box = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    const height = document.documentElement.clientHeight;
-    if (arg.scroll && (box.top < 0 || box.bottom > height)) {
-      window.scrollBy({ top: box.top - height / 2, behavior: 'instant' });
-      box = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    }
-    return {
-      x: box.left + box.width / 2,
-      y: box.top + box.height / 2,
-      top: box.top,
-      bottom: box.bottom,
-      inViewport:
-        box.top >= 0 &&
-        box.bottom <= height &&
-        box.left >= 0 &&
-        box.right <= document.documentElement.clientWidth,
-    };
+  const range = window.hashiyaRanges(arg.name).find((entry) => entry.key === arg.key)?.range;
+  if (!range) return null;
+  let box = range.getClientRects()[0] ?? range.getBoundingClientRect();
+  const height = document.documentElement.clientHeight;
+  if (arg.scroll && (box.top < 0 || box.bottom > height)) {
+    window.scrollBy({ top: box.top - height / 2, behavior: 'instant' });
+    box = range.getClientRects()[0] ?? range.getBoundingClientRect();
   }
-  return null;
+  return {
+    x: box.left + box.width / 2,
+    y: box.top + box.height / 2,
+    top: box.top,
+    bottom: box.bottom,
+    inViewport:
+      box.top >= 0 &&
+      box.bottom <= height &&
+      box.left >= 0 &&
+      box.right <= document.documentElement.clientWidth,
+  };
 }
 
 interface Point {
@@ -182,15 +215,8 @@ function cardShows(want: { entityId: string; position?: number }): boolean {
 
 /** Runs in the page: the key of the one range of the focus highlight, or null. */
 function focusKey(name: string): string | null {
-  const highlight = CSS.highlights.get(name);
-  if (highlight?.size !== 1) return null;
-  const index = new Map<Node, number>();
-  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-  let i = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, i++);
-  for (const r of highlight)
-    return `${index.get(r.startContainer) ?? -1}:${r.startOffset}-${index.get(r.endContainer) ?? -1}:${r.endOffset}`;
-  return null;
+  const ranges = window.hashiyaRanges(name);
+  return ranges.length === 1 ? (ranges[0]?.key ?? null) : null;
 }
 
 /** Runs in an extension page: clears the extension's storage, so every setting is back to default. */
@@ -315,7 +341,7 @@ async function waitForKeys(page: TestPage, want: Keys, what: string): Promise<vo
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   let now: Keys = {};
   for (;;) {
-    now = await page.evaluate(highlightKeys, PREFIX);
+    now = await inPage(page, highlightKeys, PREFIX);
     if (shape(now) === wanted) return;
     if (Date.now() > deadline) break;
     await sleep(100);
@@ -326,7 +352,7 @@ async function waitForKeys(page: TestPage, want: Keys, what: string): Promise<vo
 /** Moves the pointer onto the range `key` of highlight `name` (scrolling it into view) and waits for the card. */
 async function hover(page: TestPage, name: string, key: string, entityId: string): Promise<CardState> {
   await page.mouseMove(NEUTRAL.x, NEUTRAL.y);
-  const spot = await page.evaluate(locateRange, { name, key, scroll: true });
+  const spot = await inPage(page, locateRange, { name, key, scroll: true });
   assert.ok(spot, `no range ${key} in ${name}`);
   await page.mouseMove(spot.x, spot.y);
   try {
@@ -381,7 +407,7 @@ async function stepWithCard(
   const card = await page.evaluate(readCard, null);
   assert.equal(card?.total, mentions.length, `total on the card after "${button}"`);
   const want = mentions[wantPosition - 1];
-  const flashed = await page.evaluate(focusKey, FOCUS);
+  const flashed = await inPage(page, focusKey, FOCUS);
   assert.equal(
     flashed,
     want?.key,
@@ -437,7 +463,7 @@ const hoverCardTest: E2eTest = {
     const page = await ctx.fixturePage(SEED_EN);
     await page.bringToFront();
     await waitForPaint(page, SEED_EN);
-    const snapshot = await page.evaluate(highlightKeys, PREFIX);
+    const snapshot = await inPage(page, highlightKeys, PREFIX);
     const rama = ramaMentions(snapshot);
     assert.equal(rama.length, loadExpectation(SEED_EN).article['edi-rama'], 'Edi Rama mentions on the page');
     const [first] = rama;
@@ -534,7 +560,7 @@ const hideEntityTest: E2eTest = {
     const page = await ctx.fixturePage(SEED_EN);
     await page.bringToFront();
     await waitForPaint(page, SEED_EN);
-    const before = await page.evaluate(highlightKeys, PREFIX);
+    const before = await inPage(page, highlightKeys, PREFIX);
     const rama = ramaMentions(before);
     const [first] = rama;
     assert.ok(first);
@@ -604,7 +630,7 @@ const panelTest: E2eTest = {
       ctx.log(`lists ${await checkPanelCounts(panel, expectation, SEED_EN)}`);
 
       // Iran's mentions: the place ranges naming Iran (Iran, Iranian, Islamic Republic of Iran).
-      const snapshot = await page.evaluate(highlightKeys, PREFIX);
+      const snapshot = await inPage(page, highlightKeys, PREFIX);
       const iran = (snapshot[`${PREFIX}place`] ?? []).filter((r) => /Iran/.test(r.text));
       const total = expectation.article.iran;
       assert.equal(iran.length, total, 'Iran mentions on the page');
@@ -612,7 +638,7 @@ const panelTest: E2eTest = {
         () => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }),
         null,
       );
-      const start = await page.evaluate(locateRange, {
+      const start = await inPage(page, locateRange, {
         name: `${PREFIX}place`,
         key: iran[0]?.key ?? '',
         scroll: false,
@@ -637,38 +663,30 @@ const panelTest: E2eTest = {
         const mention = iran[position - 1];
         assert.ok(mention);
         // The page scrolls (smoothly) until the mention is in the viewport, and flashes it.
-        await page
-          .waitFor(
-            (arg: { name: string; key: string }) => {
-              const index = new Map<Node, number>();
-              const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-              let i = 0;
-              for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, i++);
-              for (const r of CSS.highlights.get(arg.name) ?? []) {
-                const key = `${index.get(r.startContainer) ?? -1}:${r.startOffset}-${index.get(r.endContainer) ?? -1}:${r.endOffset}`;
-                if (key !== arg.key) continue;
-                const range = document.createRange();
-                range.setStart(r.startContainer, r.startOffset);
-                range.setEnd(r.endContainer, r.endOffset);
-                const box = range.getBoundingClientRect();
-                return box.height > 0 && box.top >= 0 && box.bottom <= document.documentElement.clientHeight;
-              }
-              return false;
-            },
-            { name: `${PREFIX}place`, key: mention.key },
-            SETTLE_TIMEOUT_MS,
-          )
-          .catch(async () => {
-            const spot = await page.evaluate(locateRange, {
-              name: `${PREFIX}place`,
-              key: mention.key,
-              scroll: false,
-            });
-            throw new Error(
-              `after step ${position}, Iran mention ${position} ("${mention.text}") is not in the viewport (top ${spot?.top.toFixed(0)}, bottom ${spot?.bottom.toFixed(0)})`,
+        await waitInPage(
+          page,
+          (arg: { name: string; key: string }) => {
+            const box = window
+              .hashiyaRanges(arg.name)
+              .find((entry) => entry.key === arg.key)
+              ?.range?.getBoundingClientRect();
+            return (
+              !!box && box.height > 0 && box.top >= 0 && box.bottom <= document.documentElement.clientHeight
             );
+          },
+          { name: `${PREFIX}place`, key: mention.key },
+          SETTLE_TIMEOUT_MS,
+        ).catch(async () => {
+          const spot = await inPage(page, locateRange, {
+            name: `${PREFIX}place`,
+            key: mention.key,
+            scroll: false,
           });
-        const flashed = await page.evaluate(focusKey, FOCUS);
+          throw new Error(
+            `after step ${position}, Iran mention ${position} ("${mention.text}") is not in the viewport (top ${spot?.top.toFixed(0)}, bottom ${spot?.bottom.toFixed(0)})`,
+          );
+        });
+        const flashed = await inPage(page, focusKey, FOCUS);
         assert.equal(
           flashed,
           mention.key,
@@ -733,8 +751,8 @@ const switchesTest: E2eTest = {
     const other = await ctx.fixturePage(SEED_AR);
     await waitForPaint(page, SEED_EN);
     await waitForPaint(other, SEED_AR);
-    const before = await page.evaluate(highlightKeys, PREFIX);
-    const otherBefore = await other.evaluate(highlightKeys, PREFIX);
+    const before = await inPage(page, highlightKeys, PREFIX);
+    const otherBefore = await inPage(other, highlightKeys, PREFIX);
     const tabId = await waitForTabId(ctx.browser, new URL(SEED_EN, ctx.baseUrl).href);
     const panel = await openPanel(ctx.browser, tabId);
     const none: Keys = {};
@@ -797,14 +815,14 @@ const switchesTest: E2eTest = {
         tabId,
         message: { type: 'step', data: { direction: 1 } },
       });
-      const k1 = await page.evaluate(focusKey, FOCUS);
+      const k1 = await inPage(page, focusKey, FOCUS);
       await panel.evaluate(sendToTab, { tabId, message: { type: 'step', data: { direction: 1 } } });
-      const k2 = await page.evaluate(focusKey, FOCUS);
+      const k2 = await inPage(page, focusKey, FOCUS);
       const back = await panel.evaluate(sendToTab, {
         tabId,
         message: { type: 'step', data: { direction: -1 } },
       });
-      const k3 = await page.evaluate(focusKey, FOCUS);
+      const k3 = await inPage(page, focusKey, FOCUS);
       assert.ok(
         k1 !== null && order.includes(k1),
         `after a step command ${FOCUS} covers ${k1}, not a painted mention`,
@@ -857,7 +875,7 @@ const noArticleTest: E2eTest = {
 
       await panel.click('[data-action="analyse"]');
       await waitForPaint(page, `${NO_ARTICLE} after "Analyse this page"`);
-      const snapshot = await page.evaluate(highlightKeys, PREFIX);
+      const snapshot = await inPage(page, highlightKeys, PREFIX);
       checkCounts(snapshot, expectation, `${NO_ARTICLE} after analysis`);
       const outside = await page.evaluate((prefix: string) => {
         const block = document.getElementById('top-stories');
@@ -998,7 +1016,7 @@ const editableTest: E2eTest = {
     const page = await ctx.fixturePage(EDITABLE);
     await page.bringToFront();
     await waitForPaint(page, EDITABLE);
-    const snapshot = await page.evaluate(highlightKeys, PREFIX);
+    const snapshot = await inPage(page, highlightKeys, PREFIX);
     checkCounts(snapshot, expectation, EDITABLE);
     assert.deepEqual(
       await page.evaluate(rangesInEditables, { prefix: PREFIX, selector: EDITABLE_SELECTOR }),
@@ -1022,24 +1040,14 @@ const editableTest: E2eTest = {
     await page.mouseMove(NEUTRAL.x, NEUTRAL.y);
     const box = await page.evaluate(
       (arg: { name: string; key: string }) => {
-        const index = new Map<Node, number>();
-        const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
-        let i = 0;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) index.set(node, i++);
-        for (const r of CSS.highlights.get(arg.name) ?? []) {
-          const key = `${index.get(r.startContainer) ?? -1}:${r.startOffset}-${index.get(r.endContainer) ?? -1}:${r.endOffset}`;
-          if (key !== arg.key) continue;
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          (range.startContainer.parentElement ?? document.body).scrollIntoView({
-            block: 'center',
-            behavior: 'instant',
-          });
-          const rect = range.getClientRects()[0];
-          return rect ? { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 } : null;
-        }
-        return null;
+        const range = window.hashiyaRanges(arg.name).find((entry) => entry.key === arg.key)?.range;
+        if (!range) return null;
+        (range.startContainer.parentElement ?? document.body).scrollIntoView({
+          block: 'center',
+          behavior: 'instant',
+        });
+        const rect = range.getClientRects()[0];
+        return rect ? { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 } : null;
       },
       { name: `${PREFIX}person`, key: hultquist.key },
     );
@@ -1087,7 +1095,7 @@ const editableTest: E2eTest = {
       [],
       'ranges in editable regions or form fields after typing (and any re-analysis)',
     );
-    checkCounts(await page.evaluate(highlightKeys, PREFIX), expectation, `${EDITABLE} after typing`);
+    checkCounts(await inPage(page, highlightKeys, PREFIX), expectation, `${EDITABLE} after typing`);
     ctx.log(
       `typed into #comment-box and #note-editor (re-analysed after typing: ${reanalysed.join(', ')}), then typed on`,
     );
@@ -1113,7 +1121,7 @@ const cspTest: E2eTest = {
       `${CSP_STRICT} did not get its own stylesheet (is the policy too strict for the fixture?)`,
     );
     await waitForPaint(page, CSP_STRICT);
-    const snapshot = await page.evaluate(highlightKeys, PREFIX);
+    const snapshot = await inPage(page, highlightKeys, PREFIX);
     checkCounts(snapshot, expectation, CSP_STRICT);
     const outside = (await page.evaluate(snapshotHighlights, PREFIX)).ranges.filter((r) => !r.inArticle);
     assert.deepEqual(
@@ -1216,7 +1224,7 @@ const requestsTest: E2eTest = {
       // Use it: step from the panel, switch a type off and on, hover a mention and step on the card.
       await panel.click('li[data-entity-id="iran"] [data-step="next"]');
       await panel.waitForSelector('li[data-entity-id="iran"] [data-position]', POPUP_TIMEOUT_MS);
-      const before = await page.evaluate(highlightKeys, PREFIX);
+      const before = await inPage(page, highlightKeys, PREFIX);
       await panel.click('input[data-switch-type="person"]');
       await waitForKeys(page, { ...before, [`${PREFIX}person`]: [] }, 'person switched off');
       await panel.click('input[data-switch-type="person"]');

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   DEFAULT_SETTINGS,
@@ -66,5 +66,28 @@ describe('settings', () => {
       ...DEFAULT_SETTINGS,
       hiddenTypes: ['place'],
     });
+  });
+
+  it('keeps the settings stored before storage was versioned', async () => {
+    // What every release so far wrote: the bare object under 'settings', with no version mark.
+    const before = {
+      enabled: true,
+      disabledSites: ['a.example'],
+      hiddenTypes: ['place', 'planet'],
+      hiddenEntities: ['iran'],
+    };
+    await fakeBrowser.storage.local.set({ settings: before });
+    // The versioned item checks what is stored when it is defined, as on the extension's start.
+    vi.resetModules();
+    const fresh = await import('@/lib/settings/settings');
+    expect(await fresh.loadSettings()).toEqual({ ...before, hiddenTypes: ['place'] });
+    await fresh.saveSettings(fresh.withSite(await fresh.loadSettings(), 'b.example', false));
+    const stored = await fakeBrowser.storage.local.get(null);
+    expect(stored.settings).toEqual({
+      ...before,
+      hiddenTypes: ['place'],
+      disabledSites: ['a.example', 'b.example'],
+    });
+    expect((stored.settings$ as { v?: number } | undefined)?.v ?? 1).toBe(1);
   });
 });
