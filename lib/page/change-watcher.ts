@@ -11,12 +11,17 @@ export const MAX_CPU_SHARE = 0.1;
 export const MIN_INTERVAL_MS = 1000;
 
 export interface ChangeWatcherOptions {
-  /** The subtree to watch (usually document.body). */
+  /**
+   * The subtree to watch: the document itself, not its <body>, since a page may remove its body and
+   * put it back, or swap in a new one.
+   */
   target: Node;
   /** Nodes the extension itself inserted (its UI host, fallback marks): their changes are ignored. */
   isOwn: (node: Node) => boolean;
   /** The current article root, or null when there is none yet (then every change counts). */
   articleRoot: () => Node | null;
+  /** Called (cheaply) on every batch of changes the page makes, whatever they touch. */
+  onChange?: () => void;
   /** Runs the analysis; returns how long it took in ms. */
   reanalyse: () => number;
   now?: () => number;
@@ -77,6 +82,7 @@ export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
   };
 
   const observer = new MutationObserver((records) => {
+    options.onChange?.();
     const root = options.articleRoot();
     if (records.some((record) => touchesArticle(record, root, options.isOwn))) request();
   });
