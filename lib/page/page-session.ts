@@ -6,6 +6,7 @@ import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
 import type { PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
+import { ligatureSafeSpan } from '../text/ligature';
 import { rangesFromSortedOffsets } from '../text/text-model';
 import { type ExtractedArticle, extractArticle } from './extract';
 import { indexMentions, type MentionIndex, type PlacedMention } from './mention-index';
@@ -84,7 +85,9 @@ export class PageSession {
         this.lastTimings = { extractMs: t1 - t0, matchMs: 0, paintMs: 0 };
         return this.status;
       }
-      const mentions = matcher.match(article.model.text);
+      const { text } = article.model;
+      // Painted spans never split a glyph: the clitic lam of لأمريكا is drawn with its alef.
+      const mentions = matcher.match(text).map((m) => ({ ...m, ...ligatureSafeSpan(text, m.start, m.end) }));
       const ranges = rangesFromSortedOffsets(article.model, mentions);
       const placed: PlacedMention[] = [];
       for (const [i, mention] of mentions.entries()) {

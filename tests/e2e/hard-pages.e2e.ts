@@ -12,7 +12,7 @@
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
 import type { TestBrowser, TestPage } from './browsers.ts';
@@ -25,6 +25,7 @@ import {
 } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { popupMatches, tabIdOf } from './helpers.ts';
+import { comparePixels, decodePng } from './png.ts';
 
 const PREFIX = 'hashiya-';
 const PAINT_TIMEOUT_MS = 15_000;
@@ -657,6 +658,112 @@ const highlightsClearTest: E2eTest = {
   },
 };
 
+/** Runs in the page: makes every `hashiya-*` highlight draw nothing at all (no colour, no underline). */
+function transparentHighlights(prefix: string): number {
+  const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix));
+  const style = document.createElement('style');
+  style.textContent = names
+    .map(
+      (name) =>
+        `::highlight(${name}) { background-color: transparent !important; color: inherit !important; text-decoration: none !important; }`,
+    )
+    .join('\n');
+  document.head.append(style);
+  return names.length;
+}
+
+/** Runs in the page: takes the `hashiya-*` highlights out (`back`: puts them back as they were). */
+function toggleHighlights(arg: { prefix: string; back: boolean }): number {
+  const scope = window as { __saved?: [string, Highlight][] };
+  if (arg.back) {
+    for (const [name, highlight] of scope.__saved ?? []) CSS.highlights.set(name, highlight);
+    return scope.__saved?.length ?? 0;
+  }
+  scope.__saved = [...CSS.highlights].filter(([name]) => name.startsWith(arg.prefix));
+  for (const [name] of scope.__saved) CSS.highlights.delete(name);
+  return scope.__saved.length;
+}
+
+/** Runs in the page: painted ranges that begin or end between a lam and the alef fused with it. */
+function rangesSplittingLamAlef(prefix: string): string[] {
+  const out: string[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith(prefix)) continue;
+    for (const r of highlight) {
+      for (const [node, offset] of [
+        [r.startContainer, r.startOffset],
+        [r.endContainer, r.endOffset],
+      ] as [Node, number][]) {
+        const text = node.textContent ?? '';
+        let before = offset - 1;
+        while (before > 0 && /[\u064b-\u065f\u0670]/.test(text[before] ?? '')) before--;
+        if (text[before] === '\u0644' && /[\u0627\u0623\u0625\u0622\u0671]/.test(text[offset] ?? ''))
+          out.push(text.slice(Math.max(0, r.startOffset - 2), r.endOffset));
+      }
+    }
+  }
+  return out;
+}
+
+/** The faint antialiasing seam Chromium leaves where a letter joins across a highlight edge, at most. */
+const JOIN_SEAM_MAX = 40;
+
+const ligaturesTest: E2eTest = {
+  name: 'ligatures.html: a highlight never changes a glyph: the text pixels are the same with and without',
+  async run(ctx) {
+    const pageName = 'ligatures.html';
+    const page = await ctx.fixturePage(pageName);
+    await waitForFirstPaint(page, pageName, PAINT_TIMEOUT_MS);
+    await page.waitFor(() => document.fonts.status === 'loaded', null, 5_000);
+    await sleep(STABLE_MS / 2);
+    const painted = await page.evaluate(transparentHighlights, PREFIX);
+    assert.ok(painted >= 2, `only ${painted} highlight types painted on ${pageName}`);
+    const lines = await page.evaluate(
+      () => [...document.querySelectorAll('p.line')].map((p) => p.textContent ?? ''),
+      null,
+    );
+    const joins = await page.evaluate(
+      () => [...document.querySelectorAll('p.line')].map((p) => p.hasAttribute('data-joins')),
+      null,
+    );
+    const shots = async () => {
+      const out: Buffer[] = [];
+      for (let i = 0; i < lines.length; i++) out.push(await page.screenshotElement('p.line', i));
+      return out;
+    };
+    const highlighted = await shots();
+    assert.equal(await page.evaluate(toggleHighlights, { prefix: PREFIX, back: false }), painted);
+    const plain = await shots();
+    await page.evaluate(toggleHighlights, { prefix: PREFIX, back: true });
+    const dir = process.env.HASHIYA_SCREENSHOTS;
+    const problems: string[] = [];
+    for (const [i, line] of lines.entries()) {
+      const { differing, largest } = comparePixels(
+        decodePng(highlighted[i] ?? Buffer.alloc(0)),
+        decodePng(plain[i] ?? Buffer.alloc(0)),
+      );
+      ctx.log(`line ${i + 1}: ${differing} pixels differ${differing ? ` (by ≤ ${largest}/255)` : ''}`);
+      // Chromium paints text on each side of a highlight edge separately: where a letter joins the
+      // next across the edge (ب|إيران, ل|لأمم) the antialiasing of the join differs faintly. A glyph
+      // that changes (an alef vanishing from a لا ligature) differs by far more.
+      const seamsAllowed = joins[i] === true && ctx.browser.name === 'chromium';
+      if (differing > 0 && !(seamsAllowed && largest <= JOIN_SEAM_MAX))
+        problems.push(`line ${i + 1} "${line}": ${differing} pixels differ, by up to ${largest}/255`);
+      if (dir) {
+        writeFileSync(join(dir, `${ctx.browser.name}-ligatures-${i}-highlighted.png`), highlighted[i] ?? '');
+        writeFileSync(join(dir, `${ctx.browser.name}-ligatures-${i}-plain.png`), plain[i] ?? '');
+      }
+    }
+    assert.deepEqual(problems, [], 'these lines look different with the (transparent) highlights');
+    assert.deepEqual(
+      await page.evaluate(rangesSplittingLamAlef, PREFIX),
+      [],
+      'ranges begin or end inside a lam-alef ligature',
+    );
+    expectNoErrors(ctx, page, pageName);
+  },
+};
+
 export const hardPageTests: E2eTest[] = [
   longArticleTest,
   iframesTest,
@@ -665,6 +772,7 @@ export const hardPageTests: E2eTest[] = [
   spaTest,
   staticPageTest('rtl-ltr-sidebar.html', 'the RTL article is highlighted, its LTR sidebar is not'),
   staticPageTest('dark.html', 'an article on a dark page is highlighted like any other', checkDarkPage),
+  ligaturesTest,
   bodySwapTest,
   squatterTest,
   highlightsClearTest,
