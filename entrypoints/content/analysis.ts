@@ -39,6 +39,7 @@ export function wireAnalysis(
     started = true;
     card.hide();
     session.analyse();
+    watcher.refresh(); // watch what can change the article just found
     reportCount();
     const { extractMs, matchMs, paintMs } = session.lastTimings;
     return extractMs + matchMs + paintMs;

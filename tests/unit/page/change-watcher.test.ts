@@ -13,7 +13,7 @@ describe('change watcher', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function setup(cost = 5) {
+  function setup(cost = 5, onChange = () => {}) {
     const article = document.querySelector('article') as HTMLElement;
     const reanalyse = vi.fn(() => {
       clock += cost;
@@ -23,6 +23,7 @@ describe('change watcher', () => {
       target: document,
       isOwn: (node) => node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE),
       articleRoot: () => article,
+      onChange,
       reanalyse,
       now: () => clock,
     });
@@ -49,6 +50,22 @@ describe('change watcher', () => {
     document.documentElement.append(createShadowHost(document, '', 'ltr').host);
     await advance(DEBOUNCE_MS * 3);
     expect(reanalyse).not.toHaveBeenCalled();
+  });
+
+  it('does not even watch what cannot change the article: a busy feed beside it costs nothing', async () => {
+    const onChange = vi.fn();
+    const { article, reanalyse, advance } = setup(5, onChange);
+    const feed = document.querySelector('aside') as HTMLElement;
+    for (let i = 0; i < 50; i++) feed.append(document.createElement('li'));
+    (feed.querySelector('p')?.firstChild as Text).appendData(' more');
+    await advance(DEBOUNCE_MS * 3);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(reanalyse).not.toHaveBeenCalled();
+    // Content added beside the article (a child of one of its ancestors) still counts.
+    article.after(document.createElement('section'));
+    await advance(DEBOUNCE_MS + 10);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(reanalyse).toHaveBeenCalledTimes(1);
   });
 
   it('ignores the reader typing in an editable region inside the article', async () => {
