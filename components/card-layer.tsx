@@ -4,6 +4,7 @@ import type { Entity } from '@/lib/entities/types';
 import { placeCard } from '@/lib/page/card-position';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import { createShadowHost } from '@/lib/page/shadow-host';
+import { liveRange } from '@/lib/text/text-model';
 import { uiDirection } from '@/lib/ui/i18n';
 import { EntityCard } from './EntityCard';
 import cardCss from './entity-card.css?inline';
@@ -32,8 +33,9 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
   const place = () => {
     const card = shadow?.container.firstElementChild as HTMLElement | null | undefined;
     if (!card || !shown) return;
-    const rects = shown.range.getClientRects();
-    const anchor = rects[0] ?? shown.range.getBoundingClientRect();
+    const range = liveRange(shown.range);
+    if (!range) return;
+    const anchor = range.getClientRects()[0] ?? range.getBoundingClientRect();
     const size = card.getBoundingClientRect();
     const pageDir = doc.defaultView?.getComputedStyle(
       shown.range.startContainer.parentElement ?? doc.body,
@@ -68,21 +70,29 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
       shadow = null;
     },
     show(mention, entity, position, total) {
-      // Created on first use: pages nobody hovers get no extra element at all.
-      shadow ??= createShadowHost(doc, cardCss, uiDirection());
-      shown = mention;
-      render(
-        <EntityCard
-          entity={entity}
-          position={position}
-          total={total}
-          onStep={(direction) => actions.onStep(mention, direction)}
-          onHide={() => actions.onHide(mention)}
-          onClose={hide}
-        />,
-        shadow.container,
-      );
-      place();
+      try {
+        // Created on first use: pages nobody hovers get no extra element at all.
+        shadow ??= createShadowHost(doc, cardCss, uiDirection());
+        shown = mention;
+        render(
+          <EntityCard
+            entity={entity}
+            position={position}
+            total={total}
+            onStep={(direction) => actions.onStep(mention, direction)}
+            onHide={() => actions.onHide(mention)}
+            onClose={hide}
+          />,
+          shadow.container,
+        );
+        place();
+      } catch {
+        // The page is hostile to in-page UI (or broke it): no card this time, and nothing thrown
+        // into the page's console from a pointer event.
+        shown = null;
+        shadow?.remove();
+        shadow = null;
+      }
     },
   };
 }

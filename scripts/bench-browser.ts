@@ -41,6 +41,15 @@ const PAINT_TIMEOUT_MS = 30_000;
 export const BUDGET_SHARE = 0.2;
 /** …or this many ms, whichever is larger. */
 export const BUDGET_FLOOR_MS = 15;
+/** The page's own DOM-heavy script with PAGE_SCRIPT_ROUNDS of mentions painted, as a ratio to without. */
+export const PAGE_SCRIPT_BUDGET = 1.2;
+/** long-article.html?rounds=435: 2 + 46 × 435 = 20,012 mentions. */
+const PAGE_SCRIPT_ROUNDS = 435;
+const PAGE_SCRIPT_REPEATS = 7;
+/** Feed items per run of the page's script: enough for a baseline of several ms in both browsers. */
+const PAGE_SCRIPT_ITEMS = 8000;
+/** With live ranges the same script runs hundreds of times slower: one short run is enough to show it. */
+const LIVE_RANGES_ITEMS = 250;
 /** Content script, gzip. */
 export const SIZE_BUDGET_BYTES = 60 * 1000;
 
@@ -79,8 +88,27 @@ export interface SizeFigures {
   pass: boolean;
 }
 
+/** The page's own DOM-heavy script, with many painted mentions, against the same page without us. */
+export interface PageScriptFigures {
+  browser: 'chromium' | 'firefox';
+  /** Mentions painted on the page (highlighted ranges). */
+  ranges: number;
+  /** Median ms of window.__pageWork() on the page opened from file:// (no content script runs there). */
+  withoutMs: number;
+  /** The same on the page served over http, with the extension's highlights painted. */
+  withMs: number;
+  /**
+   * Without the extension, but holding as many live Ranges as mentions (what painting used to cost
+   * the page): one run of LIVE_RANGES_ITEMS items, scaled to PAGE_SCRIPT_ITEMS.
+   */
+  liveRangesMs: number;
+  ratio: number;
+  pass: boolean;
+}
+
 export interface BrowserBenchResult {
   pages: PageFigures[];
+  pageScript: PageScriptFigures[];
   size: SizeFigures;
   skipped: string[];
 }
@@ -241,6 +269,73 @@ async function benchPage(
   };
 }
 
+/** Runs in the page: waits for the page's generated article, then times `times` runs of its __pageWork(). */
+async function timePageWork(arg: { times: number; items: number; liveRanges: number }): Promise<number[]> {
+  const scope = window as unknown as {
+    __pageWork?: (items: number) => Promise<number>;
+    __longArticle?: unknown;
+  };
+  if (!scope.__pageWork || !scope.__longArticle) throw new Error('not the long article page');
+  // Live ranges as the extension used to make them: one per mention, over the article's text.
+  const keep: Range[] = [];
+  const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, 4);
+  for (let node = walker.nextNode(); node && keep.length < arg.liveRanges; node = walker.nextNode()) {
+    const length = (node as Text).length;
+    for (let at = 0; at + 4 <= length && keep.length < arg.liveRanges; at += 60) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 4);
+      keep.push(range);
+    }
+  }
+  await scope.__pageWork(Math.min(arg.items, 250)); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < arg.times; i++) times.push(await scope.__pageWork(arg.items));
+  (window as unknown as { __keep?: Range[] }).__keep = keep;
+  return times;
+}
+
+async function benchPageScript(browser: TestBrowser, baseUrl: string): Promise<PageScriptFigures> {
+  const query = `?rounds=${PAGE_SCRIPT_ROUNDS}`;
+  const file = pathToFileURL(join(PAGES_DIR, 'long-article.html')).href + query;
+  const served = new URL(`long-article.html${query}`, baseUrl).href;
+  const timed = async (url: string, painted: boolean, liveRanges = 0) => {
+    const page = await browser.newPage(url);
+    try {
+      if (painted) {
+        const started = Date.now();
+        while ((await page.evaluate(pageFacts, 'hashiya-')).ranges < 20_000) {
+          if (Date.now() - started > PAINT_TIMEOUT_MS)
+            throw new Error(`${url}: never painted 20,000 mentions`);
+          await sleep(200);
+        }
+      }
+      const ranges = (await page.evaluate(pageFacts, 'hashiya-')).ranges;
+      const runs =
+        liveRanges > 0
+          ? { times: 1, items: LIVE_RANGES_ITEMS }
+          : { times: PAGE_SCRIPT_REPEATS, items: PAGE_SCRIPT_ITEMS };
+      const scale = PAGE_SCRIPT_ITEMS / runs.items;
+      return { ms: scale * median(await page.evaluate(timePageWork, { ...runs, liveRanges })), ranges };
+    } finally {
+      await page.close();
+    }
+  };
+  const without = await timed(file, false);
+  const painted = await timed(served, true);
+  const live = await timed(file, false, painted.ranges);
+  const ratio = painted.ms / without.ms;
+  return {
+    browser: browser.name,
+    ranges: painted.ranges,
+    withoutMs: without.ms,
+    withMs: painted.ms,
+    liveRangesMs: live.ms,
+    ratio,
+    pass: ratio <= PAGE_SCRIPT_BUDGET,
+  };
+}
+
 export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
   const file = join(buildDir, 'content-scripts', 'content.js');
   const bytes = readFileSync(file);
@@ -288,6 +383,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
   const server = await serve(PAGES_DIR);
   const pages: PageFigures[] = [];
+  const pageScript: PageScriptFigures[] = [];
   try {
     const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
     if (chromium)
@@ -310,6 +406,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
           process.stdout.write(`  ${plan.name}: ${pageName} × ${runs}…\n`);
           pages.push(await benchPage(browser, server.url, pageName, runs, readabilitySource));
         }
+        process.stdout.write(`  ${plan.name}: the page's own script with 20,000 mentions painted…\n`);
+        pageScript.push(await benchPageScript(browser, server.url));
       } finally {
         await browser.close();
       }
@@ -317,7 +415,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   } finally {
     await server.close();
   }
-  return { pages, size: contentScriptSize(), skipped };
+  return { pages, pageScript, size: contentScriptSize(), skipped };
 }
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
@@ -380,6 +478,32 @@ export function printBrowserReport(result: BrowserBenchResult): void {
     const detail =
       `${p.browser} ${p.page}: matching + painting ${ms(p.workMs)} ` +
       `(${(p.ratio * 100).toFixed(1)} % of Readability's ${ms(p.readabilityMs)}), budget ${ms(p.budgetMs)}`;
+    console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
+  }
+  console.log('');
+  console.log(
+    table(
+      ['browser', 'mentions', 'without us', 'with us', 'ratio', 'live Ranges instead'],
+      result.pageScript.map((p) => [
+        p.browser,
+        String(p.ranges),
+        ms(p.withoutMs),
+        ms(p.withMs),
+        `${(p.withMs / p.withoutMs).toFixed(2)}×`,
+        `${ms(p.liveRangesMs)} (${(p.liveRangesMs / p.withoutMs).toFixed(0)}×)`,
+      ]),
+    ),
+  );
+  console.log(
+    [
+      `The page's own DOM-heavy script (long-article.html's __pageWork: ${PAGE_SCRIPT_ITEMS.toLocaleString('en')} feed items added, edited, removed),`,
+      `median of ${PAGE_SCRIPT_REPEATS}, on long-article.html?rounds=${PAGE_SCRIPT_ROUNDS}: opened from file:// (no content script runs there), served`,
+      'with the extension painting every mention, and from file:// again holding as many live Ranges (what painting',
+      `with live ranges cost the page; one run of ${LIVE_RANGES_ITEMS} items, scaled).`,
+    ].join('\n'),
+  );
+  for (const p of result.pageScript) {
+    const detail = `${p.browser}: the page's own script with ${p.ranges} mentions painted ${ms(p.withMs)}, without the extension ${ms(p.withoutMs)}: ${p.ratio.toFixed(2)}× (budget ≤ ${PAGE_SCRIPT_BUDGET}×)`;
     console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
   }
   const s = result.size;

@@ -73,6 +73,8 @@ async function main(): Promise<void> {
     printBrowserReport(browser);
     for (const p of browser.pages)
       if (!p.pass) failures.push(`${p.browser} ${p.page}: matching + painting over budget`);
+    for (const p of browser.pageScript)
+      if (!p.pass) failures.push(`${p.browser}: the page's own script slowed beyond budget`);
     if (!browser.size.pass) failures.push('content script over the gzip size budget');
   } catch (error) {
     failures.push(`browser bench failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,7 +8,6 @@ import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { watchChanges } from '@/lib/page/change-watcher';
 import type { PageSession } from '@/lib/page/page-session';
 import type { Painter } from '@/lib/page/paint';
-import { HOST_TAG } from '@/lib/page/shadow-host';
 import type { PageCard } from './card';
 
 export interface PageAnalysis {
@@ -40,14 +39,18 @@ export function wireAnalysis(
     started = true;
     card.hide();
     session.analyse();
+    watcher.refresh(); // watch what can change the article just found
     reportCount();
     const { extractMs, matchMs, paintMs } = session.lastTimings;
     return extractMs + matchMs + paintMs;
   };
 
   const watcher = watchChanges({
-    target: document.body ?? document.documentElement,
-    isOwn: (node) => painter.owns(node) || node.nodeName.toLowerCase() === HOST_TAG,
+    // The document, not its <body>: a page may take its body out and put it (or another) back.
+    target: document,
+    isOwn: (node) => painter.owns(node) || card.isHost(node),
+    // A page that cleared CSS.highlights gets ours back at its next change.
+    onChange: () => session.restorePaint(),
     articleRoot: () => session.articleRoot,
     reanalyse: () => (wanted() ? run() : 0),
   });

@@ -41,10 +41,11 @@ export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSi
   const hover = trackHover({
     doc: document,
     // No caret hit-test (a layout query) on pages with nothing painted.
-    find: (x, y) =>
-      session.active && session.mentions.all.length > 0
-        ? mentionAtPoint(document, session.mentions, x, y)
-        : undefined,
+    find: (x, y) => {
+      if (!session.active || session.painted.all.length === 0) return undefined;
+      session.restorePaint(); // a page that cleared CSS.highlights gets ours back at the next hover
+      return mentionAtPoint(document, session.painted, x, y);
+    },
     isOwnUi: (target) => card.isHost(target),
     onEnter: (mention) => {
       if (!session.isVisible(mention)) return;
@@ -57,6 +58,7 @@ export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSi
   // The card is fixed on screen; keep it beside its mention while the page scrolls.
   let scrollFrame = 0;
   const onScroll = () => {
+    session.restorePaint();
     if (!card.shownMention || scrollFrame) return;
     scrollFrame = requestAnimationFrame(() => {
       scrollFrame = 0;

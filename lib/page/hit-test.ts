@@ -1,6 +1,7 @@
 // Highlights have no events, so hovering is hit-testing: the caret position under the pointer,
 // looked up among the mentions' ranges, then confirmed against the mention's on-screen boxes (the caret
 // API answers with the nearest text even when the pointer is in a margin).
+import { liveRange } from '../text/text-model';
 import type { MentionIndex, PlacedMention } from './mention-index';
 
 interface CaretPoint {
@@ -26,8 +27,8 @@ export function caretFromPoint(doc: Document, x: number, y: number): CaretPoint 
   return null;
 }
 
-export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+export function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {
+  for (const rect of liveRange(range)?.getClientRects() ?? []) {
     if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
   }
   return false;

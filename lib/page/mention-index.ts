@@ -3,7 +3,11 @@ import type { EntityType, Mention } from '../entities/types';
 
 export interface PlacedMention extends Mention {
   type: EntityType;
-  range: Range;
+  /**
+   * Where the mention is in the page: a static range (live ones slow the page, see
+   * rangesFromSortedOffsets). The <mark> fallback points it at its marks while they are in place.
+   */
+  range: AbstractRange;
 }
 
 export interface MentionIndex {
@@ -25,19 +29,24 @@ export function indexMentions(mentions: readonly PlacedMention[]): MentionIndex 
     else byEntity.set(mention.entityId, [mention]);
   }
   const ofEntity = (entityId: string) => byEntity.get(entityId) ?? [];
+  // One live Range, made on the first hit-test and moved over each range compared: live ranges
+  // cost the page on every change, so there is never more than this one.
+  let probe: Range | null = null;
   return {
     all,
     ofEntity,
-    // Compares DOM points with the live ranges rather than model offsets, so it stays right
+    // Compares DOM points with the ranges rather than model offsets, so it stays right
     // when the <mark> fallback has split the page's text nodes.
     atPoint(node, offset) {
+      probe ??= node.ownerDocument?.createRange() ?? null;
+      if (!probe) return undefined;
       let lo = 0;
       let hi = all.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         const mention = all[mid];
         if (!mention) break;
-        const where = comparePoint(mention.range, node, offset);
+        const where = comparePoint(probe, mention.range, node, offset);
         if (where < 0) hi = mid - 1;
         else if (where > 0) lo = mid + 1;
         else return mention;
@@ -54,10 +63,13 @@ export function indexMentions(mentions: readonly PlacedMention[]): MentionIndex 
   };
 }
 
-function comparePoint(range: Range, node: Node, offset: number): number {
+function comparePoint(probe: Range, range: AbstractRange, node: Node, offset: number): number {
   try {
-    return range.comparePoint(node, offset);
+    probe.setStart(range.startContainer, range.startOffset);
+    probe.setEnd(range.endContainer, range.endOffset);
+    return probe.comparePoint(node, offset);
   } catch {
-    return 1; // a point in another tree (e.g. our own shadow root) is in no mention
+    // A point in another tree (e.g. our own shadow root), or a range the page's changes outdated.
+    return 1;
   }
 }

@@ -6,6 +6,7 @@ import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
 import type { PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
+import { ligatureSafeSpan } from '../text/ligature';
 import { rangesFromSortedOffsets } from '../text/text-model';
 import { type ExtractedArticle, extractArticle } from './extract';
 import { indexMentions, type MentionIndex, type PlacedMention } from './mention-index';
@@ -34,6 +35,8 @@ export interface PageSessionOptions {
 export class PageSession {
   private article: ExtractedArticle | null = null;
   private index: MentionIndex = indexMentions([]);
+  /** The mentions painted now (visible ones, when highlighting is on), for hit-testing. */
+  private paintedIndex: MentionIndex = indexMentions([]);
   private status: PageStatus = 'working';
   private error: string | undefined;
   private current: PlacedMention | null = null;
@@ -48,6 +51,11 @@ export class PageSession {
 
   get mentions(): MentionIndex {
     return this.index;
+  }
+
+  /** The mentions painted now: what the pointer can be over. */
+  get painted(): MentionIndex {
+    return this.paintedIndex;
   }
 
   /** The element holding the article, for the observer to tell whether a change touched it. */
@@ -77,7 +85,9 @@ export class PageSession {
         this.lastTimings = { extractMs: t1 - t0, matchMs: 0, paintMs: 0 };
         return this.status;
       }
-      const mentions = matcher.match(article.model.text);
+      const { text } = article.model;
+      // Painted spans never split a glyph: the clitic lam of لأمريكا is drawn with its alef.
+      const mentions = matcher.match(text).map((m) => ({ ...m, ...ligatureSafeSpan(text, m.start, m.end) }));
       const ranges = rangesFromSortedOffsets(article.model, mentions);
       const placed: PlacedMention[] = [];
       for (const [i, mention] of mentions.entries()) {
@@ -117,13 +127,16 @@ export class PageSession {
     const { painter, settings } = this.options;
     if (!this.active) {
       painter.clear();
+      this.paintedIndex = indexMentions([]);
       return;
     }
-    const groups = new Map<string, Range[]>();
-    for (const mention of this.visibleMentions()) {
+    const visible = this.visibleMentions();
+    this.paintedIndex = indexMentions(visible);
+    const groups = new Map<string, PlacedMention[]>();
+    for (const mention of visible) {
       const list = groups.get(mention.type);
-      if (list) list.push(mention.range);
-      else groups.set(mention.type, [mention.range]);
+      if (list) list.push(mention);
+      else groups.set(mention.type, [mention]);
     }
     painter.paint(groups);
     if (this.current && settings.hiddenTypes.includes(this.current.type)) this.current = null;
@@ -159,9 +172,8 @@ export class PageSession {
     entityId?: string,
   ): { mention: PlacedMention; position: number; total: number } | null {
     if (!this.active) return null;
-    const visible = indexMentions(this.visibleMentions());
     const from = this.current && (!entityId || this.current.entityId === entityId) ? this.current : null;
-    const next = visible.step(from, direction, entityId);
+    const next = this.paintedIndex.step(from, direction, entityId);
     if (!next) return null;
     this.current = next;
     this.options.reveal?.(next);
@@ -182,6 +194,11 @@ export class PageSession {
     this.flashTimer = setTimeout(() => painter.focus(null), FLASH_MS);
   }
 
+  /** Puts back highlights the page cleared; cheap, so it can run on every hover, scroll or change. */
+  restorePaint(): void {
+    if (this.active && this.index.all.length > 0) this.options.painter.restore();
+  }
+
   dispose(): void {
     clearTimeout(this.flashTimer);
     this.options.painter.clear();
@@ -191,6 +208,7 @@ export class PageSession {
     this.options.painter.clear();
     this.article = null;
     this.index = indexMentions([]);
+    this.paintedIndex = this.index;
     this.current = null;
     this.status = status;
     this.error = undefined;

@@ -3,44 +3,68 @@
 // by ::highlight(hashiya-…) rules in the content script's stylesheet. Browsers without the API get
 // <mark> wrapping, background colour only (padding or borders would break Arabic letter joining).
 import { TYPE_STYLES } from '../entities/type-styles';
+import { liveRange, staticRange } from '../text/text-model';
 
 export const HIGHLIGHT_PREFIX = 'hashiya-';
 /** The highlight that flashes the mention the reader just jumped to. */
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
 export const MARK_CLASS = 'hashiya-mark';
+/**
+ * A page may clear CSS.highlights (often, for its own search highlighting): we put ours back when
+ * the reader next hovers, scrolls or the page changes, but not more often than this, so a page that
+ * keeps clearing is not fought over.
+ */
+export const RESTORE_INTERVAL_MS = 1000;
+
+/** Something painted: the fallback points `range` at its marks while they are in place. */
+export interface PaintTarget {
+  range: AbstractRange;
+}
 
 export interface Painter {
-  /** Replaces everything painted before with these ranges, grouped by entity type. */
-  paint(groups: ReadonlyMap<string, readonly Range[]>): void;
+  /** Replaces everything painted before with these targets, grouped by entity type. */
+  paint(groups: ReadonlyMap<string, readonly PaintTarget[]>): void;
   /** Emphasises one range (null: none). */
-  focus(range: Range | null): void;
+  focus(range: AbstractRange | null): void;
   clear(): void;
+  /**
+   * Puts back what the page removed from CSS.highlights (at most once per RESTORE_INTERVAL_MS).
+   * Cheap when nothing is missing; true when it repainted.
+   */
+  restore(): boolean;
   /** True when painting leaves the DOM untouched (Custom Highlight API). */
   readonly native: boolean;
   /** True for elements the painter itself inserted (the fallback's <mark>s). */
   owns(node: Node): boolean;
 }
 
-type HighlightWindow = Window & typeof globalThis;
+/** What painting needs of a window (a fake one in unit tests). */
+export type PaintWindow = Pick<Window & typeof globalThis, 'Highlight' | 'CSS' | 'document'>;
 
-export function highlightsSupported(win: HighlightWindow = window): boolean {
+export function highlightsSupported(win: PaintWindow = window): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
 }
 
-export function createPainter(win: HighlightWindow = window): Painter {
-  return highlightsSupported(win) ? highlightPainter(win) : markPainter(win.document);
+export function createPainter(
+  win: PaintWindow = window,
+  now: () => number = () => performance.now(),
+): Painter {
+  return highlightsSupported(win) ? highlightPainter(win, now) : markPainter(win.document);
 }
 
-function highlightPainter(win: HighlightWindow): Painter {
-  const painted = new Set<string>();
-  const set = (name: string, ranges: readonly Range[], priority = 0) => {
+function highlightPainter(win: PaintWindow, now: () => number): Painter {
+  // What we registered, so a page's clear() or delete() can be noticed and undone.
+  const painted = new Map<string, Highlight>();
+  let restoredAt = Number.NEGATIVE_INFINITY;
+  const set = (name: string, ranges: readonly AbstractRange[], priority = 0) => {
     const highlight = new win.Highlight(...ranges);
     highlight.priority = priority;
     win.CSS.highlights.set(name, highlight);
-    painted.add(name);
+    painted.set(name, highlight);
   };
   const clear = (): void => {
-    for (const name of painted) win.CSS.highlights.delete(name);
+    for (const [name, highlight] of painted)
+      if (win.CSS.highlights.get(name) === highlight) win.CSS.highlights.delete(name);
     painted.clear();
   };
   return {
@@ -49,22 +73,41 @@ function highlightPainter(win: HighlightWindow): Painter {
     owns: () => false,
     paint(groups) {
       clear();
-      for (const [group, ranges] of groups) if (ranges.length > 0) set(HIGHLIGHT_PREFIX + group, ranges);
+      for (const [group, targets] of groups)
+        if (targets.length > 0)
+          set(
+            HIGHLIGHT_PREFIX + group,
+            targets.map((t) => t.range),
+          );
     },
     focus(range) {
       if (range)
         set(FOCUS_HIGHLIGHT, [range], 1); // drawn over the type colour
       else {
-        win.CSS.highlights.delete(FOCUS_HIGHLIGHT);
+        const focused = painted.get(FOCUS_HIGHLIGHT);
+        if (focused && win.CSS.highlights.get(FOCUS_HIGHLIGHT) === focused)
+          win.CSS.highlights.delete(FOCUS_HIGHLIGHT);
         painted.delete(FOCUS_HIGHLIGHT);
       }
+    },
+    restore() {
+      let missing = false;
+      for (const [name, highlight] of painted) if (win.CSS.highlights.get(name) !== highlight) missing = true;
+      if (!missing || now() - restoredAt < RESTORE_INTERVAL_MS) return false;
+      restoredAt = now();
+      for (const [name, highlight] of painted) win.CSS.highlights.set(name, highlight);
+      return true;
     },
   };
 }
 
 function markPainter(doc: Document): Painter {
   let marks: HTMLElement[] = [];
+  // Each painted target's own range, given back when the marks are removed.
+  let originals = new Map<PaintTarget, AbstractRange>();
   const clear = (): void => {
+    for (const [target, range] of originals) target.range = range;
+    originals = new Map();
     const parents = new Set<Node>();
     for (const mark of marks) {
       const parent = mark.parentNode;
@@ -73,7 +116,8 @@ function markPainter(doc: Document): Painter {
       parent.removeChild(mark);
       parents.add(parent);
     }
-    // Re-join the text nodes the wrapping split, so the page is as it was.
+    // Re-join the text nodes the wrapping split, so the page is as it was (and the targets' own
+    // ranges, which point into the first of each split node, fit again).
     for (const parent of parents) parent.normalize();
     marks = [];
   };
@@ -81,36 +125,37 @@ function markPainter(doc: Document): Painter {
     native: false,
     clear,
     owns: (node) => node.nodeType === 1 && (node as Element).classList.contains(MARK_CLASS),
+    restore: () => false, // marks are part of the page; nothing for the page to clear
     paint(groups) {
       clear();
       const pieces: Piece[] = [];
-      for (const [group, ranges] of groups)
-        for (const range of ranges) pieces.push(...piecesOf(doc, range, group));
-      // Wrap the last piece first: splitting a text node then leaves every earlier offset valid,
-      // without relying on live-range updates.
+      for (const [group, targets] of groups)
+        for (const target of targets) pieces.push(...piecesOf(doc, target, group));
+      // Wrap the last piece first: splitting a text node then leaves every earlier offset valid.
       pieces.sort((a, b) => (a.node === b.node ? b.start - a.start : documentOrder(b.node, a.node)));
       const wrapped = pieces.map((piece) => ({ piece, mark: wrapPiece(doc, piece) })).reverse();
       marks = wrapped.map((w) => w.mark);
-      // Moving text into a <mark> collapses live ranges on it: point each range at its marks again,
-      // so hit-testing and scrolling keep working.
-      const marksOf = new Map<Range, HTMLElement[]>();
+      // Moving text into a <mark> outdates the target's range: point it at its marks meanwhile, so
+      // hit-testing and scrolling keep working.
+      const marksOf = new Map<PaintTarget, HTMLElement[]>();
       for (const { piece, mark } of wrapped) {
-        const list = marksOf.get(piece.range);
+        const list = marksOf.get(piece.target);
         if (list) list.push(mark);
-        else marksOf.set(piece.range, [mark]);
+        else marksOf.set(piece.target, [mark]);
       }
-      for (const [range, own] of marksOf) {
+      for (const [target, own] of marksOf) {
         const first = own[0]?.firstChild;
         const last = own[own.length - 1]?.lastChild;
         if (!first || !last) continue;
-        range.setStart(first, 0);
-        range.setEnd(last, last.textContent?.length ?? 0);
+        originals.set(target, target.range);
+        target.range = staticRange(first, 0, last, last.textContent?.length ?? 0);
       }
     },
     focus(range) {
       for (const mark of marks) mark.style.outline = '';
-      if (!range) return;
-      for (const mark of marks) if (range.intersectsNode(mark)) mark.style.outline = '2px solid currentColor';
+      const live = range && liveRange(range);
+      if (!live) return;
+      for (const mark of marks) if (live.intersectsNode(mark)) mark.style.outline = '2px solid currentColor';
     },
   };
 }
@@ -120,15 +165,17 @@ interface Piece {
   start: number;
   end: number;
   group: string;
-  range: Range;
+  target: PaintTarget;
 }
 
 function documentOrder(a: Node, b: Node): number {
   return a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
 }
 
-/** The text-node pieces of `range`. */
-function piecesOf(doc: Document, range: Range, group: string): Piece[] {
+/** The text-node pieces of the target's range. */
+function piecesOf(doc: Document, target: PaintTarget, group: string): Piece[] {
+  const range = liveRange(target.range);
+  if (!range) return [];
   const pieces: Piece[] = [];
   const root = range.commonAncestorContainer;
   const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
@@ -137,7 +184,7 @@ function piecesOf(doc: Document, range: Range, group: string): Piece[] {
     const text = node as Text;
     const start = text === range.startContainer ? range.startOffset : 0;
     const end = text === range.endContainer ? range.endOffset : text.length;
-    if (start < end) pieces.push({ node: text, start, end, group, range });
+    if (start < end) pieces.push({ node: text, start, end, group, target });
     if (root.nodeType === 3) break;
   }
   return pieces;

@@ -1,7 +1,11 @@
 // In-page UI lives in a shadow root under a host of our own, outside <body> so it is never part of
 // the article, and styled so the page's CSS cannot reach in. The host has no size and lets clicks
 // through; only the card itself takes pointer events.
-export const HOST_TAG = 'hashiya-ui';
+//
+// The host is a <div>: a page can define a custom element for any name with a hyphen (and then
+// attachShadow on our element throws), never for a name without one. It is told apart by identity,
+// and found by tests through HOST_ATTRIBUTE.
+export const HOST_ATTRIBUTE = 'data-hashiya-ui';
 
 export interface ShadowHost {
   host: HTMLElement;
@@ -10,7 +14,8 @@ export interface ShadowHost {
 }
 
 export function createShadowHost(doc: Document, css: string, dir: 'rtl' | 'ltr'): ShadowHost {
-  const host = doc.createElement(HOST_TAG);
+  const host = doc.createElement('div');
+  host.setAttribute(HOST_ATTRIBUTE, '');
   host.style.cssText =
     'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;';
   // Open, so accessibility tools and tests can reach it; it shows only dictionary data and counts.

@@ -152,14 +152,16 @@ export function rangeFromOffsets(model: TextModel, start: number, end: number): 
 
 /**
  * Ranges for many spans sorted by start and not overlapping (a page's mentions), in one forward walk
- * over the nodes: the same ranges as rangeFromOffsets, without two searches per span.
+ * over the nodes: the same spans as rangeFromOffsets, without two searches per span. Static ranges:
+ * the browser updates every live Range on every change to the page, which with thousands of them
+ * slows the page's own scripts many times over.
  */
 export function rangesFromSortedOffsets(
   model: TextModel,
   spans: readonly { start: number; end: number }[],
-): (Range | null)[] {
+): (AbstractRange | null)[] {
   const { nodes, starts } = model;
-  const out: (Range | null)[] = [];
+  const out: (AbstractRange | null)[] = [];
   const last = nodes.length - 1;
   let si = 0;
   let ei = 0;
@@ -175,12 +177,55 @@ export function rangesFromSortedOffsets(
       si < last && start >= (starts[si] as number) + (nodes[si] as Text).data.length ? si + 1 : si;
     const startNode = nodes[first] as Text;
     const endNode = nodes[ei] as Text;
-    const range = startNode.ownerDocument.createRange();
-    range.setStart(startNode, clamp(start - (starts[first] as number), 0, startNode.data.length));
-    range.setEnd(endNode, clamp(end - (starts[ei] as number), 0, endNode.data.length));
-    out.push(range);
+    const endOffset = clamp(end - (starts[ei] as number), 0, endNode.data.length);
+    // A span of nothing but a separator starts after it ends: collapsed, as a live Range would be.
+    if (first > ei) out.push(staticRange(endNode, endOffset, endNode, endOffset));
+    else
+      out.push(
+        staticRange(
+          startNode,
+          clamp(start - (starts[first] as number), 0, startNode.data.length),
+          endNode,
+          endOffset,
+        ),
+      );
   }
   return out;
+}
+
+/** A range the browser does not keep up to date (StaticRange; a plain record where there is none). */
+export function staticRange(
+  startContainer: Node,
+  startOffset: number,
+  endContainer: Node,
+  endOffset: number,
+): AbstractRange {
+  const init = { startContainer, startOffset, endContainer, endOffset };
+  const Static = startContainer.ownerDocument?.defaultView?.StaticRange;
+  if (typeof Static === 'function') return new Static(init);
+  return { ...init, collapsed: startContainer === endContainer && startOffset === endOffset };
+}
+
+/**
+ * A live Range over `range`, for the moment it takes to measure, compare or read it; null when the
+ * range no longer fits its nodes (the page changed them). Do not keep it: see rangesFromSortedOffsets.
+ */
+export function liveRange(range: AbstractRange): Range | null {
+  const doc = range.startContainer.ownerDocument;
+  if (!doc) return null;
+  try {
+    const live = doc.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    return live;
+  } catch {
+    return null;
+  }
+}
+
+/** The text of a range, as Range.toString() gives it ('' when it no longer fits its nodes). */
+export function rangeText(range: AbstractRange): string {
+  return liveRange(range)?.toString() ?? '';
 }
 
 function clamp(value: number, min: number, max: number): number {

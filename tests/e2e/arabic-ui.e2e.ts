@@ -34,7 +34,7 @@ function firstMentionCentre(name: string): { x: number; y: number } | null {
 
 /** Runs in the page: what the entity card in our shadow root shows, or null while there is none. */
 function describeCard() {
-  const card = document.querySelector('hashiya-ui')?.shadowRoot?.querySelector<HTMLElement>('.card');
+  const card = document.querySelector('[data-hashiya-ui]')?.shadowRoot?.querySelector<HTMLElement>('.card');
   if (!card) return null;
   return {
     dir: (card.parentElement as HTMLElement).dir,

@@ -38,6 +38,8 @@ export interface TestPage {
   waitForSelector(selector: string, timeoutMs: number): Promise<void>;
   click(selector: string): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
+  /** A PNG of the `index`-th element matching `selector` (as it is in the viewport, scrolled to). */
+  screenshotElement(selector: string, index: number): Promise<Buffer>;
   close(): Promise<void>;
   /**
    * Every URL this tab requested since it opened, in order, as the browser's network layer saw it:
@@ -247,6 +249,10 @@ class ChromiumPage implements TestPage {
 
   async screenshot(path: string, fullPage = false): Promise<void> {
     await this.page.screenshot({ path, fullPage });
+  }
+
+  async screenshotElement(selector: string, index: number): Promise<Buffer> {
+    return await this.page.locator(selector).nth(index).screenshot({ animations: 'disabled', caret: 'hide' });
   }
 
   async close(): Promise<void> {
@@ -460,6 +466,12 @@ class FirefoxPage implements TestPage {
 
   async screenshot(path: string, fullPage = false): Promise<void> {
     await this.page.screenshot({ path, fullPage });
+  }
+
+  async screenshotElement(selector: string, index: number): Promise<Buffer> {
+    const element = (await this.page.$$(selector))[index];
+    if (!element) throw new Error(`no element ${index} matches ${selector}`);
+    return Buffer.from(await element.screenshot());
   }
 
   async close(): Promise<void> {

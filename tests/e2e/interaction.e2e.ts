@@ -176,7 +176,7 @@ interface CardState {
 
 /** Runs in the page: the entity card in the extension's shadow root, or null when none is shown. */
 function readCard(): CardState | null {
-  const host = document.querySelector('hashiya-ui');
+  const host = document.querySelector('[data-hashiya-ui]');
   const card = host?.shadowRoot?.querySelector('.card[data-entity-id]');
   if (!host || !card) return null;
   const centres: (Point | null)[] = [];
@@ -202,12 +202,14 @@ function readCard(): CardState | null {
 
 /** Runs in the page: true when no card is shown. */
 function cardClosed(): boolean {
-  return !document.querySelector('hashiya-ui')?.shadowRoot?.querySelector('.card');
+  return !document.querySelector('[data-hashiya-ui]')?.shadowRoot?.querySelector('.card');
 }
 
 /** Runs in the page: true when the card shows `want` (entity, and position if given). */
 function cardShows(want: { entityId: string; position?: number }): boolean {
-  const card = document.querySelector('hashiya-ui')?.shadowRoot?.querySelector('.card[data-entity-id]');
+  const card = document
+    .querySelector('[data-hashiya-ui]')
+    ?.shadowRoot?.querySelector('.card[data-entity-id]');
   if (!card || card.getAttribute('data-entity-id') !== want.entityId) return false;
   if (want.position === undefined) return true;
   return card.querySelector('.position')?.getAttribute('data-position') === String(want.position);
@@ -476,7 +478,7 @@ const hoverCardTest: E2eTest = {
       const clicks: boolean[] = [];
       (window as { __hashiyaClicks?: boolean[] }).__hashiyaClicks = clicks;
       document.getElementById('subscribe')?.addEventListener('click', () => {
-        clicks.push(!!document.querySelector('hashiya-ui')?.shadowRoot?.querySelector('.card'));
+        clicks.push(!!document.querySelector('[data-hashiya-ui]')?.shadowRoot?.querySelector('.card'));
       });
     }, null);
 
@@ -512,7 +514,7 @@ const hoverCardTest: E2eTest = {
       document.addEventListener('pointermove', () => {
         state.movedAt = performance.now();
       });
-      const root = document.querySelector('hashiya-ui')?.shadowRoot;
+      const root = document.querySelector('[data-hashiya-ui]')?.shadowRoot;
       if (!root) return;
       const observer = new MutationObserver(() => {
         if (!root.querySelector('.card') && !state.closedAt) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEBOUNCE_MS, MAX_WAIT_MS, MIN_INTERVAL_MS, watchChanges } from '@/lib/page/change-watcher';
+import { createShadowHost, HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 
 const flushObservers = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
@@ -12,16 +13,17 @@ describe('change watcher', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  function setup(cost = 5) {
+  function setup(cost = 5, onChange = () => {}) {
     const article = document.querySelector('article') as HTMLElement;
     const reanalyse = vi.fn(() => {
       clock += cost;
       return cost;
     });
     const watcher = watchChanges({
-      target: document.body,
-      isOwn: (node) => node.nodeName === 'HASHIYA-UI',
+      target: document,
+      isOwn: (node) => node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE),
       articleRoot: () => article,
+      onChange,
       reanalyse,
       now: () => clock,
     });
@@ -45,9 +47,25 @@ describe('change watcher', () => {
   it('ignores changes outside the article and to its own UI', async () => {
     const { reanalyse, advance } = setup();
     document.querySelector('aside p')?.append('more ads');
-    document.documentElement.append(document.createElement('hashiya-ui'));
+    document.documentElement.append(createShadowHost(document, '', 'ltr').host);
     await advance(DEBOUNCE_MS * 3);
     expect(reanalyse).not.toHaveBeenCalled();
+  });
+
+  it('does not even watch what cannot change the article: a busy feed beside it costs nothing', async () => {
+    const onChange = vi.fn();
+    const { article, reanalyse, advance } = setup(5, onChange);
+    const feed = document.querySelector('aside') as HTMLElement;
+    for (let i = 0; i < 50; i++) feed.append(document.createElement('li'));
+    (feed.querySelector('p')?.firstChild as Text).appendData(' more');
+    await advance(DEBOUNCE_MS * 3);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(reanalyse).not.toHaveBeenCalled();
+    // Content added beside the article (a child of one of its ancestors) still counts.
+    article.after(document.createElement('section'));
+    await advance(DEBOUNCE_MS + 10);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(reanalyse).toHaveBeenCalledTimes(1);
   });
 
   it('ignores the reader typing in an editable region inside the article', async () => {
@@ -68,6 +86,28 @@ describe('change watcher', () => {
     article.remove();
     await advance(DEBOUNCE_MS + 10);
     expect(reanalyse).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-analyses when the page takes its <body> out and puts it back', async () => {
+    const { reanalyse, advance } = setup();
+    const body = document.body;
+    body.remove();
+    document.documentElement.append(body);
+    await advance(DEBOUNCE_MS + 10);
+    expect(reanalyse).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows the document when the page swaps in a new <body>, and keeps watching the new one', async () => {
+    const { reanalyse, advance } = setup();
+    const fresh = document.createElement('body');
+    fresh.innerHTML = '<article><p>second</p></article>'; // test markup
+    document.documentElement.replaceChild(fresh, document.body);
+    await advance(DEBOUNCE_MS + 10);
+    expect(reanalyse).toHaveBeenCalledTimes(1);
+    await advance(MIN_INTERVAL_MS);
+    fresh.querySelector('article')?.append(document.createElement('p'));
+    await advance(DEBOUNCE_MS + 10);
+    expect(reanalyse).toHaveBeenCalledTimes(2);
   });
 
   it('keeps an endlessly changing page to a bounded share of the time', async () => {

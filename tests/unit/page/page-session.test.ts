@@ -3,6 +3,7 @@ import { shippedMatcher } from '@/lib/entities/dictionary';
 import { PageSession } from '@/lib/page/page-session';
 import type { Painter } from '@/lib/page/paint';
 import { DEFAULT_SETTINGS, withEntity, withSite, withType } from '@/lib/settings/settings';
+import { rangeText } from '@/lib/text/text-model';
 
 /** Records what would be painted, since happy-dom has no Custom Highlight API. */
 function recordingPainter() {
@@ -11,11 +12,14 @@ function recordingPainter() {
   const painter: Painter = {
     native: true,
     owns: () => false,
+    restore: () => false,
     paint(groups) {
-      painted.push(new Map([...groups].map(([type, ranges]) => [type, ranges.map((r) => r.toString())])));
+      painted.push(
+        new Map([...groups].map(([type, targets]) => [type, targets.map((t) => rangeText(t.range))])),
+      );
     },
     focus(range) {
-      focused = range ? range.toString() : null;
+      focused = range ? rangeText(range) : null;
     },
     clear() {
       painted.push(new Map());

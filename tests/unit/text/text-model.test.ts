@@ -5,6 +5,7 @@ import {
   buildTextModel,
   rangeFromOffsets,
   rangesFromSortedOffsets,
+  rangeText,
 } from '@/lib/text/text-model';
 
 function dom(html: string): HTMLElement {
@@ -86,13 +87,25 @@ describe('ranges for many sorted spans', () => {
         const spans: { start: number; end: number }[] = [];
         for (let i = 0; i + 1 < points.length; i += 2)
           spans.push({ start: points[i] ?? 0, end: points[i + 1] ?? 0 });
-        const describe = (r: Range | null) =>
-          r && [r.startContainer, r.startOffset, r.endContainer, r.endOffset, r.toString()];
+        const describe = (r: AbstractRange | null) =>
+          r && [r.startContainer, r.startOffset, r.endContainer, r.endOffset, rangeText(r)];
         const many = rangesFromSortedOffsets(model, spans).map(describe);
         const one = spans.map((s) => describe(rangeFromOffsets(model, s.start, s.end)));
         expect(many).toEqual(one);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('are static: the page changing its text does not make the browser move them', () => {
+    const root = document.createElement('div');
+    root.textContent = 'Albania and Iran';
+    const model = buildTextModel(root);
+    const [range] = rangesFromSortedOffsets(model, [{ start: 12, end: 16 }]);
+    if (!range) throw new Error('no range');
+    (model.nodes[0] as Text).insertData(0, 'Yesterday ');
+    // A live Range would have moved to 22–26; a static one keeps its offsets and is read again.
+    expect([range.startOffset, range.endOffset]).toEqual([12, 16]);
+    expect(rangeText(range)).toBe('bani');
   });
 });
