@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
-import type { TestBrowser, TestPage } from './browsers.ts';
+import type { TestPage } from './browsers.ts';
 import {
   entityTypes,
   expectedRangesPerType,

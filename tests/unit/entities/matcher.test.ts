@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, entityForms, nisbaRoot } from '../../../lib/entities/matcher';
-import type { Dictionary, Entity, EntityType, MentionKind } from '../../../lib/entities/types';
+import type { Entity, MentionKind } from '../../../lib/entities/types';
 import { TEST_DICTIONARY as DICT, entity } from './test-dictionary';
 
 const matcher = compileMatcher(DICT);
