@@ -1,0 +1,222 @@
+// Finding a described passage again (DESIGN.md §4), cheapest first:
+//   1. position: the text at the stored offsets still equals the quote;
+//   2. exact: the quote (folded, white space collapsed) occurs in the text; among repeats the one
+//      whose surroundings best match the stored prefix/suffix, then the closest to where it was;
+//   3. approximate: the quote within about a quarter of its length in edits (approx-string-match,
+//      Myers' bit-parallel algorithm, as Hypothesis uses), scored the same way; searched first
+//      near where the passage is expected, then in the whole text;
+//   4. else an orphan: the caller keeps the note and lists it with its quote.
+import search from 'approx-string-match';
+import type { TextPositionSelector, TextQuoteSelector } from '../notes/model';
+import { type SearchText, searchKey, searchTextOf, toOriginal, toSearch } from './search-text';
+
+export interface AnchorTarget {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+export type AnchorMethod = 'position' | 'exact' | 'approximate';
+
+export interface Anchor {
+  /** [start, end) in the text model's coordinates. */
+  start: number;
+  end: number;
+  method: AnchorMethod;
+}
+
+/** Edits allowed per quote character in the approximate step. */
+export const MAX_ERROR_RATE = 0.25;
+/** Below this many search-text characters a fuzzy quote must also have its surroundings to count. */
+const SHORT_QUOTE = 16;
+// Weights of a candidate's score (Hypothesis's): the quote itself, each side's context, position.
+const QUOTE_WEIGHT = 50;
+const CONTEXT_WEIGHT = 20;
+const POSITION_WEIGHT = 2;
+
+interface Candidate {
+  /** Search-text span. */
+  start: number;
+  end: number;
+  errors: number;
+}
+
+interface Pattern {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Re-anchors notes on one text: the folded search text is built once, on first need. */
+export class Anchorer {
+  private searchText: SearchText | null = null;
+
+  constructor(readonly text: string) {}
+
+  private get folded(): SearchText {
+    this.searchText ??= searchTextOf(this.text);
+    return this.searchText;
+  }
+
+  /**
+   * Anchors one target. `shift` is how far passages seem to have moved since the note was taken
+   * (anchorAll() learns it from the notes before); the position step ignores it.
+   */
+  anchor(target: AnchorTarget, shift = 0): Anchor | null {
+    const { quote, position } = target;
+    if (quote.exact === '') return null;
+    if (this.text.slice(position.start, position.end) === quote.exact) {
+      return { start: position.start, end: position.end, method: 'position' };
+    }
+    const pattern: Pattern = {
+      exact: searchKey(quote.exact),
+      prefix: searchKey(quote.prefix),
+      suffix: searchKey(quote.suffix),
+    };
+    if (pattern.exact === '' || pattern.exact === ' ') return null;
+    const folded = this.folded;
+    const expected = toSearch(folded, Math.max(0, position.start + shift));
+    const exact = this.bestOf(this.exactCandidates(pattern.exact), pattern, expected, 0);
+    if (exact) return this.toAnchor(exact, 'exact');
+    const fuzzy = this.approximate(pattern, expected);
+    return fuzzy ? this.toAnchor(this.snapToEdgeWords(fuzzy, pattern.exact), 'approximate') : null;
+  }
+
+  /** Anchors many targets; the result is in the targets' order, null for an orphan. */
+  anchorAll(targets: readonly AnchorTarget[]): (Anchor | null)[] {
+    const order = targets.map((_, i) => i);
+    order.sort(
+      (a, b) => (targets[a] as AnchorTarget).position.start - (targets[b] as AnchorTarget).position.start,
+    );
+    const out: (Anchor | null)[] = new Array(targets.length).fill(null);
+    // Text inserted or removed before a passage moves everything after it: expect the next
+    // passage moved as far as the last one found.
+    let shift = 0;
+    for (const i of order) {
+      const target = targets[i] as AnchorTarget;
+      const anchor = this.anchor(target, shift);
+      out[i] = anchor;
+      if (anchor) shift = anchor.start - target.position.start;
+    }
+    return out;
+  }
+
+  private toAnchor(candidate: Candidate, method: AnchorMethod): Anchor {
+    const [start, end] = toOriginal(this.folded, candidate.start, candidate.end);
+    return { start, end, method };
+  }
+
+  /**
+   * The fewest edits can cut a quote short: "قررت قطع" found in "قررت فورا قطع" is cheapest as
+   * "فورا قطع" (three substitutions rather than five insertions). When the quote's first or last
+   * word is still there within the edits allowed, the passage starts or ends with it.
+   */
+  private snapToEdgeWords(candidate: Candidate, exact: string): Candidate {
+    const text = this.folded.text;
+    const reach = Math.floor(exact.length * MAX_ERROR_RATE);
+    const words = exact.split(/[ \u2029]/);
+    const first = words[0] ?? '';
+    const last = words[words.length - 1] ?? '';
+    let { start, end } = candidate;
+    if (words.length > 1 && first !== '' && text.slice(start, start + first.length) !== first) {
+      const from = Math.max(0, start - reach);
+      const at = text.slice(from, start + reach + first.length).lastIndexOf(first);
+      if (at >= 0 && from + at < end) start = from + at;
+    }
+    if (words.length > 1 && last !== '' && text.slice(end - last.length, end) !== last) {
+      const from = Math.max(start, end - reach - last.length);
+      const at = text.slice(from, end + reach).indexOf(last);
+      if (at >= 0) end = Math.max(end, from + at + last.length);
+    }
+    return { start, end, errors: candidate.errors };
+  }
+
+  private exactCandidates(exact: string): Candidate[] {
+    const text = this.folded.text;
+    const out: Candidate[] = [];
+    for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+      out.push({ start: at, end: at + exact.length, errors: 0 });
+    }
+    return out;
+  }
+
+  private approximate(pattern: Pattern, expected: number): Candidate | null {
+    const maxErrors = Math.floor(pattern.exact.length * MAX_ERROR_RATE);
+    if (maxErrors === 0) return null;
+    const text = this.folded.text;
+    // Near the expected place first: a passage edited in place is found without reading the
+    // whole article. The window is wide enough for the edits and some drift.
+    const reach = Math.max(2000, pattern.exact.length * 4);
+    const from = Math.max(0, expected - reach);
+    const to = Math.min(text.length, expected + pattern.exact.length + reach);
+    const near = search(text.slice(from, to), pattern.exact, maxErrors).map((m) => ({
+      start: m.start + from,
+      end: m.end + from,
+      errors: m.errors,
+    }));
+    const best = this.bestOf(near, pattern, expected, maxErrors);
+    if (best) return best;
+    if (from === 0 && to === text.length) return null;
+    return this.bestOf(search(text, pattern.exact, maxErrors), pattern, expected, maxErrors);
+  }
+
+  /** The best-scoring candidate, or null when there is none (or none a short quote can trust). */
+  private bestOf(
+    candidates: Candidate[],
+    pattern: Pattern,
+    expected: number,
+    maxErrors: number,
+  ): Candidate | null {
+    if (candidates.length === 1 && maxErrors === 0) return candidates[0] as Candidate;
+    let best: Candidate | null = null;
+    let bestScore = -1;
+    const length = this.folded.text.length || 1;
+    for (const candidate of candidates) {
+      const prefixScore = this.prefixScore(pattern.prefix, candidate.start);
+      const suffixScore = this.suffixScore(pattern.suffix, candidate.end);
+      // A short quote found with edits may be any few letters: it needs its surroundings too.
+      if (
+        candidate.errors > 0 &&
+        pattern.exact.length < SHORT_QUOTE &&
+        Math.max(prefixScore, suffixScore) < 0.5
+      )
+        continue;
+      const quoteScore = 1 - candidate.errors / pattern.exact.length;
+      const positionScore = 1 - Math.abs(candidate.start - expected) / length;
+      const score =
+        QUOTE_WEIGHT * quoteScore +
+        CONTEXT_WEIGHT * (prefixScore + suffixScore) +
+        POSITION_WEIGHT * positionScore;
+      if (score > bestScore) {
+        bestScore = score;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  /** How well the text before `at` matches the stored prefix, 0–1 (1 when there is no prefix). */
+  private prefixScore(prefix: string, at: number): number {
+    if (prefix === '') return 1;
+    const before = this.folded.text.slice(Math.max(0, at - prefix.length), at);
+    return similarity(before, prefix);
+  }
+
+  private suffixScore(suffix: string, at: number): number {
+    if (suffix === '') return 1;
+    const after = this.folded.text.slice(at, at + suffix.length);
+    return similarity(after, suffix);
+  }
+}
+
+/** 1 − (fewest edits to find `pattern` in `text`) / pattern length; 1 for an equal string. */
+function similarity(text: string, pattern: string): number {
+  if (text === pattern) return 1;
+  const matches = search(text, pattern, pattern.length);
+  const errors = matches.length > 0 ? Math.min(...matches.map((m) => m.errors)) : pattern.length;
+  return 1 - errors / pattern.length;
+}
+
+/** Anchors the targets on `text` (a text model's string). */
+export function anchorAll(text: string, targets: readonly AnchorTarget[]): (Anchor | null)[] {
+  return new Anchorer(text).anchorAll(targets);
+}
