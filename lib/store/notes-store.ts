@@ -1,0 +1,201 @@
+// The reader's notes in IndexedDB (idb). Each operation is one transaction that has committed when
+// its promise resolves: the caller shows a note as saved only then. A failure aborts the
+// transaction (nothing half-written) and rejects with a StoreError in plain words.
+import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import type { ArticleInfo } from '../notes/article-identity';
+import type { AnnotationRecord, ArticleRecord } from '../notes/model';
+import { StoreError, toStoreError } from './errors';
+import { migrate } from './migrations';
+import { DATABASE_NAME, type NotesSchema, SCHEMA_VERSION } from './schema';
+
+/** A new note as the page describes it; the store adds created/modified (and the id when absent). */
+export type NewAnnotation = Omit<
+  AnnotationRecord,
+  'id' | 'articleId' | 'created' | 'modified' | 'deleted'
+> & {
+  /** A UUID chosen by the sender, so a retried save never makes a second note. */
+  id?: string;
+};
+
+/** What a reader can change in a note. */
+export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'colour' | 'note' | 'tags'>>;
+
+type NotesTransaction = IDBPTransaction<NotesSchema, ('articles' | 'annotations')[], 'readwrite'>;
+
+export interface OpenOptions {
+  /** Database name (tests use their own). */
+  name?: string;
+}
+
+/** Opens (creating or migrating) the notes database. Rejects with a StoreError. */
+export async function openNotesStore(options: OpenOptions = {}): Promise<NotesStore> {
+  try {
+    const db = await openDB<NotesSchema>(options.name ?? DATABASE_NAME, SCHEMA_VERSION, {
+      upgrade: (database, oldVersion, _newVersion, tx) => migrate(database, oldVersion, tx),
+      // Another context (an old extension page) wants a newer version: let it.
+      blocking: () => db.close(),
+    });
+    return new NotesStore(db);
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+function nowIso(now: Date): string {
+  return now.toISOString();
+}
+
+export class NotesStore {
+  constructor(private readonly db: IDBPDatabase<NotesSchema>) {}
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Saves a new note and creates or refreshes its article, in one transaction. Saving the same id
+   * again (a retry) keeps the note's created time.
+   */
+  saveAnnotation(article: ArticleInfo, input: NewAnnotation, now = new Date()): Promise<AnnotationRecord> {
+    const time = nowIso(now);
+    return this.write(async (tx) => {
+      await upsertArticle(tx, article, time);
+      const id = input.id ?? crypto.randomUUID();
+      const existing = await tx.objectStore('annotations').get(id);
+      if (existing && existing.articleId !== article.id) throw new StoreError('not-found', `id ${id} in use`);
+      const record: AnnotationRecord = {
+        id,
+        articleId: article.id,
+        quote: input.quote,
+        position: input.position,
+        colour: input.colour,
+        note: input.note,
+        tags: uniqueTags(input.tags),
+        entityIds: [...input.entityIds],
+        created: existing?.created ?? time,
+        modified: time,
+      };
+      await tx.objectStore('annotations').put(record);
+      return record;
+    });
+  }
+
+  /** Changes a note's colour, text or tags. */
+  updateAnnotation(id: string, changes: AnnotationChanges, now = new Date()): Promise<AnnotationRecord> {
+    return this.change(id, now, (record) => ({
+      ...record,
+      ...(changes.colour !== undefined && { colour: changes.colour }),
+      ...(changes.note !== undefined && { note: changes.note }),
+      ...(changes.tags !== undefined && { tags: uniqueTags(changes.tags) }),
+    }));
+  }
+
+  /** Deletes a note, leaving a tombstone (so a later merge never brings it back). */
+  deleteAnnotation(id: string, now = new Date()): Promise<AnnotationRecord> {
+    return this.change(id, now, (record) => ({ ...record, deleted: nowIso(now) }), true);
+  }
+
+  /** Undoes a delete. */
+  restoreAnnotation(id: string, now = new Date()): Promise<AnnotationRecord> {
+    return this.change(id, now, ({ deleted: _deleted, ...record }) => record, true);
+  }
+
+  /** The article's notes (not the deleted ones), in reading order. */
+  async listForArticle(articleId: string): Promise<AnnotationRecord[]> {
+    try {
+      const all = await this.db.getAllFromIndex('annotations', 'article', articleId);
+      return all
+        .filter((record) => record.deleted === undefined)
+        .sort((a, b) => a.position.start - b.position.start || a.created.localeCompare(b.created));
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | undefined> {
+    try {
+      return await this.db.get('articles', id);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /** Every tag on a note that is not deleted, sorted, once each (for autocomplete). */
+  async allTags(): Promise<string[]> {
+    try {
+      const tags: string[] = [];
+      const index = this.db.transaction('annotations').store.index('tag');
+      let cursor = await index.openCursor();
+      while (cursor) {
+        const tag = cursor.key;
+        if (cursor.value.deleted === undefined) {
+          tags.push(tag);
+          // The smallest string after `tag`: skip the rest of its notes.
+          cursor = await cursor.continue(`${tag}\u0000`);
+        } else cursor = await cursor.continue();
+      }
+      return tags;
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /** Reads a note, changes it, stamps `modified` and touches its article, in one transaction. */
+  private change(
+    id: string,
+    now: Date,
+    apply: (record: AnnotationRecord) => AnnotationRecord,
+    includeDeleted = false,
+  ): Promise<AnnotationRecord> {
+    const time = nowIso(now);
+    return this.write(async (tx) => {
+      const annotations = tx.objectStore('annotations');
+      const record = await annotations.get(id);
+      if (!record || (record.deleted !== undefined && !includeDeleted)) throw new StoreError('not-found');
+      const next = { ...apply(record), modified: time };
+      await annotations.put(next);
+      const article = await tx.objectStore('articles').get(record.articleId);
+      if (article) await tx.objectStore('articles').put({ ...article, modified: time });
+      return next;
+    });
+  }
+
+  /** Runs `body` in one read-write transaction; resolves only after it committed. */
+  private async write<T>(body: (tx: NotesTransaction) => Promise<T>): Promise<T> {
+    let tx: NotesTransaction;
+    try {
+      tx = this.db.transaction(['articles', 'annotations'], 'readwrite');
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    try {
+      const result = await body(tx);
+      await tx.done;
+      return result;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted or finished: nothing was committed by the failed part.
+      }
+      await tx.done.catch(() => undefined);
+      throw toStoreError(error, tx.error);
+    }
+  }
+}
+
+async function upsertArticle(tx: NotesTransaction, article: ArticleInfo, time: string): Promise<void> {
+  const articles = tx.objectStore('articles');
+  const existing = await articles.get(article.id);
+  await articles.put({ ...article, created: existing?.created ?? time, modified: time });
+}
+
+/** Tags trimmed, without empties or repeats, in the reader's order. */
+function uniqueTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const tag of tags) {
+    const clean = tag.trim();
+    if (clean !== '' && !out.includes(clean)) out.push(clean);
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ArticleInfo } from '@/lib/notes/article-identity';
+import { StoreError } from '@/lib/store/errors';
+import { type NewAnnotation, type NotesStore, openNotesStore } from '@/lib/store/notes-store';
+
+let counter = 0;
+const freshName = () => `notes-store-test-${counter++}`;
+
+const ARTICLE: ArticleInfo = {
+  id: 'https://news.example/a',
+  url: 'https://www.news.example/a?x=1',
+  title: 'ألبانيا تقطع علاقاتها مع إيران',
+  site: 'news.example',
+  byline: '',
+  lang: 'ar',
+  excerpt: '',
+};
+
+function note(exact: string, start: number, extra: Partial<NewAnnotation> = {}): NewAnnotation {
+  return {
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    colour: 'yellow',
+    note: '',
+    tags: [],
+    entityIds: [],
+    ...extra,
+  };
+}
+
+const T1 = new Date('2026-03-01T10:00:00Z');
+const T2 = new Date('2026-03-01T11:00:00Z');
+const T3 = new Date('2026-03-01T12:00:00Z');
+
+const open: NotesStore[] = [];
+async function store(name = freshName()): Promise<NotesStore> {
+  const s = await openNotesStore({ name });
+  open.push(s);
+  return s;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const s of open.splice(0)) s.close();
+});
+
+describe('notes store', () => {
+  it('saves a note with its article, and lists the article’s notes in reading order', async () => {
+    const s = await store();
+    const later = await s.saveAnnotation(ARTICLE, note('إيران', 90, { tags: [' سياسة ', 'سياسة', ''] }), T1);
+    const earlier = await s.saveAnnotation(ARTICLE, note('ألبانيا', 5, { note: 'مهم' }), T2);
+    expect(later.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(later).toMatchObject({ articleId: ARTICLE.id, created: T1.toISOString(), tags: ['سياسة'] });
+    expect(await s.listForArticle(ARTICLE.id)).toEqual([earlier, later]);
+    expect(await s.listForArticle('https://news.example/other')).toEqual([]);
+    // The article was created by the first save and refreshed by the second.
+    expect(await s.getArticle(ARTICLE.id)).toEqual({
+      ...ARTICLE,
+      created: T1.toISOString(),
+      modified: T2.toISOString(),
+    });
+  });
+
+  it('keeps the page’s latest title for the article but its first created time', async () => {
+    const s = await store();
+    await s.saveAnnotation(ARTICLE, note('a', 0), T1);
+    await s.saveAnnotation({ ...ARTICLE, title: 'عنوان محدث' }, note('b', 2), T2);
+    expect(await s.getArticle(ARTICLE.id)).toMatchObject({ title: 'عنوان محدث', created: T1.toISOString() });
+  });
+
+  it('saving the same id again (a retry) keeps one note and its created time', async () => {
+    const s = await store();
+    const id = '0b7c7e8e-5f0a-4c1e-9a57-2f7d6d7e9a10';
+    await s.saveAnnotation(ARTICLE, note('a', 0, { id }), T1);
+    const again = await s.saveAnnotation(ARTICLE, note('a', 0, { id }), T2);
+    expect(again).toMatchObject({ id, created: T1.toISOString(), modified: T2.toISOString() });
+    expect(await s.listForArticle(ARTICLE.id)).toHaveLength(1);
+  });
+
+  it('updates colour, note and tags, stamping modified', async () => {
+    const s = await store();
+    const saved = await s.saveAnnotation(ARTICLE, note('a', 0), T1);
+    const updated = await s.updateAnnotation(saved.id, { colour: 'green', note: 'نص', tags: ['x'] }, T2);
+    expect(updated).toEqual({
+      ...saved,
+      colour: 'green',
+      note: 'نص',
+      tags: ['x'],
+      modified: T2.toISOString(),
+    });
+    expect(await s.listForArticle(ARTICLE.id)).toEqual([updated]);
+    expect((await s.getArticle(ARTICLE.id))?.modified).toBe(T2.toISOString());
+  });
+
+  it('deletes as a tombstone that lists nowhere, and undo brings the note back', async () => {
+    const s = await store();
+    const saved = await s.saveAnnotation(ARTICLE, note('a', 0, { tags: ['gone'] }), T1);
+    const tombstone = await s.deleteAnnotation(saved.id, T2);
+    expect(tombstone).toMatchObject({
+      deleted: T2.toISOString(),
+      modified: T2.toISOString(),
+      quote: saved.quote,
+    });
+    expect(await s.listForArticle(ARTICLE.id)).toEqual([]);
+    expect(await s.allTags()).toEqual([]);
+    await expect(s.updateAnnotation(saved.id, { note: 'x' })).rejects.toMatchObject({ kind: 'not-found' });
+    const restored = await s.restoreAnnotation(saved.id, T3);
+    expect(restored).toEqual({ ...saved, modified: T3.toISOString() });
+    expect(await s.listForArticle(ARTICLE.id)).toEqual([restored]);
+  });
+
+  it('says "not found" for a note that does not exist', async () => {
+    const s = await store();
+    const error = await s.deleteAnnotation('no-such-id').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).message).toMatch(/no longer exists/);
+  });
+
+  it('lists every tag in use once, sorted, across articles', async () => {
+    const s = await store();
+    await s.saveAnnotation(ARTICLE, note('a', 0, { tags: ['سياسة', 'Albania'] }), T1);
+    await s.saveAnnotation(
+      { ...ARTICLE, id: 'https://other.example/b' },
+      note('b', 0, { tags: ['سياسة', 'a'] }),
+      T1,
+    );
+    expect(await s.allTags()).toEqual(['Albania', 'a', 'سياسة']);
+  });
+
+  it('keeps both notes when two tabs save on the same article at once', async () => {
+    const name = freshName();
+    const [tabA, tabB] = await Promise.all([store(name), store(name)]);
+    const [a, b] = await Promise.all([
+      tabA.saveAnnotation(ARTICLE, note('first', 0), T1),
+      tabB.saveAnnotation(ARTICLE, note('second', 10), T1),
+    ]);
+    const listed = await tabA.listForArticle(ARTICLE.id);
+    expect(listed.map((n) => n.id).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  describe('when the disk is full', () => {
+    it('rejects in plain words and writes nothing, not even the article', async () => {
+      const s = await store();
+      const put = IDBObjectStore.prototype.put;
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+        if (this.name === 'annotations') throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        return put.apply(this, args);
+      });
+      const error = await s.saveAnnotation(ARTICLE, note('a', 0), T1).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).kind).toBe('quota');
+      expect((error as StoreError).message).toMatch(/not saved.*no more storage space/);
+      vi.restoreAllMocks();
+      expect(await s.getArticle(ARTICLE.id)).toBeUndefined();
+      expect(await s.listForArticle(ARTICLE.id)).toEqual([]);
+    });
+
+    it('turns an aborted transaction into a plain error and keeps the earlier note as it was', async () => {
+      const s = await store();
+      const saved = await s.saveAnnotation(ARTICLE, note('a', 0), T1);
+      const put = IDBObjectStore.prototype.put;
+      vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+        const request = put.apply(this, args);
+        // The browser gives up on the transaction after the write (disk error): AbortError.
+        if (this.name === 'articles') this.transaction.abort();
+        return request;
+      });
+      const error = await s.updateAnnotation(saved.id, { note: 'lost?' }, T2).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as StoreError).kind).toBe('unavailable');
+      vi.restoreAllMocks();
+      expect(await s.listForArticle(ARTICLE.id)).toEqual([saved]);
+    });
+  });
+});
