@@ -58,3 +58,15 @@ export interface AnnotationRecord {
   /** Set when deleted: the record stays as a tombstone so merging two copies never resurrects it. */
   deleted?: string;
 }
+
+/** A new note as the page describes it; the store adds articleId, created/modified (and id when absent). */
+export type NewAnnotation = Omit<
+  AnnotationRecord,
+  'id' | 'articleId' | 'created' | 'modified' | 'deleted'
+> & {
+  /** A UUID chosen by the sender, so a retried save never makes a second note. */
+  id?: string;
+};
+
+/** What a reader can change in a note after saving it. */
+export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'colour' | 'note' | 'tags'>>;

@@ -3,22 +3,10 @@
 // transaction (nothing half-written) and rejects with a StoreError in plain words.
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { ArticleInfo } from '../notes/article-identity';
-import type { AnnotationRecord, ArticleRecord } from '../notes/model';
+import type { AnnotationChanges, AnnotationRecord, ArticleRecord, NewAnnotation } from '../notes/model';
 import { StoreError, toStoreError } from './errors';
 import { migrate } from './migrations';
 import { DATABASE_NAME, type NotesSchema, SCHEMA_VERSION } from './schema';
-
-/** A new note as the page describes it; the store adds created/modified (and the id when absent). */
-export type NewAnnotation = Omit<
-  AnnotationRecord,
-  'id' | 'articleId' | 'created' | 'modified' | 'deleted'
-> & {
-  /** A UUID chosen by the sender, so a retried save never makes a second note. */
-  id?: string;
-};
-
-/** What a reader can change in a note. */
-export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'colour' | 'note' | 'tags'>>;
 
 type NotesTransaction = IDBPTransaction<NotesSchema, ('articles' | 'annotations')[], 'readwrite'>;
 

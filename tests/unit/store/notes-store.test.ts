@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleInfo } from '@/lib/notes/article-identity';
+import type { NewAnnotation } from '@/lib/notes/model';
 import { StoreError } from '@/lib/store/errors';
-import { type NewAnnotation, type NotesStore, openNotesStore } from '@/lib/store/notes-store';
+import { type NotesStore, openNotesStore } from '@/lib/store/notes-store';
 
 let counter = 0;
 const freshName = () => `notes-store-test-${counter++}`;
