@@ -1,11 +1,14 @@
-// `npm run bench`: the matcher benchmark (scripts/bench-matcher.ts, in Node), the library
-// benchmark (scripts/bench-library.ts: search, export and import of 10,000 notes, in Node) and the
-// in-browser benchmark (scripts/bench-browser.ts: content-script timings against Readability, script size).
+// `npm run bench`: the matcher benchmark (scripts/bench-matcher.ts, in Node), the re-anchoring
+// benchmark (scripts/bench-anchoring.ts: 500 notes on a 100,000-character article, in Node), the
+// library benchmark (scripts/bench-library.ts: search, export and import of 10,000 notes, in Node)
+// and the in-browser benchmark (scripts/bench-browser.ts: content-script timings against
+// Readability, script size).
 //
 //   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox]
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
 
+import { printAnchoringReport, runAnchoringBench } from './bench-anchoring.ts';
 import { parseBrowserBenchArgs, printBrowserReport, runBrowserBench } from './bench-browser.ts';
 import { printLibraryReport, runLibraryBench } from './bench-library.ts';
 import {
@@ -56,6 +59,15 @@ async function main(): Promise<void> {
     if (!budget.pass) failures.push(`dictionary build: ${budget.name} (${budget.detail})`);
   } catch (error) {
     failures.push(`matcher bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  heading('Re-anchoring notes (Node)');
+  try {
+    const anchoring = runAnchoringBench();
+    printAnchoringReport(anchoring);
+    for (const b of anchoring.budgets) if (!b.pass) failures.push(`anchoring: ${b.name} (${b.detail})`);
+  } catch (error) {
+    failures.push(`anchoring bench failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   heading('Library: search, export, import (Node)');

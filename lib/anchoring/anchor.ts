@@ -28,6 +28,8 @@ export interface Anchor {
 export const MAX_ERROR_RATE = 0.25;
 /** Below this many search-text characters a fuzzy quote must also have its surroundings to count. */
 const SHORT_QUOTE = 16;
+/** Search-text characters read on each side of where a passage is expected before the whole text. */
+const NEAR = 500;
 // Weights of a candidate's score (Hypothesis's): the quote itself, each side's context, position.
 const QUOTE_WEIGHT = 50;
 const CONTEXT_WEIGHT = 20;
@@ -75,7 +77,7 @@ export class Anchorer {
     if (pattern.exact === '' || pattern.exact === ' ') return null;
     const folded = this.folded;
     const expected = toSearch(folded, Math.max(0, position.start + shift));
-    const exact = this.bestOf(this.exactCandidates(pattern.exact), pattern, expected, 0);
+    const exact = this.exactMatch(pattern, expected);
     if (exact) return this.toAnchor(exact, 'exact');
     const fuzzy = this.approximate(pattern, expected);
     return fuzzy ? this.toAnchor(this.snapToEdgeWords(fuzzy, pattern.exact), 'approximate') : null;
@@ -130,13 +132,30 @@ export class Anchorer {
     return { start, end, errors: candidate.errors };
   }
 
-  private exactCandidates(exact: string): Candidate[] {
+  /**
+   * The best exact occurrence. Near the expected place first: one there with both sides of its
+   * context intact beats any farther one (they can only score lower on position), so the rest of
+   * the text is read only when no such occurrence is near.
+   */
+  private exactMatch(pattern: Pattern, expected: number): Candidate | null {
     const text = this.folded.text;
-    const out: Candidate[] = [];
-    for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
-      out.push({ start: at, end: at + exact.length, errors: 0 });
-    }
-    return out;
+    const [from, to] = this.windowAround(expected, pattern.exact.length);
+    const near = this.bestOf(occurrences(text.slice(from, to), pattern.exact, from), pattern, expected, 0);
+    if (
+      near &&
+      this.prefixScore(pattern.prefix, near.start) === 1 &&
+      this.suffixScore(pattern.suffix, near.end) === 1
+    )
+      return near;
+    if (from === 0 && to === text.length) return near;
+    return this.bestOf(occurrences(text, pattern.exact, 0), pattern, expected, 0);
+  }
+
+  /** The stretch of search text to read first for a passage of `length` expected at `expected`. */
+  private windowAround(expected: number, length: number): [number, number] {
+    const reach = Math.max(NEAR, length * 4);
+    const size = this.folded.text.length;
+    return [Math.max(0, expected - reach), Math.min(size, expected + length + reach)];
   }
 
   private approximate(pattern: Pattern, expected: number): Candidate | null {
@@ -144,10 +163,8 @@ export class Anchorer {
     if (maxErrors === 0) return null;
     const text = this.folded.text;
     // Near the expected place first: a passage edited in place is found without reading the
-    // whole article. The window is wide enough for the edits and some drift.
-    const reach = Math.max(2000, pattern.exact.length * 4);
-    const from = Math.max(0, expected - reach);
-    const to = Math.min(text.length, expected + pattern.exact.length + reach);
+    // whole article.
+    const [from, to] = this.windowAround(expected, pattern.exact.length);
     const near = search(text.slice(from, to), pattern.exact, maxErrors).map((m) => ({
       start: m.start + from,
       end: m.end + from,
@@ -206,6 +223,15 @@ export class Anchorer {
     const after = this.folded.text.slice(at, at + suffix.length);
     return similarity(after, suffix);
   }
+}
+
+/** Every occurrence of `pattern` in `text`, as candidates offset by `base`. */
+function occurrences(text: string, pattern: string, base: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+    out.push({ start: base + at, end: base + at + pattern.length, errors: 0 });
+  }
+  return out;
 }
 
 /** 1 − (fewest edits to find `pattern` in `text`) / pattern length; 1 for an equal string. */

@@ -3,7 +3,7 @@
 // U+2029 when it crosses a block. A note taken before a site added harakat or re-indented its HTML
 // still finds its passage, and every offset maps back to the text model.
 
-import { fold, spanInOriginal } from '../text/fold';
+import { fold, foldText, spanInOriginal, unitsToString } from '../text/fold';
 import { BLOCK_SEPARATOR } from '../text/text-model';
 
 export interface SearchText {
@@ -28,38 +28,45 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** `original` folded and with white space collapsed, with the map back to `original`. */
-export function searchTextOf(original: string): SearchText {
-  const folded = fold(original);
-  const source = folded.text;
-  const units: number[] = [];
-  const map = new Int32Array(source.length);
+/**
+ * Collapses white space in `source` into `out` (one space, or one U+2029 when the run crosses a
+ * block), writing each kept unit's index in `source` to `keptFrom` when given. Returns the length.
+ */
+function collapse(source: string, out: Uint16Array, keptFrom: Int32Array | null): number {
   let n = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
+    if (keptFrom) keptFrom[n] = i;
     if (!isSpace(c)) {
-      units.push(c);
-      map[n++] = folded.map[i] as number;
+      out[n++] = c;
       continue;
     }
-    const at = folded.map[i] as number;
     let block = c === BLOCK;
     while (i + 1 < source.length && isSpace(source.charCodeAt(i + 1))) {
       i++;
       if (source.charCodeAt(i) === BLOCK) block = true;
     }
-    units.push(block ? BLOCK : 0x20);
-    map[n++] = at;
+    out[n++] = block ? BLOCK : 0x20;
   }
-  let text = '';
-  // String.fromCharCode over chunks: the argument count is bounded.
-  for (let k = 0; k < n; k += 8192) text += String.fromCharCode(...units.slice(k, k + 8192));
-  return { text, map: map.slice(0, n), sourceLength: original.length };
+  return n;
 }
 
-/** The search-text form of a pattern (a quote, a prefix or a suffix). */
+/** `original` folded and with white space collapsed, with the map back to `original`. */
+export function searchTextOf(original: string): SearchText {
+  const folded = fold(original);
+  const units = new Uint16Array(folded.text.length);
+  const keptFrom = new Int32Array(folded.text.length);
+  const n = collapse(folded.text, units, keptFrom);
+  const map = new Int32Array(n);
+  for (let k = 0; k < n; k++) map[k] = folded.map[keptFrom[k] as number] as number;
+  return { text: unitsToString(units, n), map, sourceLength: original.length };
+}
+
+/** The search-text form of a pattern (a quote, a prefix or a suffix): searchTextOf(pattern).text. */
 export function searchKey(pattern: string): string {
-  return searchTextOf(pattern).text;
+  const folded = foldText(pattern);
+  const units = new Uint16Array(folded.length);
+  return unitsToString(units, collapse(folded, units, null));
 }
 
 /** [start, end) of the search text as an original span (marks after the last letter included). */
