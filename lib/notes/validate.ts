@@ -80,53 +80,51 @@ const AnnotationChangesSchema = v.pipe(
   ),
 );
 
-export const NotesRequestSchema = v.variant(
-  'type',
-  [
-    v.object({ type: v.literal('save-note'), article: ArticleInfoSchema, note: NewAnnotationSchema }),
-    v.object({ type: v.literal('update-note'), id: noteId, changes: AnnotationChangesSchema }),
-    v.object({ type: v.literal('delete-note'), id: noteId }),
-    v.object({ type: v.literal('undo-delete-note'), id: noteId }),
-    v.object({ type: v.literal('list-notes'), articleId: httpUrl }),
-    v.object({ type: v.literal('list-tags') }),
-  ],
-  'not a notes request',
-);
+const noteIdRequest = v.object({ id: noteId });
+const isoTime = v.pipe(v.string(), v.isoTimestamp('not an ISO 8601 time'));
 
-export type NotesRequest = v.InferOutput<typeof NotesRequestSchema>;
-export type NotesRequestType = NotesRequest['type'];
-export const NOTES_REQUEST_TYPES: readonly NotesRequestType[] = [
-  'save-note',
-  'update-note',
-  'delete-note',
-  'undo-delete-note',
-  'list-notes',
-  'list-tags',
-];
+/** A stored note, as the background answers it (and as an import will check it). */
+export const AnnotationRecordSchema = v.object({
+  ...v.omit(NewAnnotationSchema, ['id']).entries,
+  id: noteId,
+  articleId: httpUrl,
+  created: isoTime,
+  modified: isoTime,
+  deleted: v.optional(isoTime),
+});
 
-/** The answer to every notes request: the result, or an error in words. */
-export type NotesResponse<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * The notes messages the background answers, in the messaging protocol's form: type → [request
+ * payload schema, response schema]. Content scripts send them; the background checks each payload
+ * against its schema before the store sees it.
+ */
+export const notesProtocol = {
+  /** Save a new note (and create or refresh its article). */
+  'save-note': [v.object({ article: ArticleInfoSchema, note: NewAnnotationSchema }), AnnotationRecordSchema],
+  'update-note': [v.object({ id: noteId, changes: AnnotationChangesSchema }), AnnotationRecordSchema],
+  /** Delete, leaving a tombstone; the answer is the tombstone. */
+  'delete-note': [noteIdRequest, AnnotationRecordSchema],
+  'undo-delete-note': [noteIdRequest, AnnotationRecordSchema],
+  /** The article's notes, not deleted, in reading order. */
+  'list-notes': [v.object({ articleId: httpUrl }), v.array(AnnotationRecordSchema)],
+  /** Every tag in use, for autocomplete. */
+  'list-tags': [v.undefined(), v.array(v.string())],
+} as const;
 
-/** Results of each request. */
-export interface NotesResults {
-  'save-note': AnnotationRecord;
-  'update-note': AnnotationRecord;
-  'delete-note': AnnotationRecord;
-  'undo-delete-note': AnnotationRecord;
-  'list-notes': AnnotationRecord[];
-  'list-tags': string[];
-}
+export type NotesRequestType = keyof typeof notesProtocol;
+export type NotesRequestOf<K extends NotesRequestType> = v.InferOutput<(typeof notesProtocol)[K][0]>;
+export type NotesResponseOf<K extends NotesRequestType> = v.InferOutput<(typeof notesProtocol)[K][1]>;
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Checks a message that claims to be a notes request; never throws. */
-export function validateNotesRequest(message: unknown): Validated<NotesRequest> {
-  const result = v.safeParse(NotesRequestSchema, message);
+/** Checks the payload of a `type` notes request; never throws. */
+export function validateNotesRequest<K extends NotesRequestType>(
+  type: K,
+  data: unknown,
+): Validated<NotesRequestOf<K>> {
+  const [schema] = notesProtocol[type];
+  const result = v.safeParse(schema as v.GenericSchema<unknown, NotesRequestOf<K>>, data);
   if (result.success) return { ok: true, value: result.output };
-  const type =
-    typeof message === 'object' && message !== null && 'type' in message && typeof message.type === 'string'
-      ? message.type.slice(0, 40)
-      : 'unknown';
   const problems = result.issues.slice(0, 3).map((issue) => {
     const path = v.getDotPath(issue);
     return path ? `${path}: ${issue.message}` : issue.message;
@@ -140,5 +138,6 @@ const schemasMatch: [
   Same<v.InferOutput<typeof ArticleInfoSchema>, ArticleInfo>,
   Same<v.InferOutput<typeof NewAnnotationSchema>, NewAnnotation>,
   Same<v.InferOutput<typeof AnnotationChangesSchema>, AnnotationChanges>,
-] = [true, true, true];
+  Same<v.InferOutput<typeof AnnotationRecordSchema>, AnnotationRecord>,
+] = [true, true, true, true];
 void schemasMatch;
