@@ -1,9 +1,12 @@
-// The background keeps the toolbar badge in step with each tab's entity count and turns keyboard
-// commands into requests to the active tab's content script.
+// The background keeps the toolbar badge in step with each tab's entity count, turns keyboard
+// commands into requests to the active tab's content script, and owns the notes database
+// (content scripts never open IndexedDB: DESIGN.md §2).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { sendToTab, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, contentProtocol } from '@/lib/messaging/protocol';
+import { notesHandlers } from '@/lib/store/notes-service';
+import { openNotesStore } from '@/lib/store/notes-store';
 import { badgeText } from '@/lib/ui/badge';
 
 const COMMANDS: Record<string, (tabId: number) => Promise<unknown>> = {
@@ -26,6 +29,7 @@ export default defineBackground(() => {
         void action.setBadgeText({ tabId, text: badgeText(count) });
         void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
       },
+      ...notesHandlers(() => openNotesStore()),
     },
     forever,
   );

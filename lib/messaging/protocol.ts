@@ -4,6 +4,7 @@
 // Content scripts never open IndexedDB: what they store goes through the background (DESIGN.md §2).
 import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
+import { notesProtocol } from '../notes/validate';
 
 /** One entity found on a page, with how often it occurs there. */
 export interface EntityCount {
@@ -99,4 +100,6 @@ export const contentProtocol = {
 export const backgroundProtocol = {
   /** The number of distinct entities on the sender's page, for its tab's toolbar badge. */
   'entity-count': [v.object({ count }), v.void()],
+  /** Save, change, delete, undo and list the reader's notes (the background owns the store). */
+  ...notesProtocol,
 } as const;

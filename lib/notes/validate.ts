@@ -1,6 +1,6 @@
-// Checks the notes messages on arrival (DESIGN.md §2): a content script runs beside a hostile page,
-// so the background validates every request before anything is written, and answers a malformed
-// one with an error in words instead of throwing. Valibot (pinned 1.5.0): schemas are plain
+// The notes messages' schemas (DESIGN.md §2): a content script runs beside a hostile page, so the
+// background checks every request against these before anything is written (the messenger,
+// lib/messaging/messenger.ts, answers a malformed one with an error in words, never a throw). Valibot (pinned 1.5.0): schemas are plain
 // functions that tree-shake, so the few used here cost the content script a few KB, where Zod's
 // runtime costs tens; the import validation of the library issue uses the same library.
 // Both the background and content scripts may import this file (it never reaches lib/store).
@@ -114,23 +114,6 @@ export const notesProtocol = {
 export type NotesRequestType = keyof typeof notesProtocol;
 export type NotesRequestOf<K extends NotesRequestType> = v.InferOutput<(typeof notesProtocol)[K][0]>;
 export type NotesResponseOf<K extends NotesRequestType> = v.InferOutput<(typeof notesProtocol)[K][1]>;
-
-export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Checks the payload of a `type` notes request; never throws. */
-export function validateNotesRequest<K extends NotesRequestType>(
-  type: K,
-  data: unknown,
-): Validated<NotesRequestOf<K>> {
-  const [schema] = notesProtocol[type];
-  const result = v.safeParse(schema as v.GenericSchema<unknown, NotesRequestOf<K>>, data);
-  if (result.success) return { ok: true, value: result.output };
-  const problems = result.issues.slice(0, 3).map((issue) => {
-    const path = v.getDotPath(issue);
-    return path ? `${path}: ${issue.message}` : issue.message;
-  });
-  return { ok: false, error: `Malformed ${type} message (${problems.join('; ')})` };
-}
 
 // The schemas and the record types must describe the same thing.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { answerMessage, type Handlers, readReply, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, contentProtocol, type PageReport } from '@/lib/messaging/protocol';
+import { notesHandlers } from '@/lib/store/notes-service';
 import { badgeText } from '@/lib/ui/badge';
 
 describe('toolbar badge', () => {
@@ -64,7 +65,7 @@ describe('serving a protocol', () => {
     expect(handlers.step).not.toHaveBeenCalled();
     const count = await answerMessage(
       backgroundProtocol,
-      { 'entity-count': () => undefined },
+      { 'entity-count': () => undefined, ...notesHandlers(() => Promise.reject(new Error('not opened'))) },
       { type: 'entity-count', data: { count: '3' } },
       sender,
     );

@@ -1,11 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import {
-  AnnotationRecordSchema,
-  LIMITS,
-  type NotesRequestType,
-  validateNotesRequest,
-} from '@/lib/notes/validate';
+import { answerMessage } from '@/lib/messaging/messenger';
+import { backgroundProtocol } from '@/lib/messaging/protocol';
+import { AnnotationRecordSchema, LIMITS, type NotesRequestType } from '@/lib/notes/validate';
+import type { NotesHandlers } from '@/lib/store/notes-service';
 
 const ARTICLE = {
   id: 'https://news.example/a',
@@ -26,10 +24,39 @@ const NOTE = {
 };
 const ID = '3f1c2a9e-1b2c-4d5e-8f90-0a1b2c3d4e5f';
 
-function errorOf([type, data]: [NotesRequestType, unknown]): string {
-  const result = validateNotesRequest(type, data);
-  if (result.ok) throw new Error('expected a malformed message');
-  return result.error;
+/** Handlers that record what reached them and answer with what they were given. */
+function recordingHandlers() {
+  const reached: unknown[] = [];
+  const echo = async (data: unknown) => {
+    reached.push(data);
+    return data;
+  };
+  const handlers = {
+    'entity-count': () => undefined,
+    'save-note': echo,
+    'update-note': echo,
+    'delete-note': echo,
+    'undo-delete-note': echo,
+    'list-notes': echo,
+    'list-tags': echo,
+  } as unknown as NotesHandlers & { 'entity-count': () => undefined };
+  return { handlers, reached };
+}
+
+const sender = { id: 'hashiya' };
+
+/** What the background's messenger makes of a notes message, and what reached the store's handlers. */
+async function arrive(type: NotesRequestType, data: unknown) {
+  const { handlers, reached } = recordingHandlers();
+  const reply = await answerMessage(backgroundProtocol, handlers, { type, data }, sender);
+  return { reply, reached };
+}
+
+async function errorOf([type, data]: [NotesRequestType, unknown]): Promise<string> {
+  const { reply, reached } = await arrive(type, data);
+  expect(reached).toEqual([]); // nothing malformed reaches the store
+  if (!reply || reply.ok) throw new Error('expected a malformed message');
+  return reply.error;
 }
 
 describe('notes request validation', () => {
@@ -42,17 +69,18 @@ describe('notes request validation', () => {
     ['undo-delete-note', { id: ID }],
     ['list-notes', { articleId: 'https://news.example/a' }],
     ['list-tags', undefined],
-  ])('accepts a well-formed %s', (type, data) => {
-    expect(validateNotesRequest(type, data)).toEqual({ ok: true, value: data });
+  ])('accepts a well-formed %s', async (type, data) => {
+    const { reached } = await arrive(type, data);
+    expect(reached).toEqual([data]);
   });
 
-  it('drops fields it does not know, so they are never written', () => {
-    const result = validateNotesRequest('save-note', {
+  it('drops fields it does not know, so they are never written', async () => {
+    const { reached } = await arrive('save-note', {
       article: { ...ARTICLE, innerHTML: '<img onerror=x>' },
       note: { ...NOTE, deleted: 'now', articleId: 'https://evil.example/' },
       extra: 1,
     });
-    expect(result).toEqual({ ok: true, value: { article: ARTICLE, note: NOTE } });
+    expect(reached).toEqual([{ article: ARTICLE, note: NOTE }]);
   });
 
   const save = (note: object, article: object = ARTICLE): [NotesRequestType, unknown] => [
@@ -60,8 +88,8 @@ describe('notes request validation', () => {
     { article, note },
   ];
   it.each<[[NotesRequestType, unknown], RegExp]>([
-    [['save-note', null], /Malformed save-note message \(Invalid type: Expected Object but received null\)/],
-    [['save-note', { article: ARTICLE }], /Malformed save-note message \(note: /],
+    [['save-note', null], /^save-note: Invalid type: Expected Object but received null/],
+    [['save-note', { article: ARTICLE }], /^save-note: note: /],
     [save({ ...NOTE, colour: 'red' }), /note\.colour: not one of the colours/],
     [save({ ...NOTE, quote: { ...NOTE.quote, exact: '  ' } }), /note\.quote\.exact: an empty quote/],
     [save({ ...NOTE, position: { ...NOTE.position, start: -1 } }), /note\.position\.start: negative/],
@@ -73,11 +101,11 @@ describe('notes request validation', () => {
     [save({ ...NOTE, tags: Array(LIMITS.tags + 1).fill('t') }), /note\.tags: more than 50 tags/],
     [save({ ...NOTE, note: 'x'.repeat(LIMITS.note + 1) }), /note\.note: longer than 20000 characters/],
     [['update-note', { id: ID, changes: {} }], /changes: changes nothing/],
-    [['delete-note', {}], /Malformed delete-note message \(id: /],
+    [['delete-note', {}], /^delete-note: id: /],
     [['list-notes', { articleId: 42 }], /articleId: /],
-    [['list-tags', { all: true }], /Malformed list-tags message/],
-  ])('rejects %j in words', (message, expected) => {
-    expect(errorOf(message)).toMatch(expected);
+    [['list-tags', { all: true }], /^list-tags: /],
+  ])('rejects %j in words', async (message, expected) => {
+    expect(await errorOf(message)).toMatch(expected);
   });
 
   it('checks stored notes as the background answers them', () => {
@@ -94,10 +122,10 @@ describe('notes request validation', () => {
     expect(v.is(AnnotationRecordSchema, { ...record, id: undefined })).toBe(false);
   });
 
-  it('never throws, whatever arrives', () => {
+  it('never throws, whatever arrives', async () => {
     const hostile = [undefined, 1, 'x', [], { type: {} }, { article: [], note: 'x' }];
     const cyclic: Record<string, unknown> = {};
     cyclic.article = cyclic;
-    for (const data of [...hostile, cyclic]) expect(validateNotesRequest('save-note', data).ok).toBe(false);
+    for (const data of [...hostile, cyclic]) expect((await arrive('save-note', data)).reply?.ok).toBe(false);
   });
 });
