@@ -19,9 +19,15 @@ import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
 import { hardPageTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
+import { notesStoreTests } from './notes-store.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 
-const ALL_TESTS: readonly E2eTest[] = [...seedPageTests, ...interactionTests, ...hardPageTests];
+const ALL_TESTS: readonly E2eTest[] = [
+  ...seedPageTests,
+  ...interactionTests,
+  ...hardPageTests,
+  ...notesStoreTests,
+];
 // Run only by the Arabic-interface Chromium.
 const LOCALE_TESTS: readonly E2eTest[] = arabicUiTests;
 
