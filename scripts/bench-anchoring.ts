@@ -14,7 +14,8 @@ import { Anchorer, type AnchorTarget, MAX_ERROR_RATE } from '../lib/anchoring/an
 import { describePassage } from '../lib/anchoring/describe';
 import { searchKey, searchTextOf } from '../lib/anchoring/search-text';
 import { BLOCK_SEPARATOR } from '../lib/text/text-model';
-import { budgetLine, builtInDictionary, generateText } from './bench-matcher';
+import { prng } from '../tests/unit/seeded-random';
+import { budgetLine, builtInDictionary, generateText, time } from './bench-matcher';
 
 export interface AnchoringScenario {
   label: string;
@@ -36,35 +37,6 @@ const NOTES = 500;
 const TEXT_CHARS = 100_000;
 const INSERTED = `تحديث: أضيفت هذه الفقرة إلى الخبر بعد نشره بساعتين، مع تصريحات جديدة من المسؤولين.${BLOCK_SEPARATOR}`;
 const EDIT = ' جدا';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-function time(fn: () => void, warmup: number, runs: number): number {
-  for (let k = 0; k < warmup; k++) fn();
-  const samples: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
-
-/** mulberry32, as in bench-matcher. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The article: exactly TEXT_CHARS of paragraphs whose sentences are random runs of the seed
