@@ -3,8 +3,8 @@
 // (content scripts never open IndexedDB: DESIGN.md §2).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { sendToTab, serve } from '@/lib/messaging/messenger';
-import { backgroundProtocol, contentProtocol } from '@/lib/messaging/protocol';
+import { broadcast, sendToTab, serve } from '@/lib/messaging/messenger';
+import { backgroundProtocol, contentProtocol, viewProtocol } from '@/lib/messaging/protocol';
 import { notesHandlers } from '@/lib/store/notes-service';
 import { openNotesStore } from '@/lib/store/notes-store';
 import { badgeText } from '@/lib/ui/badge';
@@ -29,7 +29,11 @@ export default defineBackground(() => {
         void action.setBadgeText({ tabId, text: badgeText(count) });
         void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
       },
-      ...notesHandlers(() => openNotesStore()),
+      // Every open view hears of a note change once it has committed.
+      ...notesHandlers(
+        () => openNotesStore(),
+        ({ articleId }) => void broadcast(viewProtocol, 'notes-changed', { articleId }),
+      ),
     },
     forever,
   );

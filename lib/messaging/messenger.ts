@@ -132,3 +132,27 @@ export function sendToBackground<P extends Protocol, K extends keyof P & string>
 ): Promise<Reply<ResponseOf<P, K>>> {
   return send(protocol, type, data, (message) => browser.runtime.sendMessage(message));
 }
+
+/**
+ * Tells every extension page and every tab's content script (from the background). Views that are
+ * not listening, and tabs without our content script, are skipped.
+ */
+export async function broadcast<P extends Protocol, K extends keyof P & string>(
+  protocol: P,
+  type: K,
+  ...[data]: DataArgs<P, K>
+): Promise<void> {
+  const [requestSchema] = protocol[type] as P[K];
+  const checked = v.safeParse(requestSchema, data);
+  if (!checked.success) throw new Error(`${type}: ${describe(checked.issues)}`);
+  const message = { type, data: checked.output };
+  const deliveries: Promise<unknown>[] = [Promise.resolve().then(() => browser.runtime.sendMessage(message))];
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  for (const tab of tabs) {
+    if (tab.id !== undefined) {
+      const tabId = tab.id;
+      deliveries.push(Promise.resolve().then(() => browser.tabs.sendMessage(tabId, message)));
+    }
+  }
+  await Promise.allSettled(deliveries);
+}

@@ -103,3 +103,12 @@ export const backgroundProtocol = {
   /** Save, change, delete, undo and list the reader's notes (the background owns the store). */
   ...notesProtocol,
 } as const;
+
+/**
+ * Notices the background sends to every open view, extension pages and content scripts alike
+ * (broadcast() in ./messenger.ts); each view serves the ones that concern it and nobody answers.
+ */
+export const viewProtocol = {
+  /** A note of this article was saved, changed, deleted or restored: list its notes again. */
+  'notes-changed': [v.object({ articleId: v.string() }), v.void()],
+} as const;

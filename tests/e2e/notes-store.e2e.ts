@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import type { E2eTest } from './harness.ts';
 
 interface RuntimeApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  runtime: {
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: (message: unknown) => void): void };
+  };
 }
 
 const ARTICLE = {
@@ -116,6 +119,43 @@ export const notesStoreTests: readonly E2eTest[] = [
         assert.deepEqual(exacts, ['ألبانيا', 'إيدي راما']);
       } finally {
         await page.close();
+      }
+    },
+  },
+  {
+    name: 'notes store: another open view hears that the article’s notes changed',
+    async run(ctx) {
+      const listener = await ctx.browser.openExtensionPage('popup.html');
+      const writer = await ctx.browser.openExtensionPage('popup.html');
+      try {
+        await listener.evaluate(() => {
+          const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi; heard?: unknown[] };
+          const api = (scope.browser ?? scope.chrome) as RuntimeApi;
+          scope.heard = [];
+          api.runtime.onMessage.addListener((message) => {
+            scope.heard?.push(message);
+          });
+        }, null);
+        const saved = await writer.evaluate(
+          async ({ article, n }) => {
+            const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+            const api = (scope.browser ?? scope.chrome) as RuntimeApi;
+            return api.runtime.sendMessage({ type: 'save-note', data: { article, note: n } });
+          },
+          { article: ARTICLE, n: note('العلاقات', 70, []) },
+        );
+        assert.equal((saved as { ok: boolean }).ok, true, JSON.stringify(saved));
+        await listener.waitFor(
+          (articleId) =>
+            ((globalThis as { heard?: { type?: string; data?: { articleId?: string } }[] }).heard ?? []).some(
+              (m) => m.type === 'notes-changed' && m.data?.articleId === articleId,
+            ),
+          ARTICLE.id,
+          5_000,
+        );
+      } finally {
+        await writer.close();
+        await listener.close();
       }
     },
   },
