@@ -81,6 +81,11 @@ export interface TestBrowser {
    */
   backgroundRequests(via?: TestPage): Promise<string[] | null>;
   /**
+   * Stops the extension's background as the browser does to an idle one (Chromium: the service
+   * worker is terminated; Firefox: the extension is reloaded). The next message starts it again.
+   */
+  stopBackground(): Promise<void>;
+  /**
    * Every request the browser tried to send anywhere but the loopback address since launch, from any
    * tab, extension context or the browser itself: the browser's proxy is a local sink that refuses
    * them all and remembers `METHOD url` (`CONNECT host:port` for TLS).
@@ -327,6 +332,28 @@ class ChromiumBrowser implements TestBrowser {
     return [...this.workerRequests, ...timed];
   }
 
+  async stopBackground(): Promise<void> {
+    const page = await this.context.newPage();
+    try {
+      // As Chrome's guide to testing service-worker termination does (puppeteer's worker.close()).
+      const cdp = await this.context.newCDPSession(page);
+      const workerTarget = async () =>
+        (await cdp.send('Target.getTargets')).targetInfos.find(
+          (info) => info.type === 'service_worker' && info.url.startsWith(this.extensionOrigin),
+        );
+      const target = await workerTarget();
+      if (!target) return; // already stopped
+      await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      const deadline = Date.now() + 5_000;
+      while (await workerTarget()) {
+        if (Date.now() > deadline) throw new Error('the service worker is still running');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await page.close();
+    }
+  }
+
   /** The first tab of a fresh profile, for callers (the demo) that want a single window. */
   async firstPage(): Promise<PlaywrightPage> {
     return this.context.pages()[0] ?? (await this.context.newPage());
@@ -559,6 +586,17 @@ class FirefoxBrowser implements TestBrowser {
     } finally {
       if (!via) await page.close();
     }
+  }
+
+  /** An MV2 background page cannot be stopped alone: reload the extension (same UUID, same data). */
+  async stopBackground(): Promise<void> {
+    const page = await this.openExtensionPage('popup.html');
+    await page
+      .evaluate(() => {
+        const scope = globalThis as { browser?: { runtime: { reload(): void } } };
+        setTimeout(() => scope.browser?.runtime.reload(), 0);
+      }, null)
+      .finally(() => page.close().catch(() => undefined));
   }
 
   async close(): Promise<void> {

@@ -159,4 +159,48 @@ export const notesStoreTests: readonly E2eTest[] = [
       }
     },
   },
+  {
+    // Last: it restarts the extension.
+    name: 'notes store: a note shown as saved survives the background being stopped right after',
+    async run(ctx) {
+      const writer = await ctx.browser.openExtensionPage('popup.html');
+      const saved = (await writer.evaluate(
+        async ({ article, n }) => {
+          const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+          const api = (scope.browser ?? scope.chrome) as RuntimeApi;
+          return api.runtime.sendMessage({ type: 'save-note', data: { article, note: n } });
+        },
+        { article: ARTICLE, n: note('الدبلوماسية', 90, ['محفوظ']) },
+      )) as { ok: boolean; value: { id: string } };
+      assert.equal(saved.ok, true, JSON.stringify(saved));
+      // Saved means committed: stop the background at once.
+      await ctx.browser.stopBackground();
+      await writer.close().catch(() => undefined); // a reload closes it already
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        // While the extension restarts its pages may not open yet.
+        const reader = await ctx.browser.openExtensionPage('popup.html').catch(() => null);
+        try {
+          const listed = (await reader
+            ?.evaluate(async (articleId) => {
+              const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+              const api = (scope.browser ?? scope.chrome) as RuntimeApi;
+              return api.runtime.sendMessage({ type: 'list-notes', data: { articleId } }).catch(() => null);
+            }, ARTICLE.id)
+            .catch(() => null)) as { ok: boolean; value: { id: string }[] } | null | undefined;
+          if (listed?.ok) {
+            assert.ok(
+              listed.value.some((n) => n.id === saved.value.id),
+              'the note saved before the restart is listed after it',
+            );
+            return;
+          }
+        } finally {
+          await reader?.close().catch(() => undefined);
+        }
+        if (Date.now() > deadline) throw new Error('the background did not come back within 15 s');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+    },
+  },
 ];
