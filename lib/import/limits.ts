@@ -1,26 +1,8 @@
-// What an imported file may hold. Generous for real notes, and small enough that a hostile file
-// cannot make the library page or the store carry megabyte strings.
+// How large an imported file may be. What each record in it may hold is LIMIT
+// (lib/notes/limits.ts), the same for imports and for the notes messages.
 
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-export const LIMIT = {
-  id: 512,
-  url: 8192,
-  /** Title, site, byline, language. */
-  label: 2000,
-  excerpt: 10_000,
-  /** The quoted passage. */
-  exact: 20_000,
-  /** Context around the passage (Hashiya writes ~32 characters). */
-  context: 2000,
-  note: 100_000,
-  tag: 200,
-  tags: 200,
-  entities: 2000,
-  /** Offsets in the page's text: more than any page holds. */
-  offset: 100_000_000,
-} as const;
 
 /** The message for a file over the size limit, or null. */
 export function importSizeError(bytes: number): string | null {

@@ -3,8 +3,8 @@
 // here: unknown fields (including "__proto__") never reach a record.
 import * as v from 'valibot';
 import { TERM } from '../export/vocabulary';
+import { LIMIT } from '../notes/limits';
 import { NOTE_COLOURS } from '../notes/model';
-import { LIMIT } from './limits';
 
 const text = (max: number, what: string) =>
   v.pipe(v.string(), v.maxLength(max, `${what} is longer than ${max.toLocaleString('en')} characters`));

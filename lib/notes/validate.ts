@@ -1,54 +1,46 @@
 // The notes messages' schemas (DESIGN.md §2): a content script runs beside a hostile page, so the
 // background checks every request against these before anything is written (the messenger,
-// lib/messaging/messenger.ts, answers a malformed one with an error in words, never a throw). Valibot (pinned 1.5.0): schemas are plain
-// functions that tree-shake, so the few used here cost the content script a few KB, where Zod's
-// runtime costs tens; the import validation of the library issue uses the same library.
-// Both the background and content scripts may import this file (it never reaches lib/store).
+// lib/messaging/messenger.ts, answers a malformed one with an error in words, never a throw).
+// Valibot, as for every message and import. Field sizes are LIMIT (./limits.ts), the same as an
+// import's, so any note that can be imported can be edited. Both the background and content
+// scripts may import this file (it never reaches lib/store).
 import * as v from 'valibot';
 import type { ArticleInfo } from './article-identity';
+import { LIMIT } from './limits';
 import { type AnnotationChanges, type AnnotationRecord, type NewAnnotation, NOTE_COLOURS } from './model';
-
-// Limits keep one message from filling the disk; each is far above what a reader writes.
-export const LIMITS = {
-  quote: 20_000,
-  context: 256,
-  note: 20_000,
-  tags: 50,
-  tag: 100,
-  entityIds: 500,
-  entityId: 200,
-  url: 4096,
-  articleText: 2000,
-  lang: 35,
-} as const;
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
 const httpUrl = v.pipe(
   v.string(),
-  v.maxLength(LIMITS.url, `longer than ${LIMITS.url} characters`),
+  v.maxLength(LIMIT.url, `longer than ${LIMIT.url} characters`),
   v.check((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'not an http(s) URL'),
 );
 const noteId = v.pipe(v.string(), v.uuid('not a note id (a UUID)'));
-const offset = v.pipe(v.number(), v.safeInteger('not a whole number'), v.minValue(0, 'negative'));
+const offset = v.pipe(
+  v.number(),
+  v.safeInteger('not a whole number'),
+  v.minValue(0, 'negative'),
+  v.maxValue(LIMIT.offset, 'past any page'),
+);
 const colour = v.picklist(NOTE_COLOURS, `not one of the colours ${NOTE_COLOURS.join(', ')}`);
 const tags = v.pipe(
   v.array(
     v.pipe(
-      text(LIMITS.tag),
+      text(LIMIT.tag),
       v.check((tag) => tag.trim() !== '', 'an empty tag'),
     ),
   ),
-  v.maxLength(LIMITS.tags, `more than ${LIMITS.tags} tags`),
+  v.maxLength(LIMIT.tags, `more than ${LIMIT.tags} tags`),
 );
 
 export const ArticleInfoSchema = v.object({
   id: httpUrl,
   url: httpUrl,
-  title: text(LIMITS.articleText),
-  site: text(LIMITS.articleText),
-  byline: text(LIMITS.articleText),
-  lang: text(LIMITS.lang),
-  excerpt: text(LIMITS.articleText),
+  title: text(LIMIT.label),
+  site: text(LIMIT.label),
+  byline: text(LIMIT.label),
+  lang: text(LIMIT.label),
+  excerpt: text(LIMIT.excerpt),
 });
 
 export const NewAnnotationSchema = v.object({
@@ -56,24 +48,24 @@ export const NewAnnotationSchema = v.object({
   quote: v.object({
     type: v.literal('TextQuoteSelector'),
     exact: v.pipe(
-      text(LIMITS.quote),
+      text(LIMIT.exact),
       v.check((exact) => exact.trim() !== '', 'an empty quote'),
     ),
-    prefix: text(LIMITS.context),
-    suffix: text(LIMITS.context),
+    prefix: text(LIMIT.context),
+    suffix: text(LIMIT.context),
   }),
   position: v.pipe(
     v.object({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
     v.check((position) => position.end > position.start, 'ends before it starts'),
   ),
   colour,
-  note: text(LIMITS.note),
+  note: text(LIMIT.note),
   tags,
-  entityIds: v.pipe(v.array(text(LIMITS.entityId)), v.maxLength(LIMITS.entityIds, 'too many entities')),
+  entityIds: v.pipe(v.array(text(LIMIT.id)), v.maxLength(LIMIT.entities, 'too many entities')),
 });
 
 const AnnotationChangesSchema = v.pipe(
-  v.object({ colour: v.optional(colour), note: v.optional(text(LIMITS.note)), tags: v.optional(tags) }),
+  v.object({ colour: v.optional(colour), note: v.optional(text(LIMIT.note)), tags: v.optional(tags) }),
   v.check(
     (changes) => changes.colour !== undefined || changes.note !== undefined || changes.tags !== undefined,
     'changes nothing',

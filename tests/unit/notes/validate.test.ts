@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { answerMessage } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
-import { AnnotationRecordSchema, LIMITS, type NotesRequestType } from '@/lib/notes/validate';
+import { LIMIT } from '@/lib/notes/limits';
+import { AnnotationRecordSchema, type NotesRequestType } from '@/lib/notes/validate';
 import type { NotesHandlers } from '@/lib/store/notes-service';
 
 const ARTICLE = {
@@ -98,8 +99,8 @@ describe('notes request validation', () => {
     [save(NOTE, { ...ARTICLE, id: 'javascript:alert(1)' }), /article\.id: not an http\(s\) URL/],
     [save({ ...NOTE, id: '1; drop' }), /note\.id: not a note id/],
     [save({ ...NOTE, tags: ['ok', ' '] }), /note\.tags\.1: an empty tag/],
-    [save({ ...NOTE, tags: Array(LIMITS.tags + 1).fill('t') }), /note\.tags: more than 50 tags/],
-    [save({ ...NOTE, note: 'x'.repeat(LIMITS.note + 1) }), /note\.note: longer than 20000 characters/],
+    [save({ ...NOTE, tags: Array(LIMIT.tags + 1).fill('t') }), /note\.tags: more than 200 tags/],
+    [save({ ...NOTE, note: 'x'.repeat(LIMIT.note + 1) }), /note\.note: longer than 100000 characters/],
     [['update-note', { id: ID, changes: {} }], /changes: changes nothing/],
     [['delete-note', {}], /^delete-note: id: /],
     [['list-notes', { articleId: 42 }], /articleId: /],
