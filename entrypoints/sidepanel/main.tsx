@@ -26,7 +26,7 @@ function SidePanel() {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  return <EntityPanel key={`${tab.id}:${tab.generation}`} tabId={tab.id} />;
+  return <EntityPanel key={`${tab.id}:${tab.generation}`} tabId={tab.id} place="sidepanel" />;
 }
 
 applyUiLanguage();
