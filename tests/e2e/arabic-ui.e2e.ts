@@ -18,7 +18,8 @@ function describePage() {
     heading: heading?.textContent ?? '',
     // Right to left: the heading starts at the right edge.
     headingOnRight: box ? box.right > document.documentElement.clientWidth - 40 : false,
-    subheadings: [...document.querySelectorAll('h2, h3')].map((h) => h.textContent?.trim() ?? ''),
+    // The heading's words (group headings start with a sample of the type's highlight).
+    subheadings: [...document.querySelectorAll('h2, h3')].map((h) => h.lastChild?.textContent?.trim() ?? ''),
   };
 }
 
