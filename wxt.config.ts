@@ -31,6 +31,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Comma' },
         description: '__MSG_commandPrevious__',
       },
+      'show-card': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandCard__' },
     },
     ...(browser === 'firefox'
       ? {

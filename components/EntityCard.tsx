@@ -1,51 +1,85 @@
-import { TYPE_STYLES } from '@/lib/entities/type-styles';
 import type { Entity } from '@/lib/entities/types';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
+import { CloseIcon } from './icons';
+import { StepButtons } from './StepButtons';
+import { TypeMark } from './TypeMark';
 
 export interface EntityCardProps {
   entity: Entity;
   /** 1-based position of the shown mention among the entity's mentions on the page. */
   position: number;
   total: number;
+  dir: 'ltr' | 'rtl';
+  /** True once the reader hid the entity from this card: the card says so and offers Undo. */
+  hidden?: boolean;
   onStep: (direction: 1 | -1) => void;
   onHide: () => void;
+  onUndoHide: () => void;
   onClose: () => void;
 }
 
-// Buttons keep the page's focus where it was: a card must never steal focus.
+// Buttons keep the page's focus where it was: a card opened by the mouse must never steal focus.
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 
-/** The card shown over a hovered mention: who or what it is, and how to move between its mentions. */
-export function EntityCard({ entity, position, total, onStep, onHide, onClose }: EntityCardProps) {
+/** The card shown over a mention: who or what it is, and how to move between its mentions. */
+export function EntityCard(props: EntityCardProps) {
+  const { entity, position, total, dir, hidden = false } = props;
   const first = uiNameLanguage();
   const second = first === 'ar' ? 'en' : 'ar';
-  const style = TYPE_STYLES[entity.type];
+  const close = (
+    <button
+      type="button"
+      class="icon close"
+      title={t('cardClose')}
+      aria-label={t('cardClose')}
+      onMouseDown={keepFocus}
+      onClick={props.onClose}
+    >
+      <CloseIcon />
+    </button>
+  );
+  if (hidden)
+    return (
+      <div class="card" role="dialog" aria-label={entity.names[first]} data-entity-id={entity.id}>
+        <div class="card-head">
+          <p class="notice" role="status">
+            {t('entityHidden', entity.names[first])}
+          </p>
+          {close}
+        </div>
+        <button
+          type="button"
+          class="text-button"
+          data-action="undo"
+          onMouseDown={keepFocus}
+          onClick={props.onUndoHide}
+        >
+          {t('undo')}
+        </button>
+      </div>
+    );
   return (
     <div class="card" role="dialog" aria-label={entity.names[first]} data-entity-id={entity.id}>
       <div class="card-head">
         <span class="type">
-          <span class="swatch" style={{ background: style.colour }} />
-          {typeLabel(entity.type)}
+          <TypeMark type={entity.type} />
+          {typeLabel(entity.type, 'singular')}
         </span>
-        <button
-          type="button"
-          class="icon"
-          title={t('cardClose')}
-          aria-label={t('cardClose')}
-          onMouseDown={keepFocus}
-          onClick={onClose}
-        >
-          ×
-        </button>
+        {close}
       </div>
-      <div class="name" lang={first} dir={first === 'ar' ? 'rtl' : 'ltr'}>
-        {entity.names[first]}
+      {/* Both names start at the same edge (the interface's); each is isolated with dir="auto". */}
+      <div class="name">
+        <bdi lang={first} dir="auto">
+          {entity.names[first]}
+        </bdi>
       </div>
-      <div class="other-name" lang={second} dir={second === 'ar' ? 'rtl' : 'ltr'}>
-        {entity.names[second]}
+      <div class="other-name">
+        <bdi lang={second} dir="auto">
+          {entity.names[second]}
+        </bdi>
       </div>
       {entity.description[first] && (
-        <p class="description" dir="auto">
+        <p class="description" lang={first} dir="auto">
           {entity.description[first]}
         </p>
       )}
@@ -53,32 +87,15 @@ export function EntityCard({ entity, position, total, onStep, onHide, onClose }:
         <span class="position" data-position={position} data-total={total}>
           {t('cardMentionOf', [String(position), String(total)])}
         </span>
-        <span class="steps">
-          <button
-            type="button"
-            class="icon step"
-            data-step="previous"
-            title={t('cardPrevious')}
-            aria-label={t('cardPrevious')}
-            onMouseDown={keepFocus}
-            onClick={() => onStep(-1)}
-          >
-            ‹
-          </button>
-          <button
-            type="button"
-            class="icon step"
-            data-step="next"
-            title={t('cardNext')}
-            aria-label={t('cardNext')}
-            onMouseDown={keepFocus}
-            onClick={() => onStep(1)}
-          >
-            ›
-          </button>
-        </span>
+        <StepButtons dir={dir} disabled={total <= 1} keepPageFocus onStep={props.onStep} />
       </div>
-      <button type="button" class="hide" data-action="hide" onMouseDown={keepFocus} onClick={onHide}>
+      <button
+        type="button"
+        class="text-button"
+        data-action="hide"
+        onMouseDown={keepFocus}
+        onClick={props.onHide}
+      >
         {t('cardHide')}
       </button>
     </div>

@@ -1,13 +1,15 @@
-import { TYPE_STYLES } from '@/lib/entities/type-styles';
 import { ENTITY_TYPES } from '@/lib/entities/types';
 import type { EntityCount, StepResult } from '@/lib/messaging/protocol';
-import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
+import { countText, t, typeLabel, uiDirection, uiNameLanguage } from '@/lib/ui/i18n';
+import { StepButtons } from './StepButtons';
+import { TypeMark } from './TypeMark';
 
-export type EntitySort = 'count' | 'order';
+/** 'count': one list, most mentioned first; 'order': one list, as they appear; 'type': grouped by type. */
+export type EntityView = 'count' | 'order' | 'type';
 
 export interface EntityListProps {
   entities: readonly EntityCount[];
-  sort: EntitySort;
+  view: EntityView;
   hiddenTypes: readonly string[];
   hiddenEntities: readonly string[];
   /** Where the reader is in each entity's mentions, after stepping. */
@@ -15,104 +17,101 @@ export interface EntityListProps {
   onStep: (entityId: string, direction: 1 | -1) => void;
 }
 
-export function sortEntities(entities: readonly EntityCount[], sort: EntitySort): EntityCount[] {
+export function sortEntities(entities: readonly EntityCount[], view: EntityView): EntityCount[] {
   return [...entities].sort((a, b) =>
-    sort === 'count' ? b.count - a.count || a.firstSeen - b.firstSeen : a.firstSeen - b.firstSeen,
+    view === 'order' ? a.firstSeen - b.firstSeen : b.count - a.count || a.firstSeen - b.firstSeen,
   );
 }
 
-/** A page's entities grouped by type; a click jumps to the next mention on the page. */
+/** A page's entities, most mentioned first (or in page order, or by type); a click jumps to a mention. */
 export function EntityList({
   entities,
-  sort,
+  view,
   hiddenTypes,
   hiddenEntities,
   positions,
   onStep,
 }: EntityListProps) {
-  const first = uiNameLanguage();
-  const second = first === 'ar' ? 'en' : 'ar';
+  const row = (entity: EntityCount) => (
+    <EntityRow
+      key={entity.id}
+      entity={entity}
+      hidden={hiddenTypes.includes(entity.type) || hiddenEntities.includes(entity.id)}
+      at={positions.get(entity.id)}
+      onStep={(direction) => onStep(entity.id, direction)}
+    />
+  );
+  if (view !== 'type') return <ul class="entity-list">{sortEntities(entities, view).map(row)}</ul>;
   return (
     <div>
       {ENTITY_TYPES.map((type) => {
         const ofType = sortEntities(
           entities.filter((e) => e.type === type),
-          sort,
+          'count',
         );
         if (ofType.length === 0) return null;
-        const typeHidden = hiddenTypes.includes(type);
         return (
-          <section key={type} data-type-group={type} class={typeHidden ? 'is-hidden' : ''}>
-            <h2>{typeLabel(type)}</h2>
-            <ul class="entity-list">
-              {ofType.map((entity) => {
-                const hidden = typeHidden || hiddenEntities.includes(entity.id);
-                const at = positions.get(entity.id);
-                return (
-                  <li
-                    key={entity.id}
-                    class={`entity${hidden ? ' is-hidden' : ''}`}
-                    data-entity-id={entity.id}
-                    data-entity-type={entity.type}
-                    data-count={entity.count}
-                  >
-                    <span
-                      class="swatch"
-                      style={{ background: TYPE_STYLES[type].colour }}
-                      aria-hidden="true"
-                    />
-                    <button
-                      type="button"
-                      class="entity-names"
-                      disabled={hidden}
-                      title={t('cardNext')}
-                      onClick={() => onStep(entity.id, 1)}
-                    >
-                      <bdi lang={first}>{entity.names[first]}</bdi>
-                      <bdi class="entity-other-name" lang={second}>
-                        {entity.names[second]}
-                      </bdi>
-                    </button>
-                    <span class="count" title={t('mentionCount', String(entity.count))}>
-                      {at ? (
-                        <span data-position={at.position}>
-                          {at.position}/{at.total}
-                        </span>
-                      ) : (
-                        entity.count
-                      )}
-                    </span>
-                    <span class="steps">
-                      <button
-                        type="button"
-                        class="icon step"
-                        data-step="previous"
-                        disabled={hidden}
-                        title={t('cardPrevious')}
-                        aria-label={t('cardPrevious')}
-                        onClick={() => onStep(entity.id, -1)}
-                      >
-                        ‹
-                      </button>
-                      <button
-                        type="button"
-                        class="icon step"
-                        data-step="next"
-                        disabled={hidden}
-                        title={t('cardNext')}
-                        aria-label={t('cardNext')}
-                        onClick={() => onStep(entity.id, 1)}
-                      >
-                        ›
-                      </button>
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
+          <section key={type} data-type-group={type} class={hiddenTypes.includes(type) ? 'is-hidden' : ''}>
+            <h3 class="group-heading">
+              <TypeMark type={type} />
+              {typeLabel(type)}
+            </h3>
+            <ul class="entity-list">{ofType.map(row)}</ul>
           </section>
         );
       })}
     </div>
+  );
+}
+
+function EntityRow({
+  entity,
+  hidden,
+  at,
+  onStep,
+}: {
+  entity: EntityCount;
+  hidden: boolean;
+  at: StepResult | undefined;
+  onStep: (direction: 1 | -1) => void;
+}) {
+  const first = uiNameLanguage();
+  const second = first === 'ar' ? 'en' : 'ar';
+  const mentions = countText('mentions', entity.count);
+  return (
+    <li
+      class={`entity${hidden ? ' is-hidden' : ''}`}
+      data-entity-id={entity.id}
+      data-entity-type={entity.type}
+      data-count={entity.count}
+    >
+      <TypeMark type={entity.type} />
+      <button
+        type="button"
+        class="entity-names"
+        disabled={hidden}
+        // The full names, in case the row is too narrow for them.
+        title={`${entity.names[first]} · ${entity.names[second]} — ${t('cardNext')}`}
+        onClick={() => onStep(1)}
+      >
+        <bdi class="entity-name" lang={first}>
+          {entity.names[first]}
+        </bdi>{' '}
+        <bdi class="entity-other-name" lang={second}>
+          {entity.names[second]}
+        </bdi>
+        <span class="visually-hidden">{`, ${typeLabel(entity.type, 'singular')}, ${mentions}`}</span>
+      </button>
+      <span class="count" title={mentions} aria-hidden="true">
+        {at ? (
+          <span data-position={at.position}>
+            {at.position}/{at.total}
+          </span>
+        ) : (
+          entity.count
+        )}
+      </span>
+      <StepButtons dir={uiDirection()} disabled={hidden} onStep={onStep} />
+    </li>
   );
 }

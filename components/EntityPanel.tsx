@@ -1,17 +1,23 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { PageReport, StepResult } from '@/lib/messaging/protocol';
 import { requestPageReport, requestStep } from '@/lib/messaging/tab-requests';
 import {
   DEFAULT_SETTINGS,
+  isActiveOn,
   loadSettings,
   type Settings,
   saveSettings,
+  toggledForSite,
   watchSettings,
   withEntity,
 } from '@/lib/settings/settings';
-import { t, uiNameLanguage } from '@/lib/ui/i18n';
-import { EntityList, type EntitySort } from './EntityList';
-import { Switches } from './Switches';
+import { nameFilter } from '@/lib/ui/find';
+import { countText, t, uiDirection, uiNameLanguage } from '@/lib/ui/i18n';
+import { canOpenSidePanel, openSidePanel } from '@/lib/ui/side-panel';
+import { EntityList, type EntityView } from './EntityList';
+import { BookIcon, SearchIcon, SettingsIcon, SidePanelIcon } from './icons';
+import { PanelSettings } from './PanelSettings';
 
 const POLL_MS = 250;
 
@@ -24,13 +30,28 @@ function hostnameOf(url: string | undefined): string {
   }
 }
 
-/** What Hashiya found in one tab, with the switches that control it. Popup and side panel alike. */
-export function EntityPanel({ tabId }: { tabId: number | undefined }) {
+const VIEWS: readonly { view: EntityView; label: 'sortByCount' | 'sortByOrder' | 'groupByType' }[] = [
+  { view: 'count', label: 'sortByCount' },
+  { view: 'order', label: 'sortByOrder' },
+  { view: 'type', label: 'groupByType' },
+];
+
+export interface EntityPanelProps {
+  tabId: number | undefined;
+  /** The popup offers to open the side panel; the side panel has room to search. */
+  place: 'popup' | 'sidepanel';
+}
+
+/** What Hashiya found in one tab, content first; the switches wait behind the settings button. */
+export function EntityPanel({ tabId, place }: EntityPanelProps) {
   // undefined: not asked yet; null: no content script answers in that tab.
   const [summary, setSummary] = useState<PageReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [sort, setSort] = useState<EntitySort>('count');
+  const [view, setView] = useState<EntityView>('count');
+  const [query, setQuery] = useState('');
+  const [showSettings, setShowSettings] = useState(false);
   const [positions, setPositions] = useState<ReadonlyMap<string, StepResult>>(new Map());
+  const [announcement, setAnnouncement] = useState('');
 
   const load = useCallback(
     async (type: 'get-page-report' | 'analyse') => {
@@ -54,7 +75,9 @@ export function EntityPanel({ tabId }: { tabId: number | undefined }) {
   const step = async (entityId: string, direction: 1 | -1) => {
     if (tabId === undefined) return;
     const result = await requestStep(tabId, { direction, entityId });
-    if (result) setPositions((old) => new Map(old).set(entityId, result));
+    if (!result) return;
+    setPositions((old) => new Map(old).set(entityId, result));
+    setAnnouncement(t('cardMentionOf', [String(result.position), String(result.total)]));
   };
   const change = (next: Settings) => {
     setSettings(next);
@@ -62,83 +85,231 @@ export function EntityPanel({ tabId }: { tabId: number | undefined }) {
   };
 
   const hostname = hostnameOf(summary?.url);
-  const total = summary?.entities.reduce((sum, e) => sum + e.count, 0) ?? 0;
-  const hiddenHere = summary?.entities.filter((e) => settings.hiddenEntities.includes(e.id)) ?? [];
+  const dir = uiDirection();
   return (
-    <main class="page">
-      <header class="header">
-        <h1>{t('popupTitle')}</h1>
-        {total > 0 && <span class="muted">{t('mentionCount', String(total))}</span>}
+    <div class={`panel panel-${place}`}>
+      <header class="bar">
+        <span class="brand">
+          <img src="/icon/32.png" width={20} height={20} alt="" />
+          <h1>{t('extName')}</h1>
+        </span>
+        <span class="bar-actions">
+          <button
+            type="button"
+            class="icon"
+            data-action="settings"
+            title={t('settingsButton')}
+            aria-label={t('settingsButton')}
+            aria-pressed={showSettings}
+            onClick={() => setShowSettings(!showSettings)}
+          >
+            <SettingsIcon />
+          </button>
+        </span>
       </header>
-      <Switches settings={settings} hostname={hostname} onChange={change} />
-      <Status summary={summary} onAnalyse={() => void load('analyse')} />
-      {summary?.status === 'ready' && summary.entities.length > 0 && (
-        <>
-          <div class="sort" role="radiogroup" aria-label={t('sortLabel')}>
-            {(['count', 'order'] as const).map((value) => (
-              <label key={value} class="chip">
-                <input
-                  type="radio"
-                  name="sort"
-                  data-sort={value}
-                  checked={sort === value}
-                  onChange={() => setSort(value)}
-                />
-                {value === 'count' ? t('sortByCount') : t('sortByOrder')}
-              </label>
-            ))}
-          </div>
-          <EntityList
-            entities={summary.entities}
-            sort={sort}
-            hiddenTypes={settings.hiddenTypes}
-            hiddenEntities={settings.hiddenEntities}
+      <main class="panel-body">
+        {showSettings ? (
+          <PanelSettings settings={settings} hostname={hostname} onChange={change} />
+        ) : (
+          <PageView
+            summary={summary}
+            settings={settings}
+            hostname={hostname}
+            view={view}
+            query={place === 'sidepanel' ? query : ''}
+            searchable={place === 'sidepanel'}
             positions={positions}
+            onView={setView}
+            onQuery={setQuery}
             onStep={(id, direction) => void step(id, direction)}
+            onAnalyse={() => void load('analyse')}
+            onChange={change}
           />
-        </>
+        )}
+        <p class="visually-hidden" role="status">
+          {announcement}
+        </p>
+      </main>
+      {place === 'popup' && (
+        <footer class="panel-foot">
+          {canOpenSidePanel() && (
+            <button
+              type="button"
+              class="foot-button"
+              data-action="open-side-panel"
+              onClick={() => {
+                void openSidePanel(tabId).then(() => window.close());
+              }}
+            >
+              <SidePanelIcon dir={dir} />
+              {t('openSidePanel')}
+            </button>
+          )}
+          <button
+            type="button"
+            class="foot-button"
+            data-action="open-options"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            <BookIcon />
+            {t('openDictionary')}
+          </button>
+        </footer>
       )}
-      {hiddenHere.length > 0 && (
-        <section class="hidden-entities">
-          <h2>{t('hiddenEntitiesHeading')}</h2>
-          {hiddenHere.map((entity) => (
-            <div key={entity.id} class="hidden-entity" data-hidden-entity={entity.id}>
-              <bdi>{entity.names[uiNameLanguage()]}</bdi>
-              <button
-                type="button"
-                class="link"
-                onClick={() => change(withEntity(settings, entity.id, true))}
-              >
-                {t('showAgain')}
-              </button>
-            </div>
-          ))}
-        </section>
-      )}
-    </main>
+    </div>
   );
 }
 
-function Status({ summary, onAnalyse }: { summary: PageReport | null | undefined; onAnalyse: () => void }) {
-  if (summary === undefined) return <p class="message">{t('statusWorking')}</p>;
-  if (summary === null) return <p class="message">{t('statusUnreachable')}</p>;
+interface PageViewProps {
+  summary: PageReport | null | undefined;
+  settings: Settings;
+  hostname: string;
+  view: EntityView;
+  query: string;
+  searchable: boolean;
+  positions: ReadonlyMap<string, StepResult>;
+  onView: (view: EntityView) => void;
+  onQuery: (query: string) => void;
+  onStep: (entityId: string, direction: 1 | -1) => void;
+  onAnalyse: () => void;
+  onChange: (settings: Settings) => void;
+}
+
+/** The page's state first; the list only when there is one to act on. */
+function PageView(props: PageViewProps) {
+  const { summary, settings, hostname } = props;
+  if (summary === undefined || summary?.status === 'working')
+    return <State message={t('statusWorking')} busy />;
+  if (summary === null) return <State message={t('statusUnreachable')} />;
+  if (hostname && !isActiveOn(settings, hostname))
+    return (
+      <State
+        state="off"
+        message={settings.enabled ? t('highlightsOffSiteNamed', hostname) : t('highlightsOffGlobal')}
+        action={{
+          label: t('turnOn'),
+          name: 'turn-on',
+          run: () => props.onChange(toggledForSite(settings, hostname)),
+        }}
+      />
+    );
   switch (summary.status) {
-    case 'working':
-      return <p class="message">{t('statusWorking')}</p>;
     case 'not-article':
       return (
-        <div class="message">
-          <p>{t('statusNotArticle')}</p>
-          <button type="button" data-action="analyse" onClick={onAnalyse}>
-            {t('analyseButton')}
-          </button>
-        </div>
+        <State
+          state="not-article"
+          message={t('statusNotArticle')}
+          action={{ label: t('analyseButton'), name: 'analyse', run: props.onAnalyse }}
+        />
       );
     case 'no-article':
-      return <p class="message">{t('statusNoArticle')}</p>;
+      return <State state="no-article" message={t('statusNoArticle')} />;
     case 'error':
-      return <p class="message">{t('statusError', summary.error ?? '')}</p>;
+      return <State state="error" message={t('statusError', summary.error ?? '')} />;
     case 'ready':
-      return summary.entities.length === 0 ? <p class="message">{t('statusNoEntities')}</p> : null;
+      return summary.entities.length === 0 ? (
+        <State state="empty" message={t('statusNoEntities')} />
+      ) : (
+        <EntitiesOnPage {...props} summary={summary} />
+      );
   }
+}
+
+function State({
+  message,
+  state,
+  busy = false,
+  action,
+}: {
+  message: string;
+  state?: string;
+  busy?: boolean;
+  action?: { label: string; name: string; run: () => void };
+}) {
+  return (
+    <div class="state" data-state={state} aria-busy={busy}>
+      <p>{message}</p>
+      {action && (
+        <button type="button" class="primary" data-action={action.name} onClick={action.run}>
+          {action.label}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function EntitiesOnPage(props: PageViewProps & { summary: PageReport }) {
+  const { summary, settings, query } = props;
+  const total = summary.entities.reduce((sum, e) => sum + e.count, 0);
+  const matches = nameFilter(query);
+  const shown = summary.entities.filter((e) => matches([e.names.ar, e.names.en]));
+  const hiddenHere = summary.entities.filter((e) => settings.hiddenEntities.includes(e.id));
+  return (
+    <>
+      <div class="page-heading">
+        <h2>{t('popupTitle')}</h2>
+        <p class="muted" data-totals>
+          {countText('names', summary.entities.length)} · {countText('mentions', total)}
+        </p>
+      </div>
+      {props.searchable && (
+        <label class="search">
+          <SearchIcon />
+          <input
+            type="search"
+            data-search
+            value={query}
+            aria-label={t('searchLabel')}
+            placeholder={t('searchLabel')}
+            onInput={(e) => props.onQuery(e.currentTarget.value)}
+          />
+        </label>
+      )}
+      <div class="segmented" role="radiogroup" aria-label={t('sortLabel')}>
+        {VIEWS.map(({ view, label }) => (
+          <label key={view} class="segment">
+            <input
+              type="radio"
+              name="view"
+              data-sort={view}
+              checked={props.view === view}
+              onChange={() => props.onView(view)}
+            />
+            <span>{t(label)}</span>
+          </label>
+        ))}
+      </div>
+      {shown.length === 0 ? (
+        <p class="muted">{t('nothingMatches', query)}</p>
+      ) : (
+        <EntityList
+          entities={shown}
+          view={props.view}
+          hiddenTypes={settings.hiddenTypes}
+          hiddenEntities={settings.hiddenEntities}
+          positions={props.positions}
+          onStep={props.onStep}
+        />
+      )}
+      {hiddenHere.length > 0 && (
+        <section class="hidden-entities">
+          <h3 class="group-heading">{t('hiddenEntitiesHeading')}</h3>
+          <ul class="plain-list">
+            {hiddenHere.map((entity) => (
+              <li key={entity.id} class="hidden-entity" data-hidden-entity={entity.id}>
+                <bdi>{entity.names[uiNameLanguage()]}</bdi>
+                <button
+                  type="button"
+                  class="link"
+                  onClick={() => props.onChange(withEntity(settings, entity.id, true))}
+                >
+                  {t('showAgain')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
 }

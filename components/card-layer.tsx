@@ -1,7 +1,7 @@
 // Mounts the entity card in the shadow host and places it next to a mention.
 import { render } from 'preact';
 import type { Entity } from '@/lib/entities/types';
-import { placeCard } from '@/lib/page/card-position';
+import { type Box, overlaps, placeCard } from '@/lib/page/card-position';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import { createShadowHost } from '@/lib/page/shadow-host';
 import { liveRange } from '@/lib/text/text-model';
@@ -9,8 +9,18 @@ import { uiDirection } from '@/lib/ui/i18n';
 import { EntityCard } from './EntityCard';
 import cardCss from './entity-card.css?inline';
 
+export interface ShowOptions {
+  /**
+   * Stepping from the card's own buttons: the card stays where it is, so the buttons stay under the
+   * pointer, and moves only when it would cover the new mention.
+   */
+  stay?: boolean;
+  /** Opened from the keyboard: focus moves into the card so its buttons can be used. */
+  focus?: boolean;
+}
+
 export interface CardLayer {
-  show(mention: PlacedMention, entity: Entity, position: number, total: number): void;
+  show(mention: PlacedMention, entity: Entity, position: number, total: number, options?: ShowOptions): void;
   hide(): void;
   /** Moves the card back next to its mention (after the page scrolled). */
   reposition(): void;
@@ -23,20 +33,29 @@ export interface CardLayer {
 export interface CardActions {
   onStep: (mention: PlacedMention, direction: 1 | -1) => void;
   onHide: (mention: PlacedMention) => void;
+  onUndoHide: (mention: PlacedMention) => void;
   onHidden: () => void;
 }
 
 export function createCardLayer(doc: Document, actions: CardActions): CardLayer {
   let shadow: ReturnType<typeof createShadowHost> | null = null;
   let shown: PlacedMention | null = null;
+  let stay = false;
+  let shownProps: { entity: Entity; position: number; total: number } | null = null;
+  /** Where the keyboard focus was before a keyboard-opened card took it, to give it back. */
+  let focusBefore: HTMLElement | null = null;
+  const dir = uiDirection();
+
+  const cardElement = () => shadow?.container.firstElementChild as HTMLElement | null | undefined;
 
   const place = () => {
-    const card = shadow?.container.firstElementChild as HTMLElement | null | undefined;
+    const card = cardElement();
     if (!card || !shown) return;
     const range = liveRange(shown.range);
     if (!range) return;
-    const anchor = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const anchor: Box = range.getClientRects()[0] ?? range.getBoundingClientRect();
     const size = card.getBoundingClientRect();
+    if (stay && card.style.left && !overlaps(size, anchor)) return;
     const pageDir = doc.defaultView?.getComputedStyle(
       shown.range.startContainer.parentElement ?? doc.body,
     ).direction;
@@ -53,8 +72,37 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
   const hide = () => {
     if (!shown) return;
     shown = null;
+    shownProps = null;
+    const hadFocus = shadow !== null && doc.activeElement === shadow.host;
     if (shadow) render(null, shadow.container);
+    if (hadFocus) focusBefore?.focus();
+    focusBefore = null;
     actions.onHidden();
+  };
+
+  const draw = (mention: PlacedMention, hidden: boolean) => {
+    if (!shadow || !shownProps) return;
+    const { entity, position, total } = shownProps;
+    render(
+      <EntityCard
+        entity={entity}
+        position={position}
+        total={total}
+        dir={dir}
+        hidden={hidden}
+        onStep={(direction) => actions.onStep(mention, direction)}
+        onHide={() => {
+          actions.onHide(mention);
+          draw(mention, true);
+        }}
+        onUndoHide={() => {
+          actions.onUndoHide(mention);
+          hide();
+        }}
+        onClose={hide}
+      />,
+      shadow.container,
+    );
   };
 
   return {
@@ -69,27 +117,29 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
       shadow?.remove();
       shadow = null;
     },
-    show(mention, entity, position, total) {
+    show(mention, entity, position, total, options = {}) {
       try {
         // Created on first use: pages nobody hovers get no extra element at all.
-        shadow ??= createShadowHost(doc, cardCss, uiDirection());
+        shadow ??= createShadowHost(doc, cardCss, dir);
+        // Only a card already on screen can stay where it is.
+        stay = (options.stay ?? false) && shown !== null;
         shown = mention;
-        render(
-          <EntityCard
-            entity={entity}
-            position={position}
-            total={total}
-            onStep={(direction) => actions.onStep(mention, direction)}
-            onHide={() => actions.onHide(mention)}
-            onClose={hide}
-          />,
-          shadow.container,
-        );
+        shownProps = { entity, position, total };
+        draw(mention, false);
         place();
+        if (options.focus) {
+          const card = cardElement();
+          const target =
+            card?.querySelector<HTMLElement>('[data-step="next"]:not(:disabled)') ??
+            card?.querySelector<HTMLElement>('button');
+          if (doc.activeElement !== shadow.host) focusBefore = doc.activeElement as HTMLElement | null;
+          target?.focus();
+        }
       } catch {
         // The page is hostile to in-page UI (or broke it): no card this time, and nothing thrown
         // into the page's console from a pointer event.
         shown = null;
+        shownProps = null;
         shadow?.remove();
         shadow = null;
       }

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, (tabId: number) => Promise<unknown>> = {
   'toggle-highlighting': (tabId) => sendToTab(contentProtocol, tabId, 'toggle-site'),
   'next-mention': (tabId) => sendToTab(contentProtocol, tabId, 'step', { direction: 1 }),
   'previous-mention': (tabId) => sendToTab(contentProtocol, tabId, 'step', { direction: -1 }),
+  'show-card': (tabId) => sendToTab(contentProtocol, tabId, 'show-card'),
 };
 
 export default defineBackground(() => {

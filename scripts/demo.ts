@@ -137,6 +137,31 @@ async function main(): Promise<void> {
       return article ? Math.ceil(article.getBoundingClientRect().bottom + window.scrollY) : 0;
     });
     const height = Math.min(Math.max(VIEWPORT.height, articleBottom + 24), VIEWPORT.height * 2);
+    // Hover a person's name in the first screen, so the card shows too.
+    const spot = await page.evaluate(() => {
+      for (const abstract of CSS.highlights.get('hashiya-person') ?? []) {
+        const range = document.createRange();
+        range.setStart(abstract.startContainer, abstract.startOffset);
+        range.setEnd(abstract.endContainer, abstract.endOffset);
+        const box = range.getClientRects()[0];
+        if (box && box.top > 200 && box.bottom < 560)
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      return null;
+    });
+    if (spot) {
+      await page.mouse.move(spot.x, spot.y);
+      await page
+        .waitForFunction(
+          () => document.querySelector('hashiya-ui')?.shadowRoot?.querySelector('.card'),
+          null,
+          {
+            timeout: 3_000,
+          },
+        )
+        .catch(() => undefined);
+      await page.waitForTimeout(200);
+    }
     await mkdir(dirname(screenshot), { recursive: true });
     await page.screenshot({
       path: screenshot,

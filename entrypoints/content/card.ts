@@ -1,6 +1,6 @@
 // The hover card: shown over a hovered mention, kept beside it while the page scrolls, closed by
 // Escape. Torn down with `signal`.
-import { createCardLayer } from '@/components/card-layer';
+import { createCardLayer, type ShowOptions } from '@/components/card-layer';
 import type { Matcher } from '@/lib/entities/matcher';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { trackHover } from '@/lib/page/hover';
@@ -10,7 +10,7 @@ import { saveSettings, withEntity } from '@/lib/settings/settings';
 
 export interface PageCard {
   /** Shows the card for `mention`, with its position among its entity's mentions. */
-  show(mention: PlacedMention): void;
+  show(mention: PlacedMention, options?: ShowOptions): void;
   hide(): void;
   readonly isShown: boolean;
   /** True for the card's host element (our own UI, whose changes the watcher ignores). */
@@ -19,23 +19,23 @@ export interface PageCard {
 
 export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSignal): PageCard {
   const card = createCardLayer(document, {
+    // Stepping from the card keeps it (and its buttons) under the pointer.
     onStep: (mention, direction) => {
       session.setCurrent(mention);
       const result = session.step(direction, mention.entityId);
-      if (result) show(result.mention);
+      if (result) show(result.mention, { stay: true });
     },
     // However the card closes, hovering the same mention again opens it again.
     onHidden: () => hover.forget(),
-    onHide: (mention) => {
-      card.hide();
-      void saveSettings(withEntity(session.settings, mention.entityId, false));
-    },
+    // The card stays, saying the entity is hidden, with Undo.
+    onHide: (mention) => void saveSettings(withEntity(session.settings, mention.entityId, false)),
+    onUndoHide: (mention) => void saveSettings(withEntity(session.settings, mention.entityId, true)),
   });
-  const show = (mention: PlacedMention) => {
+  const show = (mention: PlacedMention, options?: ShowOptions) => {
     const entity = matcher.entity(mention.entityId);
     if (!entity) return;
     const ofEntity = session.mentions.ofEntity(mention.entityId);
-    card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length);
+    card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length, options);
   };
 
   const hover = trackHover({

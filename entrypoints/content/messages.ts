@@ -28,6 +28,12 @@ export function wireMessages(
         if (!analysis.started && session.active) analysis.run();
         return session.report();
       },
+      // From the keyboard: the current mention's card (else the next one's), with the focus in it.
+      'show-card': () => {
+        const mention = session.currentMention ?? session.step(1)?.mention;
+        if (mention && session.isVisible(mention)) card.show(mention, { focus: true });
+        return null;
+      },
       step: ({ direction, entityId }) => {
         const result = session.step(direction, entityId);
         if (!result) return null;

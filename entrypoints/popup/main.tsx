@@ -7,4 +7,4 @@ import './popup.css';
 
 applyUiLanguage();
 const app = document.getElementById('app');
-if (app) void targetTabId().then((tabId) => render(<EntityPanel tabId={tabId} />, app));
+if (app) void targetTabId().then((tabId) => render(<EntityPanel tabId={tabId} place="popup" />, app));

@@ -6,7 +6,11 @@ import { targetTabId } from '@/lib/messaging/tab-requests';
 import { applyUiLanguage } from '@/lib/ui/i18n';
 import '@/components/ui.css';
 
-/** The side panel follows the active tab: tab switches and finished page loads re-read it. */
+/**
+ * The side panel follows the active tab: tab switches and finished page loads re-read it. It is the
+ * accessible path to what the highlights show (the Highlight API paints nothing assistive technology
+ * reads), so it lists everything; the reader's notes get a view beside the entity list here.
+ */
 function SidePanel() {
   const [tab, setTab] = useState<{ id: number | undefined; generation: number }>({
     id: undefined,
@@ -26,7 +30,7 @@ function SidePanel() {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  return <EntityPanel key={`${tab.id}:${tab.generation}`} tabId={tab.id} />;
+  return <EntityPanel key={`${tab.id}:${tab.generation}`} tabId={tab.id} place="sidepanel" />;
 }
 
 applyUiLanguage();

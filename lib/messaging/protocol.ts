@@ -94,6 +94,8 @@ export const contentProtocol = {
   /** Switch highlighting on this page's site on or off (keyboard command). */
   'toggle-site': [none, pageReport],
   step: [stepRequest, v.nullable(stepResult)],
+  /** Open the card of the current mention and move the focus into it (keyboard command). */
+  'show-card': [none, v.null()],
 } as const;
 
 /** Requests the background answers (from content scripts). */

@@ -25,3 +25,8 @@ export function placeCard(
   const top = fitsBelow || above < MARGIN ? below : above;
   return { left, top };
 }
+
+/** True when the two boxes overlap: a card over its mention hides it. */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}

@@ -4,6 +4,7 @@
 
 import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
+import { highlightGroup } from '../entities/type-styles';
 import type { PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { ligatureSafeSpan } from '../text/ligature';
@@ -134,9 +135,10 @@ export class PageSession {
     this.paintedIndex = indexMentions(visible);
     const groups = new Map<string, PlacedMention[]>();
     for (const mention of visible) {
-      const list = groups.get(mention.type);
+      const group = highlightGroup(mention.type, settings.highlightStyle);
+      const list = groups.get(group);
       if (list) list.push(mention);
-      else groups.set(mention.type, [mention]);
+      else groups.set(group, [mention]);
     }
     painter.paint(groups);
     if (this.current && settings.hiddenTypes.includes(this.current.type)) this.current = null;
@@ -180,6 +182,11 @@ export class PageSession {
     this.flash(next);
     const ofEntity = this.index.ofEntity(next.entityId);
     return { mention: next, position: ofEntity.indexOf(next) + 1, total: ofEntity.length };
+  }
+
+  /** The mention last hovered or stepped to, if any. */
+  get currentMention(): PlacedMention | null {
+    return this.current;
   }
 
   /** Makes `mention` the current one (hovered), so stepping continues from it. */

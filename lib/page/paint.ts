@@ -2,7 +2,7 @@
 // selection and copy behave as before: one named highlight per group ("hashiya-place"...), coloured
 // by ::highlight(hashiya-…) rules in the content script's stylesheet. Browsers without the API get
 // <mark> wrapping, background colour only (padding or borders would break Arabic letter joining).
-import { TYPE_STYLES } from '../entities/type-styles';
+import { TYPE_STYLES, typeOfGroup } from '../entities/type-styles';
 import { liveRange, staticRange } from '../text/text-model';
 
 export const HIGHLIGHT_PREFIX = 'hashiya-';
@@ -196,7 +196,8 @@ function wrapPiece(doc: Document, { node, start, end, group }: Piece): HTMLEleme
   const mark = doc.createElement('mark');
   mark.className = MARK_CLASS;
   mark.dataset.hashiyaType = group;
-  const colour = TYPE_STYLES[group as keyof typeof TYPE_STYLES]?.colour ?? '#888888';
+  const type = typeOfGroup(group);
+  const colour = type ? TYPE_STYLES[type].colour : '#888888';
   // Background only: padding or borders would break Arabic letter joining.
   mark.style.cssText = `background-color: ${colour}40; color: inherit;`;
   target.parentNode?.insertBefore(mark, target);

@@ -12,13 +12,19 @@ export interface Settings {
   hiddenTypes: EntityType[];
   /** Single entities the reader hid ("hide this entity"). */
   hiddenEntities: string[];
+  /** 'colour': tinted background and underline; 'quiet': the underline alone. */
+  highlightStyle: HighlightStyle;
 }
+
+export const HIGHLIGHT_STYLES = ['colour', 'quiet'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   enabled: true,
   disabledSites: [],
   hiddenTypes: [],
   hiddenEntities: [],
+  highlightStyle: 'colour',
 };
 
 /** Reads stored settings, keeping only well-formed values (storage may hold an older shape). */
@@ -34,6 +40,9 @@ export function normaliseSettings(value: unknown): Settings {
       (ENTITY_TYPES as readonly string[]).includes(t),
     ),
     hiddenEntities: strings(raw.hiddenEntities),
+    highlightStyle: (HIGHLIGHT_STYLES as readonly unknown[]).includes(raw.highlightStyle)
+      ? (raw.highlightStyle as HighlightStyle)
+      : DEFAULT_SETTINGS.highlightStyle,
   };
 }
 
@@ -70,7 +79,8 @@ export function withEntity(settings: Settings, id: string, shown: boolean): Sett
  * The stored settings, typed unknown because storage may hold an older or damaged shape:
  * normaliseSettings is the validator. Version 1 is the shape every release so far wrote under
  * `settings` ({enabled, disabledSites, hiddenTypes, hiddenEntities}, no version mark, which WXT
- * reads as 1). A change of shape raises the version and adds `migrations: { 2: (v1) => … }`, with a
+ * reads as 1; `highlightStyle` was added later without a new version, since normaliseSettings
+ * gives a missing field its default). A change of shape raises the version and adds `migrations: { 2: (v1) => … }`, with a
  * test that reads the shape before it. (No empty migrations map until then: WXT would read storage
  * for it in every tab on every page load.)
  */

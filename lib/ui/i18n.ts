@@ -8,14 +8,19 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
+/** The browser's UI language, e.g. "ar" or "en-GB". */
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage();
+}
+
 /** The UI language's writing direction, for extension pages and in-page UI. */
 export function uiDirection(): 'rtl' | 'ltr' {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('ar') ? 'rtl' : 'ltr';
+  return uiLocale().toLowerCase().startsWith('ar') ? 'rtl' : 'ltr';
 }
 
 /** Sets an extension page's language and direction to the browser's UI language. */
 export function applyUiLanguage(doc: Document = document): void {
-  doc.documentElement.lang = browser.i18n.getUILanguage();
+  doc.documentElement.lang = uiLocale();
   doc.documentElement.dir = uiDirection();
 }
 
@@ -24,14 +29,30 @@ export function uiNameLanguage(): 'ar' | 'en' {
   return uiDirection() === 'rtl' ? 'ar' : 'en';
 }
 
-const TYPE_LABELS: Record<EntityType, MessageKey> = {
-  person: 'typePerson',
-  organisation: 'typeOrganisation',
-  government: 'typeGovernment',
-  group: 'typeGroup',
-  place: 'typePlace',
+/** Words counted with plural forms: one message per CLDR plural category of each language. */
+export type CountedWord = 'mentions' | 'names';
+
+/**
+ * "1 mention", "52 mentions", "إشارتان", "52 إشارة": the message `<word>_<category>` for the plural
+ * category Intl.PluralRules gives `count` in the UI language. Arabic has six categories, English two;
+ * tests/unit/ui/locales.test.ts checks that each language has a message for each of its own.
+ */
+export function countText(word: CountedWord, count: number, locale: string = uiLocale()): string {
+  const category = new Intl.PluralRules(locale).select(count);
+  // Arabic-only categories (zero, two, few, many) are not keys of the English file the type reads.
+  const key = `${word}_${category}` as MessageKey;
+  return browser.i18n.getMessage(key, String(count)) || t(`${word}_other`, String(count));
+}
+
+const TYPE_LABELS: Record<EntityType, { plural: MessageKey; singular: MessageKey }> = {
+  person: { plural: 'typePerson', singular: 'typeSingularPerson' },
+  organisation: { plural: 'typeOrganisation', singular: 'typeSingularOrganisation' },
+  government: { plural: 'typeGovernment', singular: 'typeSingularGovernment' },
+  group: { plural: 'typeGroup', singular: 'typeSingularGroup' },
+  place: { plural: 'typePlace', singular: 'typeSingularPlace' },
 };
 
-export function typeLabel(type: EntityType): string {
-  return t(TYPE_LABELS[type]);
+/** "Places" for a heading over several, "Place" for one entity (the card). */
+export function typeLabel(type: EntityType, number: 'plural' | 'singular' = 'plural'): string {
+  return t(TYPE_LABELS[type][number]);
 }

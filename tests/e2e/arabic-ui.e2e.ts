@@ -3,33 +3,24 @@
 import assert from 'node:assert/strict';
 import type { E2eTest } from './harness.ts';
 import { POPUP_TIMEOUT_MS, PREFIX, tabIdOf, waitForPaint } from './helpers.ts';
+import { firstMentionCentre } from './views.ts';
 
 const CARD_TIMEOUT_MS = 5_000;
 
 /** Runs in an extension page: its language, direction and the texts a reader sees first. */
 function describePage() {
   const heading = document.querySelector('h1');
-  const box = heading?.getBoundingClientRect();
+  // The heading with the product's icon before it: together they start at the right edge.
+  const box = (heading?.closest('.brand') ?? heading)?.getBoundingClientRect();
   return {
     lang: document.documentElement.lang,
     dir: document.documentElement.dir,
     heading: heading?.textContent ?? '',
     // Right to left: the heading starts at the right edge.
     headingOnRight: box ? box.right > document.documentElement.clientWidth - 40 : false,
-    sections: [...document.querySelectorAll('h2')].map((h) => h.textContent?.trim() ?? ''),
+    // The heading's words (group headings start with a sample of the type's highlight).
+    subheadings: [...document.querySelectorAll('h2, h3')].map((h) => h.lastChild?.textContent?.trim() ?? ''),
   };
-}
-
-/** Runs in the page: the centre of the first mention of `name`'s highlight. */
-function firstMentionCentre(name: string): { x: number; y: number } | null {
-  const range = [...(CSS.highlights.get(name) ?? [])][0];
-  if (!range) return null;
-  const live = document.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  (live.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center' });
-  const box = live.getClientRects()[0];
-  return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
 }
 
 /** Runs in the page: what the entity card in our shadow root shows, or null while there is none. */
@@ -39,9 +30,10 @@ function describeCard() {
   return {
     dir: (card.parentElement as HTMLElement).dir,
     direction: getComputedStyle(card).direction,
-    type: card.querySelector('.type')?.textContent?.trim() ?? '',
+    // The type's label, after the sample of its highlight.
+    type: card.querySelector('.type')?.lastChild?.textContent?.trim() ?? '',
     name: card.querySelector('.name')?.textContent ?? '',
-    nameLang: card.querySelector('.name')?.getAttribute('lang') ?? '',
+    nameLang: card.querySelector('.name bdi')?.getAttribute('lang') ?? '',
     position: card.querySelector('.position')?.textContent ?? '',
   };
 }
@@ -66,11 +58,19 @@ export const arabicUiTests: E2eTest[] = [
         ctx.log(`side panel: ${JSON.stringify(seen)}`);
         assert.match(seen.lang, /^ar/);
         assert.equal(seen.dir, 'rtl');
-        assert.equal(seen.heading, 'الكيانات في هذه الصفحة');
+        assert.equal(seen.heading, 'حاشية');
         assert.ok(seen.headingOnRight, 'the heading is not at the right edge');
+        assert.deepEqual(seen.subheadings, ['الأشخاص والأماكن والمنظمات في هذه الصفحة']);
+        const totals = await panel.evaluate(
+          () => document.querySelector('[data-totals]')?.textContent ?? '',
+          null,
+        );
+        assert.equal(totals, '15 اسمًا · 52 إشارة', 'counts with their Arabic plural forms');
+        await panel.click('label:has(> input[data-sort="type"])');
+        const grouped = await panel.evaluate(describePage, null);
         assert.ok(
-          seen.sections.includes('أماكن') && seen.sections.includes('أشخاص'),
-          seen.sections.join(', '),
+          grouped.subheadings.includes('أماكن') && grouped.subheadings.includes('أشخاص'),
+          grouped.subheadings.join(', '),
         );
         const iran = await panel.evaluate(() => {
           const first = document.querySelector('[data-entity-id="iran"] .entity-names bdi');
@@ -86,7 +86,7 @@ export const arabicUiTests: E2eTest[] = [
         await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
         const seen = await options.evaluate(describePage, null);
         assert.equal(seen.dir, 'rtl');
-        assert.equal(seen.heading, 'حاشية — قاموس الكيانات');
+        assert.equal(seen.heading, 'حاشية — القاموس والإعدادات');
       } finally {
         await options.close();
       }
@@ -108,7 +108,7 @@ export const arabicUiTests: E2eTest[] = [
       assert.ok(card);
       assert.equal(card.dir, 'rtl');
       assert.equal(card.direction, 'rtl');
-      assert.equal(card.type, 'أماكن');
+      assert.equal(card.type, 'مكان', 'the type in the singular');
       assert.equal(card.nameLang, 'ar');
       assert.match(card.position, /^الإشارة 1 من \d+ في هذه الصفحة$/);
       await page.press('Escape');

@@ -13,7 +13,7 @@
 // page's console / pageerror events. So one page-realm `evaluate` serves both.
 
 import { existsSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,15 @@ export interface TestPage {
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   /** A PNG of the `index`-th element matching `selector` (as it is in the viewport, scrolled to). */
   screenshotElement(selector: string, index: number): Promise<Buffer>;
+  /** A PNG of one viewport rectangle (CSS pixels), saved to `path` too when given. */
+  screenshotClip(clip: Clip, path?: string): Promise<Buffer>;
+  /** Resizes this tab's viewport (CSS pixels). */
+  setViewport(width: number, height: number): Promise<void>;
+  /**
+   * Runs a script's source text in the page's main world (e.g. axe-core's), past the page's
+   * Content-Security-Policy, as the browser's debugging protocol does.
+   */
+  runScript(source: string): Promise<void>;
   close(): Promise<void>;
   /**
    * Every URL this tab requested since it opened, in order, as the browser's network layer saw it:
@@ -94,6 +103,13 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
+export interface Clip {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 export interface OpenOptions {
   /** Open in a new window rather than a new tab of the current one. */
   window?: boolean;
@@ -107,6 +123,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Browser UI language (Chromium only: Firefox needs a language pack to change it). */
   locale?: string;
+  /** What pages see as prefers-color-scheme. */
+  colorScheme?: 'light' | 'dark';
+  /** Device pixels per CSS pixel (2: a high-density screen). */
+  deviceScaleFactor?: number;
 }
 
 const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
@@ -260,6 +280,18 @@ class ChromiumPage implements TestPage {
     return await this.page.locator(selector).nth(index).screenshot({ animations: 'disabled', caret: 'hide' });
   }
 
+  async screenshotClip(clip: Clip, path?: string): Promise<Buffer> {
+    return await this.page.screenshot({ clip, ...(path ? { path } : {}) });
+  }
+
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+  }
+
+  async runScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
+  }
+
   async close(): Promise<void> {
     await this.page.close();
   }
@@ -386,6 +418,8 @@ export async function launchChromium(
       headless: options.headless ?? true,
       viewport,
       ...(options.locale ? { locale: options.locale } : {}),
+      ...(options.colorScheme ? { colorScheme: options.colorScheme } : {}),
+      ...(options.deviceScaleFactor ? { deviceScaleFactor: options.deviceScaleFactor } : {}),
       args: [
         ...chromiumArgs(extDir),
         `--proxy-server=http://127.0.0.1:${proxy.port}`,
@@ -432,7 +466,10 @@ class FirefoxPage implements TestPage {
   readonly errors: string[] = [];
   readonly requests: string[] = [];
 
-  constructor(private readonly page: PuppeteerPage) {
+  constructor(
+    private readonly page: PuppeteerPage,
+    private readonly deviceScaleFactor = 1,
+  ) {
     page.on('request', (request) => {
       this.requests.push(request.url());
     });
@@ -501,6 +538,20 @@ class FirefoxPage implements TestPage {
     return Buffer.from(await element.screenshot());
   }
 
+  async screenshotClip(clip: Clip, path?: string): Promise<Buffer> {
+    const png = Buffer.from(await this.page.screenshot({ clip }));
+    if (path) await writeFile(path, png);
+    return png;
+  }
+
+  async setViewport(width: number, height: number): Promise<void> {
+    await this.page.setViewport({ width, height, deviceScaleFactor: this.deviceScaleFactor });
+  }
+
+  async runScript(source: string): Promise<void> {
+    await this.page.evaluate(source);
+  }
+
   async close(): Promise<void> {
     await this.page.close();
   }
@@ -549,6 +600,7 @@ class FirefoxBrowser implements TestBrowser {
   constructor(
     private readonly browser: PuppeteerBrowser,
     private readonly proxy: SinkProxy,
+    private readonly deviceScaleFactor = 1,
   ) {}
 
   get externalRequests(): readonly string[] {
@@ -560,13 +612,13 @@ class FirefoxBrowser implements TestBrowser {
   }
 
   async newPage(url: string): Promise<TestPage> {
-    const page = new FirefoxPage(await this.rawPage());
+    const page = new FirefoxPage(await this.rawPage(), this.deviceScaleFactor);
     await page.goto(url);
     return page;
   }
 
   async openExtensionPage(path: string, options?: OpenOptions): Promise<TestPage> {
-    const page = new FirefoxPage(await this.rawPage(options));
+    const page = new FirefoxPage(await this.rawPage(options), this.deviceScaleFactor);
     await page.goto(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
     return page;
   }
@@ -619,7 +671,10 @@ export async function launchFirefox(
     browser: 'firefox',
     executablePath: options.executablePath,
     headless: options.headless ?? true,
-    defaultViewport: options.viewport ?? DEFAULT_VIEWPORT,
+    defaultViewport: {
+      ...(options.viewport ?? DEFAULT_VIEWPORT),
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    },
     // Needed to open moz-extension:// pages over BiDi.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -631,6 +686,10 @@ export async function launchFirefox(
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': proxy.port,
       'network.proxy.allow_hijacking_localhost': false,
+      // prefers-color-scheme for pages: 0 dark, 1 light.
+      ...(options.colorScheme
+        ? { 'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1 }
+        : {}),
     },
   });
   const browser = await launched.catch(async (error: unknown) => {
@@ -649,5 +708,5 @@ export async function launchFirefox(
     await proxy.close().catch(() => undefined);
     throw error;
   }
-  return new FirefoxBrowser(browser, proxy);
+  return new FirefoxBrowser(browser, proxy, options.deviceScaleFactor ?? 1);
 }

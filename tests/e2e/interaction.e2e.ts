@@ -166,6 +166,8 @@ interface CardState {
   next: Point | null;
   previous: Point | null;
   hide: Point | null;
+  /** "Undo", once the card says its entity is hidden. */
+  undo: Point | null;
   /** Computed styles that only the shadow root's stylesheet gives the card. */
   cssPosition: string;
   pointerEvents: string;
@@ -180,7 +182,12 @@ function readCard(): CardState | null {
   const card = host?.shadowRoot?.querySelector('.card[data-entity-id]');
   if (!host || !card) return null;
   const centres: (Point | null)[] = [];
-  for (const selector of ['[data-step="next"]', '[data-step="previous"]', '[data-action="hide"]']) {
+  for (const selector of [
+    '[data-step="next"]',
+    '[data-step="previous"]',
+    '[data-action="hide"]',
+    '[data-action="undo"]',
+  ]) {
     const box = card.querySelector(selector)?.getBoundingClientRect();
     centres.push(box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null);
   }
@@ -193,6 +200,7 @@ function readCard(): CardState | null {
     next: centres[0] ?? null,
     previous: centres[1] ?? null,
     hide: centres[2] ?? null,
+    undo: centres[3] ?? null,
     cssPosition: style.position,
     pointerEvents: style.pointerEvents,
     width: card.getBoundingClientRect().width,
@@ -382,7 +390,7 @@ async function settledCard(page: TestPage): Promise<CardState> {
   }
 }
 
-async function clickCardButton(page: TestPage, button: 'next' | 'previous' | 'hide'): Promise<void> {
+async function clickCardButton(page: TestPage, button: 'next' | 'previous' | 'hide' | 'undo'): Promise<void> {
   const card = await settledCard(page);
   const at = card[button];
   assert.ok(at, `the card has no ${button} button`);
@@ -557,7 +565,7 @@ const hoverCardTest: E2eTest = {
 };
 
 const hideEntityTest: E2eTest = {
-  name: 'card: "Hide this entity" removes exactly its ranges; the side panel lists it as hidden and "Show again" restores them',
+  name: 'card: "Hide this name" removes exactly its ranges, says so and offers Undo; the side panel lists it as hidden and "Show again" restores them',
   async run(ctx: E2eContext) {
     const page = await ctx.fixturePage(SEED_EN);
     await page.bringToFront();
@@ -576,10 +584,24 @@ const hideEntityTest: E2eTest = {
         [`${PREFIX}person`]: (before[`${PREFIX}person`] ?? []).filter((r) => !ramaKeys.has(r.key)),
       };
       await waitForKeys(page, want, 'after "Hide this entity" on Edi Rama');
-      assert.ok(await page.evaluate(cardClosed, null), 'the card should close after hiding its entity');
-      ctx.log(
-        `hidden: person ${before[`${PREFIX}person`]?.length} → ${want[`${PREFIX}person`]?.length} ranges`,
+      // The card stays under the pointer, says so, and offers Undo, which paints them again.
+      const notice = await page.evaluate(
+        () =>
+          document.querySelector('[data-hashiya-ui]')?.shadowRoot?.querySelector('.card [role="status"]')
+            ?.textContent ?? null,
+        null,
       );
+      assert.equal(notice, 'Edi Rama is hidden on every page.');
+      await clickCardButton(page, 'undo');
+      await waitForKeys(page, before, 'after Undo');
+      assert.ok(await page.evaluate(cardClosed, null), 'the card should close after Undo');
+      await hover(page, `${PREFIX}person`, first.key, 'edi-rama');
+      await clickCardButton(page, 'hide');
+      await waitForKeys(page, want, 'after "Hide this entity" on Edi Rama, again');
+      ctx.log(
+        `hidden: person ${before[`${PREFIX}person`]?.length} → ${want[`${PREFIX}person`]?.length} ranges; Undo restored them`,
+      );
+      await page.mouseMove(NEUTRAL.x, NEUTRAL.y);
 
       const tabId = await waitForTabId(ctx.browser, new URL(SEED_EN, ctx.baseUrl).href);
       panel = await openPanel(ctx.browser, tabId);
@@ -766,6 +788,9 @@ const switchesTest: E2eTest = {
     await page.evaluate(markNoReload, null);
     await other.evaluate(markNoReload, null);
     try {
+      // The switches wait behind the settings button.
+      await panel.waitForSelector('[data-action="settings"]', POPUP_TIMEOUT_MS);
+      await panel.click('[data-action="settings"]');
       await panel.waitForSelector('input[data-switch="site"]', POPUP_TIMEOUT_MS);
       for (const type of ENTITY_TYPES) {
         if (keysOf(before, type).length === 0) continue;
@@ -1151,7 +1176,7 @@ const cspTest: E2eTest = {
     const problems: string[] = [];
     if (card.cssPosition !== 'fixed') problems.push(`position is "${card.cssPosition}", not "fixed"`);
     if (card.pointerEvents !== 'auto') problems.push(`pointer-events is "${card.pointerEvents}", not "auto"`);
-    if (Math.round(card.width) !== 280) problems.push(`width is ${card.width}px, not 280px`);
+    if (Math.round(card.width) !== 288) problems.push(`width is ${card.width}px, not 288px`);
     assert.deepEqual(
       problems,
       [],
@@ -1227,6 +1252,7 @@ const requestsTest: E2eTest = {
       await panel.click('li[data-entity-id="iran"] [data-step="next"]');
       await panel.waitForSelector('li[data-entity-id="iran"] [data-position]', POPUP_TIMEOUT_MS);
       const before = await inPage(page, highlightKeys, PREFIX);
+      await panel.click('[data-action="settings"]');
       await panel.click('input[data-switch-type="person"]');
       await waitForKeys(page, { ...before, [`${PREFIX}person`]: [] }, 'person switched off');
       await panel.click('input[data-switch-type="person"]');

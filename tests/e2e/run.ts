@@ -21,15 +21,17 @@ import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
 import { notesStoreTests } from './notes-store.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
+import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
 
 const ALL_TESTS: readonly E2eTest[] = [
   ...seedPageTests,
   ...interactionTests,
   ...hardPageTests,
   ...notesStoreTests,
+  ...viewTestsEnglish,
 ];
 // Run only by the Arabic-interface Chromium.
-const LOCALE_TESTS: readonly E2eTest[] = arabicUiTests;
+const LOCALE_TESTS: readonly E2eTest[] = [...arabicUiTests, ...viewTestsArabic];
 
 interface Options {
   browsers: ('chromium' | 'firefox')[];
@@ -188,7 +190,7 @@ async function main(): Promise<number> {
       name: 'chromium-ar',
       browser: 'chromium',
       label: 'Chromium (Arabic interface)',
-      only: arabicUiTests,
+      only: LOCALE_TESTS,
       executable: findChromium(),
       install: 'sudo apt-get install chromium   (or set CHROME_PATH)',
       buildDir: join(REPO_ROOT, '.output', 'chrome-mv3'),

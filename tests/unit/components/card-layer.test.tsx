@@ -25,7 +25,7 @@ function mention(): PlacedMention {
   return { start, end: start + 7, entityId: 'albania', kind: 'name', type: 'place', range };
 }
 
-const actions = () => ({ onStep: vi.fn(), onHide: vi.fn(), onHidden: vi.fn() });
+const actions = () => ({ onStep: vi.fn(), onHide: vi.fn(), onUndoHide: vi.fn(), onHidden: vi.fn() });
 
 describe('card layer', () => {
   beforeEach(() => {

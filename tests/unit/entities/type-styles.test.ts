@@ -15,7 +15,7 @@ import {
   wcagContrast,
 } from 'culori';
 import { describe, expect, it } from 'vitest';
-import { FOCUS_STYLE, highlightRules, TYPE_STYLES } from '../../../lib/entities/type-styles';
+import { FOCUS_STYLE, HEADLINE_TINT, highlightRules, TYPE_STYLES } from '../../../lib/entities/type-styles';
 import { ENTITY_TYPES, type EntityType } from '../../../lib/entities/types';
 
 function colour(hex: string): Color {
@@ -71,23 +71,49 @@ const MIN_TYPE_DELTA_E = 10;
 describe('the generated ::highlight rules', () => {
   const css = highlightRules('hashiya-');
 
-  it('has one rule per entity type, plus the focus highlight', () => {
-    const names = [...css.matchAll(/::highlight\(([\w-]+)\)/g)].map((m) => m[1]);
-    expect(names.sort()).toEqual([...ENTITY_TYPES.map((type) => `hashiya-${type}`), 'hashiya-focus'].sort());
+  it('has, per entity type, the default, headline and quiet rules, plus the focus highlight', () => {
+    const names = [...new Set([...css.matchAll(/::highlight\(([\w-]+)\)/g)].map((m) => m[1]))];
+    expect(names.sort()).toEqual(
+      [
+        ...ENTITY_TYPES.flatMap((type) => [`hashiya-${type}`, `hashiya-quiet-${type}`]),
+        'hashiya-focus',
+      ].sort(),
+    );
   });
 
-  it('writes each type’s colour, opacity and underline, and keeps the page’s text colour', () => {
+  it('writes each type’s colour, opacity, underline and its offset, and keeps the page’s text colour', () => {
     expect(css).toContain(
       '::highlight(hashiya-person) {\n' +
-        '  background-color: rgb(230 159 0 / 0.28);\n' +
-        '  text-decoration: underline solid #e69f00 2px;\n}',
+        '  background-color: rgb(230 159 0 / 0.24);\n' +
+        '  text-decoration: underline solid #e69f00 2px;\n' +
+        '  text-underline-offset: 0.3em;\n}',
     );
-    expect(css).toContain('::highlight(hashiya-group) {\n  background-color: rgb(213 94 0 / 0.24);');
-    expect(css).toContain('text-decoration: underline wavy #d55e00 1px;');
+    expect(css).toContain('::highlight(hashiya-group) {\n  background-color: rgb(213 94 0 / 0.22);');
+    expect(css).toContain('text-decoration: underline wavy #d55e00 1.5px;\n  text-underline-offset: 0.32em;');
     expect(css.match(/^ {2}color:/gm)).toHaveLength(1); // only the focus highlight sets a text colour
     expect(css).toContain(
       '::highlight(hashiya-focus) {\n  background-color: rgb(255 213 74 / 0.85);\n  color: #111111;',
     );
+  });
+
+  it('in headlines, keeps the underline with a third of the tint', () => {
+    expect(HEADLINE_TINT).toBeLessThanOrEqual(1 / 2);
+    expect(css).toContain(
+      ':is(h1, h2, h3)::highlight(hashiya-person),\n:is(h1, h2, h3) ::highlight(hashiya-person) {\n' +
+        '  background-color: rgb(230 159 0 / 0.08);\n}',
+    );
+  });
+
+  it('quiet style: the same underline, no tint', () => {
+    expect(css).toContain(
+      '::highlight(hashiya-quiet-place) {\n  background-color: transparent;\n' +
+        '  text-decoration: underline dotted #009e73 2px;\n  text-underline-offset: 0.3em;\n}',
+    );
+  });
+
+  it('puts every underline clear of Arabic dots and tails (offset ≥ 0.25 em)', () => {
+    for (const type of ENTITY_TYPES)
+      expect(TYPE_STYLES[type].underlineOffset, type).toBeGreaterThanOrEqual(0.25);
   });
 
   it('gives each type its own underline style, so colour is never the only cue', () => {
@@ -109,6 +135,29 @@ describe('page text on a highlight stays readable (WCAG contrast ≥ 4.5:1)', ()
       expect(wcagContrast(FOCUS_STYLE.text, shown)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
     });
   }
+});
+
+/** How much a type's tint stands out from the page behind it (CIEDE2000 between the two). */
+function tintVisibility(type: EntityType, page: string): number {
+  const style = TYPE_STYLES[type];
+  return deltaE(over(style.colour, style.backgroundAlpha, page), colour(page));
+}
+
+describe('tints are as visible on a dark page as on a light one', () => {
+  const [light, dark] = PAGES;
+  it.each(ENTITY_TYPES)(
+    '%s: ΔE00 from a #111 page ≥ ΔE00 from a white page, within one just-noticeable difference',
+    (type) => {
+      expect(tintVisibility(type, dark.background)).toBeGreaterThanOrEqual(
+        tintVisibility(type, light.background) - 1,
+      );
+    },
+  );
+
+  it.each(ENTITY_TYPES)('%s: the tint is visible on both (ΔE00 ≥ 10)', (type) => {
+    expect(tintVisibility(type, light.background)).toBeGreaterThanOrEqual(10);
+    expect(tintVisibility(type, dark.background)).toBeGreaterThanOrEqual(10);
+  });
 });
 
 describe('type colours stay distinguishable under colour-vision deficiencies', () => {

@@ -30,6 +30,7 @@ function contentHandlers(): Handlers<typeof contentProtocol> {
     },
     'toggle-site': async () => REPORT,
     step: vi.fn(({ direction }) => ({ entityId: 'iran', position: direction === 1 ? 2 : 1, total: 3 })),
+    'show-card': () => null,
   };
 }
 

@@ -88,6 +88,15 @@ describe('page session', () => {
     expect(rec.last().get('place')?.length).toBeGreaterThan(0);
   });
 
+  it('paints the quiet style under its own highlight names, the same mentions', () => {
+    const { s, rec } = session();
+    s.analyse();
+    const colour = rec.last().get('place');
+    s.updateSettings({ ...DEFAULT_SETTINGS, highlightStyle: 'quiet' });
+    expect(rec.last().get('place')).toBeUndefined();
+    expect(rec.last().get('quiet-place')).toEqual(colour);
+  });
+
   it('steps through one entity’s mentions, revealing and flashing each, and wraps around', () => {
     const { s, rec, reveal } = session();
     s.analyse();

@@ -80,13 +80,19 @@ describe('settings', () => {
     // The versioned item checks what is stored when it is defined, as on the extension's start.
     vi.resetModules();
     const fresh = await import('@/lib/settings/settings');
-    expect(await fresh.loadSettings()).toEqual({ ...before, hiddenTypes: ['place'] });
+    // A field added since (highlightStyle) reads as its default: no migration needed.
+    expect(await fresh.loadSettings()).toEqual({
+      ...before,
+      hiddenTypes: ['place'],
+      highlightStyle: 'colour',
+    });
     await fresh.saveSettings(fresh.withSite(await fresh.loadSettings(), 'b.example', false));
     const stored = await fakeBrowser.storage.local.get(null);
     expect(stored.settings).toEqual({
       ...before,
       hiddenTypes: ['place'],
       disabledSites: ['a.example', 'b.example'],
+      highlightStyle: 'colour',
     });
     expect((stored.settings$ as { v?: number } | undefined)?.v ?? 1).toBe(1);
   });
