@@ -159,6 +159,10 @@ export const notesStoreTests: readonly E2eTest[] = [
       }
     },
   },
+];
+
+/** Restarts the extension's background: run last in a browser, since nothing else should have to survive it. */
+export const backgroundRestartTests: readonly E2eTest[] = [
   {
     // Last: it restarts the extension.
     name: 'notes store: a note shown as saved survives the background being stopped right after',

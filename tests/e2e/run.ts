@@ -19,7 +19,7 @@ import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
 import { hardPageTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
-import { notesStoreTests } from './notes-store.e2e.ts';
+import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
 
@@ -29,6 +29,8 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...hardPageTests,
   ...notesStoreTests,
   ...viewTestsEnglish,
+  // Last: it restarts the background.
+  ...backgroundRestartTests,
 ];
 // Run only by the Arabic-interface Chromium.
 const LOCALE_TESTS: readonly E2eTest[] = [...arabicUiTests, ...viewTestsArabic];
