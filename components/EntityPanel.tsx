@@ -202,6 +202,14 @@ function PageView(props: PageViewProps) {
           action={{ label: t('analyseButton'), name: 'analyse', run: props.onAnalyse }}
         />
       );
+    case 'too-large':
+      return (
+        <State
+          state="too-large"
+          message={t('statusTooLarge')}
+          action={{ label: t('analyseAnywayButton'), name: 'analyse', run: props.onAnalyse }}
+        />
+      );
     case 'no-article':
       return <State state="no-article" message={t('statusNoArticle')} />;
     case 'error':

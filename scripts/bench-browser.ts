@@ -43,6 +43,14 @@ export const BUDGET_SHARE = 0.2;
 export const BUDGET_FLOOR_MS = 15;
 /** The page's own DOM-heavy script with PAGE_SCRIPT_ROUNDS of mentions painted, as a ratio to without. */
 export const PAGE_SCRIPT_BUDGET = 1.2;
+/** The longest task the content script may run by itself (the reader not having asked). */
+export const LONGEST_TASK_BUDGET_MS = 200;
+/** Hostile pages: too deep, too many elements, a 5 MB article (2.6 million characters). */
+export const HOSTILE_PAGES = [
+  'deep-article.html',
+  'many-elements.html',
+  'long-article.html?rounds=740',
+] as const;
 /** long-article.html?rounds=435: 2 + 46 × 435 = 20,012 mentions. */
 const PAGE_SCRIPT_ROUNDS = 435;
 const PAGE_SCRIPT_REPEATS = 7;
@@ -106,9 +114,22 @@ export interface PageScriptFigures {
   pass: boolean;
 }
 
+/** What the content script did by itself on a hostile page, and its longest task doing it. */
+export interface HostileFigures {
+  browser: 'chromium' | 'firefox';
+  page: string;
+  status: string;
+  ranges: number;
+  longestTaskMs: number;
+  /** The whole analysis (extraction, matching, painting), whichever tasks it ran in. */
+  totalMs: number;
+  pass: boolean;
+}
+
 export interface BrowserBenchResult {
   pages: PageFigures[];
   pageScript: PageScriptFigures[];
+  hostile: HostileFigures[];
   size: SizeFigures;
   skipped: string[];
 }
@@ -336,6 +357,64 @@ async function benchPageScript(browser: TestBrowser, baseUrl: string): Promise<P
   };
 }
 
+/** Runs in an extension page: the report of the tab showing `url` once its analysis settled, or null. */
+async function settledReportFor(
+  url: string,
+): Promise<{ status: string; timings?: Timings & { longestTaskMs?: number } } | null> {
+  const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('no browser / chrome API in this page');
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const reply = (await api.tabs.sendMessage(tab.id, { type: 'get-page-report' }).catch(() => null)) as {
+      value?: { url?: string; status?: string; timings?: Timings & { longestTaskMs?: number } };
+    } | null;
+    const report = reply?.value;
+    if (
+      report?.url === url &&
+      report.status &&
+      report.status !== 'working' &&
+      report.timings?.firstFrameMs !== undefined
+    )
+      return { status: report.status, ...(report.timings ? { timings: report.timings } : {}) };
+  }
+  return null;
+}
+
+async function benchHostile(
+  browser: TestBrowser,
+  baseUrl: string,
+  pageName: string,
+): Promise<HostileFigures> {
+  const url = new URL(pageName, baseUrl).href;
+  const probe = await browser.openExtensionPage('popup.html');
+  const page = await browser.newPage(url);
+  try {
+    const started = Date.now();
+    let report = await probe.evaluate(settledReportFor, url);
+    while (!report) {
+      if (Date.now() - started > PAINT_TIMEOUT_MS) throw new Error(`${pageName}: no settled report`);
+      await sleep(200);
+      report = await probe.evaluate(settledReportFor, url);
+    }
+    const t = report.timings;
+    const totalMs = (t?.extractMs ?? 0) + (t?.matchMs ?? 0) + (t?.paintMs ?? 0);
+    const longestTaskMs = t?.longestTaskMs ?? totalMs;
+    return {
+      browser: browser.name,
+      page: pageName,
+      status: report.status,
+      ranges: (await page.evaluate(pageFacts, 'hashiya-')).ranges,
+      longestTaskMs,
+      totalMs,
+      pass: longestTaskMs <= LONGEST_TASK_BUDGET_MS,
+    };
+  } finally {
+    await page.close();
+    await probe.close();
+  }
+}
+
 export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
   const file = join(buildDir, 'content-scripts', 'content.js');
   const bytes = readFileSync(file);
@@ -384,6 +463,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const server = await serve(PAGES_DIR);
   const pages: PageFigures[] = [];
   const pageScript: PageScriptFigures[] = [];
+  const hostile: HostileFigures[] = [];
   try {
     const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
     if (chromium)
@@ -408,6 +488,10 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
         }
         process.stdout.write(`  ${plan.name}: the page's own script with 20,000 mentions painted…\n`);
         pageScript.push(await benchPageScript(browser, server.url));
+        for (const pageName of HOSTILE_PAGES) {
+          process.stdout.write(`  ${plan.name}: ${pageName}…\n`);
+          hostile.push(await benchHostile(browser, server.url, pageName));
+        }
       } finally {
         await browser.close();
       }
@@ -415,7 +499,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   } finally {
     await server.close();
   }
-  return { pages, pageScript, size: contentScriptSize(), skipped };
+  return { pages, pageScript, hostile, size: contentScriptSize(), skipped };
 }
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
@@ -505,6 +589,30 @@ export function printBrowserReport(result: BrowserBenchResult): void {
   for (const p of result.pageScript) {
     const detail = `${p.browser}: the page's own script with ${p.ranges} mentions painted ${ms(p.withMs)}, without the extension ${ms(p.withoutMs)}: ${p.ratio.toFixed(2)}× (budget ≤ ${PAGE_SCRIPT_BUDGET}×)`;
     console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
+  }
+  console.log('');
+  console.log(
+    table(
+      ['browser', 'page', 'status', 'ranges', 'longest task', 'whole analysis'],
+      result.hostile.map((h) => [
+        h.browser,
+        h.page,
+        h.status,
+        String(h.ranges),
+        ms(h.longestTaskMs),
+        ms(h.totalMs),
+      ]),
+    ),
+  );
+  console.log(
+    'Hostile pages, one fresh tab each: what the content script did by itself and the longest task it ran doing it',
+  );
+  console.log(
+    '(its own report; a page past the size bounds is measured and left "too-large" until the reader asks).',
+  );
+  for (const h of result.hostile) {
+    const detail = `${h.browser} ${h.page}: ${h.status}, longest task ${ms(h.longestTaskMs)} (budget ≤ ${LONGEST_TASK_BUDGET_MS} ms)`;
+    console.log(h.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
   }
   const s = result.size;
   const sizeDetail = `content script ${kb(s.rawBytes)} raw, ${kb(s.gzipBytes)} gzip (budget ${kb(SIZE_BUDGET_BYTES)} gzip) — ${s.file.replace(`${REPO_ROOT}/`, '')}`;

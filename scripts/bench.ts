@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     printBrowserReport(browser);
     for (const p of browser.pages)
       if (!p.pass) failures.push(`${p.browser} ${p.page}: matching + painting over budget`);
+    for (const h of browser.hostile)
+      if (!h.pass) failures.push(`${h.browser} ${h.page}: a task of its own over the budget`);
     for (const p of browser.pageScript)
       if (!p.pass) failures.push(`${p.browser}: the page's own script slowed beyond budget`);
     if (!browser.size.pass) failures.push('content script over the gzip size budget');

@@ -18,7 +18,7 @@ export function wireMessages(
     {
       'get-page-report': () => session.report(),
       analyse: () => {
-        analysis.run();
+        analysis.run({ readerAsked: true }); // "Analyse this page" / "Analyse anyway"
         return session.report();
       },
       'toggle-site': () => {

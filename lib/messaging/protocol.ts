@@ -23,6 +23,8 @@ export const PAGE_STATUSES = [
   'ready',
   /** The page does not look like an article; nothing costly was done. */
   'not-article',
+  /** The page is too large or too deeply nested to analyse unasked (see lib/page/page-size.ts). */
+  'too-large',
   /** Readability found no article text. */
   'no-article',
   /** Something failed; `error` says what. */
@@ -42,6 +44,8 @@ export interface PageReport {
     extractMs: number;
     matchMs: number;
     paintMs: number;
+    /** The longest single task of the analysis (a long article's is split into several). */
+    longestTaskMs?: number;
     /** From the content script's start to the first frame drawn after the first paint. */
     firstFrameMs?: number;
   };
@@ -71,7 +75,13 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
   entities: v.array(entityCount),
   error: v.optional(v.string()),
   timings: v.optional(
-    v.object({ extractMs: count, matchMs: count, paintMs: count, firstFrameMs: v.optional(count) }),
+    v.object({
+      extractMs: count,
+      matchMs: count,
+      paintMs: count,
+      longestTaskMs: v.optional(count),
+      firstFrameMs: v.optional(count),
+    }),
   ),
 });
 

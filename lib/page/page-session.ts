@@ -5,12 +5,14 @@
 import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
 import { highlightGroup } from '../entities/type-styles';
+import type { Mention } from '../entities/types';
 import type { PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { ligatureSafeSpan } from '../text/ligature';
 import { rangesFromSortedOffsets } from '../text/text-model';
 import { type ExtractedArticle, extractArticle } from './extract';
 import { indexMentions, type MentionIndex, type PlacedMention } from './mention-index';
+import { measurePage, withinBounds } from './page-size';
 import type { Painter } from './paint';
 
 /** How long the focus flash stays on a mention the reader jumped to. */
@@ -20,8 +22,17 @@ export interface SessionTimings {
   extractMs: number;
   matchMs: number;
   paintMs: number;
+  /** The longest single task of the analysis. */
+  longestTaskMs?: number;
   firstFrameMs?: number;
 }
+
+/**
+ * An article longer than this is matched in a task of its own after extraction, then turned into
+ * ranges and painted MENTIONS_PER_TASK at a time, a task each, so the page keeps drawing frames.
+ */
+export const LONG_ARTICLE_CHARS = 400_000;
+export const MENTIONS_PER_TASK = 5000;
 
 export interface PageSessionOptions {
   doc: Document;
@@ -31,6 +42,11 @@ export interface PageSessionOptions {
   /** Scrolls a mention into view; injected so tests and reduced-motion users can differ. */
   reveal?: (mention: PlacedMention) => void;
   now?: () => number;
+  /** Runs a task later (default: setTimeout 0); injected so tests can step through them. */
+  schedule?: (task: () => void) => void;
+  /** Defaults LONG_ARTICLE_CHARS and MENTIONS_PER_TASK; smaller in tests. */
+  longArticleChars?: number;
+  mentionsPerTask?: number;
 }
 
 export class PageSession {
@@ -41,6 +57,13 @@ export class PageSession {
   private status: PageStatus = 'working';
   private error: string | undefined;
   private current: PlacedMention | null = null;
+  /** The reader asked for this page to be analysed, whatever its size. */
+  private readerAsked = false;
+  /** Bumped by every analysis and reset: the tasks of an older analysis stop when they see it. */
+  private generation = 0;
+  private settle: (() => void) | undefined;
+  /** Resolves when the latest analysis has finished (a long article's takes several tasks). */
+  settled: Promise<void> = Promise.resolve();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   lastTimings: SessionTimings = { extractMs: 0, matchMs: 0, paintMs: 0 };
 
@@ -72,13 +95,25 @@ export class PageSession {
     return isActiveOn(this.options.settings, this.hostname);
   }
 
-  /** Extracts, matches and paints. Never throws: failures become the 'error' status. */
-  analyse(): PageStatus {
-    const now = this.options.now ?? (() => performance.now());
-    const { doc, matcher, painter } = this.options;
+  /**
+   * Extracts, matches and paints. Never throws: failures become the 'error' status. Unless the
+   * reader asked (`readerAsked`, remembered for later re-analyses of the page), a page past the
+   * size bounds (lib/page/page-size.ts) gets the 'too-large' status and nothing costly is done.
+   */
+  analyse({ readerAsked = false }: { readerAsked?: boolean } = {}): PageStatus {
+    const now = this.now;
+    const { doc, painter } = this.options;
+    if (readerAsked) this.readerAsked = true;
+    this.settle?.(); // an analysis still running in tasks is superseded
+    this.generation++;
     try {
       painter.clear(); // the <mark> fallback must unwrap before Readability reads the page
       const t0 = now();
+      if (!this.readerAsked && !withinBounds(measurePage(doc))) {
+        this.reset('too-large');
+        this.lastTimings = { extractMs: now() - t0, matchMs: 0, paintMs: 0 };
+        return this.status;
+      }
       const article = extractArticle(doc);
       const t1 = now();
       if (!article) {
@@ -86,31 +121,113 @@ export class PageSession {
         this.lastTimings = { extractMs: t1 - t0, matchMs: 0, paintMs: 0 };
         return this.status;
       }
-      const { text } = article.model;
-      // Painted spans never split a glyph: the clitic lam of لأمريكا is drawn with its alef.
-      const mentions = matcher.match(text).map((m) => ({ ...m, ...ligatureSafeSpan(text, m.start, m.end) }));
-      const ranges = rangesFromSortedOffsets(article.model, mentions);
-      const placed: PlacedMention[] = [];
-      for (const [i, mention] of mentions.entries()) {
-        const entity = matcher.entity(mention.entityId);
-        const range = ranges[i];
-        if (!entity || !range) continue;
-        const { start, end, entityId, kind } = mention;
-        placed.push({ start, end, entityId, kind, type: entity.type, range });
-      }
-      const t2 = now();
       this.article = article;
-      this.index = indexMentions(placed);
+      this.index = indexMentions([]);
+      this.paintedIndex = this.index;
       this.current = null;
-      this.status = 'ready';
       this.error = undefined;
+      if (article.model.text.length > (this.options.longArticleChars ?? LONG_ARTICLE_CHARS)) {
+        this.status = 'working';
+        this.continueInTasks(article, t1 - t0);
+        return this.status;
+      }
+      const placed = this.place(article, this.match(article));
+      const t2 = now();
+      this.index = indexMentions(placed);
+      this.status = 'ready';
       this.paint();
-      this.lastTimings = { extractMs: t1 - t0, matchMs: t2 - t1, paintMs: now() - t2 };
+      const t3 = now();
+      this.lastTimings = { extractMs: t1 - t0, matchMs: t2 - t1, paintMs: t3 - t2, longestTaskMs: t3 - t0 };
     } catch (error) {
-      this.reset('error');
-      this.error = error instanceof Error ? error.message : String(error);
+      this.fail(error);
     }
     return this.status;
+  }
+
+  private get now(): () => number {
+    return this.options.now ?? (() => performance.now());
+  }
+
+  /** The article's mentions, their spans widened so a painted edge never splits a glyph. */
+  private match(article: ExtractedArticle): Mention[] {
+    const { text } = article.model;
+    // The clitic lam of لأمريكا is drawn with its alef (lib/text/ligature.ts).
+    return this.options.matcher.match(text).map((m) => ({ ...m, ...ligatureSafeSpan(text, m.start, m.end) }));
+  }
+
+  /** The mentions with their types and (static) ranges in the page. */
+  private place(article: ExtractedArticle, mentions: readonly Mention[]): PlacedMention[] {
+    const ranges = rangesFromSortedOffsets(article.model, mentions);
+    const placed: PlacedMention[] = [];
+    for (const [i, mention] of mentions.entries()) {
+      const entity = this.options.matcher.entity(mention.entityId);
+      const range = ranges[i];
+      if (!entity || !range) continue;
+      const { start, end, entityId, kind } = mention;
+      placed.push({ start, end, entityId, kind, type: entity.type, range });
+    }
+    return placed;
+  }
+
+  /**
+   * A long article after its extraction: matching in one task, then ranges and painting
+   * MENTIONS_PER_TASK at a time, each its own task. The mentions become hoverable and steppable
+   * once all are placed; an analysis or reset that comes meanwhile stops these tasks.
+   */
+  private continueInTasks(article: ExtractedArticle, extractMs: number): void {
+    const now = this.now;
+    const generation = this.generation;
+    const schedule = this.options.schedule ?? ((task: () => void) => void setTimeout(task, 0));
+    this.settled = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+    const timings = { extractMs, matchMs: 0, paintMs: 0, longestTaskMs: extractMs };
+    const placed: PlacedMention[] = [];
+    const perTask = this.options.mentionsPerTask ?? MENTIONS_PER_TASK;
+    let mentions: Mention[] = [];
+    let next = 0;
+    const finish = () => {
+      this.index = indexMentions(placed);
+      this.paintedIndex = this.active ? indexMentions(this.visibleMentions()) : indexMentions([]);
+      this.status = 'ready';
+      this.lastTimings = timings;
+      this.settle?.();
+    };
+    const task = (work: () => void) =>
+      schedule(() => {
+        if (generation !== this.generation) return;
+        const t = now();
+        try {
+          work();
+        } catch (error) {
+          this.fail(error);
+          this.settle?.();
+          return;
+        }
+        const spent = now() - t;
+        timings.longestTaskMs = Math.max(timings.longestTaskMs, spent);
+        if (next < mentions.length) task(paintSlice);
+        else finish();
+      });
+    const paintSlice = () => {
+      const t = now();
+      const slice = this.place(article, mentions.slice(next, next + perTask));
+      next += perTask;
+      placed.push(...slice);
+      if (this.active)
+        this.options.painter.add(
+          paintGroups(
+            slice.filter((m) => this.isVisible(m)),
+            this.options.settings.highlightStyle,
+          ),
+        );
+      timings.paintMs += now() - t;
+    };
+    task(() => {
+      const t = now();
+      mentions = this.match(article);
+      timings.matchMs = now() - t;
+    });
   }
 
   /** Marks the page as not looking like an article (nothing costly done). */
@@ -133,13 +250,7 @@ export class PageSession {
     }
     const visible = this.visibleMentions();
     this.paintedIndex = indexMentions(visible);
-    const groups = new Map<string, PlacedMention[]>();
-    for (const mention of visible) {
-      const group = highlightGroup(mention.type, settings.highlightStyle);
-      const list = groups.get(group);
-      if (list) list.push(mention);
-      else groups.set(group, [mention]);
-    }
+    const groups = paintGroups(visible, settings.highlightStyle);
     painter.paint(groups);
     if (this.current && settings.hiddenTypes.includes(this.current.type)) this.current = null;
   }
@@ -207,11 +318,19 @@ export class PageSession {
   }
 
   dispose(): void {
+    this.generation++;
+    this.settle?.();
     clearTimeout(this.flashTimer);
     this.options.painter.clear();
   }
 
+  private fail(error: unknown): void {
+    this.reset('error');
+    this.error = error instanceof Error ? error.message : String(error);
+  }
+
   private reset(status: PageStatus): void {
+    this.generation++;
     this.options.painter.clear();
     this.article = null;
     this.index = indexMentions([]);
@@ -220,4 +339,19 @@ export class PageSession {
     this.status = status;
     this.error = undefined;
   }
+}
+
+/** Mentions by the highlight that paints them (one per type, or the reader's chosen style). */
+function paintGroups(
+  mentions: readonly PlacedMention[],
+  style: Settings['highlightStyle'],
+): Map<string, PlacedMention[]> {
+  const groups = new Map<string, PlacedMention[]>();
+  for (const mention of mentions) {
+    const group = highlightGroup(mention.type, style);
+    const list = groups.get(group);
+    if (list) list.push(mention);
+    else groups.set(group, [mention]);
+  }
+  return groups;
 }

@@ -24,6 +24,8 @@ export interface PaintTarget {
 export interface Painter {
   /** Replaces everything painted before with these targets, grouped by entity type. */
   paint(groups: ReadonlyMap<string, readonly PaintTarget[]>): void;
+  /** Paints these targets too, keeping what is painted (a long article, a slice at a time). */
+  add(groups: ReadonlyMap<string, readonly PaintTarget[]>): void;
   /** Emphasises one range (null: none). */
   focus(range: AbstractRange | null): void;
   clear(): void;
@@ -73,12 +75,20 @@ function highlightPainter(win: PaintWindow, now: () => number): Painter {
     owns: () => false,
     paint(groups) {
       clear();
-      for (const [group, targets] of groups)
-        if (targets.length > 0)
+      this.add(groups);
+    },
+    add(groups) {
+      for (const [group, targets] of groups) {
+        if (targets.length === 0) continue;
+        const name = HIGHLIGHT_PREFIX + group;
+        const highlight = painted.get(name);
+        if (highlight) for (const target of targets) highlight.add(target.range);
+        else
           set(
-            HIGHLIGHT_PREFIX + group,
+            name,
             targets.map((t) => t.range),
           );
+      }
     },
     focus(range) {
       if (range)
@@ -128,13 +138,16 @@ function markPainter(doc: Document): Painter {
     restore: () => false, // marks are part of the page; nothing for the page to clear
     paint(groups) {
       clear();
+      this.add(groups);
+    },
+    add(groups) {
       const pieces: Piece[] = [];
       for (const [group, targets] of groups)
         for (const target of targets) pieces.push(...piecesOf(doc, target, group));
       // Wrap the last piece first: splitting a text node then leaves every earlier offset valid.
       pieces.sort((a, b) => (a.node === b.node ? b.start - a.start : documentOrder(b.node, a.node)));
       const wrapped = pieces.map((piece) => ({ piece, mark: wrapPiece(doc, piece) })).reverse();
-      marks = wrapped.map((w) => w.mark);
+      marks.push(...wrapped.map((w) => w.mark));
       // Moving text into a <mark> outdates the target's range: point it at its marks meanwhile, so
       // hit-testing and scrolling keep working.
       const marksOf = new Map<PaintTarget, HTMLElement[]>();

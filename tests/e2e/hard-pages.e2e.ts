@@ -764,6 +764,114 @@ const ligaturesTest: E2eTest = {
   },
 };
 
+interface ReportFacts {
+  status: string;
+  entities: number;
+  timings: { extractMs: number; matchMs: number; paintMs: number; longestTaskMs?: number } | null;
+}
+
+/** Runs in an extension page: the content script's report for tab `tabId` (null: no answer). */
+async function reportOf(tabId: number): Promise<ReportFacts | null> {
+  const scope = globalThis as {
+    browser?: { tabs: { sendMessage(id: number, message: unknown): Promise<unknown> } };
+    chrome?: { tabs: { sendMessage(id: number, message: unknown): Promise<unknown> } };
+  };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('no extension API here');
+  const reply = (await api.tabs.sendMessage(tabId, { type: 'get-page-report' }).catch(() => null)) as {
+    value?: { status: string; entities: unknown[]; timings?: ReportFacts['timings'] };
+  } | null;
+  const report = reply?.value;
+  return report
+    ? { status: report.status, entities: report.entities.length, timings: report.timings ?? null }
+    : null;
+}
+
+/** Polls the report of `tabId` from `probe` until `done` holds for it. */
+async function waitForReport(
+  probe: TestPage,
+  tabId: number,
+  done: (report: ReportFacts) => boolean,
+  timeoutMs: number,
+): Promise<ReportFacts> {
+  const started = Date.now();
+  let last: ReportFacts | null = null;
+  while (Date.now() - started < timeoutMs) {
+    last = await probe.evaluate(reportOf, tabId);
+    if (last && done(last)) return last;
+    await sleep(200);
+  }
+  throw new Error(`the page's report never got there: last ${JSON.stringify(last)}`);
+}
+
+/** The extension's own longest task, by its report. */
+const LONGEST_TASK_MS = 200;
+
+/**
+ * A page past the size bounds: nothing costly happens by itself (no highlights, the popup says so,
+ * the extension's task stayed short), and "Analyse anyway" in the popup highlights the article.
+ */
+function tooLargeTest(pageName: string, what: string, analyseAnyway: boolean): E2eTest {
+  return {
+    name: `${pageName}: ${what}`,
+    async run(ctx) {
+      const page = await ctx.fixturePage(pageName);
+      const url = new URL(pageName, ctx.baseUrl).href;
+      const tabId = await tabIdOf(ctx.browser, url);
+      const popup = await ctx.browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      try {
+        const report = await waitForReport(popup, tabId, (r) => r.status !== 'working', PAINT_TIMEOUT_MS);
+        ctx.log(`unasked: ${JSON.stringify(report)}`);
+        assert.equal(report.status, 'too-large');
+        assert.ok(
+          (report.timings?.longestTaskMs ?? report.timings?.extractMs ?? Infinity) <= LONGEST_TASK_MS,
+          'the size check itself took too long',
+        );
+        assert.equal(await page.evaluate(countHighlighted, PREFIX), 0, 'something was painted unasked');
+        await popup.waitForSelector('[data-state="too-large"] [data-action="analyse"]', POPUP_TIMEOUT_MS);
+        if (!analyseAnyway) return;
+        await popup.click('[data-state="too-large"] [data-action="analyse"]');
+        const expectation = loadHardExpectation(pageName.replace(/\?.*$/, ''));
+        await expectState(ctx, page, expectation.final, `${pageName} after "Analyse anyway"`, 20_000);
+        expectNoErrors(ctx, page, pageName);
+      } finally {
+        await popup.close();
+      }
+    },
+  };
+}
+
+/** Runs in the page: how many ranges the `hashiya-*` highlights hold. */
+function countHighlighted(prefix: string): number {
+  let n = 0;
+  for (const [name, highlight] of CSS.highlights) if (name.startsWith(prefix)) n += highlight.size;
+  return n;
+}
+
+const hugeArticleTest: E2eTest = {
+  name: 'long-article.html?rounds=740 (5 MB): highlighted, the matching and painting split into short tasks',
+  async run(ctx) {
+    const pageName = 'long-article.html?rounds=740';
+    const page = await ctx.fixturePage(pageName);
+    const tabId = await tabIdOf(ctx.browser, new URL(pageName, ctx.baseUrl).href);
+    const probe = await ctx.browser.openExtensionPage('popup.html');
+    try {
+      const report = await waitForReport(probe, tabId, (r) => r.status === 'ready', 25_000);
+      const t = report.timings;
+      ctx.log(`report: ${JSON.stringify(report)}`);
+      assert.ok(t, 'no timings');
+      // 2 + 46 mentions per copy (long-article.expected.json), 740 copies.
+      assert.equal(await page.evaluate(countHighlighted, PREFIX), 2 + 46 * 740);
+      // Matching and painting ran as tasks of their own, none as long as all of them together.
+      assert.ok((t.longestTaskMs ?? Infinity) < t.extractMs + t.matchMs + t.paintMs - 1, 'done in one task');
+      assert.ok(t.matchMs + t.paintMs > 0);
+      expectNoErrors(ctx, page, pageName);
+    } finally {
+      await probe.close();
+    }
+  },
+};
+
 export const hardPageTests: E2eTest[] = [
   longArticleTest,
   iframesTest,
@@ -773,6 +881,22 @@ export const hardPageTests: E2eTest[] = [
   staticPageTest('rtl-ltr-sidebar.html', 'the RTL article is highlighted, its LTR sidebar is not'),
   staticPageTest('dark.html', 'an article on a dark page is highlighted like any other', checkDarkPage),
   ligaturesTest,
+  tooLargeTest(
+    'deep-article.html',
+    'an article 1,000 elements deep is left alone until the reader asks',
+    false,
+  ),
+  tooLargeTest(
+    'many-elements.html',
+    '100,000 tiny elements: left alone, said so in the popup, analysed when the reader asks',
+    true,
+  ),
+  tooLargeTest(
+    'deep-article.html?depth=400',
+    'an article 400 deep: "Analyse anyway" in the popup highlights it',
+    true,
+  ),
+  hugeArticleTest,
   bodySwapTest,
   squatterTest,
   highlightsClearTest,

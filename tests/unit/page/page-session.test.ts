@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { shippedMatcher } from '@/lib/entities/dictionary';
 import { PageSession } from '@/lib/page/page-session';
+import { MAX_DEPTH } from '@/lib/page/page-size';
 import type { Painter } from '@/lib/page/paint';
 import { DEFAULT_SETTINGS, withEntity, withSite, withType } from '@/lib/settings/settings';
 import { rangeText } from '@/lib/text/text-model';
@@ -14,9 +15,14 @@ function recordingPainter() {
     owns: () => false,
     restore: () => false,
     paint(groups) {
-      painted.push(
-        new Map([...groups].map(([type, targets]) => [type, targets.map((t) => rangeText(t.range))])),
-      );
+      painted.push(new Map());
+      painter.add(groups);
+    },
+    add(groups) {
+      if (painted.length === 0) painted.push(new Map());
+      const last = painted[painted.length - 1] as Map<string, string[]>;
+      for (const [type, targets] of groups)
+        last.set(type, [...(last.get(type) ?? []), ...targets.map((t) => rangeText(t.range))]);
     },
     focus(range) {
       focused = range ? rangeText(range) : null;
@@ -141,5 +147,78 @@ describe('page session', () => {
     expect(failing.analyse()).toBe('error');
     expect(failing.report().error).toBe('boom');
     expect(rec.last().size).toBe(0);
+  });
+
+  it('does nothing costly on a page past the size bounds until the reader asks, then keeps analysing it', () => {
+    const { s, rec, doc } = session();
+    let deepest: Element = doc.body;
+    for (let i = 0; i <= MAX_DEPTH; i++) deepest = deepest.appendChild(doc.createElement('div'));
+    expect(s.analyse()).toBe('too-large');
+    expect(s.report().entities).toEqual([]);
+    expect(rec.last().size).toBe(0);
+    expect(s.analyse({ readerAsked: true })).toBe('ready');
+    expect(rec.last().get('place')?.length).toBeGreaterThan(0);
+    // A later re-analysis (the article changed) needs no second asking.
+    expect(s.analyse()).toBe('ready');
+  });
+
+  it('analyses a long article in several tasks, painting a slice per task, each superseded by a newer analysis', () => {
+    const rec = recordingPainter();
+    const tasks: (() => void)[] = [];
+    const s = new PageSession({
+      doc: loadPage(ARTICLE),
+      matcher: shippedMatcher(),
+      painter: rec.painter,
+      settings: DEFAULT_SETTINGS,
+      schedule: (task) => tasks.push(task),
+      longArticleChars: 100,
+      mentionsPerTask: 5,
+    });
+    let settled = false;
+    expect(s.analyse()).toBe('working');
+    void s.settled.then(() => {
+      settled = true;
+    });
+    const paintedCount = () => [...rec.last().values()].reduce((n, list) => n + list.length, 0);
+    const counts: number[] = [];
+    while (tasks.length > 0) {
+      expect(s.report().status).toBe('working');
+      tasks.shift()?.();
+      counts.push(paintedCount());
+    }
+    // One task matched, then each painted at most five more mentions, the page drawing in between.
+    expect(counts[0]).toBe(0);
+    for (let i = 1; i < counts.length; i++)
+      expect((counts[i] ?? 0) - (counts[i - 1] ?? 0)).toBeLessThanOrEqual(5);
+    expect(s.report().status).toBe('ready');
+    const whole = session();
+    whole.s.analyse();
+    expect(rec.last()).toEqual(whole.rec.last());
+    expect(s.report().entities).toEqual(whole.s.report().entities);
+    expect(s.mentions.all.length).toBe(paintedCount());
+    expect(s.lastTimings.longestTaskMs).toBeGreaterThanOrEqual(0);
+    return Promise.resolve().then(() => expect(settled).toBe(true));
+  });
+
+  it('drops the remaining tasks of an analysis a newer one superseded', () => {
+    const rec = recordingPainter();
+    const tasks: (() => void)[] = [];
+    const s = new PageSession({
+      doc: loadPage(ARTICLE),
+      matcher: shippedMatcher(),
+      painter: rec.painter,
+      settings: DEFAULT_SETTINGS,
+      schedule: (task) => tasks.push(task),
+      longArticleChars: 100,
+      mentionsPerTask: 5,
+    });
+    s.analyse();
+    tasks.shift()?.(); // matched
+    tasks.shift()?.(); // first slice painted
+    s.skip(); // e.g. the reader switched the page off, or the article went away
+    const before = rec.last().size;
+    while (tasks.length > 0) tasks.shift()?.();
+    expect(rec.last().size).toBe(before);
+    expect(s.report().status).toBe('not-article');
   });
 });
