@@ -3,6 +3,7 @@
 // app navigates. Each analysis updates the toolbar badge. Torn down with `ctx`.
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ShippedMatcher } from '@/lib/entities/dictionary';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { watchChanges } from '@/lib/page/change-watcher';
@@ -11,8 +12,10 @@ import type { Painter } from '@/lib/page/paint';
 import type { PageCard } from './card';
 
 export interface PageAnalysis {
-  /** Extracts, matches and paints now. */
+  /** Extracts, matches and paints now (once the dictionary is in: before that, it loads it first). */
   run(): void;
+  /** Loads the dictionary if needed (once per page), then runs. */
+  runWhenLoaded(): Promise<void>;
   /** True once work started: the page looked like an article, or the reader asked. */
   readonly started: boolean;
   /** Tells the background how many entities to show on this tab's badge. */
@@ -24,6 +27,7 @@ export function wireAnalysis(
   session: PageSession,
   painter: Painter,
   card: PageCard,
+  dictionary: ShippedMatcher,
 ): PageAnalysis {
   // Work starts only on pages that look like articles, or once the reader asks for it.
   let started = false;
@@ -36,6 +40,10 @@ export function wireAnalysis(
   };
   /** Returns what the analysis cost, in ms. */
   const run = (): number => {
+    if (!dictionary.loaded) {
+      void runWhenLoaded(); // runs this again once the dictionary is in
+      return 0;
+    }
     started = true;
     card.hide();
     session.analyse();
@@ -43,6 +51,12 @@ export function wireAnalysis(
     reportCount();
     const { extractMs, matchMs, paintMs } = session.lastTimings;
     return extractMs + matchMs + paintMs;
+  };
+  const runWhenLoaded = async (): Promise<void> => {
+    await dictionary.ready();
+    if (ctx.isInvalid) return;
+    run();
+    session.lastTimings = { ...session.lastTimings, dictionaryMs: dictionary.loadMs };
   };
 
   const watcher = watchChanges({
@@ -63,6 +77,7 @@ export function wireAnalysis(
 
   return {
     run,
+    runWhenLoaded,
     get started() {
       return started;
     },

@@ -21,6 +21,8 @@ export interface SessionTimings {
   matchMs: number;
   paintMs: number;
   firstFrameMs?: number;
+  /** Fetching and compiling the shipped dictionary, once per page. */
+  dictionaryMs?: number;
 }
 
 export interface PageSessionOptions {
