@@ -107,18 +107,17 @@ const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
- * Whether every word of text[start, end) longer than three letters starts with a capital (of, el,
- * al, and may not): a capitalised form must be written as a name, not as "turkey" or "the times".
+ * Whether text[start, end) is written as a name: its first word capitalised, and the next one too
+ * when the first is a function word (The Times, not "the times"; Iran's foreign ministry may keep
+ * its lower case, as agencies write it; "turkey" is a bird).
  */
-function wordsCapitalised(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x61 || c > 0x7a || (i > start && isAsciiLetter(text.charCodeAt(i - 1)))) continue;
-    let j = i + 1;
-    while (j < end && isAsciiLetter(text.charCodeAt(j))) j++;
-    if (j - i > 3) return false;
-  }
-  return true;
+function writtenAsName(text: string, start: number, end: number): boolean {
+  if (!isAsciiUpper(text.charCodeAt(start)) && text.charCodeAt(start) < 0xc0) return false;
+  let i = start;
+  while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+  if (!FUNCTION_WORDS.has(text.slice(start, i))) return true;
+  while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
+  return i >= end || isAsciiUpper(text.charCodeAt(i));
 }
 
 const SURNAME = RANK.surname;
@@ -270,7 +269,7 @@ class TrieMatcher implements Matcher {
     const os = scan.originalAt(s);
     const oe = scan.originalEnd(e);
     if ((flags & UPPER_ONLY) !== 0 && hasLowerAscii(this.text, os, oe)) return false;
-    if ((flags & CAPITALISED) !== 0 && !wordsCapitalised(this.text, os, oe)) return false;
+    if ((flags & CAPITALISED) !== 0 && !writtenAsName(this.text, os, oe)) return false;
     if ((flags & GUARDED) !== 0 && !this.guardHolds(p, os, oe)) return false;
     return true;
   }

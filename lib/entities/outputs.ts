@@ -10,7 +10,7 @@ export const RANK: Record<MentionKind, number> = { name: 0, alias: 1, demonym: 2
 // (the source preference, scripts/lib/sources/layers.ts).
 /** Short all-capital English forms (US, UN, MEK) only match text written in capitals ("us" is no entity). */
 export const UPPER_ONLY = 1;
-/** Forms starting with a Latin capital: the text's longer words must start with capitals too ("turkey", "the times"). */
+/** Forms starting with a Latin capital: the text must be written as a name too (not "turkey", "the times"). */
 export const CAPITALISED = 2;
 /** Forms that are also ordinary words (corpus/common-words.txt): see TrieMatcher.guardHolds. */
 export const GUARDED = 4;

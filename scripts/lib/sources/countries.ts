@@ -72,13 +72,18 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-const LATIN_ONLY = /^[\p{Script=Latin}\p{N}\s.,'’()-]+$/u;
+const plain = (name: string | undefined): string | undefined => name?.replace(/\s*\([^)]*\)/g, '').trim();
+
+const ASCII_NAME = /^[A-Za-z0-9 .'’-]+$/;
 const ARABIC = /\p{Script=Arabic}/u;
 
-/** Adds `value` to `list` unless it is empty, the name itself or already there. */
+/**
+ * Adds `value` to `list` unless it is empty, the name itself or already there, or written as a
+ * catalogue entry rather than as news writes it ("Korea, Republic of", "Saint Martin (French part)").
+ */
 function push(list: string[], value: string | undefined, name: string): void {
   const v = value?.trim().replace(/\s+/g, ' ');
-  if (!v || v === name || list.includes(v)) return;
+  if (!v || v === name || list.includes(v) || /[,()]|\bSt\. /.test(v)) return;
   list.push(v);
 }
 
@@ -103,9 +108,10 @@ export function countryEntities(capitalAr: (en: string) => string | undefined): 
   const entities: Country[] = [];
   for (const c of world) {
     const ar = isoAr[c.cca2] ?? [];
-    const nameAr = ar[0] ?? c.translations.ara?.common;
+    // A parenthesis is a catalogue's gloss, not part of the name news writes: "Cocos (Keeling) Islands".
+    const nameAr = plain(ar[0] ?? c.translations.ara?.common);
     if (!nameAr || !ARABIC.test(nameAr)) continue;
-    const nameEn = c.name.common;
+    const nameEn = plain(c.name.common) ?? c.name.common;
     const aliasesAr: string[] = [];
     for (const a of ar.slice(1)) push(aliasesAr, a, nameAr);
     push(aliasesAr, c.translations.ara?.common, nameAr);
@@ -114,7 +120,7 @@ export function countryEntities(capitalAr: (en: string) => string | undefined): 
     push(aliasesEn, c.name.official, nameEn);
     for (const a of isoEn[c.cca2] ?? []) push(aliasesEn, a, nameEn);
     for (const a of c.altSpellings) {
-      if (!LATIN_ONLY.test(a)) continue; // native spellings in other scripts
+      if (!ASCII_NAME.test(a)) continue; // native spellings (Toçikiston, Shqipëria), other scripts
       if (/^[A-Z.]{1,5}$/.test(a) && !KEPT_CODES.has(a.replace(/\./g, ''))) continue;
       push(aliasesEn, a, nameEn);
     }

@@ -2,7 +2,8 @@
 //   1. corpus/entities.txt                    the seed story's curated entities (their rules never change);
 //   2. corpus/world/*.txt                     curated world entities, one block each, same format;
 //   3. world-countries + i18n-iso-countries   countries and territories (data packages);
-//   4. corpus/sources/cldr-cities.tsv         capitals and the cities corpus/lists/cldr-cities.txt selects.
+//   4. corpus/sources/cldr-cities.tsv         capitals and the cities corpus/lists/cldr-cities.txt selects;
+//   5. corpus/world/ministries.tsv            ministries of the listed countries, made by pattern.
 // Layers 3 and 4 are read only when corpus/world/ exists. An id defined in an earlier layer replaces
 // the same id in a later one. corpus/world/country-extras.tsv adds curated forms to entities of any
 // layer; corpus/lists/common-words.txt marks forms that are also ordinary words (the precision
@@ -14,11 +15,13 @@ import type { Entity, EntityType } from '../../../lib/entities/types';
 import { allForms, formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { countryEntities } from './countries';
+import { ministryEntities } from './ministries';
 
 export const WORLD_DIR = 'world';
 export const CLDR_CITIES = join('sources', 'cldr-cities.tsv');
 const CLDR_SELECTED = join('lists', 'cldr-cities.txt');
 const EXTRAS = 'country-extras.tsv';
+const MINISTRIES = 'ministries.tsv';
 export const COMMON_WORDS = join('lists', 'common-words.txt');
 
 export interface LayerOptions {
@@ -106,6 +109,15 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   // city's name they are often ordinary words (حماة → حماية protection, صور → صورية formal).
   for (const layer of layers.slice(1)) for (const e of layer) if (e.type === 'place') e.nisba = false;
   for (const c of layers[2] ?? []) delete c.nisba;
+  const ministriesFile = join(worldDir, MINISTRIES);
+  if (await exists(ministriesFile)) {
+    const known = layers.flat();
+    layers.push(
+      ministryEntities(await o.readText(ministriesFile), known, provenance(ministriesFile), (line, reason) =>
+        o.fail(o.display(ministriesFile), line, reason),
+      ),
+    );
+  }
   const merged = merge(layers);
   const extrasFile = join(worldDir, EXTRAS);
   if (await exists(extrasFile))

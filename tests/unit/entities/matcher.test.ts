@@ -526,3 +526,27 @@ describe('precision guard: names that are also ordinary words', () => {
     expect(ids('وفي مالي انقلاب')).toEqual([]); // without the country named otherwise, مالي is "financial"
   });
 });
+
+describe('English names are written as names', () => {
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      entity('the-times', 'organisation', 'التايمز', 'The Times'),
+      entity('iran-foreign-ministry', 'government', 'وزارة الخارجية الإيرانية', 'Iranian Foreign Ministry', {
+        aliases: { ar: [], en: ['Iran Foreign Ministry'] },
+      }),
+    ],
+  });
+  const spansOf = (text: string) => m.match(text).map((x) => text.slice(x.start, x.end));
+
+  it('takes a lower-case word inside a name, as agencies write ministries', () => {
+    expect(spansOf("Iran's foreign ministry said, and the Iranian Foreign Ministry agreed.")).toEqual([
+      "Iran's foreign ministry",
+      'Iranian Foreign Ministry',
+    ]);
+  });
+
+  it('does not take a name written as ordinary words after a function word', () => {
+    expect(spansOf('The Times reported that the times were hard. The times changed.')).toEqual(['The Times']);
+  });
+});
