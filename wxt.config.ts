@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { DICTIONARY_FILE } from './lib/entities/dictionary-file';
 import { highlightsCss } from './scripts/lib/highlights-css';
 
 // Stable add-on id so Firefox keeps the same storage between installs and the tests can pin its UUID.
@@ -14,6 +16,12 @@ export default defineConfig({
     // fetch() to the extension pages that store reviewers ask about.
     build: { modulePreload: { polyfill: false } },
   }),
+  hooks: {
+    // The shipped dictionary is a packaged file the content script fetches when it analyses a page.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('lib/generated/dictionary.json'), relativeDest: DICTIONARY_FILE });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -21,6 +29,13 @@ export default defineConfig({
     // storage: the reader's switches. Everything else is justified in the README.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // The content script fetches the dictionary from the package. Chrome serves it only under a
+    // per-session random URL (use_dynamic_url), so a page cannot probe for the extension with it;
+    // Firefox's extension URLs carry a random per-install UUID already.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? [DICTIONARY_FILE]
+        : [{ resources: [DICTIONARY_FILE], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     commands: {
       'toggle-highlighting': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -83,6 +83,10 @@ export function EntityCard(props: EntityCardProps) {
           {entity.description[first]}
         </p>
       )}
+      <p class="provenance" data-source={entity.source}>
+        <bdi>{t('entitySource', [entity.source])}</bdi>
+        {entity.asOf && <bdi> · {t('entityAsOf', [entity.asOf])}</bdi>}
+      </p>
       <div class="card-foot">
         <span class="position" data-position={position} data-total={total}>
           {t('cardMentionOf', [String(position), String(total)])}

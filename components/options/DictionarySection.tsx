@@ -92,6 +92,7 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
             </span>
             <span class="dictionary-description" lang={first} dir="auto">
               {entity.description[first]}
+              {entity.asOf && ` (${t('entityAsOf', [entity.asOf])})`}
             </span>
           </li>
         ))}

@@ -3,6 +3,7 @@
 // app navigates. Each analysis updates the toolbar badge. Torn down with `ctx`.
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ShippedMatcher } from '@/lib/entities/dictionary';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { watchChanges } from '@/lib/page/change-watcher';
@@ -10,9 +11,19 @@ import type { PageSession } from '@/lib/page/page-session';
 import type { Painter } from '@/lib/page/paint';
 import type { PageCard } from './card';
 
+interface RunOptions {
+  /** The reader asked ("Analyse this page", "Analyse anyway"): analyse whatever the page's size. */
+  readerAsked?: boolean;
+}
+
 export interface PageAnalysis {
-  /** Extracts, matches and paints now; `readerAsked`: whatever the page's size. */
-  run(options?: { readerAsked?: boolean }): void;
+  /**
+   * Extracts, matches and paints now (once the dictionary is in: before that, it loads it first);
+   * `readerAsked`: whatever the page's size.
+   */
+  run(options?: RunOptions): void;
+  /** Loads the dictionary if needed (once per page), then runs. */
+  runWhenLoaded(options?: RunOptions): Promise<void>;
   /** True once work started: the page looked like an article, or the reader asked. */
   readonly started: boolean;
   /** Tells the background how many entities to show on this tab's badge. */
@@ -24,6 +35,7 @@ export function wireAnalysis(
   session: PageSession,
   painter: Painter,
   card: PageCard,
+  dictionary: ShippedMatcher,
 ): PageAnalysis {
   // Work starts only on pages that look like articles, or once the reader asks for it.
   let started = false;
@@ -35,7 +47,11 @@ export function wireAnalysis(
     void sendToBackground(backgroundProtocol, 'entity-count', { count });
   };
   /** Returns what the analysis cost, in ms (its first task: a long article's goes on in more). */
-  const run = (options?: { readerAsked?: boolean }): number => {
+  const run = (options?: RunOptions): number => {
+    if (!dictionary.loaded) {
+      void runWhenLoaded(options); // runs this again once the dictionary is in
+      return 0;
+    }
     started = true;
     card.hide();
     const t0 = performance.now();
@@ -46,6 +62,12 @@ export function wireAnalysis(
       reportCount();
     });
     return cost;
+  };
+  const runWhenLoaded = async (options?: RunOptions): Promise<void> => {
+    await dictionary.ready();
+    if (ctx.isInvalid) return;
+    run(options);
+    session.lastTimings = { ...session.lastTimings, dictionaryMs: dictionary.loadMs };
   };
 
   const watcher = watchChanges({
@@ -66,6 +88,7 @@ export function wireAnalysis(
 
   return {
     run,
+    runWhenLoaded,
     get started() {
       return started;
     },

@@ -34,7 +34,7 @@ export default defineContentScript({
     });
 
     const card = wireCard(session, matcher, ctx.signal);
-    const analysis = wireAnalysis(ctx, session, painter, card);
+    const analysis = wireAnalysis(ctx, session, painter, card, matcher);
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.
@@ -44,7 +44,7 @@ export default defineContentScript({
     session.updateSettings(await loadSettings().catch(() => DEFAULT_SETTINGS));
     if (ctx.isInvalid) return;
     if (isProbablyReaderable(document)) {
-      analysis.run();
+      await analysis.runWhenLoaded();
       // Highlights are drawn with the next frame; record when that happened, for `npm run bench`.
       requestAnimationFrame(() =>
         setTimeout(() => {

@@ -17,15 +17,15 @@ export function wireMessages(
     contentProtocol,
     {
       'get-page-report': () => session.report(),
-      analyse: () => {
-        analysis.run({ readerAsked: true }); // "Analyse this page" / "Analyse anyway"
+      analyse: async () => {
+        await analysis.runWhenLoaded({ readerAsked: true }); // "Analyse this page" / "Analyse anyway"
         return session.report();
       },
-      'toggle-site': () => {
+      'toggle-site': async () => {
         const next = toggledForSite(session.settings, session.hostname);
         void saveSettings(next);
         session.updateSettings(next);
-        if (!analysis.started && session.active) analysis.run();
+        if (!analysis.started && session.active) await analysis.runWhenLoaded();
         return session.report();
       },
       // From the keyboard: the current mention's card (else the next one's), with the focus in it.

@@ -5,7 +5,8 @@ import { HiddenSection } from '@/components/options/HiddenSection';
 import { OptionsPage, type OptionsSection } from '@/components/options/OptionsPage';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { SitesSection } from '@/components/options/SitesSection';
-import { shippedDictionary } from '@/lib/entities/dictionary';
+import { loadShippedDictionary } from '@/lib/entities/dictionary';
+import type { Entity } from '@/lib/entities/types';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -17,16 +18,19 @@ import { applyUiLanguage, t } from '@/lib/ui/i18n';
 import '@/components/ui.css';
 import './options.css';
 
-const builtIn = shippedDictionary().entities;
-const entries = builtIn.map((entity) => ({ entity, source: t('sourceBuiltIn') }));
-const byId = new Map(builtIn.map((entity) => [entity.id, entity]));
-
 function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  // The shipped dictionary is a packaged file (lib/entities/dictionary.ts), read once.
+  const [builtIn, setBuiltIn] = useState<readonly Entity[]>([]);
   useEffect(() => {
     void loadSettings().then(setSettings);
+    void loadShippedDictionary().then((d) => setBuiltIn(d.entities));
     return watchSettings(setSettings);
   }, []);
+  // Each entry's source is its provenance (a curated file, a data package), so the source filter
+  // tells them apart.
+  const entries = builtIn.map((entity) => ({ entity, source: entity.source || t('sourceBuiltIn') }));
+  const byId = new Map(builtIn.map((entity) => [entity.id, entity]));
   const change = (next: Settings) => {
     setSettings(next);
     void saveSettings(next);

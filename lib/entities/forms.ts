@@ -49,7 +49,7 @@ function emitNisba(root: string, emit: FormSink): void {
 
 /** Arabic demonyms of a place: the generated nisba plus the curated irregulars, each inflected. */
 function emitArabicDemonyms(entity: Entity, emit: FormSink): void {
-  const root = nisbaRoot(entity.names.ar);
+  const root = entity.nisba === false ? null : nisbaRoot(entity.names.ar);
   if (root) emitNisba(root, emit);
   for (const irregular of entity.demonyms.ar) {
     const bare = bareArabic(irregular);
@@ -90,6 +90,12 @@ export function entityForms(entity: Entity): Form[] {
     if (text.trim() !== '') forms.push({ text, kind });
   });
   return forms;
+}
+
+/** Whether a form's first letter is a Latin capital (English names: Jordan, The Times). */
+export function startsCapitalised(form: string): boolean {
+  const c = form.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
 /** US, UN, MEK, U.S.: at most three Latin letters, all capitals, nothing else but punctuation. */

@@ -18,8 +18,19 @@ import {
   readingSeed,
   readingSkip,
 } from './clitics';
-import { emitForms, type FormSink, isShortAcronym } from './forms';
-import { ENTITY_MASK, entityOf, KINDS, pack, RANK, RANK_SHIFT, rankOf } from './outputs';
+import { emitForms, type FormSink, isShortAcronym, startsCapitalised } from './forms';
+import {
+  CAPITALISED,
+  entityOf,
+  FLAGS,
+  GUARDED,
+  KINDS,
+  pack,
+  RANK,
+  RANK_SHIFT,
+  rankOf,
+  UPPER_ONLY,
+} from './outputs';
 import { BLOOM_MASK, CLITIC_TAG, edgeKey, Trie } from './trie';
 import type { Dictionary, Entity, Mention, MentionKind } from './types';
 
@@ -39,11 +50,19 @@ export function compileMatcher(dict: Dictionary): Matcher {
   const trie = new Trie(dict.entities.length);
   const entities = dict.entities;
   let index = 0;
-  const sink: FormSink = (kind, core, prefix, suffix) => {
-    const upperOnly = kind !== 'demonym' && isShortAcronym(core);
-    trie.insert(pack(RANK[kind], index, upperOnly), core, prefix, suffix);
+  let guarded: ReadonlySet<string> | null = null;
+  const sink: FormSink = (kind, core, prefix = '', suffix) => {
+    let flags = 0;
+    if (kind !== 'demonym' && isShortAcronym(core)) flags |= UPPER_ONLY;
+    else if (prefix === '' && startsCapitalised(core)) flags |= CAPITALISED;
+    if (guarded?.has(core)) flags |= GUARDED;
+    trie.insert(pack(RANK[kind], index, flags), core, prefix, suffix);
   };
-  for (; index < entities.length; index++) emitForms(entities[index] as Entity, sink);
+  for (; index < entities.length; index++) {
+    const entity = entities[index] as Entity;
+    guarded = entity.guarded ? new Set(entity.guarded) : null;
+    emitForms(entity, sink);
+  }
   return new TrieMatcher(entities, trie);
 }
 
@@ -75,6 +94,30 @@ function hasLowerAscii(text: string, start: number, end: number): boolean {
     if (c >= 0x61 && c <= 0x7a) return true;
   }
   return false;
+}
+
+/** Words that may stand capitalised before a guarded name at a sentence's start or in a title. */
+const FUNCTION_WORDS = new Set(
+  'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without'.split(
+    ' ',
+  ),
+);
+
+const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Whether text[start, end) is written as a name: its first word capitalised, and the next one too
+ * when the first is a function word (The Times, not "the times"; Iran's foreign ministry may keep
+ * its lower case, as agencies write it; "turkey" is a bird).
+ */
+function writtenAsName(text: string, start: number, end: number): boolean {
+  if (!isAsciiUpper(text.charCodeAt(start)) && text.charCodeAt(start) < 0xc0) return false;
+  let i = start;
+  while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+  if (!FUNCTION_WORDS.has(text.slice(start, i))) return true;
+  while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
+  return i >= end || isAsciiUpper(text.charCodeAt(i));
 }
 
 const SURNAME = RANK.surname;
@@ -169,7 +212,7 @@ class TrieMatcher implements Matcher {
     // Without deletions or expansions folded offsets are the original ones.
     const plain = scan.breaks === 0;
     const best = this.best;
-    const entity = (best >>> 1) & ENTITY_MASK;
+    const entity = entityOf(best);
     const rank = best >>> RANK_SHIFT;
     mentions.push({
       start: plain ? start : scan.originalAt(start),
@@ -188,23 +231,31 @@ class TrieMatcher implements Matcher {
     if (first < 0) return -1;
     if (trie.multi[node] === 0) {
       // Most outputs: one entity, not a surname, any case.
-      if ((first & 1) === 0 && first >>> RANK_SHIFT !== SURNAME) return first;
+      if ((first & FLAGS) === 0 && first >>> RANK_SHIFT !== SURNAME) return first;
       return this.valid(first, s, e) ? first : -1;
     }
-    const more = trie.more.get(node) as number[];
-    // Outputs are sorted by rank, so a valid name, alias or demonym comes before any surname.
-    if (rankOf(first) !== SURNAME) return this.valid(first, s, e) ? first : this.pickMore(more, s, e);
-    return this.pickMore([first, ...more], s, e);
+    return this.pickMore(first, trie.more.get(node) as number[], s, e);
   }
 
-  /** The first valid output; among surnames, the one whose person was named most recently. */
-  private pickMore(outputs: readonly number[], s: number, e: number): number {
+  /**
+   * Several entities share this form (DESIGN.md §3, ambiguity). The best kind wins (a name before
+   * an alias before a demonym before a surname); among equals, the entity named most recently in
+   * this text (سلطنة عمان earlier makes a later عمان Oman, not Amman); else dictionary order,
+   * which is the source preference.
+   */
+  private pickMore(first: number, more: readonly number[], s: number, e: number): number {
     let best = -1;
-    for (const p of outputs) {
+    let bestSeen = 0;
+    for (let k = -1; k < more.length; k++) {
+      const p = k < 0 ? first : (more[k] as number);
+      if (best >= 0 && rankOf(p) > rankOf(best)) break; // sorted by rank: no better one follows
       if (!this.valid(p, s, e)) continue;
-      if (rankOf(p) !== SURNAME) return p;
-      if (best < 0 || (this.seenAt[entityOf(p)] as number) > (this.seenAt[entityOf(best)] as number))
+      const seen = this.seenAt[entityOf(p)] as number;
+      const named = seen > this.passStart ? seen : 0;
+      if (best < 0 || named > bestSeen) {
         best = p;
+        bestSeen = named;
+      }
     }
     return best;
   }
@@ -212,13 +263,38 @@ class TrieMatcher implements Matcher {
   private valid(p: number, s: number, e: number): boolean {
     // A surname alone counts only after the full name (or an alias) earlier in this text.
     if (rankOf(p) === SURNAME && (this.seenAt[entityOf(p)] as number) <= this.passStart) return false;
-    if ((p & 1) === 1) {
-      const scan = this.scan;
-      const os = scan.originalAt(s);
-      const oe = scan.originalEnd(e);
-      if (hasLowerAscii(this.text, os, oe)) return false;
-    }
+    const flags = p & FLAGS;
+    if (flags === 0) return true;
+    const scan = this.scan;
+    const os = scan.originalAt(s);
+    const oe = scan.originalEnd(e);
+    if ((flags & UPPER_ONLY) !== 0 && hasLowerAscii(this.text, os, oe)) return false;
+    if ((flags & CAPITALISED) !== 0 && !writtenAsName(this.text, os, oe)) return false;
+    if ((flags & GUARDED) !== 0 && !this.guardHolds(p, os, oe)) return false;
     return true;
+  }
+
+  /**
+   * The precision guard for forms that are also ordinary words (corpus/common-words.txt: أمل hope,
+   * Jordan the given name, Chad). Such a form names its entity when another form of the entity
+   * came earlier in this text (حركة أمل … أمل), or, written in Latin letters, when it stands alone
+   * as a capitalised name: no capitalised word right after it, nor right before it unless that
+   * word is a function word (In Jordan, but not Michael Jordan or Jordan Peterson).
+   */
+  private guardHolds(p: number, os: number, oe: number): boolean {
+    if ((this.seenAt[entityOf(p)] as number) > this.passStart) return true;
+    const text = this.text;
+    if (!isAsciiUpper(text.charCodeAt(os))) return false; // Arabic, or lower-case
+    let after = oe;
+    while (text.charCodeAt(after) === SPACE) after++;
+    if (after > oe && isAsciiUpper(text.charCodeAt(after))) return false;
+    let before = os;
+    while (before > 0 && text.charCodeAt(before - 1) === SPACE) before--;
+    if (before === os || before === 0) return true;
+    let start = before;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    if (start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
+    return FUNCTION_WORDS.has(text.slice(start, before));
   }
 
   /** From a first-word node at token i, follows the next tokens; the longest complete form wins. */

@@ -6,12 +6,20 @@ import type { MentionKind } from './types';
 export const KINDS: readonly MentionKind[] = ['name', 'alias', 'demonym', 'surname'];
 export const RANK: Record<MentionKind, number> = { name: 0, alias: 1, demonym: 2, surname: 3 };
 
-// rank << 28 | entity << 1 | upperOnly. Sorting packed outputs sorts by rank, then by dictionary order.
-// upperOnly: short all-capital English forms (US, UN, MEK) only match upper-case text ("us").
-const ENTITY_BITS = 27;
+// rank << 28 | entity << 3 | flags. Sorting packed outputs sorts by rank, then by dictionary order
+// (the source preference, scripts/lib/sources/layers.ts).
+/** Short all-capital English forms (US, UN, MEK) only match text written in capitals ("us" is no entity). */
+export const UPPER_ONLY = 1;
+/** Forms starting with a Latin capital: the text must be written as a name too (not "turkey", "the times"). */
+export const CAPITALISED = 2;
+/** Forms that are also ordinary words (corpus/common-words.txt): see TrieMatcher.guardHolds. */
+export const GUARDED = 4;
+const FLAG_BITS = 3;
+export const FLAGS = (1 << FLAG_BITS) - 1;
+const ENTITY_BITS = 25;
 export const ENTITY_MASK = (1 << ENTITY_BITS) - 1;
-export const RANK_SHIFT = ENTITY_BITS + 1;
-export const pack = (rank: number, entity: number, upperOnly: boolean): number =>
-  (rank << RANK_SHIFT) | (entity << 1) | (upperOnly ? 1 : 0);
-export const entityOf = (p: number): number => (p >>> 1) & ENTITY_MASK;
+export const RANK_SHIFT = ENTITY_BITS + FLAG_BITS;
+export const pack = (rank: number, entity: number, flags: number): number =>
+  (rank << RANK_SHIFT) | (entity << FLAG_BITS) | flags;
+export const entityOf = (p: number): number => (p >>> FLAG_BITS) & ENTITY_MASK;
 export const rankOf = (p: number): number => p >>> RANK_SHIFT;

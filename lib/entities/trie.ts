@@ -15,7 +15,7 @@ import {
   tokenizeUnits,
 } from '../text/tokenize';
 import { CLITIC_SHAPES, LEADS, RESTORES } from './clitics';
-import { entityOf, pack, rankOf } from './outputs';
+import { entityOf, FLAGS, pack, rankOf } from './outputs';
 
 // ---------------------------------------------------------------------------------------------
 // The trie: nodes in typed arrays, edges in one open-addressing table
@@ -244,7 +244,7 @@ export class Trie {
     }
   }
 
-  /** Keeps one output per entity (its best kind; upper-case-only only if every form was), sorted. */
+  /** Keeps one output per entity (its best kind; a condition only if every form had it), sorted. */
   private addOutput(node: number, packed: number): void {
     const first = this.output[node] as number;
     if (first < 0) {
@@ -256,9 +256,9 @@ export class Trie {
     const same = all.findIndex((p) => entityOf(p) === entity);
     if (same < 0) all.push(packed);
     else {
+      // One entity's forms meeting at a node: its best kind, and only the conditions both share.
       const old = all[same] as number;
-      const upperOnly = (old & 1) === 1 && (packed & 1) === 1;
-      all[same] = pack(Math.min(rankOf(old), rankOf(packed)), entity, upperOnly);
+      all[same] = pack(Math.min(rankOf(old), rankOf(packed)), entity, old & packed & FLAGS);
     }
     all.sort((a, b) => a - b);
     this.output[node] = all[0] as number;

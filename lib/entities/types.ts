@@ -19,6 +19,14 @@ export interface Entity {
   surnames: { ar: string[]; en: string[] };
   /** One line describing the entity. */
   description: { ar: string; en: string };
+  /** Where the entry comes from: a curated file (corpus/world/people.txt) or a data package with its licence. */
+  source: string;
+  /** When the description was last true, for offices people hold (YYYY-MM); absent when timeless. */
+  asOf?: string;
+  /** Places: false when no Arabic nisba is generated from the name (cities: حماة would give حماية). */
+  nisba?: boolean;
+  /** Forms of this entity that are also ordinary words (أمل, Jordan): matched only under the guard. */
+  guarded?: string[];
 }
 
 export interface Dictionary {

@@ -25,6 +25,8 @@ export interface SessionTimings {
   /** The longest single task of the analysis. */
   longestTaskMs?: number;
   firstFrameMs?: number;
+  /** Fetching and compiling the shipped dictionary, once per page. */
+  dictionaryMs?: number;
 }
 
 /**

@@ -11,7 +11,8 @@ import { basename, dirname, join, relative } from 'node:path';
 import { CandidateTally, findCandidates, type RankedCandidate } from '../../lib/entities/candidates';
 import { compileMatcher, type Matcher } from '../../lib/entities/matcher';
 import type { Dictionary, Entity, Mention, MentionKind } from '../../lib/entities/types';
-import { EntitySourceError, formKey, parseEntitySource } from './entity-source';
+import { allForms, EntitySourceError, formKey } from './entity-source';
+import { type Layers, loadLayers, type SharedForm, type SourceCount } from './sources/layers';
 
 /** Why the build stopped: `file:line: reason`, or `file: reason` when no line applies. */
 export class BuildError extends Error {
@@ -53,6 +54,12 @@ export interface UnseenForm {
 }
 
 export interface BuildReport {
+  /** Entities per source and type. */
+  sources: SourceCount[];
+  /** Generated entries a curated one replaced (same id). */
+  replaced: string[];
+  /** Forms several entities share: the matcher decides between them (DESIGN.md §3). */
+  shared: SharedForm[];
   files: string[];
   characters: number;
   entities: EntityStats[];
@@ -77,7 +84,8 @@ const SEGMENT_CHARS = 1 << 20;
 /** Reads, validates and builds; throws BuildError without writing anything. */
 export async function buildDictionary(options: BuildOptions): Promise<BuildResult> {
   const entitiesFile = options.entitiesFile ?? join(options.corpusDir, ENTITIES_FILE);
-  const entities = parseEntities(entitiesFile, await readText(entitiesFile));
+  const layers = await parseLayers(entitiesFile, options.corpusDir);
+  const { entities } = layers;
   const dictionary: Dictionary = { version: 1, entities };
   const matcher = compileMatcher(dictionary);
 
@@ -91,10 +99,14 @@ export async function buildDictionary(options: BuildOptions): Promise<BuildResul
     dictionary,
     json: serializeDictionary(dictionary),
     report: {
+      sources: layers.counts,
+      replaced: layers.replaced,
+      shared: layers.shared,
       files: files.map(display),
       characters: stats.characters,
       entities: stats.entityStats(entities),
-      unseen: stats.unseen(entities),
+      // Forms never seen are worth a look only for the seed story's entities, which the corpus is about.
+      unseen: stats.unseen(entities.filter((e) => e.source === layers.seedSource)),
       unchecked: (['ar', 'en'] as const).filter((lang) => !stats.languages.has(lang)),
       // A curated form the matcher skipped here (a surname before its full name) is no candidate.
       candidates: stats.candidates.ranked().filter((c) => !curated.has(formKey(c.text))),
@@ -102,33 +114,31 @@ export async function buildDictionary(options: BuildOptions): Promise<BuildResul
   };
 }
 
-function parseEntities(file: string, text: string): Entity[] {
+async function parseLayers(seedFile: string, corpusDir: string): Promise<Layers> {
+  const seedText = await readText(seedFile);
   try {
-    return sortById(parseEntitySource(text, display(file)));
+    return await loadLayers({
+      seedFile,
+      seedText,
+      corpusDir,
+      display,
+      readText,
+      fail: (file, line, reason) => {
+        throw new BuildError(file, line, reason);
+      },
+    });
   } catch (error) {
     if (error instanceof EntitySourceError) throw new BuildError(error.file, error.line, error.reason);
     throw error;
   }
 }
 
-const allForms = (e: Entity): string[] => [
-  e.names.ar,
-  e.names.en,
-  ...e.aliases.ar,
-  ...e.aliases.en,
-  ...e.demonyms.ar,
-  ...e.demonyms.en,
-  ...e.surnames.ar,
-  ...e.surnames.en,
-];
-
-const sortById = (entities: Entity[]): Entity[] => [...entities].sort((a, b) => (a.id < b.id ? -1 : 1));
-
 /** The dictionary as JSON with a fixed key order, whatever order the objects were built in. */
 export function serializeDictionary(dictionary: Dictionary): string {
   const pair = (p: { ar: string; en: string }) => ({ ar: p.ar, en: p.en });
   const lists = (p: { ar: string[]; en: string[] }) => ({ ar: [...p.ar], en: [...p.en] });
-  const entities = sortById(dictionary.entities).map((e) => ({
+  // Order is kept: it is the source preference (scripts/lib/sources/layers.ts).
+  const entities = dictionary.entities.map((e) => ({
     id: e.id,
     type: e.type,
     names: pair(e.names),
@@ -136,6 +146,10 @@ export function serializeDictionary(dictionary: Dictionary): string {
     demonyms: lists(e.demonyms),
     surnames: lists(e.surnames),
     description: pair(e.description),
+    source: e.source,
+    ...(e.asOf ? { asOf: e.asOf } : {}),
+    ...(e.nisba === false ? { nisba: false } : {}),
+    ...(e.guarded ? { guarded: [...e.guarded] } : {}),
   }));
   return `${JSON.stringify({ version: dictionary.version, entities }, null, 2)}\n`;
 }
@@ -408,13 +422,25 @@ export function formatReport(report: BuildReport, entityCount: number, candidate
     `Corpus: ${report.files.length} file(s), ${report.characters.toLocaleString('en')} characters; ` +
       `${entityCount} curated entities.`,
   );
+  lines.push('', 'Entities per source and type:');
+  for (const c of report.sources)
+    lines.push(`  ${String(c.count).padStart(6)}  ${c.type.padEnd(12)} ${c.source}`);
+  if (report.replaced.length)
+    lines.push('', `Entries replaced by an earlier source with the same id: ${report.replaced.join(', ')}`);
+  lines.push(
+    '',
+    `Forms shared by several entities (the matcher decides, DESIGN.md §3): ${report.shared.length}`,
+  );
+  for (const f of report.shared.slice(0, 20)) lines.push(`  ${f.form}: ${f.ids.join(', ')}`);
+  if (report.shared.length > 20) lines.push(`  … and ${report.shared.length - 20} more`);
   const found = report.entities.filter((e) => e.count > 0).sort((a, b) => b.count - a.count);
   lines.push('', `Entities found in the corpus (${found.length} of ${report.entities.length}):`);
   for (const e of found) {
     lines.push(`  ${e.id.padEnd(32)} ${String(e.count).padStart(6)}  ${e.forms.map(fmtForm).join('، ')}`);
   }
   const absent = report.entities.filter((e) => e.count === 0).map((e) => e.id);
-  if (absent.length) lines.push('', `Curated but absent from the corpus: ${absent.join(', ')}`);
+  if (absent.length > 30) lines.push('', `Absent from the corpus: ${absent.length} entities.`);
+  else if (absent.length) lines.push('', `Curated but absent from the corpus: ${absent.join(', ')}`);
 
   const languageNames = { ar: 'Arabic', en: 'English' };
   for (const lang of report.unchecked) {

@@ -21,6 +21,7 @@ type Lang = 'ar' | 'en';
 type ListField = 'aliases' | 'demonyms' | 'surnames';
 type Key =
   | { kind: 'type' }
+  | { kind: 'as-of' }
   | { kind: 'name'; lang: Lang }
   | { kind: 'description'; lang: Lang }
   | { kind: 'list'; field: ListField; lang: Lang };
@@ -28,6 +29,7 @@ type Key =
 // The keys a curator may write, mapped to the Entity field they fill.
 const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
   ['type', { kind: 'type' }],
+  ['as-of', { kind: 'as-of' }],
   ['name.ar', { kind: 'name', lang: 'ar' }],
   ['name.en', { kind: 'name', lang: 'en' }],
   ['description.ar', { kind: 'description', lang: 'ar' }],
@@ -47,6 +49,27 @@ export function formKey(form: string): string {
   return tokenWords(foldText(form)).join(' ');
 }
 
+/** The forms that name an entity: names, aliases, demonyms (surnames count only after one of these). */
+export const namingForms = (e: Entity): string[] => [
+  e.names.ar,
+  e.names.en,
+  ...e.aliases.ar,
+  ...e.aliases.en,
+  ...e.demonyms.ar,
+  ...e.demonyms.en,
+];
+
+/** Every form curated for an entity, surnames included. */
+export const allForms = (e: Entity): string[] => [...namingForms(e), ...e.surnames.ar, ...e.surnames.en];
+
+/** The lines of a list file: trimmed, without blank lines and # comments. */
+export function listLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
 interface Form {
   value: string;
   key: string;
@@ -59,6 +82,7 @@ interface Draft {
   id: string;
   line: number;
   type?: EntityType;
+  asOf?: string;
   names: Partial<Record<Lang, string>>;
   descriptions: Partial<Record<Lang, string>>;
   lists: Record<ListField, Record<Lang, string[]>>;
@@ -86,22 +110,21 @@ const FIELD_WORDS: Record<Form['field'], string> = {
 };
 
 /**
- * Parse the curated source. `file` is only used in error messages.
- * Entities come back in file order; the builder sorts them.
+ * Parse a curated source. `file` names it in error messages; `source` is the provenance each entity
+ * records. Entities come back in file order; the builder sorts them. A form two entities share is
+ * not an error here: the builder records it and the matcher decides (DESIGN.md §3, ambiguity).
  */
-export function parseEntitySource(text: string, file: string): Entity[] {
+export function parseEntitySource(text: string, file: string, source: string = file): Entity[] {
   const fail: Fail = (line, reason) => {
     throw new EntitySourceError(file, line, reason);
   };
   const lines = text.replace(/^\uFEFF/, '').split('\n');
   const entities: Entity[] = [];
   const idLines = new Map<string, number>();
-  // Every form of every finished entity, so a later entity cannot reuse one (ambiguous match).
-  const owners = new Map<string, { id: string; form: Form }>();
   let draft: Draft | undefined;
 
   const finish = (d: Draft): void => {
-    entities.push(finishDraft(d, fail, owners));
+    entities.push(finishDraft(d, fail, source));
   };
 
   for (const [index, raw] of lines.entries()) {
@@ -163,6 +186,11 @@ function addField(d: Draft, key: Key, keyName: string, value: string, line: numb
       d.type = type;
       return;
     }
+    case 'as-of':
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+        fail(line, `"as-of" must be a month as YYYY-MM, got "${value}"`);
+      d.asOf = value;
+      return;
     case 'name':
       checkScript(value, key.lang, keyName, line, fail);
       d.names[key.lang] = value;
@@ -204,7 +232,7 @@ function addForm(d: Draft, form: Form, fail: Fail): void {
   d.forms.push(form);
 }
 
-function finishDraft(d: Draft, fail: Fail, owners: Map<string, { id: string; form: Form }>): Entity {
+function finishDraft(d: Draft, fail: Fail, source: string): Entity {
   const { type } = d;
   if (!type) return fail(d.line, `[${d.id}] has no "type:" line (${ENTITY_TYPES.join(' | ')})`);
   for (const lang of ['ar', 'en'] as const) {
@@ -226,18 +254,6 @@ function finishDraft(d: Draft, fail: Fail, owners: Map<string, { id: string; for
       }
     }
   }
-  for (const form of d.forms) {
-    const owner = owners.get(form.key);
-    // Two people may share a surname: the full name met earlier on the page tells them apart.
-    const bothSurnames = owner?.form.field === 'surnames' && form.field === 'surnames';
-    if (owner && !bothSurnames) {
-      fail(
-        form.line,
-        `"${form.value}" would be ambiguous: [${owner.id}] already has "${owner.form.value}" (line ${owner.form.line})`,
-      );
-    }
-  }
-  for (const form of d.forms) owners.set(form.key, { id: d.id, form });
   return {
     id: d.id,
     type,
@@ -246,5 +262,7 @@ function finishDraft(d: Draft, fail: Fail, owners: Map<string, { id: string; for
     demonyms: d.lists.demonyms,
     surnames: d.lists.surnames,
     description: { ar: d.descriptions.ar ?? '', en: d.descriptions.en ?? '' },
+    source,
+    ...(d.asOf ? { asOf: d.asOf } : {}),
   };
 }

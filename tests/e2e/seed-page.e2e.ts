@@ -149,6 +149,9 @@ function pageScriptTest(pageName: string): E2eTest {
 export const seedPageTests: readonly E2eTest[] = [
   highlightsTest('seed-ar.html'),
   highlightsTest('seed-en.html'),
+  // Pages on other topics: the world dictionary, not the seed story's entities.
+  highlightsTest('world-ar.html'),
+  highlightsTest('world-en.html'),
   popupTest('seed-ar.html'),
   popupTest('seed-en.html'),
   pageScriptTest('seed-ar.html'),

@@ -14,6 +14,7 @@ const ENTITY: Entity = {
   demonyms: { ar: [], en: [] },
   surnames: { ar: [], en: [] },
   description: { ar: 'دولة في البلقان', en: 'A country in the Balkans' },
+  source: 'corpus/entities.txt',
 };
 
 function mention(): PlacedMention {

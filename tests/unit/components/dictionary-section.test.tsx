@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DictionarySection } from '@/components/options/DictionarySection';
-import { shippedDictionary } from '@/lib/entities/dictionary';
+import type { Dictionary } from '@/lib/entities/types';
 import { useUiLanguage } from '../ui/fake-i18n';
+
+// The shipped dictionary, as the options page loads it from the package.
+const shipped = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,7 +17,7 @@ afterEach(() => {
 function mount(sources: string[] = ['Built in']) {
   const root = document.createElement('div');
   document.body.append(root);
-  const entries = shippedDictionary().entities.map((entity, i) => ({
+  const entries = shipped.entities.map((entity, i) => ({
     entity,
     source: sources[i % sources.length] ?? '',
   }));

@@ -13,6 +13,7 @@ const IRAN: Entity = {
   demonyms: { ar: [], en: [] },
   surnames: { ar: [], en: [] },
   description: { ar: 'دولة في غرب آسيا', en: 'A country in western Asia' },
+  source: 'corpus/entities.txt',
 };
 
 function mount(props: Partial<Parameters<typeof EntityCard>[0]> & { dir: 'ltr' | 'rtl' }) {

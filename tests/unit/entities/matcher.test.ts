@@ -263,8 +263,8 @@ describe('surnames', () => {
 });
 
 describe('English', () => {
-  it('is case-insensitive and accent-insensitive', () => {
-    expect(spans('IRAN iran Durres DURRËS durrës')).toEqual(['IRAN', 'iran', 'Durres', 'DURRËS', 'durrës']);
+  it('is accent-insensitive and takes capitals, but a name written in lower case is a word', () => {
+    expect(spans('IRAN iran Durres DURRËS durrës')).toEqual(['IRAN', 'Durres', 'DURRËS']);
   });
 
   it("leaves a possessive 's out of the span", () => {
@@ -409,6 +409,7 @@ describe('line breaks inside a name', () => {
         demonyms: { ar: [], en: [] },
         surnames: { ar: ['راما'], en: ['Rama'] },
         description: { ar: '', en: '' },
+        source: 'test',
       },
     ],
   });
@@ -422,5 +423,130 @@ describe('line breaks inside a name', () => {
   it('never crosses a blank line or the block separator between paragraphs', () => {
     expect(texts('Edi\n\nRama')).toEqual([]);
     expect(texts('Edi\u2029Rama')).toEqual([]);
+  });
+});
+
+describe('ambiguity: one form, several entities (DESIGN.md §3)', () => {
+  // Dictionary order is the source preference: the country comes before the city.
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      entity('oman', 'place', 'عمان', 'Oman', { aliases: { ar: ['سلطنة عمان'], en: ['Sultanate of Oman'] } }),
+      entity('tunisia', 'place', 'تونس', 'Tunisia'),
+      entity('amman', 'place', 'عمان', 'Amman', {
+        aliases: { ar: ['العاصمة الأردنية عمان'], en: [] },
+        nisba: false,
+      }),
+      entity('tunis', 'place', 'تونس', 'Tunis', { aliases: { ar: ['العاصمة تونس'], en: [] }, nisba: false }),
+      entity('hama', 'place', 'حماة', 'Hama', { nisba: false }),
+    ],
+  });
+  const ids = (text: string) => m.match(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it('falls back on the source preference when nothing else tells', () => {
+    expect(ids('وصل الوفد إلى عمان')).toEqual([['عمان', 'oman']]);
+    expect(ids('وصل الوفد إلى تونس')).toEqual([['تونس', 'tunisia']]);
+  });
+
+  it('takes the entity already named in full earlier in the text', () => {
+    expect(ids('في العاصمة الأردنية عمان اجتماع، وغادر الوفد عمان مساء')).toEqual([
+      ['العاصمة الأردنية عمان', 'amman'],
+      ['عمان', 'amman'],
+    ]);
+    expect(ids('زار سلطنة عمان ثم عاد إلى عمان')).toEqual([
+      ['سلطنة عمان', 'oman'],
+      ['عمان', 'oman'],
+    ]);
+  });
+
+  it('reads cue words before the name as part of a longer form', () => {
+    expect(ids('وصل إلى العاصمة تونس')).toEqual([['العاصمة تونس', 'tunis']]);
+    expect(ids('وصل إلى سلطنة عمان')).toEqual([['سلطنة عمان', 'oman']]);
+  });
+
+  it('makes no nisba for a city: حماة does not make حماية (protection) a mention', () => {
+    expect(ids('المواطنون العمانيون في حماة يطلبون الحماية')).toEqual([
+      ['العمانيون', 'oman'],
+      ['حماة', 'hama'],
+    ]);
+  });
+});
+
+describe('precision guard: names that are also ordinary words', () => {
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      entity('jordan', 'place', 'الأردن', 'Jordan', { guarded: ['Jordan'] }),
+      entity('chad', 'place', 'تشاد', 'Chad', { guarded: ['Chad'] }),
+      entity('mali', 'place', 'مالي', 'Mali', { guarded: ['مالي', 'Mali'] }),
+      entity('turkiye', 'place', 'تركيا', 'Türkiye', {
+        aliases: { ar: [], en: ['Turkey'] },
+        guarded: ['Turkey'],
+      }),
+      entity('amal-movement', 'group', 'حركة أمل', 'Amal Movement', {
+        aliases: { ar: ['أمل'], en: ['Amal'] },
+        guarded: ['أمل', 'Amal'],
+      }),
+      entity('tyre', 'place', 'صور', 'Tyre', {
+        aliases: { ar: ['مدينة صور'], en: [] },
+        guarded: ['صور'],
+        nisba: false,
+      }),
+    ],
+  });
+  const ids = (text: string) => m.match(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it('finds capitalised English names standing alone, after a function word or at a sentence start', () => {
+    expect(ids('Troops crossed into Jordan on Monday.')).toEqual([['Jordan', 'jordan']]);
+    expect(ids('In Chad, the army said. Mali and Turkey disagreed.')).toEqual([
+      ['Chad', 'chad'],
+      ['Mali', 'mali'],
+      ['Turkey', 'turkiye'],
+    ]);
+  });
+
+  it('leaves English near misses alone: lower case, or part of a longer capitalised name', () => {
+    expect(ids('We ate turkey. A hanging chad. Michael Jordan scored; Jordan Peterson spoke.')).toEqual([]);
+    expect(ids('Chad Smith plays drums, and Amal Clooney spoke.')).toEqual([]);
+  });
+
+  it('finds an Arabic ordinary-word form only after another form of the entity named it', () => {
+    expect(ids('قال رئيس حركة أمل إن أمل لن تشارك')).toEqual([
+      ['حركة أمل', 'amal-movement'],
+      ['أمل', 'amal-movement'],
+    ]);
+    expect(ids('قصفت الطائرات مدينة صور، وفي صور دمار كبير')).toEqual([
+      ['مدينة صور', 'tyre'],
+      ['صور', 'tyre'],
+    ]);
+  });
+
+  it('leaves Arabic near misses alone: hope, pictures, financial', () => {
+    expect(ids('يحدوها أمل كبير، ونشرت صور الدمار، في تقرير مالي')).toEqual([]);
+    expect(ids('وفي مالي انقلاب')).toEqual([]); // without the country named otherwise, مالي is "financial"
+  });
+});
+
+describe('English names are written as names', () => {
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      entity('the-times', 'organisation', 'التايمز', 'The Times'),
+      entity('iran-foreign-ministry', 'government', 'وزارة الخارجية الإيرانية', 'Iranian Foreign Ministry', {
+        aliases: { ar: [], en: ['Iran Foreign Ministry'] },
+      }),
+    ],
+  });
+  const spansOf = (text: string) => m.match(text).map((x) => text.slice(x.start, x.end));
+
+  it('takes a lower-case word inside a name, as agencies write ministries', () => {
+    expect(spansOf("Iran's foreign ministry said, and the Iranian Foreign Ministry agreed.")).toEqual([
+      "Iran's foreign ministry",
+      'Iranian Foreign Ministry',
+    ]);
+  });
+
+  it('does not take a name written as ordinary words after a function word', () => {
+    expect(spansOf('The Times reported that the times were hard. The times changed.')).toEqual(['The Times']);
   });
 });

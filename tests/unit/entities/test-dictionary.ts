@@ -7,7 +7,7 @@ export function entity(
   type: EntityType,
   ar: string,
   en: string,
-  extra: Partial<Pick<Entity, 'aliases' | 'demonyms' | 'surnames'>> = {},
+  extra: Partial<Pick<Entity, 'aliases' | 'demonyms' | 'surnames' | 'guarded' | 'nisba'>> = {},
 ): Entity {
   return {
     id,
@@ -17,6 +17,9 @@ export function entity(
     demonyms: extra.demonyms ?? { ar: [], en: [] },
     surnames: extra.surnames ?? { ar: [], en: [] },
     description: { ar: '', en: '' },
+    source: 'test',
+    ...(extra.guarded ? { guarded: extra.guarded } : {}),
+    ...(extra.nisba === false ? { nisba: false } : {}),
   };
 }
 

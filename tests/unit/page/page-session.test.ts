@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { shippedMatcher } from '@/lib/entities/dictionary';
+import { compileMatcher } from '@/lib/entities/matcher';
+import type { Dictionary } from '@/lib/entities/types';
 import { PageSession } from '@/lib/page/page-session';
 import { MAX_DEPTH } from '@/lib/page/page-size';
 import type { Painter } from '@/lib/page/paint';
+
+const shipped = compileMatcher(
+  JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary,
+);
+
 import { DEFAULT_SETTINGS, withEntity, withSite, withType } from '@/lib/settings/settings';
 import { rangeText } from '@/lib/text/text-model';
 
@@ -59,7 +66,7 @@ function session(settings = DEFAULT_SETTINGS) {
   const doc = loadPage(ARTICLE);
   const rec = recordingPainter();
   const reveal = vi.fn();
-  const s = new PageSession({ doc, matcher: shippedMatcher(), painter: rec.painter, settings, reveal });
+  const s = new PageSession({ doc, matcher: shipped, painter: rec.painter, settings, reveal });
   return { s, rec, reveal, doc };
 }
 
@@ -127,7 +134,7 @@ describe('page session', () => {
     const rec = recordingPainter();
     const empty = new PageSession({
       doc: loadPage('<nav>إيران</nav>'),
-      matcher: shippedMatcher(),
+      matcher: shipped,
       painter: rec.painter,
       settings: DEFAULT_SETTINGS,
     });
@@ -167,7 +174,7 @@ describe('page session', () => {
     const tasks: (() => void)[] = [];
     const s = new PageSession({
       doc: loadPage(ARTICLE),
-      matcher: shippedMatcher(),
+      matcher: shipped,
       painter: rec.painter,
       settings: DEFAULT_SETTINGS,
       schedule: (task) => tasks.push(task),
@@ -205,7 +212,7 @@ describe('page session', () => {
     const tasks: (() => void)[] = [];
     const s = new PageSession({
       doc: loadPage(ARTICLE),
-      matcher: shippedMatcher(),
+      matcher: shipped,
       painter: rec.painter,
       settings: DEFAULT_SETTINGS,
       schedule: (task) => tasks.push(task),

@@ -58,11 +58,25 @@ describe('the checked-in dictionary', () => {
     ).toBe(true);
   });
 
-  it('holds every curated entity, sorted by id, in the contract shape', () => {
-    const dict = JSON.parse(readFileSync(SHIPPED, 'utf8')) as { version: number; entities: { id: string }[] };
+  it('holds every entity once, source by source (the preference order), sorted by id within each', () => {
+    const dict = JSON.parse(readFileSync(SHIPPED, 'utf8')) as {
+      version: number;
+      entities: { id: string; source: string }[];
+    };
     expect(dict.version).toBe(1);
     const ids = dict.entities.map((e) => e.id);
-    expect(ids).toEqual([...ids].sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    // The curated world files form one layer.
+    const layerOf = (source: string): string =>
+      /^corpus\/world\/[^/]+\.txt$/.test(source) ? 'corpus/world/' : source;
+    const layers = [...new Set(dict.entities.map((e) => layerOf(e.source)))];
+    expect(layers.slice(0, 2)).toEqual(['corpus/entities.txt', 'corpus/world/']);
+    for (const layer of layers) {
+      const run = dict.entities.filter((e) => layerOf(e.source) === layer).map((e) => e.id);
+      const first = ids.indexOf(run[0] ?? '');
+      expect(ids.slice(first, first + run.length), `${layer} is one run`).toEqual(run);
+      expect(run, layer).toEqual([...run].sort());
+    }
     expect(Object.keys(dict.entities[0] ?? {})).toEqual([
       'id',
       'type',
@@ -71,6 +85,7 @@ describe('the checked-in dictionary', () => {
       'demonyms',
       'surnames',
       'description',
+      'source',
     ]);
   });
 });
@@ -80,8 +95,8 @@ describe('buildDictionary', () => {
     const blocks = ENTITIES.split(/\n(?=\[)/);
     const header = blocks.shift() ?? '';
     const reversed = [header, ...blocks.reverse().map((b) => `${b.trimEnd()}\n`)].join('\n');
-    const a = await buildDictionary({ corpusDir: CORPUS });
-    const b = await buildDictionary({ corpusDir: CORPUS });
+    const a = await buildDictionary({ corpusDir: corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED }) });
+    const b = await buildDictionary({ corpusDir: corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED }) });
     const c = await buildDictionary({ corpusDir: corpus({ 'entities.txt': reversed, 'seed.txt': SEED }) });
     expect(b.json).toBe(a.json);
     expect(c.json).toBe(a.json);
@@ -190,16 +205,16 @@ describe('npm run dictionary (the command)', () => {
     spawnSync('npx', ['tsx', 'scripts/build-dictionary.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
 
   it('--check exits 1 on a stale dictionary and 0 on a fresh one; writes with --out', () => {
-    const dir = corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED, 'dictionary.json': '{}\n' });
-    const out = join(dir, 'dictionary.json');
-    const stale = run('--corpus', dir, '--out', out, '--check');
+    const out = join(corpus({ 'dictionary.json': '{}\n' }), 'dictionary.json');
+    const stale = run('--corpus', CORPUS, '--out', out, '--check');
     expect(stale.status).toBe(1);
     expect(stale.stderr).toMatch(/stale: run `npm run dictionary`/);
-    const built = run('--corpus', dir, '--out', out);
+    const built = run('--corpus', CORPUS, '--out', out);
     expect(built.status).toBe(0);
     expect(built.stdout).toMatch(/Entities found in the corpus/);
+    expect(built.stdout).toMatch(/Entities per source and type/);
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(SHIPPED, 'utf8'));
-    expect(run('--corpus', dir, '--out', out, '--check').status).toBe(0);
+    expect(run('--corpus', CORPUS, '--out', out, '--check').status).toBe(0);
   }, 60_000);
 
   it('exits 1 with file:line on bad input', () => {

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { shippedDictionary, shippedMatcher } from '@/lib/entities/dictionary';
+import { compileMatcher } from '@/lib/entities/matcher';
+import type { Dictionary } from '@/lib/entities/types';
 import { ligatureSafeSpan, splitsGlyph } from '@/lib/text/ligature';
+
+// The shipped dictionary, as the content script loads it from the package.
+const shipped = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
 
 describe('ligature-safe spans', () => {
   it('finds the boundaries that split a glyph: lam|alef, and a letter|its marks', () => {
@@ -26,12 +31,12 @@ describe('ligature-safe spans', () => {
 
   // Every clitic sequence the matcher reads before a name: (و|ف)?(ب|ك|ل)?, and لل before ال.
   const PREFIXES = ['', 'و', 'ف'].flatMap((conj) => ['', 'ب', 'ك', 'ل'].map((prep) => conj + prep));
-  const forms = shippedDictionary().entities.flatMap((e) =>
+  const forms = shipped.entities.flatMap((e) =>
     [e.names.ar, ...e.aliases.ar].map((form) => ({ id: e.id, form })),
   );
 
   it('leaves no painted edge inside a glyph for any clitic + name the matcher finds', () => {
-    const matcher = shippedMatcher();
+    const matcher = compileMatcher(shipped);
     let found = 0;
     let splitBefore = 0;
     for (const { id, form } of forms) {

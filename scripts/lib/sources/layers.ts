@@ -1,0 +1,219 @@
+// The layered sources of the shipped dictionary, most preferred first (DESIGN.md §3, sources):
+//   1. corpus/entities.txt                    the seed story's curated entities (their rules never change);
+//   2. corpus/world/*.txt                     curated world entities, one block each, same format;
+//   3. world-countries + i18n-iso-countries   countries and territories (data packages);
+//   4. corpus/sources/cldr-cities.tsv         capitals and the cities corpus/lists/cldr-cities.txt selects;
+//   5. corpus/world/ministries.tsv            ministries of the listed countries, made by pattern.
+// Layers 3 and 4 are read only when corpus/world/ exists. An id defined in an earlier layer replaces
+// the same id in a later one. corpus/world/country-extras.tsv adds curated forms to entities of any
+// layer; corpus/lists/common-words.txt marks forms that are also ordinary words (the precision
+// guard). The dictionary lists entities layer by layer: dictionary order is the source preference
+// the matcher falls back on when one form names several entities.
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Entity, EntityType } from '../../../lib/entities/types';
+import { allForms, formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
+import { cldrCityEntities, parseCldrCities } from './cldr-cities';
+import { countryEntities } from './countries';
+import { ministryEntities } from './ministries';
+
+export const WORLD_DIR = 'world';
+export const CLDR_CITIES = join('sources', 'cldr-cities.tsv');
+const CLDR_SELECTED = join('lists', 'cldr-cities.txt');
+const EXTRAS = 'country-extras.tsv';
+const MINISTRIES = 'ministries.tsv';
+export const COMMON_WORDS = join('lists', 'common-words.txt');
+
+export interface LayerOptions {
+  seedFile: string;
+  seedText: string;
+  corpusDir: string;
+  /** Names files in messages and provenance. */
+  display: (file: string) => string;
+  /** Reads a file as strict UTF-8 or throws a BuildError. */
+  readText: (file: string) => Promise<string>;
+  fail: (file: string, line: number, reason: string) => never;
+}
+
+export interface SourceCount {
+  source: string;
+  type: EntityType;
+  count: number;
+}
+
+/** A folded form more than one entity is written as (shared surnames left out: they are normal). */
+export interface SharedForm {
+  form: string;
+  ids: string[];
+}
+
+export interface Layers {
+  entities: Entity[];
+  /** The seed file's provenance: its entities are the ones the corpus report looks at closely. */
+  seedSource: string;
+  counts: SourceCount[];
+  /** Ids a curated entry replaced in a generated layer. */
+  replaced: string[];
+  shared: SharedForm[];
+}
+
+const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+
+export async function loadLayers(o: LayerOptions): Promise<Layers> {
+  // Provenance names a curated file as it sits in the corpus folder, wherever that folder is.
+  const provenance = (file: string): string => {
+    const rel = relative(o.corpusDir, file).split(sep).join('/');
+    return rel.startsWith('..') ? o.display(file) : `corpus/${rel}`;
+  };
+  const layers: Entity[][] = [parseEntitySource(o.seedText, o.display(o.seedFile), provenance(o.seedFile))];
+  const worldDir = join(o.corpusDir, WORLD_DIR);
+  const worldNames = (await readdir(worldDir).catch(() => [] as string[])).sort();
+  const curated: Entity[] = [];
+  for (const name of worldNames) {
+    if (!name.endsWith('.txt')) continue;
+    const file = join(worldDir, name);
+    curated.push(...parseEntitySource(await o.readText(file), o.display(file), provenance(file)));
+  }
+  layers.push(curated);
+  if (worldNames.length > 0) {
+    const cldrFile = join(o.corpusDir, CLDR_CITIES);
+    const cldrText = (await exists(cldrFile)) ? await o.readText(cldrFile) : '';
+    const rows = parseCldrCities(cldrText, (line, reason) => o.fail(o.display(cldrFile), line, reason));
+    // Capitals' Arabic names for the country descriptions: curated places first, then CLDR.
+    const cityAr = new Map<string, string>();
+    for (const r of rows) cityAr.set(r.nameEn, r.nameAr.replace(/\s*\(.*\)$/, ''));
+    for (const e of curated) if (e.type === 'place') cityAr.set(e.names.en, e.names.ar);
+    const countries = countryEntities((en) => cityAr.get(en));
+    layers.push(countries.map((c) => c.entity));
+    const selectedFile = join(o.corpusDir, CLDR_SELECTED);
+    const selectedText = (await exists(selectedFile)) ? await o.readText(selectedFile) : '';
+    const selected = new Set(listLines(selectedText));
+    const capitals = new Map<string, string>();
+    for (const c of countries) for (const cap of c.capitals) capitals.set(cap.replace(/’/g, "'"), c.code);
+    const names = new Map(countries.map((c) => [c.code, c.entity.names]));
+    const version = /CLDR (\d+(?:\.\d+)*)/.exec(cldrText)?.[1] ?? '?';
+    layers.push(
+      cldrCityEntities(rows, {
+        country: (code) => names.get(code),
+        capitals,
+        selected,
+        source: `CLDR ${version} (Unicode License v3)`,
+      }),
+    );
+  }
+  // Arabic nisba adjectives are generated for the seed's places and for countries only: from a
+  // city's name they are often ordinary words (حماة → حماية protection, صور → صورية formal).
+  for (const layer of layers.slice(1)) for (const e of layer) if (e.type === 'place') e.nisba = false;
+  for (const c of layers[2] ?? []) delete c.nisba;
+  const ministriesFile = join(worldDir, MINISTRIES);
+  if (await exists(ministriesFile)) {
+    const known = layers.flat();
+    layers.push(
+      ministryEntities(await o.readText(ministriesFile), known, provenance(ministriesFile), (line, reason) =>
+        o.fail(o.display(ministriesFile), line, reason),
+      ),
+    );
+  }
+  const merged = merge(layers);
+  const extrasFile = join(worldDir, EXTRAS);
+  if (await exists(extrasFile))
+    addExtras(merged.entities, await o.readText(extrasFile), o.display(extrasFile), o.fail);
+  const commonFile = join(o.corpusDir, COMMON_WORDS);
+  if (await exists(commonFile)) markGuarded(merged.entities, await o.readText(commonFile));
+  return { ...merged, seedSource: provenance(o.seedFile), shared: sharedForms(merged.entities) };
+}
+
+/** Earlier layers win by id; the result keeps layer order, each layer sorted by id. */
+function merge(layers: readonly Entity[][]): Omit<Layers, 'shared' | 'seedSource'> {
+  const taken = new Set<string>();
+  const entities: Entity[] = [];
+  const replaced: string[] = [];
+  for (const layer of layers) {
+    const fresh: Entity[] = [];
+    const inLayer = new Set<string>();
+    for (const e of layer) {
+      if (taken.has(e.id)) {
+        replaced.push(e.id);
+        continue;
+      }
+      if (inLayer.has(e.id)) continue; // a generated source naming one id twice: the first wins
+      inLayer.add(e.id);
+      fresh.push(e);
+    }
+    for (const id of inLayer) taken.add(id);
+    entities.push(...fresh.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  }
+  const counts = new Map<string, SourceCount>();
+  for (const e of entities) {
+    const key = `${e.source}\u0000${e.type}`;
+    const c = counts.get(key) ?? { source: e.source, type: e.type, count: 0 };
+    c.count++;
+    counts.set(key, c);
+  }
+  return { entities, counts: [...counts.values()], replaced: replaced.sort() };
+}
+
+const EXTRA_FIELDS = ['alias.ar', 'alias.en', 'demonym.ar', 'demonym.en'] as const;
+
+/** Lines `id <TAB> alias.ar|alias.en|demonym.ar|demonym.en <TAB> value | value…`. */
+function addExtras(
+  entities: Entity[],
+  text: string,
+  file: string,
+  fail: (file: string, line: number, reason: string) => never,
+): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '').trim();
+    if (line === '' || line.startsWith('#')) return;
+    const [id, field, values, ...rest] = line.split('\t');
+    if (!id || !field || !values || rest.length > 0)
+      fail(file, index + 1, 'expected three tab-separated columns: id, field, values separated by |');
+    const entity = byId.get(id);
+    if (!entity) fail(file, index + 1, `no entity has the id "${id}"`);
+    const f = EXTRA_FIELDS.find((x) => x === field);
+    if (!f) fail(file, index + 1, `unknown field "${field}"; use one of ${EXTRA_FIELDS.join(', ')}`);
+    const [kind, lang] = f.split('.') as ['alias' | 'demonym', 'ar' | 'en'];
+    if (kind === 'demonym' && entity.type !== 'place') fail(file, index + 1, `demonyms are for places only`);
+    const list = kind === 'alias' ? entity.aliases[lang] : entity.demonyms[lang];
+    const arabic = /\p{Script=Arabic}/u.test(values);
+    if ((lang === 'ar') !== arabic)
+      fail(file, index + 1, `"${field}" values must ${lang === 'ar' ? '' : 'not '}be Arabic`);
+    const known = new Set([entity.names.ar, entity.names.en, ...list].map(formKey));
+    for (const v of values.split('|').map((x) => x.trim())) {
+      if (v === '') fail(file, index + 1, 'an empty value (check the | separators)');
+      if (!known.has(formKey(v))) list.push(v);
+      known.add(formKey(v));
+    }
+  });
+}
+
+function sharedForms(entities: readonly Entity[]): SharedForm[] {
+  const owners = new Map<string, Set<string>>();
+  for (const e of entities) {
+    for (const f of namingForms(e)) {
+      const k = formKey(f);
+      const set = owners.get(k) ?? new Set<string>();
+      set.add(e.id);
+      owners.set(k, set);
+    }
+  }
+  return [...owners]
+    .filter(([, ids]) => ids.size > 1)
+    .map(([form, ids]) => ({ form, ids: [...ids] }))
+    .sort((a, b) => (a.form < b.form ? -1 : 1));
+}
+
+/** Marks each entity form that folds to a word of corpus/common-words.txt as guarded. */
+function markGuarded(entities: Entity[], text: string): void {
+  const words = new Set(listLines(text).map(formKey));
+  for (const e of entities) {
+    const guarded = allForms(e).filter((f) => words.has(formKey(f)));
+    if (guarded.length > 0) e.guarded = guarded;
+    else delete e.guarded;
+  }
+}
