@@ -18,6 +18,8 @@ export interface E2eContext {
 
 export interface E2eTest {
   name: string;
+  /** Longer than the default 30 s, for a test that waits out a browser restarting something. */
+  timeoutMs?: number;
   run(ctx: E2eContext): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ export async function runSuite(
     };
     const t0 = Date.now();
     try {
-      await withTimeout(test.run(ctx), TEST_TIMEOUT_MS, test.name);
+      await withTimeout(test.run(ctx), test.timeoutMs ?? TEST_TIMEOUT_MS, test.name);
       passed++;
       console.log(`  ✓ ${test.name} (${Date.now() - t0} ms)`);
       for (const line of lines) console.log(indent(line));

@@ -166,6 +166,7 @@ export const backgroundRestartTests: readonly E2eTest[] = [
   {
     // Last: it restarts the extension.
     name: 'notes store: a note shown as saved survives the background being stopped right after',
+    timeoutMs: 60_000,
     async run(ctx) {
       const writer = await ctx.browser.openExtensionPage('popup.html');
       const saved = (await writer.evaluate(
@@ -180,7 +181,10 @@ export const backgroundRestartTests: readonly E2eTest[] = [
       // Saved means committed: stop the background at once.
       await ctx.browser.stopBackground();
       await writer.close().catch(() => undefined); // a reload closes it already
-      const deadline = Date.now() + 15_000;
+      // Firefox reloads the whole extension: a page opened mid-reload waits out its own 15 s, so
+      // give the reload a moment first and leave room for a second try.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const deadline = Date.now() + 25_000;
       for (;;) {
         // While the extension restarts its pages may not open yet.
         const reader = await ctx.browser.openExtensionPage('popup.html').catch(() => null);
@@ -202,7 +206,7 @@ export const backgroundRestartTests: readonly E2eTest[] = [
         } finally {
           await reader?.close().catch(() => undefined);
         }
-        if (Date.now() > deadline) throw new Error('the background did not come back within 15 s');
+        if (Date.now() > deadline) throw new Error('the background did not come back within 25 s');
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
     },
