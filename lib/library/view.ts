@@ -137,3 +137,17 @@ export function touchedArticleIds(records: {
   for (const n of records.annotations) ids.add(n.articleId);
   return [...ids];
 }
+
+/**
+ * The stored article a tab shows: the one whose identity is the page's clean address, else the one
+ * last read at this address (its identity may be a canonical URL the tab's address does not show).
+ */
+export function articleForPage(
+  articles: readonly ArticleRecord[],
+  pageUrl: string,
+  idOf: (url: string) => string,
+): ArticleRecord | undefined {
+  const bare = pageUrl.split('#', 1)[0] as string;
+  const id = idOf(pageUrl);
+  return articles.find((a) => a.id === id) ?? articles.find((a) => a.url.split('#', 1)[0] === bare);
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupHits, LibraryIndex } from '@/lib/library/search';
 import {
+  articleForPage,
   dayRange,
   libraryRows,
   noteHref,
@@ -93,5 +94,18 @@ describe('library view', () => {
       { site: 'other.example', notes: 1 },
     ]);
     expect(touchedArticleIds({ articles: [B], annotations: notes }).sort()).toEqual([A.id, B.id].sort());
+  });
+});
+
+describe('the article a tab shows', () => {
+  const canonical = article({
+    id: 'https://news.example/story',
+    url: 'https://m.news.example/story?ref=home',
+  });
+  const idOf = (url: string) => url.split(/[?#]/, 1)[0] as string;
+  it('is the one with the page’s identity, else the one last read at the page’s address', () => {
+    expect(articleForPage([A, canonical], 'https://news.example/story#top', idOf)).toBe(canonical);
+    expect(articleForPage([A, canonical], 'https://m.news.example/story?ref=home#x', idOf)).toBe(canonical);
+    expect(articleForPage([A, canonical], 'https://elsewhere.example/', idOf)).toBeUndefined();
   });
 });
