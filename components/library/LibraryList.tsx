@@ -73,7 +73,11 @@ function ArticleRow({ row }: { row: Extract<LibraryRow, { kind: 'article' }> }) 
           {article.title.trim() === '' ? t('noteUntitled') : article.title}
         </a>
       </h3>
-      <p class="muted">{facts.join(' · ')}</p>
+      <p class="muted library-facts">
+        {facts.map((fact) => (
+          <bdi key={fact}>{fact}</bdi>
+        ))}
+      </p>
     </div>
   );
 }
@@ -96,7 +100,7 @@ function NoteRow({ row }: { row: Extract<LibraryRow, { kind: 'note' }> }) {
         </q>
         {note.note !== '' && <span dir="auto">{note.note}</span>}
         <span class="muted library-note-meta">
-          {day(note.created)}
+          <bdi>{day(note.created)}</bdi>
           {note.tags.map((tag) => (
             <bdi key={tag} class="library-tag">
               #{tag}

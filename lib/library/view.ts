@@ -9,7 +9,7 @@ export type LibraryRow =
   | { kind: 'note'; hit: NoteHit };
 
 /** Row heights in CSS pixels: fixed, so the list can be virtualised without measuring. */
-export const ROW_HEIGHT = { article: 64, note: 76 } as const;
+export const ROW_HEIGHT = { article: 64, note: 84 } as const;
 
 /** The groups as rows: each article's heading, then its notes. */
 export function libraryRows(groups: readonly ArticleHits[]): LibraryRow[] {

@@ -50,6 +50,21 @@ const SEED = [
   { article: ENGLISH, note: note('allies agreed to meet again', 12, 'Check the date', ['nato']) },
 ];
 
+/** Saves the sample notes through the background, as the page's notes UI does, from an extension page. */
+export async function seedNotes(page: TestPage): Promise<void> {
+  const answers = await page.evaluate(async (seed) => {
+    const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+    const api = (scope.browser ?? scope.chrome) as RuntimeApi;
+    const out: unknown[] = [];
+    for (const s of seed) out.push(await api.runtime.sendMessage({ type: 'save-note', data: s }));
+    return out;
+  }, SEED);
+  assert.ok(
+    answers.every((a) => (a as { ok: boolean }).ok),
+    `saved: ${JSON.stringify(answers)}`,
+  );
+}
+
 /** What each browser's export wrote, for the import test that follows it. */
 const exported = new Map<string, { name: string; text: string }>();
 
@@ -118,17 +133,7 @@ export const libraryTests: readonly E2eTest[] = [
     async run(ctx) {
       const page = await openLibrary(ctx.browser);
       try {
-        const answers = await page.evaluate(async (seed) => {
-          const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
-          const api = (scope.browser ?? scope.chrome) as RuntimeApi;
-          const out: unknown[] = [];
-          for (const s of seed) out.push(await api.runtime.sendMessage({ type: 'save-note', data: s }));
-          return out;
-        }, SEED);
-        assert.ok(
-          answers.every((a) => (a as { ok: boolean }).ok),
-          `saved: ${JSON.stringify(answers)}`,
-        );
+        await seedNotes(page);
         // The library hears 'notes-changed' from the background and lists them without a reload.
         await waitForNotes(page, 3);
         const titles = await page.evaluate(
