@@ -17,10 +17,10 @@ interface RuntimeApi {
 }
 
 const ARABIC = {
-  id: 'https://news.example/albania-iran',
-  url: 'https://news.example/albania-iran',
+  id: 'https://library.example/albania-iran',
+  url: 'https://library.example/albania-iran',
   title: 'ألبانيا تقطع علاقاتها مع إيران',
-  site: 'news.example',
+  site: 'library.example',
   byline: '',
   lang: 'ar',
   excerpt: '',
@@ -46,7 +46,7 @@ const note = (exact: string, start: number, text: string, tags: string[]) => ({
 
 const SEED = [
   { article: ARABIC, note: note('وقال رئيس الوزراء الألباني إيدي راما', 40, 'أول رد رسمي', ['سياسة']) },
-  { article: ARABIC, note: note('قطعت ألبانيا العلاقات', 5, '<img src=x onerror=alert(1)>', ['ألبانيا']) },
+  { article: ARABIC, note: note('قطعت ألبانيا العلاقات', 5, '<img src=x onerror=alert(1)>', ['دبلوماسية']) },
   { article: ENGLISH, note: note('allies agreed to meet again', 12, 'Check the date', ['nato']) },
 ];
 
@@ -133,14 +133,20 @@ export const libraryTests: readonly E2eTest[] = [
     async run(ctx) {
       const page = await openLibrary(ctx.browser);
       try {
+        // Other suites may have saved notes in this profile before: count from what is there.
+        const before = await noteCount(page);
         await seedNotes(page);
         // The library hears 'notes-changed' from the background and lists them without a reload.
-        await waitForNotes(page, 3);
+        await waitForNotes(page, before + 3);
         const titles = await page.evaluate(
           () => [...document.querySelectorAll('[data-article] h3')].map((h) => h.textContent),
           null,
         );
-        assert.deepEqual(titles, [ENGLISH.title, ARABIC.title], 'articles, the newest note first');
+        assert.deepEqual(
+          titles.slice(0, 2),
+          [ENGLISH.title, ARABIC.title],
+          'articles, the newest note first',
+        );
         const hostile = await page.evaluate(
           () => document.querySelectorAll('.library-rows img').length,
           null,
@@ -157,8 +163,8 @@ export const libraryTests: readonly E2eTest[] = [
         assert.ok(found.includes('الألباني'), `found the note quoting الألباني: ${found}`);
 
         await setField(page, '[data-library="search"]', '', 'input');
-        await waitForNotes(page, 3);
-        await setField(page, '[data-filter="tag"]', 'ألبانيا', 'change');
+        await waitForNotes(page, before + 3);
+        await setField(page, '[data-filter="tag"]', 'دبلوماسية', 'change');
         await waitForNotes(page, 1);
         const filtered = await page.evaluate(
           () => document.querySelector('[data-note] q')?.textContent ?? '',
@@ -169,7 +175,7 @@ export const libraryTests: readonly E2eTest[] = [
           () => document.querySelector('[data-note]')?.getAttribute('href'),
           null,
         );
-        assert.match(href ?? '', /^https:\/\/news\.example\/albania-iran#hashiya-note=[0-9a-f-]{36}$/);
+        assert.match(href ?? '', /^https:\/\/library\.example\/albania-iran#hashiya-note=[0-9a-f-]{36}$/);
         assert.deepEqual(page.errors, [], 'no errors in the library page');
       } finally {
         await page.close();
@@ -181,7 +187,8 @@ export const libraryTests: readonly E2eTest[] = [
     async run(ctx) {
       const page = await openLibrary(ctx.browser);
       try {
-        await waitForNotes(page, 3);
+        await page.waitFor(() => document.querySelectorAll('[data-note]').length >= 3, null, TIMEOUT_MS);
+        const shown = await noteCount(page);
         // The anchor's click is where the browser would start the download: catch it and read the Blob
         // it points at (the same in both browsers; no downloads permission, no network).
         await page.evaluate(() => {
@@ -207,9 +214,9 @@ export const libraryTests: readonly E2eTest[] = [
           first: { items: { target: { selector: { exact?: string }[] } }[] };
         };
         assert.equal(doc.type, 'AnnotationCollection');
-        assert.equal(doc.total, 3);
-        const quotes = doc.first.items.flatMap((i) => i.target.selector.flatMap((s) => s.exact ?? [])).sort();
-        assert.deepEqual(quotes, SEED.map((s) => s.note.quote.exact).sort());
+        assert.equal(doc.total, shown, 'every note the library lists');
+        const quotes = doc.first.items.flatMap((i) => i.target.selector.flatMap((s) => s.exact ?? []));
+        for (const s of SEED) assert.ok(quotes.includes(s.note.quote.exact), s.note.quote.exact);
         const notice = await page.evaluate(
           () => document.querySelector('[data-notice]')?.textContent ?? '',
           null,
@@ -232,9 +239,10 @@ export const libraryTests: readonly E2eTest[] = [
         assert.equal(await noteCount(page), 0, 'the fresh profile has no notes');
 
         await dropFile(page, file.name, file.text);
-        assert.deepEqual(await previewCounts(page), { new: 3, updated: 0, unchanged: 0, invalid: 0 });
+        const total = (JSON.parse(file.text) as { total: number }).total;
+        assert.deepEqual(await previewCounts(page), { new: total, updated: 0, unchanged: 0, invalid: 0 });
         await page.click('[data-action="confirm-import"]');
-        await waitForNotes(page, 3);
+        await waitForNotes(page, total);
 
         const hypothesis = {
           total: 1,
@@ -267,11 +275,11 @@ export const libraryTests: readonly E2eTest[] = [
         await dropFile(page, 'hypothesis.json', JSON.stringify(hypothesis));
         assert.deepEqual(await previewCounts(page), { new: 1, updated: 0, unchanged: 0, invalid: 0 });
         await page.click('[data-action="confirm-import"]');
-        await waitForNotes(page, 4);
+        await waitForNotes(page, total + 1);
         await setField(page, '[data-library="search"]', 'طهران', 'input');
         await waitForNotes(page, 1);
         await setField(page, '[data-library="search"]', '', 'input');
-        await waitForNotes(page, 4);
+        await waitForNotes(page, total + 1);
 
         await dropFile(page, 'broken.jsonld', file.text.slice(0, 200));
         await page.waitForSelector('[data-notice="error"]', TIMEOUT_MS);
@@ -280,9 +288,9 @@ export const libraryTests: readonly E2eTest[] = [
           null,
         );
         assert.match(message, /not valid JSON/);
-        assert.equal(await noteCount(page), 4, 'nothing changed');
+        assert.equal(await noteCount(page), total + 1, 'nothing changed');
         await page.goto(`${fresh.extensionOrigin}/library.html`);
-        await waitForNotes(page, 4);
+        await waitForNotes(page, total + 1);
         assert.deepEqual(page.errors, [], 'no errors in the library page');
       } finally {
         await fresh.close();
