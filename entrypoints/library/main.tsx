@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { LibraryPage } from '@/components/library/LibraryPage';
-import { shippedDictionary } from '@/lib/entities/dictionary';
+import { loadShippedDictionary } from '@/lib/entities/dictionary';
 import { broadcast, serve } from '@/lib/messaging/messenger';
 import { viewProtocol } from '@/lib/messaging/protocol';
 import { type NotesStore, openNotesStore } from '@/lib/store/notes-store';
@@ -20,7 +20,11 @@ const store = (): Promise<NotesStore> => {
   return opened;
 };
 
-const names = new Map(shippedDictionary().entities.map((e) => [e.id, e.names]));
+// Entity names for the filter list; filled in once the dictionary has loaded (ids until then).
+const names = new Map<string, { ar: string; en: string }>();
+void loadShippedDictionary().then((d) => {
+  for (const e of d.entities) names.set(e.id, e.names);
+});
 const lang = uiNameLanguage();
 
 applyUiLanguage();
