@@ -14,9 +14,11 @@ import {
 } from '@/lib/settings/settings';
 import { nameFilter } from '@/lib/ui/find';
 import { countText, t, uiDirection, uiNameLanguage } from '@/lib/ui/i18n';
+import { openLibrary } from '@/lib/ui/library';
 import { canOpenSidePanel, openSidePanel } from '@/lib/ui/side-panel';
 import { EntityList, type EntityView } from './EntityList';
-import { BookIcon, SearchIcon, SettingsIcon, SidePanelIcon } from './icons';
+import { BookIcon, NotesIcon, SearchIcon, SettingsIcon, SidePanelIcon } from './icons';
+import { ExportArticleButton } from './library/ExportArticleButton';
 import { PanelSettings } from './PanelSettings';
 
 const POLL_MS = 250;
@@ -97,6 +99,16 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           <button
             type="button"
             class="icon"
+            data-action="open-library"
+            title={t('openLibrary')}
+            aria-label={t('openLibrary')}
+            onClick={() => void openLibrary().then(() => place === 'popup' && window.close())}
+          >
+            <NotesIcon />
+          </button>
+          <button
+            type="button"
+            class="icon"
             data-action="settings"
             title={t('settingsButton')}
             aria-label={t('settingsButton')}
@@ -130,6 +142,11 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           {announcement}
         </p>
       </main>
+      {place === 'sidepanel' && summary?.url !== undefined && (
+        <footer class="panel-foot">
+          <ExportArticleButton pageUrl={summary.url} />
+        </footer>
+      )}
       {place === 'popup' && (
         <footer class="panel-foot">
           {canOpenSidePanel() && (

@@ -86,3 +86,13 @@ export function SearchIcon() {
     </Icon>
   );
 }
+
+/** A note with lines of text: the reader's notes (the library). */
+export function NotesIcon() {
+  return (
+    <Icon>
+      <rect x="3" y="2" width="10" height="12" rx="1.5" />
+      <path d="M5.5 5.5h5M5.5 8h5M5.5 10.5h3" />
+    </Icon>
+  );
+}

@@ -19,6 +19,7 @@ import {
 } from '../tests/e2e/browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
+import { seedNotes } from '../tests/e2e/library.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { GECKO_ID } from '../wxt.config.ts';
 import { serve } from './serve.ts';
@@ -92,6 +93,12 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
   await options.screenshot(file('options'));
   await options.close();
+  const library = await browser.openExtensionPage('library.html');
+  await library.setViewport(1100, 640);
+  await seedNotes(library);
+  await library.waitFor(() => document.querySelectorAll('[data-note]').length === 3, null, POPUP_TIMEOUT_MS);
+  await library.screenshot(file('library'));
+  await library.close();
   return saved;
 }
 

@@ -35,6 +35,11 @@ export function OptionsPage({ sections }: { sections: readonly OptionsSection[] 
           <h1>{t('optionsTitle')}</h1>
         </span>
         <p class="muted">{t('optionsIntro')}</p>
+        <p>
+          <a href="/library.html" class="link" data-action="open-library">
+            {t('openLibrary')}
+          </a>
+        </p>
       </header>
       <div class="options-body">
         <nav aria-label={t('optionsNav')} class="options-nav">

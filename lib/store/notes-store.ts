@@ -128,6 +128,48 @@ export class NotesStore {
     }
   }
 
+  /** Every stored article and note, tombstones included (the library, export and import preview). */
+  async allRecords(): Promise<{ articles: ArticleRecord[]; annotations: AnnotationRecord[] }> {
+    try {
+      const tx = this.db.transaction(['articles', 'annotations']);
+      const [articles, annotations] = await Promise.all([
+        tx.objectStore('articles').getAll(),
+        tx.objectStore('annotations').getAll(),
+      ]);
+      return { articles, annotations };
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  /**
+   * Writes an import's records (lib/import/preview.ts's toPut, already validated) in one
+   * transaction: all of them, or, when anything fails, none.
+   */
+  putRecords(records: {
+    articles: readonly ArticleRecord[];
+    annotations: readonly AnnotationRecord[];
+  }): Promise<void> {
+    return this.write(async (tx) => {
+      const articles = tx.objectStore('articles');
+      const annotations = tx.objectStore('annotations');
+      // All requests at once (10,000 notes in one go); each is watched from the start, so one that
+      // fails after another threw is not left unhandled.
+      let failure: { error: unknown } | null = null;
+      const pending: Promise<unknown>[] = [];
+      const watch = (request: Promise<unknown>) =>
+        pending.push(
+          request.catch((error: unknown) => {
+            failure ??= { error };
+          }),
+        );
+      for (const a of records.articles) watch(articles.put(a));
+      for (const n of records.annotations) watch(annotations.put(n));
+      await Promise.all(pending);
+      if (failure !== null) throw (failure as { error: unknown }).error;
+    });
+  }
+
   /** Reads a note, changes it, stamps `modified` and touches its article, in one transaction. */
   private change(
     id: string,

@@ -30,7 +30,7 @@ export function uiNameLanguage(): 'ar' | 'en' {
 }
 
 /** Words counted with plural forms: one message per CLDR plural category of each language. */
-export type CountedWord = 'mentions' | 'names';
+export type CountedWord = 'mentions' | 'names' | 'notes';
 
 /**
  * "1 mention", "52 mentions", "إشارتان", "52 إشارة": the message `<word>_<category>` for the plural

@@ -14,6 +14,11 @@ export interface E2eContext {
   fixturePage(name: string): Promise<TestPage>;
   /** Logs a detail line under the current test. */
   log(line: string): void;
+  /**
+   * Launches another instance of the same browser with the extension and a new, empty profile (the
+   * caller closes it), e.g. to import a backup into a fresh install.
+   */
+  freshBrowser(): Promise<TestBrowser>;
 }
 
 export interface E2eTest {
@@ -58,6 +63,7 @@ export async function runSuite(
   browser: TestBrowser,
   baseUrl: string,
   tests: readonly E2eTest[],
+  launchFresh: () => Promise<TestBrowser> = () => Promise.reject(new Error('no fresh browser here')),
 ): Promise<SuiteResult> {
   const started = Date.now();
   const pages = new Map<string, Promise<TestPage>>();
@@ -77,6 +83,7 @@ export async function runSuite(
         return page;
       },
       log: (line) => lines.push(line),
+      freshBrowser: launchFresh,
     };
     const t0 = Date.now();
     try {

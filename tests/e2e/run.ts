@@ -19,6 +19,7 @@ import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
 import { hardPageTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
+import { libraryTests } from './library.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
@@ -28,6 +29,7 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...interactionTests,
   ...hardPageTests,
   ...notesStoreTests,
+  ...libraryTests,
   ...viewTestsEnglish,
   // Last: it restarts the background.
   ...backgroundRestartTests,
@@ -143,7 +145,9 @@ async function runBrowser(plan: BrowserPlan, baseUrl: string, tests: readonly E2
     `  ${plan.label} with ${plan.buildDir} up in ${Date.now() - started} ms (${browser.extensionOrigin})`,
   );
   try {
-    const result = await runSuite(browser, baseUrl, tests);
+    const result = await runSuite(browser, baseUrl, tests, () =>
+      plan.launch(plan.executable as string, plan.buildDir),
+    );
     return {
       name: plan.name,
       passed: result.passed,

@@ -251,7 +251,7 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
       },
     },
     {
-      name: `${tag}accessibility: popup, side panel, options page and card have no serious or critical axe-core violation`,
+      name: `${tag}accessibility: popup, side panel, options page, library and card have no serious or critical axe-core violation`,
       async run(ctx) {
         const page = await ctx.fixturePage(fixture);
         await waitForPaint(page, fixture);
@@ -278,11 +278,18 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
         } finally {
           await options.close();
         }
+        const library = await ctx.browser.openExtensionPage('library.html');
+        try {
+          await library.waitForSelector('[data-library="empty"], [data-library="count"]', POPUP_TIMEOUT_MS);
+          found.push(...(await axeViolations(library)).map((v) => `library: ${v}`));
+        } finally {
+          await library.close();
+        }
         await openCard(page, 'place');
         found.push(...(await axeViolations(page, true)).map((v) => `card: ${v}`));
         await page.press('Escape');
         assert.deepEqual(found, []);
-        ctx.log('popup, popup settings, side panel, its settings, 4 options sections, card: none');
+        ctx.log('popup, popup settings, side panel, its settings, 4 options sections, library, card: none');
       },
     },
     {

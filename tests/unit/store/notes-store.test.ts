@@ -175,3 +175,67 @@ describe('notes store', () => {
     });
   });
 });
+
+describe('notes store: writing an import', () => {
+  const importedArticle = {
+    ...ARTICLE,
+    id: 'https://news.example/b',
+    created: '2026-02-01T00:00:00.000Z',
+    modified: '2026-02-01T00:00:00.000Z',
+  };
+  const imported = (id: string, exact: string) => ({
+    ...note(exact, 0, { note: `imported ${exact}` }),
+    id,
+    articleId: importedArticle.id,
+    created: '2026-02-01T00:00:00.000Z',
+    modified: '2026-02-02T00:00:00.000Z',
+  });
+
+  it('writes every article and note of the import, which all records then lists', async () => {
+    const s = await store();
+    const kept = await s.saveAnnotation(ARTICLE, note('kept', 0), T1);
+    await s.putRecords({
+      articles: [importedArticle],
+      annotations: [
+        imported('00000000-0000-4000-8000-000000000001', 'one'),
+        imported('00000000-0000-4000-8000-000000000002', 'two'),
+      ],
+    });
+    const all = await s.allRecords();
+    expect(all.articles.map((a) => a.id).sort()).toEqual([ARTICLE.id, importedArticle.id]);
+    expect(all.annotations.map((n) => n.quote.exact).sort()).toEqual(['kept', 'one', 'two']);
+    expect((await s.listForArticle(importedArticle.id)).map((n) => n.note)).toEqual([
+      'imported one',
+      'imported two',
+    ]);
+    expect(all.annotations.find((n) => n.id === kept.id)).toEqual(kept);
+  });
+
+  it('a failure midway (the third write refused) leaves the store exactly as it was', async () => {
+    const s = await store();
+    await s.saveAnnotation(ARTICLE, note('kept', 0), T1);
+    const before = await s.allRecords();
+    const put = IDBObjectStore.prototype.put;
+    let writes = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      writes++;
+      if (writes === 3) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const error = await s
+      .putRecords({
+        articles: [importedArticle],
+        annotations: [
+          imported('00000000-0000-4000-8000-000000000001', 'one'),
+          imported('00000000-0000-4000-8000-000000000002', 'two'),
+          imported('00000000-0000-4000-8000-000000000003', 'three'),
+        ],
+      })
+      .catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(writes).toBeGreaterThanOrEqual(3);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('quota');
+    expect(await s.allRecords()).toEqual(before);
+  });
+});

@@ -1,0 +1,49 @@
+import { render } from 'preact';
+import { LibraryPage } from '@/components/library/LibraryPage';
+import { loadShippedDictionary } from '@/lib/entities/dictionary';
+import { broadcast, serve } from '@/lib/messaging/messenger';
+import { viewProtocol } from '@/lib/messaging/protocol';
+import { type NotesStore, openNotesStore } from '@/lib/store/notes-store';
+import { applyUiLanguage, t, uiNameLanguage } from '@/lib/ui/i18n';
+import '@/components/ui.css';
+import './library.css';
+
+// An extension page reads the store directly; the background owns writes from content scripts.
+let opened: Promise<NotesStore> | null = null;
+const store = (): Promise<NotesStore> => {
+  if (opened === null) {
+    opened = openNotesStore();
+    opened.catch(() => {
+      opened = null;
+    });
+  }
+  return opened;
+};
+
+// Entity names for the filter list; filled in once the dictionary has loaded (ids until then).
+const names = new Map<string, { ar: string; en: string }>();
+void loadShippedDictionary().then((d) => {
+  for (const e of d.entities) names.set(e.id, e.names);
+});
+const lang = uiNameLanguage();
+
+applyUiLanguage();
+document.title = `${t('libraryTitle')} — ${t('extName')}`;
+const app = document.getElementById('app');
+if (app)
+  render(
+    <LibraryPage
+      load={async () => (await store()).allRecords()}
+      writeImport={async (records) => (await store()).putRecords(records)}
+      onImported={(articleIds) => {
+        for (const articleId of articleIds) void broadcast(viewProtocol, 'notes-changed', { articleId });
+      }}
+      watch={(onChange) => {
+        const stop = new AbortController();
+        serve(viewProtocol, { 'notes-changed': () => onChange() }, stop.signal);
+        return () => stop.abort();
+      }}
+      entityName={(id) => names.get(id)?.[lang] || names.get(id)?.en || id}
+    />,
+    app,
+  );

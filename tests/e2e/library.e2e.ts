@@ -1,0 +1,300 @@
+// End-to-end tests of the library page (library.html) in each browser: notes saved through the
+// background are listed, found by an Arabic search typed with another hamza seat, filtered by tag;
+// export downloads a dated backup; that backup, a Hypothesis export and a broken file are dropped
+// on the library of a fresh profile.
+//
+// Functions passed to evaluate run in an extension page: they must not use anything from this
+// module, nor declare named inner functions (see interaction.e2e.ts).
+
+import assert from 'node:assert/strict';
+import type { TestBrowser, TestPage } from './browsers.ts';
+import type { E2eTest } from './harness.ts';
+
+const TIMEOUT_MS = 10_000;
+
+interface RuntimeApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+const ARABIC = {
+  id: 'https://library.example/albania-iran',
+  url: 'https://library.example/albania-iran',
+  title: 'ألبانيا تقطع علاقاتها مع إيران',
+  site: 'library.example',
+  byline: '',
+  lang: 'ar',
+  excerpt: '',
+};
+const ENGLISH = {
+  id: 'https://world.example/nato-summit',
+  url: 'https://world.example/nato-summit',
+  title: 'NATO allies meet in Brussels',
+  site: 'world.example',
+  byline: '',
+  lang: 'en',
+  excerpt: '',
+};
+
+const note = (exact: string, start: number, text: string, tags: string[]) => ({
+  quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+  position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  colour: 'yellow',
+  note: text,
+  tags,
+  entityIds: [],
+});
+
+const SEED = [
+  { article: ARABIC, note: note('وقال رئيس الوزراء الألباني إيدي راما', 40, 'أول رد رسمي', ['سياسة']) },
+  { article: ARABIC, note: note('قطعت ألبانيا العلاقات', 5, '<img src=x onerror=alert(1)>', ['دبلوماسية']) },
+  { article: ENGLISH, note: note('allies agreed to meet again', 12, 'Check the date', ['nato']) },
+];
+
+/** Saves the sample notes through the background, as the page's notes UI does, from an extension page. */
+export async function seedNotes(page: TestPage): Promise<void> {
+  const answers = await page.evaluate(async (seed) => {
+    const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
+    const api = (scope.browser ?? scope.chrome) as RuntimeApi;
+    const out: unknown[] = [];
+    for (const s of seed) out.push(await api.runtime.sendMessage({ type: 'save-note', data: s }));
+    return out;
+  }, SEED);
+  assert.ok(
+    answers.every((a) => (a as { ok: boolean }).ok),
+    `saved: ${JSON.stringify(answers)}`,
+  );
+}
+
+/** What each browser's export wrote, for the import test that follows it. */
+const exported = new Map<string, { name: string; text: string }>();
+
+function noteCount(page: TestPage): Promise<number> {
+  return page.evaluate(() => document.querySelectorAll('[data-note]').length, null);
+}
+
+async function waitForNotes(page: TestPage, count: number): Promise<void> {
+  await page.waitFor((n) => document.querySelectorAll('[data-note]').length === n, count, TIMEOUT_MS);
+}
+
+async function openLibrary(browser: TestBrowser): Promise<TestPage> {
+  const page = await browser.openExtensionPage('library.html');
+  await page.waitForSelector('[data-library="empty"], [data-library="count"]', TIMEOUT_MS);
+  return page;
+}
+
+/** Drops a file with this text on the library page, as a reader dragging it from their files. */
+async function dropFile(page: TestPage, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ({ name, text }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+    },
+    { name, text },
+  );
+}
+
+/** The preview's counts for notes: new, updated, unchanged, invalid. */
+async function previewCounts(page: TestPage): Promise<Record<string, number>> {
+  await page.waitForSelector('[data-import="preview"]', TIMEOUT_MS);
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const cell of document.querySelectorAll('[data-counts="notes"] [data-count]'))
+      out[cell.getAttribute('data-count') ?? ''] = Number(cell.textContent);
+    return out;
+  }, null);
+}
+
+async function setField(
+  page: TestPage,
+  selector: string,
+  value: string,
+  event: 'input' | 'change',
+): Promise<void> {
+  await page.evaluate(
+    ({ selector, value, event }) => {
+      const field = document.querySelector(selector) as HTMLInputElement | HTMLSelectElement;
+      field.value = value;
+      field.dispatchEvent(new Event(event, { bubbles: true }));
+    },
+    { selector, value, event },
+  );
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const libraryTests: readonly E2eTest[] = [
+  {
+    name: 'library: notes saved through the background are listed, found by an Arabic search with another hamza seat and a diacritic, and filtered by tag',
+    async run(ctx) {
+      const page = await openLibrary(ctx.browser);
+      try {
+        // Other suites may have saved notes in this profile before: count from what is there.
+        const before = await noteCount(page);
+        await seedNotes(page);
+        // The library hears 'notes-changed' from the background and lists them without a reload.
+        await waitForNotes(page, before + 3);
+        const titles = await page.evaluate(
+          () => [...document.querySelectorAll('[data-article] h3')].map((h) => h.textContent),
+          null,
+        );
+        assert.deepEqual(
+          titles.slice(0, 2),
+          [ENGLISH.title, ARABIC.title],
+          'articles, the newest note first',
+        );
+        const hostile = await page.evaluate(
+          () => document.querySelectorAll('.library-rows img').length,
+          null,
+        );
+        assert.equal(hostile, 0, 'a note’s <img onerror> is shown as text, never as HTML');
+
+        // الالبانيّ: bare alef for the hamza seat, a shadda the note does not have.
+        await setField(page, '[data-library="search"]', 'الالبانيّ', 'input');
+        await waitForNotes(page, 1);
+        const found = await page.evaluate(
+          () => document.querySelector('[data-note] q')?.textContent ?? '',
+          null,
+        );
+        assert.ok(found.includes('الألباني'), `found the note quoting الألباني: ${found}`);
+
+        await setField(page, '[data-library="search"]', '', 'input');
+        await waitForNotes(page, before + 3);
+        await setField(page, '[data-filter="tag"]', 'دبلوماسية', 'change');
+        await waitForNotes(page, 1);
+        const filtered = await page.evaluate(
+          () => document.querySelector('[data-note] q')?.textContent ?? '',
+          null,
+        );
+        assert.equal(filtered, 'قطعت ألبانيا العلاقات');
+        const href = await page.evaluate(
+          () => document.querySelector('[data-note]')?.getAttribute('href'),
+          null,
+        );
+        assert.match(href ?? '', /^https:\/\/library\.example\/albania-iran#hashiya-note=[0-9a-f-]{36}$/);
+        assert.deepEqual(page.errors, [], 'no errors in the library page');
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: 'library: export everything downloads hashiya-<today>.jsonld with every note',
+    async run(ctx) {
+      const page = await openLibrary(ctx.browser);
+      try {
+        await page.waitFor(() => document.querySelectorAll('[data-note]').length >= 3, null, TIMEOUT_MS);
+        const shown = await noteCount(page);
+        // The anchor's click is where the browser would start the download: catch it and read the Blob
+        // it points at (the same in both browsers; no downloads permission, no network).
+        await page.evaluate(() => {
+          const scope = window as unknown as { downloaded?: Promise<{ name: string; text: string }> };
+          scope.downloaded = new Promise((resolve) => {
+            HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+              const name = this.download;
+              void fetch(this.href)
+                .then((r) => r.text())
+                .then((text) => resolve({ name, text }));
+            };
+          });
+        }, null);
+        await page.click('[data-action="export-all"]');
+        const file = await page.evaluate(
+          () => (window as unknown as { downloaded: Promise<{ name: string; text: string }> }).downloaded,
+          null,
+        );
+        assert.equal(file.name, `hashiya-${today()}.jsonld`);
+        const doc = JSON.parse(file.text) as {
+          type: string;
+          total: number;
+          first: { items: { target: { selector: { exact?: string }[] } }[] };
+        };
+        assert.equal(doc.type, 'AnnotationCollection');
+        assert.equal(doc.total, shown, 'every note the library lists');
+        const quotes = doc.first.items.flatMap((i) => i.target.selector.flatMap((s) => s.exact ?? []));
+        for (const s of SEED) assert.ok(quotes.includes(s.note.quote.exact), s.note.quote.exact);
+        const notice = await page.evaluate(
+          () => document.querySelector('[data-notice]')?.textContent ?? '',
+          null,
+        );
+        assert.ok(notice.includes(file.name), `the page says where the file went: ${notice}`);
+        exported.set(ctx.browser.name, file);
+      } finally {
+        await page.close();
+      }
+    },
+  },
+  {
+    name: 'library: in a fresh profile, the backup, then a Hypothesis export, are previewed and imported; a broken file changes nothing',
+    async run(ctx) {
+      const file = exported.get(ctx.browser.name);
+      assert.ok(file, 'the export test ran first');
+      const fresh = await ctx.freshBrowser();
+      try {
+        const page = await openLibrary(fresh);
+        assert.equal(await noteCount(page), 0, 'the fresh profile has no notes');
+
+        await dropFile(page, file.name, file.text);
+        const total = (JSON.parse(file.text) as { total: number }).total;
+        assert.deepEqual(await previewCounts(page), { new: total, updated: 0, unchanged: 0, invalid: 0 });
+        await page.click('[data-action="confirm-import"]');
+        await waitForNotes(page, total);
+
+        const hypothesis = {
+          total: 1,
+          rows: [
+            {
+              id: 'Zx9_2Q3hEe-abcdEFGH1234',
+              created: '2024-02-03T04:05:06.123456+00:00',
+              updated: '2024-02-04T04:05:06.654321+00:00',
+              uri: 'https://news.example/iran',
+              text: 'Worth checking',
+              tags: ['iran'],
+              target: [
+                {
+                  source: 'https://news.example/iran',
+                  selector: [
+                    { type: 'TextPositionSelector', start: 1200, end: 1220 },
+                    {
+                      type: 'TextQuoteSelector',
+                      exact: 'طهران نفت أي تورط',
+                      prefix: 'و',
+                      suffix: ' في الهجوم',
+                    },
+                  ],
+                },
+              ],
+              document: { title: ['Iran denies involvement'] },
+            },
+          ],
+        };
+        await dropFile(page, 'hypothesis.json', JSON.stringify(hypothesis));
+        assert.deepEqual(await previewCounts(page), { new: 1, updated: 0, unchanged: 0, invalid: 0 });
+        await page.click('[data-action="confirm-import"]');
+        await waitForNotes(page, total + 1);
+        await setField(page, '[data-library="search"]', 'طهران', 'input');
+        await waitForNotes(page, 1);
+        await setField(page, '[data-library="search"]', '', 'input');
+        await waitForNotes(page, total + 1);
+
+        await dropFile(page, 'broken.jsonld', file.text.slice(0, 200));
+        await page.waitForSelector('[data-notice="error"]', TIMEOUT_MS);
+        const message = await page.evaluate(
+          () => document.querySelector('[data-notice="error"]')?.textContent ?? '',
+          null,
+        );
+        assert.match(message, /not valid JSON/);
+        assert.equal(await noteCount(page), total + 1, 'nothing changed');
+        await page.goto(`${fresh.extensionOrigin}/library.html`);
+        await waitForNotes(page, total + 1);
+        assert.deepEqual(page.errors, [], 'no errors in the library page');
+      } finally {
+        await fresh.close();
+      }
+    },
+  },
+];
