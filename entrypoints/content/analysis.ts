@@ -1,6 +1,7 @@
 // When the page is analysed: at load on pages that look like articles, otherwise once the reader
 // asks; after that also when the article changes (bounded by the change watcher) or a single-page
-// app navigates. Each analysis updates the toolbar badge. Torn down with `ctx`.
+// app navigates. Each analysis updates the toolbar badge and paints the reader's notes again.
+// Torn down with `ctx`.
 import { isProbablyReaderable } from '@mozilla/readability';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShippedMatcher } from '@/lib/entities/dictionary';
@@ -10,6 +11,7 @@ import { watchChanges } from '@/lib/page/change-watcher';
 import type { PageSession } from '@/lib/page/page-session';
 import type { Painter } from '@/lib/page/paint';
 import type { PageCard } from './card';
+import type { PageNotes } from './notes';
 
 interface RunOptions {
   /** The reader asked ("Analyse this page", "Analyse anyway"): analyse whatever the page's size. */
@@ -36,6 +38,7 @@ export function wireAnalysis(
   painter: Painter,
   card: PageCard,
   dictionary: ShippedMatcher,
+  notes: PageNotes,
 ): PageAnalysis {
   // Work starts only on pages that look like articles, or once the reader asks for it.
   let started = false;
@@ -54,12 +57,14 @@ export function wireAnalysis(
     }
     started = true;
     card.hide();
+    notes.clear(); // the <mark> fallback must unwrap before Readability reads the page
     const t0 = performance.now();
     session.analyse(options);
     const cost = performance.now() - t0;
     void session.settled.then(() => {
       watcher.refresh(); // watch what can change the article just found
       reportCount();
+      void notes.refresh();
     });
     return cost;
   };
@@ -73,9 +78,12 @@ export function wireAnalysis(
   const watcher = watchChanges({
     // The document, not its <body>: a page may take its body out and put it (or another) back.
     target: document,
-    isOwn: (node) => painter.owns(node) || card.isHost(node),
+    isOwn: (node) => painter.owns(node) || notes.layer.owns(node) || card.isHost(node),
     // A page that cleared CSS.highlights gets ours back at its next change.
-    onChange: () => session.restorePaint(),
+    onChange: () => {
+      session.restorePaint();
+      notes.layer.restore();
+    },
     articleRoot: () => session.articleRoot,
     reanalyse: () => (wanted() ? run() : 0),
   });

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
 import { wireMessages } from './messages';
+import { wireNotes } from './notes';
 import { wireSettings } from './settings';
 import 'virtual:hashiya-highlights.css';
 
@@ -34,7 +35,8 @@ export default defineContentScript({
     });
 
     const card = wireCard(session, matcher, ctx.signal);
-    const analysis = wireAnalysis(ctx, session, painter, card, matcher);
+    const notes = wireNotes(session, ctx.signal);
+    const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes);
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.

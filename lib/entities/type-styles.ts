@@ -80,7 +80,7 @@ export function typeOfGroup(group: string): EntityType | undefined {
 export const FOCUS_STYLE = { background: '#ffd54a', backgroundAlpha: 0.85, text: '#111111' } as const;
 
 /** `#rrggbb` at `alpha` as CSS `rgb(r g b / a)`. */
-function translucent(hex: string, alpha: number): string {
+export function translucent(hex: string, alpha: number): string {
   const channel = (i: number) => Number.parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
   return `rgb(${channel(0)} ${channel(1)} ${channel(2)} / ${alpha})`;
 }

@@ -84,6 +84,11 @@ export class PageSession {
     return this.paintedIndex;
   }
 
+  /** The article found by the last analysis (its text model, title, byline…), or null. */
+  get extracted(): ExtractedArticle | null {
+    return this.article;
+  }
+
   /** The element holding the article, for the observer to tell whether a change touched it. */
   get articleRoot(): Node | null {
     return this.article?.model.root ?? null;

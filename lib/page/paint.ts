@@ -2,13 +2,20 @@
 // selection and copy behave as before: one named highlight per group ("hashiya-place"...), coloured
 // by ::highlight(hashiya-…) rules in the content script's stylesheet. Browsers without the API get
 // <mark> wrapping, background colour only (padding or borders would break Arabic letter joining).
-import { TYPE_STYLES, typeOfGroup } from '../entities/type-styles';
+import { TYPE_STYLES, translucent, typeOfGroup } from '../entities/type-styles';
+import { colourOfNoteGroup, NOTE_ALPHA, NOTE_COLOUR_HEX } from '../notes/note-styles';
 import { liveRange, staticRange } from '../text/text-model';
 
 export const HIGHLIGHT_PREFIX = 'hashiya-';
 /** The highlight that flashes the mention the reader just jumped to. */
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
 export const MARK_CLASS = 'hashiya-mark';
+/**
+ * Custom Highlight priorities: the reader's notes are drawn over entity highlights (a name inside a
+ * note keeps its underline: note tints are translucent and set no decoration), and the flash of the
+ * mention the reader jumped to over both.
+ */
+export const PRIORITY = { entities: 0, notes: 1, focus: 2 } as const;
 /**
  * A page may clear CSS.highlights (often, for its own search highlighting): we put ours back when
  * the reader next hovers, scrolls or the page changes, but not more often than this, so a page that
@@ -47,18 +54,23 @@ export function highlightsSupported(win: PaintWindow = window): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && 'highlights' in win.CSS;
 }
 
+/**
+ * A painter of one layer: `priority` is the layer's Custom Highlight priority (PRIORITY). Each
+ * painter replaces only what it painted itself, so entities and notes are painted independently.
+ */
 export function createPainter(
   win: PaintWindow = window,
   now: () => number = () => performance.now(),
+  priority: number = PRIORITY.entities,
 ): Painter {
-  return highlightsSupported(win) ? highlightPainter(win, now) : markPainter(win.document);
+  return highlightsSupported(win) ? highlightPainter(win, now, priority) : markPainter(win.document);
 }
 
-function highlightPainter(win: PaintWindow, now: () => number): Painter {
+function highlightPainter(win: PaintWindow, now: () => number, layerPriority: number): Painter {
   // What we registered, so a page's clear() or delete() can be noticed and undone.
   const painted = new Map<string, Highlight>();
   let restoredAt = Number.NEGATIVE_INFINITY;
-  const set = (name: string, ranges: readonly AbstractRange[], priority = 0) => {
+  const set = (name: string, ranges: readonly AbstractRange[], priority = layerPriority) => {
     const highlight = new win.Highlight(...ranges);
     highlight.priority = priority;
     win.CSS.highlights.set(name, highlight);
@@ -92,7 +104,7 @@ function highlightPainter(win: PaintWindow, now: () => number): Painter {
     },
     focus(range) {
       if (range)
-        set(FOCUS_HIGHLIGHT, [range], 1); // drawn over the type colour
+        set(FOCUS_HIGHLIGHT, [range], PRIORITY.focus); // drawn over the type and note colours
       else {
         const focused = painted.get(FOCUS_HIGHLIGHT);
         if (focused && win.CSS.highlights.get(FOCUS_HIGHLIGHT) === focused)
@@ -181,6 +193,14 @@ interface Piece {
   target: PaintTarget;
 }
 
+/** The fallback's tint for a highlight group: the note's colour, else the entity type's. */
+function markColour(group: string): string {
+  const note = colourOfNoteGroup(group);
+  if (note) return translucent(NOTE_COLOUR_HEX[note], NOTE_ALPHA);
+  const type = typeOfGroup(group);
+  return `${type ? TYPE_STYLES[type].colour : '#888888'}40`;
+}
+
 function documentOrder(a: Node, b: Node): number {
   return a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1;
 }
@@ -209,10 +229,8 @@ function wrapPiece(doc: Document, { node, start, end, group }: Piece): HTMLEleme
   const mark = doc.createElement('mark');
   mark.className = MARK_CLASS;
   mark.dataset.hashiyaType = group;
-  const type = typeOfGroup(group);
-  const colour = type ? TYPE_STYLES[type].colour : '#888888';
   // Background only: padding or borders would break Arabic letter joining.
-  mark.style.cssText = `background-color: ${colour}40; color: inherit;`;
+  mark.style.cssText = `background-color: ${markColour(group)}; color: inherit;`;
   target.parentNode?.insertBefore(mark, target);
   mark.appendChild(target);
   return mark;

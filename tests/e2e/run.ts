@@ -20,6 +20,7 @@ import { hardPageTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
 import { libraryTests } from './library.e2e.ts';
+import { notesPageTests } from './notes-page.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
@@ -30,6 +31,7 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...hardPageTests,
   ...notesStoreTests,
   ...libraryTests,
+  ...notesPageTests,
   ...viewTestsEnglish,
   // Last: it restarts the background.
   ...backgroundRestartTests,

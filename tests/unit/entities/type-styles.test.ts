@@ -2,61 +2,22 @@
 // page's own text stays readable on the translucent backgrounds, on light and dark pages (WCAG
 // contrast ≥ 4.5:1); and the type colours stay distinguishable under simulated colour-vision
 // deficiencies (Machado, Oliveira & Fernandes 2009, as culori implements them).
-import {
-  blend,
-  type Color,
-  clampRgb,
-  converter,
-  differenceCiede2000,
-  filterDeficiencyDeuter,
-  filterDeficiencyProt,
-  filterDeficiencyTrit,
-  parse,
-  wcagContrast,
-} from 'culori';
+import { wcagContrast } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { FOCUS_STYLE, HEADLINE_TINT, highlightRules, TYPE_STYLES } from '../../../lib/entities/type-styles';
 import { ENTITY_TYPES, type EntityType } from '../../../lib/entities/types';
-
-function colour(hex: string): Color {
-  const parsed = parse(hex);
-  if (!parsed) throw new Error(`not a colour: ${hex}`);
-  return parsed;
-}
-
-/** `hex` at opacity `alpha` over `page`, as the browser composites it (in sRGB, like CSS). */
-function over(hex: string, alpha: number, page: string): Color {
-  return blend([colour(page), { ...colour(hex), alpha }], 'normal');
-}
-
-const deltaE = differenceCiede2000();
-const toLinear = converter('lrgb');
-const toRgb = converter('rgb');
-
-/**
- * Machado's model works on linear RGB; culori applies its matrices to whatever channels it is given
- * as sRGB, so hand it the linear channels and read the result back as linear light.
- */
-function inLinearLight(filter: (c: Color) => Color | undefined): (c: Color) => Color {
-  return (c) => {
-    const { r, g, b } = toLinear(c);
-    const out = toRgb(filter({ mode: 'rgb', r, g, b }));
-    if (!out) throw new Error('the simulation returned no colour');
-    return clampRgb({ mode: 'lrgb', r: out.r, g: out.g, b: out.b });
-  };
-}
-const protanopia = inLinearLight(filterDeficiencyProt(1));
-const deuteranopia = inLinearLight(filterDeficiencyDeuter(1));
-const tritanopia = inLinearLight(filterDeficiencyTrit(1));
-
-// The pages the reader may be on: a white page with black text, a #111 page with #eee text.
-const PAGES = [
-  { name: 'light page (#fff, text #000)', background: '#ffffff', text: '#000000' },
-  { name: 'dark page (#111, text #eee)', background: '#111111', text: '#eeeeee' },
-] as const;
-
-/** WCAG 2 SC 1.4.3 (AA) for body text. */
-const MIN_TEXT_CONTRAST = 4.5;
+import {
+  colour,
+  deltaE,
+  deuteranopia,
+  MIN_TEXT_CONTRAST,
+  over,
+  PAGES,
+  protanopia,
+  toLinear,
+  tritanopia,
+  VISIONS,
+} from '../colour-vision';
 
 /**
  * Smallest CIEDE2000 difference between two type colours, under normal vision and each simulated
@@ -161,13 +122,7 @@ describe('tints are as visible on a dark page as on a light one', () => {
 });
 
 describe('type colours stay distinguishable under colour-vision deficiencies', () => {
-  const visions: [string, (c: Color) => Color][] = [
-    ['normal vision', (c) => c],
-    ['simulated protanopia', protanopia],
-    ['simulated deuteranopia', deuteranopia],
-    ['simulated tritanopia', tritanopia],
-  ];
-  for (const [vision, seenAs] of visions) {
+  for (const [vision, seenAs] of VISIONS) {
     it(`${vision}: every pair of type colours differs by ΔE00 ≥ ${MIN_TYPE_DELTA_E}`, () => {
       const seen = (type: EntityType) => seenAs(colour(TYPE_STYLES[type].colour));
       const tooClose: string[] = [];

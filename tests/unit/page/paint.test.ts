@@ -5,10 +5,11 @@ import {
   highlightsSupported,
   MARK_CLASS,
   type PaintTarget,
-  type PaintWindow,
+  PRIORITY,
   RESTORE_INTERVAL_MS,
 } from '@/lib/page/paint';
 import { buildTextModel, rangesFromSortedOffsets, rangeText } from '@/lib/text/text-model';
+import { FakeHighlight, fakeWindow } from './fake-highlights';
 
 function setup(html: string) {
   const root = document.createElement('div');
@@ -22,23 +23,6 @@ function setup(html: string) {
     return { range };
   };
   return { root, target, model };
-}
-
-/** The Custom Highlight API as a page sees it: a registry of named sets of ranges. */
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-  constructor(...ranges: AbstractRange[]) {
-    super(ranges);
-  }
-}
-
-function fakeWindow() {
-  const highlights = new Map<string, FakeHighlight>();
-  // happy-dom has no Highlight API: this stands in for the parts the painter uses.
-  const win = { Highlight: FakeHighlight, CSS: { highlights }, document } as unknown as PaintWindow;
-  let clock = 0;
-  const texts = (name: string) => [...(highlights.get(name) ?? [])].map(rangeText);
-  return { win, highlights, texts, now: () => clock, advance: (ms: number) => (clock += ms) };
 }
 
 describe('native painter (Custom Highlight API)', () => {
@@ -76,7 +60,8 @@ describe('native painter (Custom Highlight API)', () => {
     const albania = target('ألبانيا');
     painter.paint(new Map([['place', [albania]]]));
     painter.focus(albania.range);
-    expect(fake.highlights.get(FOCUS_HIGHLIGHT)?.priority).toBe(1);
+    expect(fake.highlights.get(FOCUS_HIGHLIGHT)?.priority).toBe(PRIORITY.focus);
+    expect(PRIORITY.focus).toBeGreaterThan(PRIORITY.notes);
     expect(fake.texts(FOCUS_HIGHLIGHT)).toEqual(['ألبانيا']);
     painter.focus(null);
     expect(fake.highlights.has(FOCUS_HIGHLIGHT)).toBe(false);
