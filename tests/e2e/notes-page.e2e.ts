@@ -8,6 +8,8 @@
 // nor declare named inner functions (see helpers.ts).
 
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { PAINT_TIMEOUT_MS, waitForPaint } from './helpers.ts';
@@ -132,6 +134,18 @@ export const notesPageTests: readonly E2eTest[] = [
         null,
       );
       assert.ok(priorities.note > priorities.entity, `note above entities: ${JSON.stringify(priorities)}`);
+      // For a person to look at: the note's tint over the name keeps the name's underline.
+      const rect = await page.evaluate(() => {
+        const p = [...document.querySelectorAll('article p')].find((el) => el.textContent?.includes('إيدي'));
+        p?.scrollIntoView({ block: 'center' });
+        const r = p?.getBoundingClientRect();
+        return r ? { x: Math.max(0, r.x), y: Math.max(0, r.y), width: r.width, height: r.height } : null;
+      }, null);
+      if (rect) {
+        const shot = join(tmpdir(), `hashiya-note-${ctx.browser.name}.png`);
+        await page.screenshotClip(rect, shot);
+        ctx.log(`screenshot: ${shot}`);
+      }
       await page.goto(new URL(PAGE, ctx.baseUrl).href);
       await waitForNotes(page, `hashiya-note-yellow:${QUOTE}`, 'after a reload');
     },
