@@ -197,7 +197,8 @@ export class PageSession {
       this.index = indexMentions(placed);
       this.paintedIndex = this.active ? indexMentions(this.visibleMentions()) : indexMentions([]);
       this.status = 'ready';
-      this.lastTimings = timings;
+      // Keep what was recorded meanwhile (the dictionary load, the first frame) beside the tasks' figures.
+      this.lastTimings = { ...this.lastTimings, ...timings };
       this.settle?.();
     };
     const task = (work: () => void) =>
