@@ -7,6 +7,7 @@ import {
   withType,
 } from '@/lib/settings/settings';
 import { t, typeLabel } from '@/lib/ui/i18n';
+import { GlobalSwitch } from './GlobalSwitch';
 import { TypeMark } from './TypeMark';
 
 export interface PanelSettingsProps {
@@ -38,15 +39,7 @@ export function PanelSettings({ settings, hostname, onChange }: PanelSettingsPro
             <span>{t('switchSite', hostname)}</span>
           </label>
         )}
-        <label class="switch">
-          <input
-            type="checkbox"
-            data-switch="global"
-            checked={settings.enabled}
-            onChange={(e) => onChange({ ...settings, enabled: e.currentTarget.checked })}
-          />
-          <span>{t('switchGlobal')}</span>
-        </label>
+        <GlobalSwitch settings={settings} onChange={onChange} />
       </div>
       <fieldset class="field">
         <legend>{t('colourKeyHeading')}</legend>

@@ -1,5 +1,6 @@
 import { type Settings, withSite } from '@/lib/settings/settings';
 import { t } from '@/lib/ui/i18n';
+import { GlobalSwitch } from '../GlobalSwitch';
 
 /** Highlighting everywhere, and the sites where the reader turned it off. */
 export function SitesSection({
@@ -11,15 +12,7 @@ export function SitesSection({
 }) {
   return (
     <>
-      <label class="switch">
-        <input
-          type="checkbox"
-          data-switch="global"
-          checked={settings.enabled}
-          onChange={(e) => onChange({ ...settings, enabled: e.currentTarget.checked })}
-        />
-        <span>{t('switchGlobal')}</span>
-      </label>
+      <GlobalSwitch settings={settings} onChange={onChange} />
       <p class="muted">{t('sitesIntro')}</p>
       {settings.disabledSites.length === 0 ? (
         <p data-empty>{t('sitesNone')}</p>

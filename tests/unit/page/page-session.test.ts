@@ -6,12 +6,12 @@ import { PageSession } from '@/lib/page/page-session';
 import { MAX_DEPTH } from '@/lib/page/page-size';
 import type { Painter } from '@/lib/page/paint';
 
+import { DEFAULT_SETTINGS, withEntity, withSite, withType } from '@/lib/settings/settings';
+import { rangeText } from '@/lib/text/text-model';
+
 const shipped = compileMatcher(
   JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary,
 );
-
-import { DEFAULT_SETTINGS, withEntity, withSite, withType } from '@/lib/settings/settings';
-import { rangeText } from '@/lib/text/text-model';
 
 /** Records what would be painted, since happy-dom has no Custom Highlight API. */
 function recordingPainter() {
