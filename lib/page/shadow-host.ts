@@ -13,13 +13,22 @@ export interface ShadowHost {
   remove(): void;
 }
 
-export function createShadowHost(doc: Document, css: string, dir: 'rtl' | 'ltr'): ShadowHost {
+/**
+ * `mode` is 'open' only for UI that shows dictionary data and counts (accessibility tools and
+ * tests reach it); anything that shows the reader's own words (notes, tags) is 'closed', so the
+ * page's scripts can never read it.
+ */
+export function createShadowHost(
+  doc: Document,
+  css: string,
+  dir: 'rtl' | 'ltr',
+  mode: ShadowRootMode = 'open',
+): ShadowHost {
   const host = doc.createElement('div');
   host.setAttribute(HOST_ATTRIBUTE, '');
   host.style.cssText =
     'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; pointer-events: none !important;';
-  // Open, so accessibility tools and tests can reach it; it shows only dictionary data and counts.
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode });
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');
