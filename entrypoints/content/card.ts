@@ -17,7 +17,13 @@ export interface PageCard {
   isHost(node: unknown): boolean;
 }
 
-export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSignal): PageCard {
+/** `restorePaint` puts back every layer's highlights a page took out of CSS.highlights. */
+export function wireCard(
+  session: PageSession,
+  matcher: Matcher,
+  restorePaint: () => void,
+  signal: AbortSignal,
+): PageCard {
   const card = createCardLayer(document, {
     // Stepping from the card keeps it (and its buttons) under the pointer.
     onStep: (mention, direction) => {
@@ -42,8 +48,8 @@ export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSi
     doc: document,
     // No caret hit-test (a layout query) on pages with nothing painted.
     find: (x, y) => {
+      restorePaint(); // a page that cleared CSS.highlights gets ours back at the next hover
       if (!session.active || session.painted.all.length === 0) return undefined;
-      session.restorePaint(); // a page that cleared CSS.highlights gets ours back at the next hover
       return mentionAtPoint(document, session.painted, x, y);
     },
     isOwnUi: (target) => card.isHost(target),
@@ -58,7 +64,7 @@ export function wireCard(session: PageSession, matcher: Matcher, signal: AbortSi
   // The card is fixed on screen; keep it beside its mention while the page scrolls.
   let scrollFrame = 0;
   const onScroll = () => {
-    session.restorePaint();
+    restorePaint();
     if (!card.shownMention || scrollFrame) return;
     scrollFrame = requestAnimationFrame(() => {
       scrollFrame = 0;

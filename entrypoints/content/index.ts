@@ -34,8 +34,13 @@ export default defineContentScript({
         }),
     });
 
-    const card = wireCard(session, matcher, ctx.signal);
     const notes = wireNotes(session, ctx.signal);
+    // A page that cleared CSS.highlights (its own search) gets ours back at the next hover or scroll.
+    const restorePaint = () => {
+      session.restorePaint();
+      notes.layer.restore();
+    };
+    const card = wireCard(session, matcher, restorePaint, ctx.signal);
     const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes);
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);

@@ -170,6 +170,26 @@ export const notesPageTests: readonly E2eTest[] = [
     },
   },
   {
+    name: 'notes on the page: after the page clears CSS.highlights, notes come back at the next hover',
+    async run(ctx) {
+      assert.ok(noteId, 'the note from the tests before');
+      const page = await ctx.fixturePage(PAGE);
+      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'before the page clears');
+      // Past the painters' restore interval, so the scroll is answered at once.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const left = await page.evaluate(() => {
+        CSS.highlights.clear();
+        return CSS.highlights.size;
+      }, null);
+      assert.equal(left, 0, 'fixture check: CSS.highlights was not cleared');
+      // The page is too short to scroll: a pointer move over it is the reader's next gesture.
+      await page.bringToFront();
+      await page.mouseMove(5, 5);
+      await page.mouseMove(30, 60);
+      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'after the clear and a hover');
+    },
+  },
+  {
     name: 'notes on the page: the page’s own scripts find no note text or tag in the DOM, attributes or open shadow roots',
     async run(ctx) {
       const page = await ctx.fixturePage(PAGE);
