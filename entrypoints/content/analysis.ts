@@ -49,24 +49,20 @@ export function wireAnalysis(
     const count = session.active ? session.report().entities.length : 0;
     void sendToBackground(backgroundProtocol, 'entity-count', { count });
   };
-  /** Returns what the analysis cost, in ms (its first task: a long article's goes on in more). */
-  const run = (options?: RunOptions): number => {
+  const run = (options?: RunOptions): void => {
     if (!dictionary.loaded) {
       void runWhenLoaded(options); // runs this again once the dictionary is in
-      return 0;
+      return;
     }
     started = true;
     card.hide();
     notes.clear(); // the <mark> fallback must unwrap before Readability reads the page
-    const t0 = performance.now();
     session.analyse(options);
-    const cost = performance.now() - t0;
     void session.settled.then(() => {
       watcher.refresh(); // watch what can change the article just found
       reportCount();
       void notes.refresh();
     });
-    return cost;
   };
   const runWhenLoaded = async (options?: RunOptions): Promise<void> => {
     await dictionary.ready();
@@ -85,7 +81,9 @@ export function wireAnalysis(
       notes.layer.restore();
     },
     articleRoot: () => session.articleRoot,
-    reanalyse: () => (wanted() ? run() : 0),
+    reanalyse: () => {
+      if (wanted()) run();
+    },
   });
   ctx.onInvalidated(() => watcher.disconnect());
 

@@ -22,8 +22,11 @@ export interface ChangeWatcherOptions {
   articleRoot: () => Node | null;
   /** Called (cheaply) on every batch of changes the page makes, whatever they touch. */
   onChange?: () => void;
-  /** Runs the analysis; returns how long it took in ms. */
-  reanalyse: () => number;
+  /**
+   * Runs the analysis (or only finds there is still nothing to analyse). The watcher times the call
+   * itself, so the check on a page without an article counts against the CPU share too.
+   */
+  reanalyse: () => void;
   now?: () => number;
 }
 
@@ -74,7 +77,9 @@ export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
       return;
     }
     observer.disconnect(); // our own painting must not trigger another round
-    const cost = options.reanalyse();
+    const started = now();
+    options.reanalyse();
+    const cost = now() - started;
     earliest = now() + Math.max(MIN_INTERVAL_MS, cost / MAX_CPU_SHARE);
     observe();
   };
