@@ -26,8 +26,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: the reader's switches. Everything else is justified in the README.
-    permissions: ['storage'],
+    // storage: the reader's switches; offscreen (Chrome): a document to read very large pages' articles
+    // in, apart from the page. Everything is justified in the README.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     action: { default_title: '__MSG_extName__' },
     // The content script fetches the dictionary from the package. Chrome serves it only under a
     // per-session random URL (use_dynamic_url), so a page cannot probe for the extension with it;

@@ -3,8 +3,14 @@
 // (content scripts never open IndexedDB: DESIGN.md §2).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { broadcast, sendToTab, serve } from '@/lib/messaging/messenger';
-import { backgroundProtocol, contentProtocol, viewProtocol } from '@/lib/messaging/protocol';
+import { broadcast, sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
+import {
+  backgroundProtocol,
+  contentProtocol,
+  offscreenProtocol,
+  viewProtocol,
+} from '@/lib/messaging/protocol';
+import { offscreenReader, readArticleHtml } from '@/lib/page/extract-elsewhere';
 import { notesHandlers } from '@/lib/store/notes-service';
 import { openNotesStore } from '@/lib/store/notes-store';
 import { badgeText } from '@/lib/ui/badge';
@@ -16,7 +22,18 @@ const COMMANDS: Record<string, (tabId: number) => Promise<unknown>> = {
   'show-card': (tabId) => sendToTab(contentProtocol, tabId, 'show-card'),
 };
 
+/** Firefox's background is a page with a DOM; Chrome's service worker asks an offscreen document. */
+function articleReader() {
+  if (import.meta.env.FIREFOX) return async (html: string) => readArticleHtml(html);
+  return offscreenReader(browser.offscreen, browser.runtime.getURL('/offscreen.html'), async (html) => {
+    const reply = await sendToBackground(offscreenProtocol, 'read-article-html', { html });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value;
+  });
+}
+
 export default defineBackground(() => {
+  const readArticle = articleReader();
   // Firefox's MV2 build names the toolbar button browserAction.
   const action = browser.action ?? browser.browserAction;
   // The background lives as long as the extension: nothing ever tears this down.
@@ -30,6 +47,7 @@ export default defineBackground(() => {
         void action.setBadgeText({ tabId, text: badgeText(count) });
         void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
       },
+      'extract-article': ({ html }) => readArticle(html),
       // Every open view hears of a note change once it has committed.
       ...notesHandlers(
         () => openNotesStore(),

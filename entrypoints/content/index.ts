@@ -3,6 +3,8 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { shippedMatcher } from '@/lib/entities/dictionary';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
@@ -27,6 +29,12 @@ export default defineContentScript({
       painter,
       // The stored settings arrive below; until then the session only answers "working".
       settings: DEFAULT_SETTINGS,
+      // A very big page's article is read apart from the page, so the page keeps drawing frames.
+      extractElsewhere: async (html) => {
+        const reply = await sendToBackground(backgroundProtocol, 'extract-article', { html });
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      },
       reveal: (mention) =>
         mention.range.startContainer.parentElement?.scrollIntoView({
           block: 'center',

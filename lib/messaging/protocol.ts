@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { notesProtocol } from '../notes/validate';
+import type { ArticleRuns } from '../page/extract';
 
 /** One entity found on a page, with how often it occurs there. */
 export interface EntityCount {
@@ -48,6 +49,10 @@ export interface PageReport {
     longestTaskMs?: number;
     /** From the content script's start to the first frame drawn after the first paint. */
     firstFrameMs?: number;
+    /** Fetching the shipped dictionary, once per page. */
+    dictionaryMs?: number;
+    /** The article was read apart from the page (a very big page). */
+    extractedApart?: boolean;
   };
 }
 
@@ -81,6 +86,8 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
       paintMs: count,
       longestTaskMs: v.optional(count),
       firstFrameMs: v.optional(count),
+      dictionaryMs: v.optional(count),
+      extractedApart: v.optional(v.boolean()),
     }),
   ),
 });
@@ -95,6 +102,24 @@ const stepResult: v.GenericSchema<StepResult> = v.object({
 const stepRequest = v.object({ direction: v.picklist([1, -1]), entityId: v.optional(v.string()) });
 
 const none = v.undefined();
+
+/** A page's HTML for its article to be read apart from it; Chrome takes messages up to 64 MiB. */
+export const MAX_PAGE_HTML_CHARS = 30_000_000;
+const pageHtml = v.object({
+  html: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML_CHARS, 'a page too large to send')),
+});
+const index = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const articleRuns: v.GenericSchema<ArticleRuns> = v.object({
+  meta: v.object({
+    title: v.string(),
+    byline: v.nullable(v.string()),
+    excerpt: v.nullable(v.string()),
+    siteName: v.nullable(v.string()),
+    lang: v.nullable(v.string()),
+  }),
+  runCount: index,
+  kept: v.array(v.object({ run: index, length: index, ends: v.string() })),
+});
 
 /** Requests a tab's content script answers (from extension pages and the background). */
 export const contentProtocol = {
@@ -112,8 +137,15 @@ export const contentProtocol = {
 export const backgroundProtocol = {
   /** The number of distinct entities on the sender's page, for its tab's toolbar badge. */
   'entity-count': [v.object({ count }), v.void()],
+  /** Reads the article of a page too big to extract on the page (lib/page/extract-elsewhere.ts). */
+  'extract-article': [pageHtml, v.nullable(articleRuns)],
   /** Save, change, delete, undo and list the reader's notes (the background owns the store). */
   ...notesProtocol,
+} as const;
+
+/** Requests Chrome's offscreen document answers (from the background). */
+export const offscreenProtocol = {
+  'read-article-html': [pageHtml, v.nullable(articleRuns)],
 } as const;
 
 /**

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { answerMessage, type Handlers, readReply, serve } from '@/lib/messaging/messenger';
-import { backgroundProtocol, contentProtocol, type PageReport } from '@/lib/messaging/protocol';
+import {
+  backgroundProtocol,
+  contentProtocol,
+  offscreenProtocol,
+  type PageReport,
+} from '@/lib/messaging/protocol';
 import { notesHandlers } from '@/lib/store/notes-service';
 import { badgeText } from '@/lib/ui/badge';
 
@@ -66,7 +71,11 @@ describe('serving a protocol', () => {
     expect(handlers.step).not.toHaveBeenCalled();
     const count = await answerMessage(
       backgroundProtocol,
-      { 'entity-count': () => undefined, ...notesHandlers(() => Promise.reject(new Error('not opened'))) },
+      {
+        'entity-count': () => undefined,
+        'extract-article': () => null,
+        ...notesHandlers(() => Promise.reject(new Error('not opened'))),
+      },
       { type: 'entity-count', data: { count: '3' } },
       sender,
     );
@@ -126,5 +135,37 @@ describe('reading a reply', () => {
       ok: false,
       error: 'analyse: boom',
     });
+  });
+});
+
+describe('a big page’s article read elsewhere', () => {
+  const RUNS = {
+    meta: { title: 'عنوان', byline: null, excerpt: null, siteName: null, lang: 'ar' },
+    runCount: 12,
+    kept: [{ run: 3, length: 40, ends: 'قطعت أل…فورا.' }],
+  };
+
+  it('passes well-formed runs through and refuses runs that could point anywhere', () => {
+    expect(readReply(offscreenProtocol, 'read-article-html', { ok: true, value: RUNS })).toEqual({
+      ok: true,
+      value: RUNS,
+    });
+    const negative = { ...RUNS, kept: [{ run: -1, length: 40, ends: '' }] };
+    expect(readReply(backgroundProtocol, 'extract-article', { ok: true, value: negative })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('kept.0.run'),
+    });
+  });
+
+  it('refuses a request that is not a page’s HTML before any handler runs', async () => {
+    const read = vi.fn(() => null);
+    const reply = await answerMessage(
+      offscreenProtocol,
+      { 'read-article-html': read },
+      { type: 'read-article-html', data: { html: 42 } },
+      sender,
+    );
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('html') });
+    expect(read).not.toHaveBeenCalled();
   });
 });

@@ -34,13 +34,14 @@ function recordingHandlers() {
   };
   const handlers = {
     'entity-count': () => undefined,
+    'extract-article': () => null,
     'save-note': echo,
     'update-note': echo,
     'delete-note': echo,
     'undo-delete-note': echo,
     'list-notes': echo,
     'list-tags': echo,
-  } as unknown as NotesHandlers & { 'entity-count': () => undefined };
+  } as unknown as NotesHandlers & { 'entity-count': () => undefined; 'extract-article': () => null };
   return { handlers, reached };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle, findHeadline } from '@/lib/page/extract';
+import { articleFromRuns, extractArticle, findArticleRuns, findHeadline, textRuns } from '@/lib/page/extract';
 
 const paragraph = (n: number) =>
   `<p>الفقرة ${n}: قطعت ألبانيا العلاقات الدبلوماسية مع إيران وطردت دبلوماسييها بعد إلقاء اللوم على طهران في هجوم إلكتروني، في خطوة أيدتها الولايات المتحدة، وقال رئيس الوزراء إن القرار يدخل حيز التنفيذ فورا.</p>`;
@@ -68,6 +68,65 @@ describe('article extraction', () => {
 
   it('returns null for a page with no article', () => {
     expect(extractArticle(page('<nav><a href="/">الرئيسية</a></nav>'))).toBeNull();
+  });
+});
+
+describe('article found in a copy of the page parsed elsewhere (big pages)', () => {
+  /** What the content script sends away and the extension's own document parses. */
+  const elsewhere = (doc: Document) =>
+    findArticleRuns(new DOMParser().parseFromString(doc.documentElement.outerHTML, 'text/html'));
+
+  it('finds the same article text as extracting on the page, in the live page’s text nodes', () => {
+    const doc = page(NEWS_PAGE);
+    const found = elsewhere(doc);
+    expect(found).not.toBeNull();
+    const article = found && articleFromRuns(doc, found);
+    if (!article || article === 'mismatch') throw new Error(`no article: ${article}`);
+    expect(article.model.text).toBe(extractArticle(doc)?.model.text);
+    expect(article.model.nodes.every((node) => doc.body.contains(node))).toBe(true);
+    expect(article.lang).toBe('ar');
+    expect(article.title).toContain('ألبانيا');
+  });
+
+  it('pairs text a script split into several nodes, or left empty, with the one node it parses back as', () => {
+    const doc = page(NEWS_PAGE);
+    const p = [...doc.querySelectorAll('article p')].find((el) => el.textContent?.includes('الفقرة 3'));
+    const text = p?.firstChild as Text;
+    text.splitText(20).splitText(15);
+    p?.insertBefore(doc.createTextNode(''), text.nextSibling);
+    p?.prepend(doc.createTextNode(''));
+    doc.body.append(doc.createElement('noscript'));
+    const found = elsewhere(doc);
+    const article = found && articleFromRuns(doc, found);
+    if (!article || article === 'mismatch') throw new Error(`no article: ${article}`);
+    expect(article.model.text).toContain('الفقرة 3: قطعت ألبانيا العلاقات');
+    expect(article.model.text).toBe(extractArticle(doc)?.model.text);
+  });
+
+  it('says mismatch, rather than painting the wrong words, when the page changed meanwhile', () => {
+    const doc = page(NEWS_PAGE);
+    const found = elsewhere(doc);
+    if (!found) throw new Error('no article');
+    const p = [...doc.querySelectorAll('article p')].find((el) => el.textContent?.includes('الفقرة 2'));
+    (p?.firstChild as Text).data = 'نص آخر تماما من نفس الطول تقريبا';
+    expect(articleFromRuns(doc, found)).toBe('mismatch');
+    const other = page(NEWS_PAGE);
+    other.body.prepend(other.createElement('p'));
+    other.body.firstElementChild?.append('سطر جديد');
+    expect(articleFromRuns(other, found)).toBe('mismatch');
+  });
+
+  it('counts adjacent text nodes as one run and skips empty ones and <noscript> text', () => {
+    const doc = page('<p>a</p><p>b<b>c</b>d</p><noscript>e</noscript>');
+    const p = doc.querySelector('p') as HTMLElement;
+    (p.firstChild as Text).splitText(0);
+    expect(textRuns(doc).map((run) => run.map((node) => node.data).join(''))).toEqual([
+      'ألبانيا تقطع علاقاتها مع إيران - الموقع',
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 });
 

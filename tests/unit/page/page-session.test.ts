@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary } from '@/lib/entities/types';
+import { type ArticleRuns, findArticleRuns } from '@/lib/page/extract';
 import { PageSession } from '@/lib/page/page-session';
 import { MAX_DEPTH } from '@/lib/page/page-size';
 import type { Painter } from '@/lib/page/paint';
@@ -69,6 +70,80 @@ function session(settings = DEFAULT_SETTINGS) {
   const s = new PageSession({ doc, matcher: shipped, painter: rec.painter, settings, reveal });
   return { s, rec, reveal, doc };
 }
+
+/** The extension's own document: parses the page's HTML apart from it and reads the article there. */
+const elsewhere = vi.fn(
+  async (html: string): Promise<ArticleRuns | null> =>
+    findArticleRuns(new DOMParser().parseFromString(html, 'text/html')),
+);
+
+describe('page session on a big page (the article found apart from the page)', () => {
+  function bigPageSession(extractElsewhere: (html: string) => Promise<ArticleRuns | null>) {
+    const doc = loadPage(ARTICLE);
+    const rec = recordingPainter();
+    const s = new PageSession({
+      doc,
+      matcher: shipped,
+      painter: rec.painter,
+      settings: DEFAULT_SETTINGS,
+      extractElsewhere,
+      localExtractionMaxChars: 100, // the test article counts as big
+    });
+    return { s, rec, doc };
+  }
+
+  it('hands the page’s HTML away, answers "working", then paints what a local extraction would', async () => {
+    elsewhere.mockClear();
+    const { s, rec } = bigPageSession(elsewhere);
+    expect(s.analyse()).toBe('working');
+    expect(elsewhere).toHaveBeenCalledTimes(1);
+    expect(elsewhere.mock.calls[0]?.[0]).toContain('وقال رئيس الوزراء الالباني');
+    await s.settled;
+    expect(s.report().status).toBe('ready');
+    expect(
+      rec
+        .last()
+        .get('place')
+        ?.filter((t) => t === 'إيران'),
+    ).toHaveLength(6);
+    expect(rec.last().get('person')).toEqual(['ايدي راما', 'راما']);
+    expect(s.extracted?.model.nodes.every((node) => node.ownerDocument === document)).toBe(true);
+  });
+
+  it('extracts on the page after all when the other document fails, or the page changed meanwhile', async () => {
+    const failing = bigPageSession(() => Promise.reject(new Error('no offscreen document')));
+    failing.s.analyse();
+    await failing.s.settled;
+    expect(failing.s.report().status).toBe('ready');
+    expect(failing.rec.last().get('person')).toEqual(['ايدي راما', 'راما']);
+
+    const changing = bigPageSession(async (html) => {
+      const found = await elsewhere(html);
+      document.querySelector('article p')?.prepend('إيران ');
+      return found;
+    });
+    changing.s.analyse();
+    await changing.s.settled;
+    expect(
+      changing.rec
+        .last()
+        .get('place')
+        ?.filter((t) => t === 'إيران'),
+    ).toHaveLength(7);
+  });
+
+  it('drops an answer that comes after the reader turned to another analysis', async () => {
+    let answer: (runs: ArticleRuns | null) => void = () => {};
+    const { s } = bigPageSession(() => new Promise((resolve) => (answer = resolve)));
+    s.analyse();
+    const first = s.settled;
+    s.skip();
+    answer(findArticleRuns(new DOMParser().parseFromString(ARTICLE, 'text/html')));
+    await first;
+    expect(s.report().status).toBe('not-article');
+    expect(s.extracted).toBeNull();
+  });
+});
 
 describe('page session', () => {
   it('paints every article mention by type and counts entities, nothing from the nav or footer', () => {
