@@ -8,11 +8,13 @@ import {
   backgroundProtocol,
   contentProtocol,
   offscreenProtocol,
+  readerDictionaryNotices,
   viewProtocol,
 } from '@/lib/messaging/protocol';
 import { offscreenReader, readArticleHtml } from '@/lib/page/extract-elsewhere';
-import { notesHandlers } from '@/lib/store/notes-service';
+import { notesHandlers, reopening } from '@/lib/store/notes-service';
 import { openNotesStore } from '@/lib/store/notes-store';
+import { readerDictionaryHandlers } from '@/lib/store/reader-dictionary-service';
 import { badgeText } from '@/lib/ui/badge';
 
 const COMMANDS: Record<string, (tabId: number) => Promise<unknown>> = {
@@ -38,6 +40,7 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   // The background lives as long as the extension: nothing ever tears this down.
   const forever = new AbortController().signal;
+  const store = reopening(() => openNotesStore());
   serve(
     backgroundProtocol,
     {
@@ -48,10 +51,14 @@ export default defineBackground(() => {
         void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
       },
       'extract-article': ({ html }) => readArticle(html),
-      // Every open view hears of a note change once it has committed.
+      // Every open view hears of a change once it has committed.
       ...notesHandlers(
-        () => openNotesStore(),
+        store,
         ({ articleId }) => void broadcast(viewProtocol, 'notes-changed', { articleId }),
+      ),
+      ...readerDictionaryHandlers(
+        store,
+        () => void broadcast(readerDictionaryNotices, 'reader-dictionary-changed'),
       ),
     },
     forever,

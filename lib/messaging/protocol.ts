@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { notesProtocol } from '../notes/validate';
 import type { ArticleRuns } from '../page/extract';
+import { readerDictionaryProtocol } from '../reader-dictionary/validate';
 
 /** One entity found on a page, with how often it occurs there. */
 export interface EntityCount {
@@ -141,6 +142,8 @@ export const backgroundProtocol = {
   'extract-article': [pageHtml, v.nullable(articleRuns)],
   /** Save, change, delete, undo and list the reader's notes (the background owns the store). */
   ...notesProtocol,
+  /** The same for what the reader taught the dictionary (their entities and corrections). */
+  ...readerDictionaryProtocol,
 } as const;
 
 /** Requests Chrome's offscreen document answers (from the background). */
@@ -155,4 +158,12 @@ export const offscreenProtocol = {
 export const viewProtocol = {
   /** A note of this article was saved, changed, deleted or restored: list its notes again. */
   'notes-changed': [v.object({ articleId: v.string() }), v.void()],
+} as const;
+
+/**
+ * Broadcast like viewProtocol, to the views that apply or list the reader's dictionary: the reader
+ * added, corrected, suppressed or dismissed something, so apply their dictionary again.
+ */
+export const readerDictionaryNotices = {
+  'reader-dictionary-changed': [none, v.void()],
 } as const;

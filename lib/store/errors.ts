@@ -11,13 +11,26 @@ export type StoreErrorKind =
   /** The note to change does not exist (or no longer does). */
   | 'not-found';
 
-const MESSAGES: Record<StoreErrorKind, string> = {
-  quota:
-    'Your note was not saved: the browser has no more storage space for Hashiya. Free some disk space and try again.',
-  unavailable: 'Your note was not saved: the browser could not write to Hashiya’s storage. Try again.',
-  'newer-version':
-    'Your notes were saved by a newer version of Hashiya. Update the extension to open them; nothing was changed.',
-  'not-found': 'That note no longer exists; it may have been deleted in another tab.',
+/** What failed to be written or found: a note, or something the reader taught the dictionary. */
+export type StoreSubject = 'note' | 'entry';
+
+const MESSAGES: Record<StoreSubject, Record<StoreErrorKind, string>> = {
+  note: {
+    quota:
+      'Your note was not saved: the browser has no more storage space for Hashiya. Free some disk space and try again.',
+    unavailable: 'Your note was not saved: the browser could not write to Hashiya’s storage. Try again.',
+    'newer-version':
+      'Your notes were saved by a newer version of Hashiya. Update the extension to open them; nothing was changed.',
+    'not-found': 'That note no longer exists; it may have been deleted in another tab.',
+  },
+  entry: {
+    quota:
+      'Not saved: the browser has no more storage space for Hashiya. Free some disk space and try again.',
+    unavailable: 'Not saved: the browser could not write to Hashiya’s storage. Try again.',
+    'newer-version':
+      'Your dictionary changes were saved by a newer version of Hashiya. Update the extension to open them; nothing was changed.',
+    'not-found': 'That dictionary change no longer exists; it may have been undone in another tab.',
+  },
 };
 
 export class StoreError extends Error {
@@ -26,8 +39,9 @@ export class StoreError extends Error {
   constructor(
     readonly kind: StoreErrorKind,
     readonly detail?: string,
+    subject: StoreSubject = 'note',
   ) {
-    super(MESSAGES[kind]);
+    super(MESSAGES[subject][kind]);
   }
 }
 
@@ -37,11 +51,11 @@ function errorName(error: unknown): string {
 }
 
 /** The StoreError for whatever IndexedDB threw (or a transaction's error when it aborted). */
-export function toStoreError(error: unknown, cause?: unknown): StoreError {
+export function toStoreError(error: unknown, cause?: unknown, subject: StoreSubject = 'note'): StoreError {
   if (error instanceof StoreError) return error;
   const names = [errorName(error), errorName(cause)];
   const detail = error instanceof Error ? error.message : String(error);
-  if (names.includes('QuotaExceededError')) return new StoreError('quota', detail);
-  if (names.includes('VersionError')) return new StoreError('newer-version', detail);
-  return new StoreError('unavailable', detail);
+  if (names.includes('QuotaExceededError')) return new StoreError('quota', detail, subject);
+  if (names.includes('VersionError')) return new StoreError('newer-version', detail, subject);
+  return new StoreError('unavailable', detail, subject);
 }

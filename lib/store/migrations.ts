@@ -8,7 +8,7 @@ type UpgradeTransaction = IDBPTransaction<NotesSchema, StoreNames<NotesSchema>[]
 export type Migration = (db: IDBPDatabase<NotesSchema>, tx: UpgradeTransaction) => void;
 
 export const MIGRATIONS: Readonly<Record<number, Migration>> = {
-  // v1: articles and annotations. Reader-added entities (a later issue) come as a new store in v2.
+  // v1: articles and annotations.
   1: (db) => {
     const articles = db.createObjectStore('articles', { keyPath: 'id' });
     articles.createIndex('modified', 'modified');
@@ -17,6 +17,12 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {
     annotations.createIndex('tag', 'tags', { multiEntry: true });
     annotations.createIndex('created', 'created');
     annotations.createIndex('modified', 'modified');
+  },
+  // v2: the reader's entities, corrections, suppressions and dismissed proposals (empty at first).
+  2: (db) => {
+    const entries = db.createObjectStore('readerEntries', { keyPath: 'id' });
+    entries.createIndex('kind', 'kind');
+    entries.createIndex('modified', 'modified');
   },
 };
 

@@ -13,15 +13,12 @@ export type NotesHandlers = {
 export type NoteChangeListener = (change: { articleId: string; note: AnnotationRecord }) => void;
 
 /**
- * Handlers over the store that `open` opens, once and again after a failure to open (the browser
- * may stop and restart the background at any time; a failed open is not final).
+ * Opens the store with `open` once, and again after a failure to open (the browser may stop and
+ * restart the background at any time; a failed open is not final).
  */
-export function notesHandlers(
-  open: () => Promise<NotesStore>,
-  onChange: NoteChangeListener = () => {},
-): NotesHandlers {
+export function reopening(open: () => Promise<NotesStore>): () => Promise<NotesStore> {
   let store: Promise<NotesStore> | null = null;
-  const opened = (): Promise<NotesStore> => {
+  return () => {
     if (!store) {
       store = open();
       store.catch(() => {
@@ -30,6 +27,13 @@ export function notesHandlers(
     }
     return store;
   };
+}
+
+/** Handlers over the store that `opened` gives (see reopening). */
+export function notesHandlers(
+  opened: () => Promise<NotesStore>,
+  onChange: NoteChangeListener = () => {},
+): NotesHandlers {
   const changed = async (write: Promise<AnnotationRecord>): Promise<AnnotationRecord> => {
     const note = await write;
     onChange({ articleId: note.articleId, note });

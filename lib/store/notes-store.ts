@@ -6,6 +6,7 @@ import type { ArticleInfo } from '../notes/article-identity';
 import type { AnnotationChanges, AnnotationRecord, ArticleRecord, NewAnnotation } from '../notes/model';
 import { StoreError, toStoreError } from './errors';
 import { migrate } from './migrations';
+import { ReaderEntriesStore } from './reader-entries-store';
 import { DATABASE_NAME, type NotesSchema, SCHEMA_VERSION } from './schema';
 
 type NotesTransaction = IDBPTransaction<NotesSchema, ('articles' | 'annotations')[], 'readwrite'>;
@@ -38,6 +39,11 @@ export class NotesStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /** What the reader taught the dictionary, in the same database. */
+  get readerEntries(): ReaderEntriesStore {
+    return new ReaderEntriesStore(this.db);
   }
 
   /**

@@ -4,11 +4,12 @@
 // a database written by the previous version's code (tests/unit/store/migrations.test.ts).
 import type { DBSchema } from 'idb';
 import type { AnnotationRecord, ArticleRecord } from '../notes/model';
+import type { ReaderEntry } from '../reader-dictionary/model';
 
 export const DATABASE_NAME = 'hashiya-notes';
 
 /** The schema version this code writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface NotesSchema extends DBSchema {
   /** Keyed by ArticleRecord.id (the article's identity). */
@@ -22,5 +23,11 @@ export interface NotesSchema extends DBSchema {
     key: string;
     value: AnnotationRecord;
     indexes: { article: string; tag: string; created: string; modified: string };
+  };
+  /** v2: what the reader taught the dictionary (lib/reader-dictionary), keyed by a UUID; tombstones too. */
+  readerEntries: {
+    key: string;
+    value: ReaderEntry;
+    indexes: { kind: string; modified: string };
   };
 }

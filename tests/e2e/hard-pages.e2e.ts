@@ -767,7 +767,13 @@ const ligaturesTest: E2eTest = {
 interface ReportFacts {
   status: string;
   entities: number;
-  timings: { extractMs: number; matchMs: number; paintMs: number; longestTaskMs?: number; extractedApart?: boolean } | null;
+  timings: {
+    extractMs: number;
+    matchMs: number;
+    paintMs: number;
+    longestTaskMs?: number;
+    extractedApart?: boolean;
+  } | null;
 }
 
 /** Runs in an extension page: the content script's report for tab `tabId` (null: no answer). */

@@ -8,6 +8,7 @@ import {
   type PageReport,
 } from '@/lib/messaging/protocol';
 import { notesHandlers } from '@/lib/store/notes-service';
+import { readerDictionaryHandlers } from '@/lib/store/reader-dictionary-service';
 import { badgeText } from '@/lib/ui/badge';
 
 describe('toolbar badge', () => {
@@ -75,6 +76,7 @@ describe('serving a protocol', () => {
         'entity-count': () => undefined,
         'extract-article': () => null,
         ...notesHandlers(() => Promise.reject(new Error('not opened'))),
+        ...readerDictionaryHandlers(() => Promise.reject(new Error('not opened'))),
       },
       { type: 'entity-count', data: { count: '3' } },
       sender,

@@ -5,6 +5,7 @@ import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { LIMIT } from '@/lib/notes/limits';
 import { AnnotationRecordSchema, type NotesRequestType } from '@/lib/notes/validate';
 import type { NotesHandlers } from '@/lib/store/notes-service';
+import type { ReaderDictionaryHandlers } from '@/lib/store/reader-dictionary-service';
 
 const ARTICLE = {
   id: 'https://news.example/a',
@@ -41,7 +42,12 @@ function recordingHandlers() {
     'undo-delete-note': echo,
     'list-notes': echo,
     'list-tags': echo,
-  } as unknown as NotesHandlers & { 'entity-count': () => undefined; 'extract-article': () => null };
+    'save-reader-entry': echo,
+    'delete-reader-entry': echo,
+    'undo-delete-reader-entry': echo,
+    'list-reader-entries': echo,
+  } as unknown as NotesHandlers &
+    ReaderDictionaryHandlers & { 'entity-count': () => undefined; 'extract-article': () => null };
   return { handlers, reached };
 }
 

@@ -6,12 +6,15 @@ import { MIGRATIONS } from '@/lib/store/migrations';
 import { openNotesStore } from '@/lib/store/notes-store';
 import { SCHEMA_VERSION } from '@/lib/store/schema';
 import { V1_ANNOTATIONS, V1_ARTICLE, writeV1Database } from './versions/v1';
+import { V2_READER_ENTRIES, writeV2Database } from './versions/v2';
 
 let counter = 0;
 const freshName = () => `migrations-test-${counter++}`;
 
-/** Frozen writers of each past version's databases; v2 adds nothing here but a test below. */
-const WRITERS: Record<number, (name: string) => Promise<void>> = { 1: writeV1Database };
+/** Frozen writers of each version's databases. */
+const WRITERS: Record<number, (name: string) => Promise<void>> = { 1: writeV1Database, 2: writeV2Database };
+/** The reader's dictionary entries each version's database holds, as the current code lists them. */
+const READER_ENTRIES: Record<number, unknown[]> = { 1: [], 2: V2_READER_ENTRIES.slice(0, 1) };
 
 describe('schema migrations', () => {
   it('has a migration for every version up to the current one, and a frozen writer for each', () => {
@@ -32,9 +35,12 @@ describe('schema migrations', () => {
       expect(listed.map((note) => note.id)).toEqual([V1_ANNOTATIONS[1]?.id, V1_ANNOTATIONS[0]?.id]);
       expect(listed[1]).toEqual(V1_ANNOTATIONS[0]);
       expect(await store.allTags()).toEqual(['ألبانيا', 'سياسة']);
+      expect(await store.readerEntries.live()).toEqual(READER_ENTRIES[Number(version)]);
       // And it is writable with the current code.
       const restored = await store.restoreAnnotation(V1_ANNOTATIONS[2]?.id as string);
       expect(restored.deleted).toBeUndefined();
+      const added = await store.readerEntries.save({ kind: 'dismissed', form: 'Possible' });
+      expect((await store.readerEntries.live()).at(-1)).toEqual(added);
       store.close();
     });
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleInfo } from '@/lib/notes/article-identity';
 import type { NewAnnotation } from '@/lib/notes/model';
 import { StoreError } from '@/lib/store/errors';
-import { notesHandlers } from '@/lib/store/notes-service';
+import { notesHandlers, reopening } from '@/lib/store/notes-service';
 import { openNotesStore } from '@/lib/store/notes-store';
 
 let counter = 0;
@@ -30,7 +30,7 @@ describe('notes handlers', () => {
     const name = `service-${counter++}`;
     const changes: string[] = [];
     const handlers = notesHandlers(
-      () => openNotesStore({ name }),
+      reopening(() => openNotesStore({ name })),
       ({ articleId, note }) => changes.push(`${articleId} ${note.note} ${note.deleted ? 'deleted' : 'live'}`),
     );
     const saved = await handlers['save-note']({ article: ARTICLE, note: NOTE });
@@ -51,10 +51,12 @@ describe('notes handlers', () => {
   it('reports a failed open in words and opens again on the next request', async () => {
     const name = `service-${counter++}`;
     let attempts = 0;
-    const handlers = notesHandlers(() => {
-      attempts++;
-      return attempts === 1 ? Promise.reject(new StoreError('unavailable')) : openNotesStore({ name });
-    });
+    const handlers = notesHandlers(
+      reopening(() => {
+        attempts++;
+        return attempts === 1 ? Promise.reject(new StoreError('unavailable')) : openNotesStore({ name });
+      }),
+    );
     await expect(handlers['list-tags'](undefined)).rejects.toThrow(/could not write to Hashiya’s storage/);
     expect(await handlers['list-tags'](undefined)).toEqual([]);
     expect(attempts).toBe(2);
@@ -64,7 +66,7 @@ describe('notes handlers', () => {
     const name = `service-${counter++}`;
     const changes: unknown[] = [];
     const handlers = notesHandlers(
-      () => openNotesStore({ name }),
+      reopening(() => openNotesStore({ name })),
       (change) => changes.push(change),
     );
     await expect(
