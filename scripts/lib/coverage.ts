@@ -30,7 +30,17 @@ export interface Tally {
 export interface CoverageResult {
   /** Per language, per type and 'all'. */
   byLanguage: Record<'ar' | 'en', Record<EntityType | 'all', Tally>>;
-  pages: { file: string; language: 'ar' | 'en'; gold: number; found: number; correct: number }[];
+  pages: {
+    file: string;
+    language: 'ar' | 'en';
+    gold: number;
+    found: number;
+    correct: number;
+    /** Gold mentions not found, as written ("type: text"). */
+    missed: string[];
+    /** Found mentions that match no gold mention ("type: text → entity id"). */
+    wrong: string[];
+  }[];
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -88,13 +98,17 @@ export async function measureCoverage(dir: string, dictionary: Dictionary): Prom
     const used = new Uint8Array(expected.length);
     const tally = byLanguage[gold.language];
     let correct = 0;
-    for (const f of found) {
+    const wrong: string[] = [];
+    for (const [i, f] of found.entries()) {
       tally[f.type].found++;
       tally.all.found++;
       const k = expected.findIndex(
         (g, i) => used[i] === 0 && g.type === f.type && g.start < f.end && f.start < g.end,
       );
-      if (k < 0) continue;
+      if (k < 0) {
+        wrong.push(`${f.type}: ${text.slice(f.start, f.end)} → ${result.mentions[i]?.entity.id}`);
+        continue;
+      }
       used[k] = 1;
       tally[f.type].correct++;
       tally.all.correct++;
@@ -110,6 +124,8 @@ export async function measureCoverage(dir: string, dictionary: Dictionary): Prom
       gold: expected.length,
       found: found.length,
       correct,
+      missed: expected.filter((_, i) => used[i] === 0).map((g) => `${g.type}: ${text.slice(g.start, g.end)}`),
+      wrong,
     });
   }
   return { byLanguage, pages };
@@ -117,8 +133,8 @@ export async function measureCoverage(dir: string, dictionary: Dictionary): Prom
 
 const ratio = (a: number, b: number): string => (b === 0 ? '–' : (a / b).toFixed(2));
 
-/** A table per language: recall and precision per type. */
-export function formatCoverage(r: CoverageResult): string {
+/** A table per language: recall and precision per type; with `details`, each page's misses. */
+export function formatCoverage(r: CoverageResult, details = false): string {
   const lines: string[] = [];
   for (const lang of ['ar', 'en'] as const) {
     lines.push(`${lang === 'ar' ? 'Arabic' : 'English'}:`);
@@ -131,6 +147,11 @@ export function formatCoverage(r: CoverageResult): string {
     }
   }
   lines.push('Pages:');
-  for (const p of r.pages) lines.push(`  ${p.file}: ${p.correct} of ${p.gold} gold, ${p.found} found`);
+  for (const p of r.pages) {
+    lines.push(`  ${p.file}: ${p.correct} of ${p.gold} gold, ${p.found} found`);
+    if (!details) continue;
+    for (const m of p.missed) lines.push(`    missed  ${m}`);
+    for (const w of p.wrong) lines.push(`    wrong   ${w}`);
+  }
   return lines.join('\n');
 }
