@@ -2,7 +2,7 @@
 // hand-tagged news pages, tests/gold/news/*.gold.json beside each page (.html or .txt):
 //   { "source", "language", "names": { "<type>": ["surface as written", …] } }
 // Every occurrence of a listed surface is a gold mention (longest surfaces first, no overlaps; an
-// Arabic surface may follow clitics: و ف ب ك ل). A found mention counts when it overlaps a gold
+// Arabic surface may follow clitics: و ف ب ك ل; a space matches any run of white space). A found mention counts when it overlaps a gold
 // mention of the same type, each gold mention used once.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -54,8 +54,13 @@ export function goldSpans(text: string, names: Record<EntityType, string[]>): Sp
   const taken = new Uint8Array(text.length);
   const spans: Span[] = [];
   for (const { s, type } of surfaces) {
-    for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
-      const end = at + s.length;
+    // A space in a surface stands for any run of white space: pages wrap names across lines.
+    const escaped = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, '\\s+');
+    const pattern = new RegExp(escaped, 'g');
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const at = m.index;
+      pattern.lastIndex = at + 1;
+      const end = at + m[0].length;
       if (end < text.length && LETTER.test(text.charAt(end))) continue;
       let before = at;
       while (before > 0 && CLITICS.has(text.charAt(before - 1)) && at - before < 2) before--;

@@ -13,6 +13,19 @@ describe('gold spans', () => {
     const spans = goldSpans(text, { ...none, place: ['Sudan', 'South Sudan', 'لبنان'] });
     expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['South Sudan', 'Sudan', 'لبنان', 'لبنان']);
   });
+
+  it('finds a surface whose words the page wraps across lines', () => {
+    const text = 'joins the International Criminal\n Court, the Palestinian  Authority said';
+    const spans = goldSpans(text, {
+      ...none,
+      organisation: ['International Criminal Court'],
+      government: ['Palestinian Authority'],
+    });
+    expect(spans.map((s) => [text.slice(s.start, s.end), s.type])).toEqual([
+      ['International Criminal\n Court', 'organisation'],
+      ['Palestinian  Authority', 'government'],
+    ]);
+  });
 });
 
 describe('coverage of the shipped dictionary on the gold news pages', () => {
