@@ -12,6 +12,8 @@ export interface EntityCardProps {
   dir: 'ltr' | 'rtl';
   /** True once the reader hid the entity from this card: the card says so and offers Undo. */
   hidden?: boolean;
+  /** Other entities written like this mention (عمان: Oman and Amman), which the matcher did not pick. */
+  also?: readonly Entity[];
   onStep: (direction: 1 | -1) => void;
   onHide: () => void;
   onUndoHide: () => void;
@@ -23,7 +25,7 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /** The card shown over a mention: who or what it is, and how to move between its mentions. */
 export function EntityCard(props: EntityCardProps) {
-  const { entity, position, total, dir, hidden = false } = props;
+  const { entity, position, total, dir, hidden = false, also = [] } = props;
   const first = uiNameLanguage();
   const second = first === 'ar' ? 'en' : 'ar';
   const close = (
@@ -81,6 +83,11 @@ export function EntityCard(props: EntityCardProps) {
       {entity.description[first] && (
         <p class="description" lang={first} dir="auto">
           {entity.description[first]}
+        </p>
+      )}
+      {also.length > 0 && (
+        <p class="also" data-also={also.map((e) => e.id).join(' ')}>
+          <bdi>{t('cardAlso', [also.map((e) => e.names[first]).join(first === 'ar' ? '، ' : ', ')])}</bdi>
         </p>
       )}
       <p class="provenance" data-source={entity.source}>

@@ -20,7 +20,15 @@ export interface ShowOptions {
 }
 
 export interface CardLayer {
-  show(mention: PlacedMention, entity: Entity, position: number, total: number, options?: ShowOptions): void;
+  /** `also`: other entities written like this mention, named on the card ("also: …"). */
+  show(
+    mention: PlacedMention,
+    entity: Entity,
+    position: number,
+    total: number,
+    options?: ShowOptions,
+    also?: readonly Entity[],
+  ): void;
   hide(): void;
   /** Moves the card back next to its mention (after the page scrolled). */
   reposition(): void;
@@ -41,7 +49,7 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
   let shadow: ReturnType<typeof createShadowHost> | null = null;
   let shown: PlacedMention | null = null;
   let stay = false;
-  let shownProps: { entity: Entity; position: number; total: number } | null = null;
+  let shownProps: { entity: Entity; position: number; total: number; also: readonly Entity[] } | null = null;
   /** Where the keyboard focus was before a keyboard-opened card took it, to give it back. */
   let focusBefore: HTMLElement | null = null;
   const dir = uiDirection();
@@ -82,12 +90,13 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
 
   const draw = (mention: PlacedMention, hidden: boolean) => {
     if (!shadow || !shownProps) return;
-    const { entity, position, total } = shownProps;
+    const { entity, position, total, also } = shownProps;
     render(
       <EntityCard
         entity={entity}
         position={position}
         total={total}
+        also={also}
         dir={dir}
         hidden={hidden}
         onStep={(direction) => actions.onStep(mention, direction)}
@@ -117,14 +126,14 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
       shadow?.remove();
       shadow = null;
     },
-    show(mention, entity, position, total, options = {}) {
+    show(mention, entity, position, total, options = {}, also = []) {
       try {
         // Created on first use: pages nobody hovers get no extra element at all.
         shadow ??= createShadowHost(doc, cardCss, dir);
         // Only a card already on screen can stay where it is.
         stay = (options.stay ?? false) && shown !== null;
         shown = mention;
-        shownProps = { entity, position, total };
+        shownProps = { entity, position, total, also };
         draw(mention, false);
         place();
         if (options.focus) {

@@ -2,11 +2,13 @@
 // Escape. Torn down with `signal`.
 import { createCardLayer, type ShowOptions } from '@/components/card-layer';
 import type { Matcher } from '@/lib/entities/matcher';
+import { otherEntitiesNamed } from '@/lib/entities/shared-forms';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { trackHover } from '@/lib/page/hover';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import type { PageSession } from '@/lib/page/page-session';
 import { saveSettings, withEntity } from '@/lib/settings/settings';
+import { liveRange } from '@/lib/text/text-model';
 
 export interface PageCard {
   /** Shows the card for `mention`, with its position among its entity's mentions. */
@@ -41,7 +43,9 @@ export function wireCard(
     const entity = matcher.entity(mention.entityId);
     if (!entity) return;
     const ofEntity = session.mentions.ofEntity(mention.entityId);
-    card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length, options);
+    const text = liveRange(mention.range)?.toString() ?? '';
+    const also = otherEntitiesNamed(entity, text).flatMap((id) => matcher.entity(id) ?? []);
+    card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length, options, also);
   };
 
   const hover = trackHover({

@@ -27,6 +27,11 @@ export interface Entity {
   nisba?: boolean;
   /** Forms of this entity that are also ordinary words (أمل, Jordan): matched only under the guard. */
   guarded?: string[];
+  /**
+   * Forms this entity shares with other entities, folded as the matcher reads them (formKey), each
+   * with the others' ids: the card says "also: …" (lib/entities/shared-forms.ts).
+   */
+  shared?: Record<string, string[]>;
 }
 
 export interface Dictionary {

@@ -150,6 +150,7 @@ export function serializeDictionary(dictionary: Dictionary): string {
     ...(e.asOf ? { asOf: e.asOf } : {}),
     ...(e.nisba === false ? { nisba: false } : {}),
     ...(e.guarded ? { guarded: [...e.guarded] } : {}),
+    ...(e.shared ? { shared: e.shared } : {}),
   }));
   return `${JSON.stringify({ version: dictionary.version, entities }, null, 2)}\n`;
 }

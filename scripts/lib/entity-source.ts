@@ -1,9 +1,9 @@
 // Parses the curated entity source (corpus/entities.txt) into the dictionary's Entity records.
 // The format is documented at the top of that file. Pure: text in, entities out, or an
 // EntitySourceError naming the file, the line and what is wrong — the builder stops on it.
+
+import { formKey } from '../../lib/entities/shared-forms';
 import { ENTITY_TYPES, type Entity, type EntityType } from '../../lib/entities/types';
-import { foldText } from '../../lib/text/fold';
-import { tokenWords } from '../../lib/text/tokenize';
 
 /** A malformed curated entry: where it is and why, in words a curator understands. */
 export class EntitySourceError extends Error {
@@ -44,10 +44,8 @@ const KEYS: ReadonlyMap<string, Key> = new Map<string, Key>([
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
-/** A form as the matcher sees it: folded, then reduced to its words (punctuation separates words). */
-export function formKey(form: string): string {
-  return tokenWords(foldText(form)).join(' ');
-}
+
+export { formKey };
 
 /** The forms that name an entity: names, aliases, demonyms (surnames count only after one of these). */
 export const namingForms = (e: Entity): string[] => [

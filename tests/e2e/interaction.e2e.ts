@@ -1331,8 +1331,42 @@ const requestsTest: E2eTest = {
   },
 };
 
+/** Runs in the page: the card's "could also be" line (ids and text), or null when it has none. */
+function readAlso(): { ids: string; text: string } | null {
+  const also = document.querySelector('[data-hashiya-ui]')?.shadowRoot?.querySelector('.card .also');
+  return also ? { ids: also.getAttribute('data-also') ?? '', text: also.textContent ?? '' } : null;
+}
+
+const WORLD_AR = 'world-ar.html';
+
+const sharedFormCardTest: E2eTest = {
+  name: 'card: a name two entities share (عمان: Oman, Amman) says what else it could be; a full name does not',
+  async run(ctx: E2eContext) {
+    const page = await ctx.fixturePage(WORLD_AR);
+    await page.bringToFront();
+    await waitForPaint(page, WORLD_AR);
+    const places = (await inPage(page, highlightKeys, PREFIX))[`${PREFIX}place`] ?? [];
+    const bare = places.find((r) => r.text === 'عمان');
+    const full = places.find((r) => r.text === 'سلطنة عمان');
+    assert.ok(bare && full, `no bare and full Oman among ${places.map((r) => r.text).join(', ')}`);
+
+    await hover(page, `${PREFIX}place`, bare.key, 'oman');
+    const also = await page.evaluate(readAlso, null);
+    assert.deepEqual(also, { ids: 'amman', text: 'Could also be: Amman' }, 'the card of a bare عمان');
+    ctx.log(`hovered "${bare.text}": card oman, "${also?.text}"`);
+
+    await page.press('Escape');
+    await page.waitFor(cardClosed, null, CARD_TIMEOUT_MS);
+    await hover(page, `${PREFIX}place`, full.key, 'oman');
+    assert.equal(await page.evaluate(readAlso, null), null, 'the card of سلطنة عمان names nothing else');
+    await page.press('Escape');
+    await page.waitFor(cardClosed, null, CARD_TIMEOUT_MS);
+  },
+};
+
 export const interactionTests: E2eTest[] = [
   hoverCardTest,
+  sharedFormCardTest,
   hideEntityTest,
   panelTest,
   switchesTest,

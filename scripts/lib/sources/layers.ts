@@ -124,7 +124,9 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
     addExtras(merged.entities, await o.readText(extrasFile), o.display(extrasFile), o.fail);
   const commonFile = join(o.corpusDir, COMMON_WORDS);
   if (await exists(commonFile)) markGuarded(merged.entities, await o.readText(commonFile));
-  return { ...merged, seedSource: provenance(o.seedFile), shared: sharedForms(merged.entities) };
+  const shared = sharedForms(merged.entities);
+  markShared(merged.entities, shared);
+  return { ...merged, seedSource: provenance(o.seedFile), shared };
 }
 
 /** Earlier layers win by id; the result keeps layer order, each layer sorted by id. */
@@ -206,6 +208,18 @@ function sharedForms(entities: readonly Entity[]): SharedForm[] {
     .filter(([, ids]) => ids.size > 1)
     .map(([form, ids]) => ({ form, ids: [...ids] }))
     .sort((a, b) => (a.form < b.form ? -1 : 1));
+}
+
+/** Tells each entity which of its forms others share, and with whom (the card's "also: …"). */
+function markShared(entities: Entity[], shared: readonly SharedForm[]): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const { form, ids } of shared) {
+    for (const id of ids) {
+      const e = byId.get(id);
+      if (!e) continue;
+      e.shared = { ...e.shared, [form]: ids.filter((other) => other !== id) };
+    }
+  }
 }
 
 /** Marks each entity form that folds to a word of corpus/common-words.txt as guarded. */

@@ -91,6 +91,24 @@ describe('the entity card', () => {
     expect(card.root.querySelector('.other-name bdi')?.textContent).toBe('Iran');
   });
 
+  it('names the other entities a shared form could be, in the interface language, only when there are some', () => {
+    const amman: Entity = {
+      ...IRAN,
+      id: 'amman',
+      names: { ar: 'عمّان', en: 'Amman' },
+      description: { ar: 'عاصمة الأردن', en: 'Capital of Jordan' },
+    };
+    const algiers: Entity = { ...IRAN, id: 'algiers', names: { ar: 'الجزائر العاصمة', en: 'Algiers' } };
+    useUiLanguage('en');
+    const english = mount({ dir: 'ltr', also: [amman, algiers] });
+    expect(english.root.querySelector('.also')?.textContent).toBe('Could also be: Amman, Algiers');
+    expect(english.root.querySelector('.also')?.getAttribute('data-also')).toBe('amman algiers');
+    useUiLanguage('ar');
+    const arabic = mount({ dir: 'rtl', also: [amman] });
+    expect(arabic.root.querySelector('.also')?.textContent).toBe('قد يكون أيضًا: عمّان');
+    expect(mount({ dir: 'rtl' }).root.querySelector('.also')).toBeNull();
+  });
+
   it('after "Hide", says the entity is hidden and offers Undo', () => {
     useUiLanguage('en');
     const card = mount({ dir: 'ltr' });

@@ -104,6 +104,36 @@ describe('buildDictionary', () => {
     expect(a.json).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps
   });
 
+  it('tells each entity the forms it shares and with whom, for the card', async () => {
+    const shared = `${ENTITIES}
+[oman-test]
+type: place
+name.ar: سلطنة عمان
+name.en: Oman Test
+alias.ar: عمان
+description.ar: دولة
+description.en: A country
+
+[amman-test]
+type: place
+name.ar: عمان
+name.en: Amman Test
+description.ar: مدينة
+description.en: A city
+`;
+    const { dictionary, json, report } = await buildDictionary({
+      corpusDir: corpus({ 'entities.txt': shared, 'seed.txt': SEED }),
+    });
+    expect(report.shared).toContainEqual({ form: 'عمان', ids: ['amman-test', 'oman-test'] });
+    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
+    expect(byId.get('oman-test')?.shared).toEqual({ عمان: ['amman-test'] });
+    expect(byId.get('amman-test')?.shared).toEqual({ عمان: ['oman-test'] });
+    expect(byId.get('edi-rama')?.shared).toBeUndefined();
+    expect(JSON.parse(json).entities.find((e: { id: string }) => e.id === 'amman-test').shared).toEqual({
+      عمان: ['oman-test'],
+    });
+  });
+
   it('reports per-entity counts and surface forms, unseen forms and candidates', async () => {
     const extra = 'وقالت شركة كراودسترايك إن الهجوم معقد. وأكدت شركة كراودسترايك ذلك.';
     const { report } = await buildDictionary({
