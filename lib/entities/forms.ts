@@ -92,10 +92,13 @@ export function entityForms(entity: Entity): Form[] {
   return forms;
 }
 
+/** Whether a UTF-16 unit is a Latin capital: A–Z, or À–Þ (not ×). */
+export const isLatinCapital = (c: number): boolean =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+
 /** Whether a form's first letter is a Latin capital (English names: Jordan, The Times). */
 export function startsCapitalised(form: string): boolean {
-  const c = form.charCodeAt(0);
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  return isLatinCapital(form.charCodeAt(0));
 }
 
 /** US, UN, MEK, U.S.: at most three Latin letters, all capitals, nothing else but punctuation. */

@@ -18,7 +18,7 @@ import {
   readingSeed,
   readingSkip,
 } from './clitics';
-import { emitForms, type FormSink, isShortAcronym, startsCapitalised } from './forms';
+import { emitForms, type FormSink, isLatinCapital, isShortAcronym, startsCapitalised } from './forms';
 import {
   CAPITALISED,
   entityOf,
@@ -112,7 +112,7 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 
  * its lower case, as agencies write it; "turkey" is a bird).
  */
 function writtenAsName(text: string, start: number, end: number): boolean {
-  if (!isAsciiUpper(text.charCodeAt(start)) && text.charCodeAt(start) < 0xc0) return false;
+  if (!isLatinCapital(text.charCodeAt(start))) return false; // "über" is no Uber
   let i = start;
   while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
   if (!FUNCTION_WORDS.has(text.slice(start, i))) return true;

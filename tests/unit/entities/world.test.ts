@@ -61,6 +61,51 @@ describe('the shipped world dictionary', () => {
     ).toEqual([]);
   });
 
+  it("leaves people's surnames that are ordinary words alone until the full name came (Arabic)", () => {
+    expect(
+      found(
+        'وقع صدام مع الشرطة، والسبب الرئيسي ألم في الصدر. عيد مبارك، وقال سعيد إن خان التجار مغلق، ورجل ظريف استقبل الضيف وحمل مشعل الشعلة قرب صعيد عرفات، وعاد يوم الجمعة.',
+      ),
+    ).toEqual([]);
+    expect(found('قال صدام حسين ثم أضاف صدام، وأكد حسني مبارك أن مبارك باق.')).toEqual([
+      ['صدام حسين', 'saddam-hussein'],
+      ['صدام', 'saddam-hussein'],
+      ['حسني مبارك', 'hosni-mubarak'],
+      ['مبارك', 'hosni-mubarak'],
+    ]);
+    expect(found('التقى علي جمعة يوم الجمعة في خان يونس')).toEqual([
+      ['علي جمعة', 'ali-gomaa'],
+      ['خان يونس', 'khan-younis'],
+    ]);
+  });
+
+  it("leaves people's surnames that are ordinary words or common names alone until the full name came (English)", () => {
+    expect(
+      found(
+        'Khan said in May that Johnson & Johnson and Magic Johnson bought rice; Store closures hit the bush, the gates and the Pence coins; Brown and Cook agreed.',
+      ),
+    ).toEqual([]);
+    expect(found('Imran Khan met Sadiq Khan in London. Khan said rice prices rose.')).toEqual([
+      ['Imran Khan', 'imran-khan'],
+      ['Sadiq Khan', 'sadiq-khan'],
+      ['London', 'london'],
+      ['Khan', 'imran-khan'],
+    ]);
+    expect(found('Bill Gates walked through the gates; Gates said Theresa May would come in May.')).toEqual([
+      ['Bill Gates', 'bill-gates'],
+      ['Gates', 'bill-gates'],
+      ['Theresa May', 'theresa-may'],
+    ]);
+    expect(found('Sie sprach über Uber und über Élysée.')).toEqual([
+      ['Uber', 'uber'],
+      ['Élysée', 'elysee'],
+    ]);
+    expect(found('Jordan Bardella, not Michael Jordan, spoke; Jonas Gahr Støre and the store.')).toEqual([
+      ['Jordan Bardella', 'jordan-bardella'],
+      ['Jonas Gahr Støre', 'jonas-gahr-store'],
+    ]);
+  });
+
   it('still finds every name and alias written alone (surnames and guarded forms aside)', () => {
     for (const e of dictionary.entities) {
       const guarded = new Set(e.guarded ?? []);
