@@ -39,8 +39,11 @@ describe('coverage of the shipped dictionary on the gold news pages', () => {
       const all = result.byLanguage[lang].all;
       const place = result.byLanguage[lang].place;
       expect(all.correct / all.found, `${lang} precision\n${table}`).toBeGreaterThanOrEqual(0.9);
-      expect(all.correct / all.gold, `${lang} recall\n${table}`).toBeGreaterThanOrEqual(0.6);
-      expect(place.correct / place.gold, `${lang} place recall\n${table}`).toBeGreaterThanOrEqual(0.85);
+      expect(all.correct / all.gold, `${lang} recall\n${table}`).toBeGreaterThanOrEqual(0.75);
+      expect(place.correct / place.gold, `${lang} place recall\n${table}`).toBeGreaterThanOrEqual(0.9);
     }
+    // The people in the news: English pages name many (Obama, Netanyahu, Mugabe, Bin Laden…).
+    const people = result.byLanguage.en.person;
+    expect(people.correct / people.gold, `English person recall\n${table}`).toBeGreaterThanOrEqual(0.6);
   }, 30_000);
 });
