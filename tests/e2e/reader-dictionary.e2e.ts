@@ -5,7 +5,6 @@
 // Functions passed to evaluate / waitFor run in a page: they must not use anything from this module,
 // nor declare named inner functions (see helpers.ts).
 
-import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestPage } from './browsers.ts';
