@@ -3,10 +3,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { DictionarySection } from '@/components/options/DictionarySection';
 import { HiddenSection } from '@/components/options/HiddenSection';
 import { OptionsPage, type OptionsSection } from '@/components/options/OptionsPage';
+import {
+  type ReaderDictionaryActions,
+  ReaderDictionarySection,
+} from '@/components/options/ReaderDictionarySection';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { loadShippedDictionary } from '@/lib/entities/dictionary';
 import type { Entity } from '@/lib/entities/types';
+import { sendToBackground, serve } from '@/lib/messaging/messenger';
+import { backgroundProtocol, readerDictionaryNotices } from '@/lib/messaging/protocol';
+import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
@@ -18,10 +25,37 @@ import { applyUiLanguage, t } from '@/lib/ui/i18n';
 import '@/components/ui.css';
 import './options.css';
 
+/** Writes go through the background, which broadcasts them to every tab; errors come back in words. */
+const readerActions: ReaderDictionaryActions = {
+  save: async (entry) => {
+    const reply = await sendToBackground(backgroundProtocol, 'save-reader-entry', { entry });
+    return reply.ok ? null : reply.error;
+  },
+  remove: async (id) => {
+    const reply = await sendToBackground(backgroundProtocol, 'delete-reader-entry', { id });
+    return reply.ok ? null : reply.error;
+  },
+  undoRemove: async (id) => {
+    const reply = await sendToBackground(backgroundProtocol, 'undo-delete-reader-entry', { id });
+    return reply.ok ? null : reply.error;
+  },
+};
+
 function Options() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   // The shipped dictionary is a packaged file (lib/entities/dictionary.ts), read once.
   const [builtIn, setBuiltIn] = useState<readonly Entity[]>([]);
+  const [readerEntries, setReaderEntries] = useState<readonly ReaderEntry[]>([]);
+  useEffect(() => {
+    const stop = new AbortController();
+    const listReader = async () => {
+      const reply = await sendToBackground(backgroundProtocol, 'list-reader-entries');
+      if (reply.ok) setReaderEntries(reply.value);
+    };
+    void listReader();
+    serve(readerDictionaryNotices, { 'reader-dictionary-changed': () => void listReader() }, stop.signal);
+    return () => stop.abort();
+  }, []);
   useEffect(() => {
     void loadSettings().then(setSettings);
     void loadShippedDictionary().then((d) => setBuiltIn(d.entities));
@@ -40,6 +74,17 @@ function Options() {
       id: 'dictionary',
       label: t('sectionDictionary'),
       render: () => <DictionarySection entries={entries} />,
+    },
+    {
+      id: 'yours',
+      label: t('sectionReaderDictionary'),
+      render: () => (
+        <ReaderDictionarySection
+          entries={readerEntries}
+          entityOf={(id) => byId.get(id)}
+          actions={readerActions}
+        />
+      ),
     },
     {
       id: 'hidden',

@@ -22,6 +22,7 @@ import { interactionTests } from './interaction.e2e.ts';
 import { libraryTests } from './library.e2e.ts';
 import { notesPageTests } from './notes-page.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
+import { readerDictionaryTests } from './reader-dictionary.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
 
@@ -33,6 +34,7 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...libraryTests,
   ...notesPageTests,
   ...viewTestsEnglish,
+  ...readerDictionaryTests,
   // Last: it restarts the background.
   ...backgroundRestartTests,
 ];
