@@ -12,15 +12,20 @@ export function ReaderEntityForm({
   problem,
   onSave,
   onCancel,
+  onEdit,
 }: {
   initial: EntityDraft;
   problem: string | null;
   onSave: (draft: EntityDraft) => void;
   onCancel: () => void;
+  /** The reader changed a field (a problem shown is then out of date). */
+  onEdit: () => void;
 }) {
   const [draft, setDraft] = useState(initial);
-  const set = (field: keyof EntityDraft) => (event: { currentTarget: { value: string } }) =>
+  const set = (field: keyof EntityDraft) => (event: { currentTarget: { value: string } }) => {
     setDraft({ ...draft, [field]: event.currentTarget.value });
+    onEdit();
+  };
   const text = (field: keyof EntityDraft, label: string, dir: 'rtl' | 'ltr' | 'auto') => (
     <label class="form-field">
       <span>{label}</span>

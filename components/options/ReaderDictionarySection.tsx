@@ -143,6 +143,7 @@ export function ReaderDictionarySection({
           problem={problem}
           onSave={(d) => void save(d)}
           onCancel={() => setEditing(null)}
+          onEdit={() => setProblem(null)}
         />
       )}
       {problem && editing === null && (
@@ -172,6 +173,7 @@ export function ReaderDictionarySection({
                           problem={problem}
                           onSave={(d) => void save(d, entry.id)}
                           onCancel={() => setEditing(null)}
+                          onEdit={() => setProblem(null)}
                         />
                       </li>
                     );
