@@ -63,8 +63,8 @@ export /** Fetching and compiling the dictionary, per page (issue 12). */
 const DICTIONARY_AIM_MS = 10;
 const SIZE_BUDGET_BYTES = 60 * 1000;
 
-const CHROME_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
-const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv2');
+export const CHROME_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv2');
 const READABILITY_JS = join(REPO_ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js');
 
 export interface PageFigures {
@@ -428,7 +428,7 @@ export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
   return { file, rawBytes: bytes.length, gzipBytes, pass: gzipBytes <= SIZE_BUDGET_BYTES };
 }
 
-function build(firefox: boolean): void {
+export function build(firefox: boolean): void {
   const run = (args: string[]) => {
     console.log(`  $ npx wxt ${args.join(' ')}`);
     try {
@@ -444,7 +444,7 @@ function build(firefox: boolean): void {
   if (firefox) run(['build', '-b', 'firefox']);
 }
 
-function geckoIdOf(buildDir: string): string {
+export function geckoIdOf(buildDir: string): string {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };
   };

@@ -44,7 +44,7 @@ export interface LibraryBenchResult {
 }
 
 // What a reader types, one keystroke at a time: Arabic with and without hamza, English, a tag.
-const KEYSTROKES = [
+export const KEYSTROKES = [
   'ا',
   'ال',
   'الا',

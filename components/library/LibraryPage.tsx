@@ -23,12 +23,16 @@ export interface LibraryRecords {
 export interface LibraryPageProps {
   /** Every stored record (tombstones too: a backup keeps them). */
   load: () => Promise<LibraryRecords>;
+  /** One article and all its notes as stored now (tombstones too). */
+  loadArticle: (
+    articleId: string,
+  ) => Promise<{ article: ArticleRecord | undefined; annotations: AnnotationRecord[] }>;
   /** Writes an import's records in one transaction; rejects with words a reader understands. */
   writeImport: (records: LibraryRecords) => Promise<void>;
   /** After an import committed: tell the other open views. */
   onImported: (articleIds: string[]) => void;
-  /** Calls back when notes changed elsewhere; returns the unsubscribe. */
-  watch: (onChange: () => void) => () => void;
+  /** Calls back with the article whose notes changed elsewhere; returns the unsubscribe. */
+  watch: (onChange: (articleId: string) => void) => () => void;
   /** The entity's name in the UI language. */
   entityName: (id: string) => string;
   now?: () => Date;
@@ -53,6 +57,10 @@ const COLOUR_LABELS: Record<NoteColour, MessageKey> = {
   purple: 'colourPurple',
 };
 
+/** Marks in the page's performance timeline: the first list shown; the full-text index built. */
+export const MARK_LISTED = 'hashiya-library-listed';
+export const MARK_INDEXED = 'hashiya-library-indexed';
+
 /** How many entities the filter list offers (the most noted). */
 const ENTITY_CHOICES = 40;
 
@@ -66,13 +74,16 @@ const articleIdOf = (url: string) => cleanArticleUrl(url) ?? url;
 /** The library: every note across articles, searched and filtered, exported and imported. */
 export function LibraryPage({
   load,
+  loadArticle,
   writeImport,
   onImported,
   watch,
   entityName,
   now = () => new Date(),
 }: LibraryPageProps) {
-  const [records, setRecords] = useState<LibraryRecords | null>(null);
+  // One index for the page's life, changed in place; `version` counts its changes for the memos.
+  const [index, setIndex] = useState<LibraryIndex | null>(null);
+  const [version, setVersion] = useState(0);
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [colour, setColour] = useState('');
@@ -86,23 +97,43 @@ export function LibraryPage({
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const reload = () =>
-    void load().then(setRecords, (error: unknown) =>
-      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) }),
-    );
+  const showError = (error: unknown) =>
+    setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+
+  // Everything is read once; after that a 'notes-changed' re-reads only the article it names and
+  // changes the index in place (10,000 notes re-read and re-indexed per change cost seconds).
   useEffect(() => {
-    reload();
-    return watch(reload);
+    let current: LibraryIndex | null = null;
+    const heardWhileLoading = new Set<string>();
+    const refresh = (articleId: string) => {
+      const into = current;
+      if (into === null) {
+        heardWhileLoading.add(articleId);
+        return;
+      }
+      loadArticle(articleId).then(({ article, annotations }) => {
+        into.replaceArticle(articleId, article, annotations);
+        setVersion((v) => v + 1);
+      }, showError);
+    };
+    const stop = watch(refresh);
+    load().then((records) => {
+      current = new LibraryIndex(records.articles, records.annotations);
+      setIndex(current);
+      // User Timing marks for `npm run bench` (scripts/bench-library-page.ts).
+      void current.buildIndexInBackground().then(() => performance.mark(MARK_INDEXED));
+      for (const articleId of heardWhileLoading) refresh(articleId);
+    }, showError);
+    return stop;
   }, []);
 
-  const index = useMemo(() => {
-    const built = new LibraryIndex(records?.articles ?? [], records?.annotations ?? []);
-    void built.buildIndexInBackground();
-    return built;
-  }, [records]);
-  const live = useMemo(() => index.all(), [index]);
+  useEffect(() => {
+    if (index !== null) performance.mark(MARK_LISTED);
+  }, [index]);
+
+  const live = useMemo(() => index?.all() ?? [], [index, version]);
   const tags = useMemo(() => tagCounts(live), [live]);
-  const sites = useMemo(() => siteCounts(live, (id) => index.article(id)), [live, index]);
+  const sites = useMemo(() => siteCounts(live, (id) => index?.article(id)), [live]);
   const entities = useMemo(() => entityIndex(live).slice(0, ENTITY_CHOICES), [live]);
 
   const filters: LibraryFilters = {
@@ -113,7 +144,7 @@ export function LibraryPage({
     ...(entityIds.length > 0 && { entityIds }),
   };
   const filterKey = JSON.stringify(filters);
-  const hits = useMemo(() => index.search(query, filters), [index, query, filterKey]);
+  const hits = useMemo(() => index?.search(query, filters) ?? [], [index, version, query, filterKey]);
   const groups = useMemo(() => groupHits(hits), [hits]);
   const rows = useMemo(() => libraryRows(groups), [groups]);
   const filtered = query.trim() !== '' || filterKey !== '{}';
@@ -171,7 +202,12 @@ export function LibraryPage({
       await writeImport(toPut);
       setNotice({ kind: 'status', text: t('importDone', String(toPut.annotations.length)) });
       onImported(touchedArticleIds(toPut));
-      reload();
+      // What was written is known: it goes into the index as it is, without reading anything back.
+      if (index !== null) {
+        for (const article of toPut.articles) index.putArticle(article);
+        for (const note of toPut.annotations) index.putNote(note);
+        setVersion((v) => v + 1);
+      }
     } catch (error) {
       setNotice({
         kind: 'error',
@@ -327,7 +363,7 @@ export function LibraryPage({
                   type="button"
                   class="secondary"
                   data-action="export-selection"
-                  onClick={() => save(selectionRecords(hits, (id) => index.article(id)))}
+                  onClick={() => save(selectionRecords(hits, (id) => index?.article(id)))}
                 >
                   {t('exportSelection')}
                 </button>
@@ -336,7 +372,7 @@ export function LibraryPage({
                 type="button"
                 class="secondary"
                 data-action="export-all"
-                onClick={() => records !== null && save(records)}
+                onClick={() => void load().then(save, showError)}
               >
                 {t('exportAll')}
               </button>
@@ -399,7 +435,7 @@ export function LibraryPage({
               onCancel={() => setPending(null)}
             />
           )}
-          {records === null ? (
+          {index === null ? (
             <p class="muted">{t('libraryLoading')}</p>
           ) : live.length === 0 ? (
             <p class="muted" data-library="empty">

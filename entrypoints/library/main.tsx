@@ -34,13 +34,14 @@ if (app)
   render(
     <LibraryPage
       load={async () => (await store()).allRecords()}
+      loadArticle={async (articleId) => (await store()).articleRecords(articleId)}
       writeImport={async (records) => (await store()).putRecords(records)}
       onImported={(articleIds) => {
         for (const articleId of articleIds) void broadcast(viewProtocol, 'notes-changed', { articleId });
       }}
       watch={(onChange) => {
         const stop = new AbortController();
-        serve(viewProtocol, { 'notes-changed': () => onChange() }, stop.signal);
+        serve(viewProtocol, { 'notes-changed': ({ articleId }) => onChange(articleId) }, stop.signal);
         return () => stop.abort();
       }}
       entityName={(id) => names.get(id)?.[lang] || names.get(id)?.en || id}

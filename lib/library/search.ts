@@ -165,6 +165,28 @@ export class LibraryIndex {
   }
 
   /**
+   * Takes one article's records as now stored (after a `notes-changed` naming it): notes no longer
+   * among them leave, new and changed ones are (re-)indexed, unchanged ones are left alone, so a
+   * change costs what the article holds, not the library.
+   */
+  replaceArticle(
+    articleId: string,
+    article: ArticleRecord | undefined,
+    notes: readonly AnnotationRecord[],
+  ): void {
+    if (article !== undefined) this.putArticle(article);
+    const stored = new Set<string>();
+    for (const note of notes) {
+      stored.add(note.id);
+      const before = this.notes.get(note.id);
+      if (before !== undefined && before.modified === note.modified && note.deleted === undefined) continue;
+      this.putNote(note);
+    }
+    for (const id of [...(this.notesByArticle.get(articleId) ?? [])])
+      if (!stored.has(id)) this.removeNote(id);
+  }
+
+  /**
    * Notes matching the query (every word, the last as a prefix) and the filters: by relevance
    * with a query, newest first without one.
    */

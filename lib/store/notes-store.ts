@@ -148,6 +148,22 @@ export class NotesStore {
     }
   }
 
+  /** One article and every note of it, tombstones included, read together (the library's update). */
+  async articleRecords(
+    articleId: string,
+  ): Promise<{ article: ArticleRecord | undefined; annotations: AnnotationRecord[] }> {
+    try {
+      const tx = this.db.transaction(['articles', 'annotations']);
+      const [article, annotations] = await Promise.all([
+        tx.objectStore('articles').get(articleId),
+        tx.objectStore('annotations').index('article').getAll(articleId),
+      ]);
+      return { article, annotations };
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
   /**
    * Writes an import's records (lib/import/preview.ts's toPut, already validated) in one
    * transaction: all of them, or, when anything fails, none.

@@ -159,6 +159,32 @@ describe('library search', () => {
       expect(live.search('albania').map((h) => h.article.id)).toEqual([B.id, B.id]);
     });
 
+  it('takes one article’s records as stored now: new, edited and deleted notes, the rest left alone', () => {
+    const live = new LibraryIndex([A, B], notes);
+    live.buildIndex();
+    const [onB1, onB2] = notes.filter((x) => x.articleId === B.id) as [AnnotationRecord, AnnotationRecord];
+    const added = quoted('Sanctions on Tirana', { articleId: B.id });
+    const edited = { ...onB1, note: 'rewritten', modified: '2026-12-01T00:00:00.000Z' };
+    // onB2 is gone from the store's answer: it was purged; a tombstone for `added` would also leave.
+    live.replaceArticle(B.id, { ...B, title: 'Port news from Albania' }, [edited, added]);
+    expect(live.search('tirana').map((h) => h.note.id)).toEqual([added.id]);
+    expect(live.search('rewritten').map((h) => h.note.id)).toEqual([onB1.id]);
+    expect(live.search('mek')).toEqual([]);
+    expect(live.search('ایران').map((h) => h.note.id)).not.toContain(onB2.id);
+    expect(
+      live
+        .search('albania')
+        .map((h) => h.note.id)
+        .sort(),
+    ).toEqual([added.id, onB1.id].sort());
+    // Notes of other articles are untouched.
+    expect(live.search('', {}).filter((h) => h.article.id === A.id)).toHaveLength(3);
+    live.replaceArticle(B.id, undefined, [{ ...added, deleted: '2026-12-02T00:00:00.000Z' }]);
+    expect(live.search('tirana')).toEqual([]);
+    expect(live.search('', {}).filter((h) => h.article.id === B.id)).toEqual([]);
+    expect(live.size).toBe(3);
+  });
+
   it('builds in the background; notes changed meanwhile are indexed as they are now', async () => {
     const live = new LibraryIndex([A, B], notes);
     const building = live.buildIndexInBackground();

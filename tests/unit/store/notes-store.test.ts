@@ -211,6 +211,26 @@ describe('notes store: writing an import', () => {
     expect(all.annotations.find((n) => n.id === kept.id)).toEqual(kept);
   });
 
+  it('reads one article with all its notes, deleted ones too, and nothing of other articles', async () => {
+    const s = await store();
+    const other = await s.saveAnnotation(
+      { ...ARTICLE, id: 'https://news.example/other' },
+      note('other', 0),
+      T1,
+    );
+    const kept = await s.saveAnnotation(ARTICLE, note('kept', 0), T1);
+    const gone = await s.saveAnnotation(ARTICLE, note('gone', 9), T1);
+    const tombstone = await s.deleteAnnotation(gone.id, T2);
+    const { article, annotations } = await s.articleRecords(ARTICLE.id);
+    expect(article?.id).toBe(ARTICLE.id);
+    expect(annotations.sort((a, b) => a.position.start - b.position.start)).toEqual([kept, tombstone]);
+    expect(annotations.map((n) => n.id)).not.toContain(other.id);
+    expect(await s.articleRecords('https://news.example/none')).toEqual({
+      article: undefined,
+      annotations: [],
+    });
+  });
+
   it('a failure midway (the third write refused) leaves the store exactly as it was', async () => {
     const s = await store();
     await s.saveAnnotation(ARTICLE, note('kept', 0), T1);
