@@ -1,8 +1,9 @@
 // `npm run bench`: the matcher benchmark (scripts/bench-matcher.ts, in Node), the re-anchoring
 // benchmark (scripts/bench-anchoring.ts: 500 notes on a 100,000-character article, in Node), the
 // library benchmark (scripts/bench-library.ts: search, export and import of 10,000 notes, in Node)
-// and the in-browser benchmark (scripts/bench-browser.ts: content-script timings against
-// Readability, script size).
+// the in-browser benchmark (scripts/bench-browser.ts: content-script timings against
+// Readability, script size) and the library page with 10,000 notes in the browsers
+// (scripts/bench-library-page.ts: first list, keystrokes, one notes-changed).
 //
 //   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox]
 //
@@ -11,6 +12,7 @@
 import { printAnchoringReport, runAnchoringBench } from './bench-anchoring.ts';
 import { parseBrowserBenchArgs, printBrowserReport, runBrowserBench } from './bench-browser.ts';
 import { printLibraryReport, runLibraryBench } from './bench-library.ts';
+import { printLibraryPageReport, runLibraryPageBench } from './bench-library-page.ts';
 import {
   budgetLine,
   type MatcherBenchResult,
@@ -92,6 +94,17 @@ async function main(): Promise<void> {
     if (!browser.size.pass) failures.push('content script over the gzip size budget');
   } catch (error) {
     failures.push(`browser bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  heading('Library page in the browser (10,000 notes)');
+  try {
+    // The content-script section built the extension already.
+    const page = await runLibraryPageBench({ ...options, build: false });
+    printLibraryPageReport(page);
+    for (const f of page.figures)
+      for (const b of f.budgets) if (!b.pass) failures.push(`library page: ${b.name} (${b.detail})`);
+  } catch (error) {
+    failures.push(`library page bench failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 
   heading('Summary');

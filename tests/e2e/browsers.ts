@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, {
+  type ElementHandle,
   type KeyInput,
   type Browser as PuppeteerBrowser,
   type Page as PuppeteerPage,
@@ -37,6 +38,8 @@ export interface TestPage {
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs: number): Promise<void>;
   waitForSelector(selector: string, timeoutMs: number): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Puts these files on the `<input type=file>` matching `selector`, as a reader picking them would. */
+  setInputFiles(selector: string, paths: readonly string[]): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   /** A PNG of the `index`-th element matching `selector` (as it is in the viewport, scrolled to). */
   screenshotElement(selector: string, index: number): Promise<Buffer>;
@@ -270,6 +273,10 @@ class ChromiumPage implements TestPage {
 
   async click(selector: string): Promise<void> {
     await this.page.click(selector);
+  }
+
+  async setInputFiles(selector: string, paths: readonly string[]): Promise<void> {
+    await this.page.setInputFiles(selector, [...paths]);
   }
 
   async screenshot(path: string, fullPage = false): Promise<void> {
@@ -526,6 +533,12 @@ class FirefoxPage implements TestPage {
 
   async click(selector: string): Promise<void> {
     await this.page.click(selector);
+  }
+
+  async setInputFiles(selector: string, paths: readonly string[]): Promise<void> {
+    const input = await this.page.$(selector);
+    if (input === null) throw new Error(`no ${selector}`);
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(...paths);
   }
 
   async screenshot(path: string, fullPage = false): Promise<void> {
