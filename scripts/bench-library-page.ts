@@ -2,8 +2,9 @@
 // articles, in the real browsers. The notes go in the way a reader's would: a JSON-LD backup
 // dropped on the page, previewed and imported. Then, in fresh tabs of the same profile:
 //
-// - first list: from navigation to the list shown (the page's `hashiya-library-listed` mark),
-//   against reading every record from IndexedDB in the same tab (the least any list costs);
+// - first list: from navigation to the first screen of notes shown (the page's
+//   `hashiya-library-listed` mark), and to every note listed (`hashiya-library-complete`), against
+//   reading every record from IndexedDB in the same tab;
 // - keystrokes: each query of bench-library.ts typed into the search, from the input event to
 //   the list updated, against a linear scan of the notes' text (lower-cased in advance, no folding)
 //   in the same tab;
@@ -43,6 +44,7 @@ const ARTICLES = 1000;
 const NOTES = 10_000;
 const DEFAULT_RUNS = 3;
 const LISTED = 'hashiya-library-listed';
+const COMPLETE = 'hashiya-library-complete';
 const INDEXED = 'hashiya-library-indexed';
 const WAIT_MS = 120_000;
 
@@ -59,6 +61,8 @@ export interface LibraryPageFigures {
   notes: number;
   /** Medians over the runs. */
   firstListMs: number;
+  /** From navigation to every note listed (the count of them shown). */
+  completeMs: number;
   readAllMs: number;
   /** From the first list to the full-text index built in the background. */
   indexedMs: number;
@@ -77,6 +81,7 @@ export interface LibraryPageBenchResult {
 
 interface RunFigures {
   firstListMs: number;
+  completeMs: number;
   readAllMs: number;
   indexedMs: number;
   keystrokes: { query: string; ms: number; scanMs: number }[];
@@ -111,6 +116,10 @@ async function benchRun(browser: TestBrowser, article: unknown): Promise<RunFigu
       LISTED,
     );
     await page.waitFor((mark) => performance.getEntriesByName(mark).length > 0, INDEXED, WAIT_MS);
+    const completeMs = await page.evaluate(
+      (mark) => (performance.getEntriesByName(mark)[0] as PerformanceEntry).startTime,
+      COMPLETE,
+    );
     const indexedMs = await page.evaluate(
       ({ listed, indexed }) =>
         (performance.getEntriesByName(indexed)[0] as PerformanceEntry).startTime -
@@ -217,7 +226,7 @@ async function benchRun(browser: TestBrowser, article: unknown): Promise<RunFigu
       return at - heard;
     }, article);
     if (page.errors.length > 0) throw new Error(`library page errors: ${page.errors.join('; ')}`);
-    return { firstListMs, readAllMs, indexedMs, keystrokes, changeMs };
+    return { firstListMs, completeMs, readAllMs, indexedMs, keystrokes, changeMs };
   } finally {
     await page.close();
   }
@@ -242,6 +251,7 @@ async function benchBrowser(
   const slowest = all.map((r) => r.keystrokes.reduce((a, b) => (b.ms > a.ms ? b : a)));
   const typical = slowest[Math.floor(slowest.length / 2)] ?? { query: '', ms: 0, scanMs: 0 };
   const firstListMs = median(all.map((r) => r.firstListMs));
+  const completeMs = median(all.map((r) => r.completeMs));
   const readAllMs = median(all.map((r) => r.readAllMs));
   const slowestKeystrokeMs = median(slowest.map((k) => k.ms));
   const scanMs = median(slowest.map((k) => k.scanMs));
@@ -251,6 +261,7 @@ async function benchBrowser(
     runs,
     notes: liveNotes,
     firstListMs,
+    completeMs,
     readAllMs,
     indexedMs: median(all.map((r) => r.indexedMs)),
     slowestKeystrokeMs,
@@ -261,7 +272,7 @@ async function benchBrowser(
       {
         name: `${browser.name}: library first list ≤ ${FIRST_LIST_BUDGET_MS} ms`,
         pass: firstListMs <= FIRST_LIST_BUDGET_MS,
-        detail: `${firstListMs.toFixed(0)} ms from navigation, ${(firstListMs / readAllMs).toFixed(1)}× reading every record (${readAllMs.toFixed(0)} ms)`,
+        detail: `${firstListMs.toFixed(0)} ms from navigation to the newest notes shown (${(firstListMs / readAllMs).toFixed(1)}× reading every record, ${readAllMs.toFixed(0)} ms); every note listed at ${completeMs.toFixed(0)} ms (${(completeMs / readAllMs).toFixed(1)}×)`,
       },
       {
         name: `${browser.name}: slowest search keystroke ≤ ${KEYSTROKE_BUDGET_MS} ms`,
@@ -321,7 +332,7 @@ export function printLibraryPageReport(result: LibraryPageBenchResult): void {
   for (const s of result.skipped) console.log(`SKIPPED ${s}`);
   for (const f of result.figures) {
     console.log(
-      `${f.browser}: ${f.notes.toLocaleString('en')} notes, medians of ${f.runs} fresh tabs — first list ${f.firstListMs.toFixed(0)} ms (reading every record ${f.readAllMs.toFixed(0)} ms), index built ${f.indexedMs.toFixed(0)} ms later, slowest keystroke ${f.slowestKeystrokeMs.toFixed(1)} ms, one notes-changed ${f.changeMs.toFixed(1)} ms`,
+      `${f.browser}: ${f.notes.toLocaleString('en')} notes, medians of ${f.runs} fresh tabs — first screen ${f.firstListMs.toFixed(0)} ms, every note listed ${f.completeMs.toFixed(0)} ms (reading every record ${f.readAllMs.toFixed(0)} ms), index built ${f.indexedMs.toFixed(0)} ms later, slowest keystroke ${f.slowestKeystrokeMs.toFixed(1)} ms, one notes-changed ${f.changeMs.toFixed(1)} ms`,
     );
   }
   console.log('');

@@ -20,20 +20,19 @@ const store = (): Promise<NotesStore> => {
   return opened;
 };
 
-// Entity names for the filter list; filled in once the dictionary has loaded (ids until then).
-const names = new Map<string, { ar: string; en: string }>();
-void loadShippedDictionary().then((d) => {
-  for (const e of d.entities) names.set(e.id, e.names);
-});
 const lang = uiNameLanguage();
 
 applyUiLanguage();
 document.title = `${t('libraryTitle')} — ${t('extName')}`;
 const app = document.getElementById('app');
-if (app)
+
+/** Renders the page; again once the dictionary's names arrive (the filter list shows ids until then). */
+function mount(names: ReadonlyMap<string, { ar: string; en: string }>): void {
+  if (app === null) return;
   render(
     <LibraryPage
       load={async () => (await store()).allRecords()}
+      loadNewest={async (limit) => (await store()).newestRecords(limit)}
       loadArticle={async (articleId) => (await store()).articleRecords(articleId)}
       writeImport={async (records) => (await store()).putRecords(records)}
       onImported={(articleIds) => {
@@ -48,3 +47,7 @@ if (app)
     />,
     app,
   );
+}
+
+mount(new Map());
+void loadShippedDictionary().then((d) => mount(new Map(d.entities.map((e) => [e.id, e.names]))));

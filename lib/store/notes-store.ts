@@ -148,6 +148,29 @@ export class NotesStore {
     }
   }
 
+  /**
+   * The `limit` newest notes that are not deleted, with their articles: the library's first screen,
+   * read before the whole library (a cursor over the `created` index, newest first).
+   */
+  async newestRecords(
+    limit: number,
+  ): Promise<{ articles: ArticleRecord[]; annotations: AnnotationRecord[] }> {
+    try {
+      const tx = this.db.transaction(['articles', 'annotations']);
+      const annotations: AnnotationRecord[] = [];
+      let cursor = await tx.objectStore('annotations').index('created').openCursor(null, 'prev');
+      while (cursor !== null && annotations.length < limit) {
+        if (cursor.value.deleted === undefined) annotations.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const ids = [...new Set(annotations.map((n) => n.articleId))];
+      const articles = await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)));
+      return { articles: articles.filter((a) => a !== undefined), annotations };
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
   /** One article and every note of it, tombstones included, read together (the library's update). */
   async articleRecords(
     articleId: string,

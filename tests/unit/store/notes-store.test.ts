@@ -211,6 +211,20 @@ describe('notes store: writing an import', () => {
     expect(all.annotations.find((n) => n.id === kept.id)).toEqual(kept);
   });
 
+  it('reads the newest notes that are not deleted, with their articles, for the first screen', async () => {
+    const s = await store();
+    const other = { ...ARTICLE, id: 'https://news.example/other' };
+    const oldest = await s.saveAnnotation(ARTICLE, note('oldest', 0), T1);
+    const middle = await s.saveAnnotation(other, note('middle', 0), T2);
+    const newest = await s.saveAnnotation(ARTICLE, note('newest', 5), T3);
+    await s.deleteAnnotation(newest.id, T3);
+    const first = await s.newestRecords(2);
+    expect(first.annotations).toEqual([middle, oldest]);
+    expect(first.articles.map((a) => a.id).sort()).toEqual([ARTICLE.id, other.id].sort());
+    expect((await s.newestRecords(1)).annotations).toEqual([middle]);
+    expect((await s.newestRecords(1)).articles.map((a) => a.id)).toEqual([other.id]);
+  });
+
   it('reads one article with all its notes, deleted ones too, and nothing of other articles', async () => {
     const s = await store();
     const other = await s.saveAnnotation(
