@@ -1,0 +1,153 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LibraryPageProps, LibraryRecords } from '@/components/library/LibraryPage';
+import type { AnnotationRecord } from '@/lib/notes/model';
+import { article, note } from '../library/sample-library';
+import { useUiLanguage } from '../ui/fake-i18n';
+
+// The list formats dates in the UI language when its module loads: choose it first.
+let LibraryPage: typeof import('@/components/library/LibraryPage').LibraryPage;
+beforeAll(async () => {
+  useUiLanguage('en');
+  ({ LibraryPage } = await import('@/components/library/LibraryPage'));
+});
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const A = article({ id: 'https://a.example/1', url: 'https://a.example/1', title: 'Albania' });
+const B = article({
+  id: 'https://b.example/1',
+  url: 'https://b.example/1',
+  title: 'Brussels',
+  site: 'b.example',
+});
+const n = (i: number, articleId: string, exact: string, day: string): AnnotationRecord =>
+  note({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    articleId,
+    quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+    created: `2026-11-${day}T10:00:00.000Z`,
+    modified: `2026-11-${day}T10:00:00.000Z`,
+  });
+
+/** A store the page reads through its props: what it holds, and every read it was asked for. */
+function fakeStore(records: LibraryRecords) {
+  let stored = records;
+  let notify: (articleId: string) => void = () => undefined;
+  const reads: string[] = [];
+  const props: LibraryPageProps = {
+    load: vi.fn(async () => {
+      reads.push('all');
+      return stored;
+    }),
+    loadNewest: vi.fn(async (limit: number) => {
+      reads.push(`newest ${limit}`);
+      const annotations = stored.annotations
+        .filter((x) => x.deleted === undefined)
+        .sort((a, b) => b.created.localeCompare(a.created))
+        .slice(0, limit);
+      return {
+        articles: stored.articles.filter((a) => annotations.some((x) => x.articleId === a.id)),
+        annotations,
+      };
+    }),
+    loadArticle: vi.fn(async (articleId: string) => {
+      reads.push(`article ${articleId}`);
+      return {
+        article: stored.articles.find((a) => a.id === articleId),
+        annotations: stored.annotations.filter((x) => x.articleId === articleId),
+      };
+    }),
+    writeImport: async () => undefined,
+    onImported: () => undefined,
+    watch: (onChange) => {
+      notify = onChange;
+      return () => undefined;
+    },
+    entityName: (id) => id,
+  };
+  return {
+    props,
+    reads,
+    change(next: LibraryRecords, articleId: string) {
+      stored = next;
+      notify(articleId);
+    },
+  };
+}
+
+async function settle(): Promise<void> {
+  // The reads resolve in microtasks; effects run after them.
+  for (let i = 0; i < 5; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+const quotes = (root: HTMLElement) => [...root.querySelectorAll('[data-note] q')].map((q) => q.textContent);
+
+describe('the library page', () => {
+  it('shows the newest notes, then every note; a change elsewhere re-reads only its article', async () => {
+    useUiLanguage('en');
+    const first = n(1, A.id, 'first on A', '01');
+    const onB = n(2, B.id, 'on B', '02');
+    const second = n(3, A.id, 'second on A', '03');
+    const store = fakeStore({ articles: [A, B], annotations: [first, onB, second] });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<LibraryPage {...store.props} />, root);
+    await settle();
+    expect(store.reads).toEqual(['newest 60', 'all']);
+    // By article, the one with the newest note first.
+    expect(quotes(root)).toEqual(['second on A', 'first on A', 'on B']);
+    expect(root.querySelector('[data-library="count"]')?.textContent).toBe('3 notes in 2 articles');
+
+    // A note added to B, one on A edited and the other deleted: the page reads B, then A, alone.
+    const added = n(4, B.id, 'new on B', '04');
+    store.change({ articles: [A, B], annotations: [first, onB, second, added] }, B.id);
+    await settle();
+    expect(quotes(root)).toEqual(['new on B', 'on B', 'second on A', 'first on A']);
+    const edited = {
+      ...second,
+      quote: { ...second.quote, exact: 'second on A, edited' },
+      modified: '2026-11-05T00:00:00.000Z',
+    };
+    const deleted = { ...first, deleted: '2026-11-05T00:00:00.000Z' };
+    store.change({ articles: [A, B], annotations: [deleted, onB, edited, added] }, A.id);
+    await settle();
+    expect(quotes(root)).toEqual(['new on B', 'on B', 'second on A, edited']);
+    expect(store.reads).toEqual(['newest 60', 'all', `article ${B.id}`, `article ${A.id}`]);
+    expect(root.querySelector('[data-library="count"]')?.textContent).toBe('3 notes in 2 articles');
+  });
+
+  it('a change heard before every record was read is read again after', async () => {
+    useUiLanguage('en');
+    const before = n(1, A.id, 'before', '01');
+    const store = fakeStore({ articles: [A], annotations: [before] });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const load = store.props.load;
+    const root = document.createElement('div');
+    document.body.append(root);
+    // The whole read answers with what was stored when it started, after the change was heard.
+    render(
+      <LibraryPage
+        {...store.props}
+        load={async () => {
+          const snapshot = await load();
+          await held;
+          return snapshot;
+        }}
+      />,
+      root,
+    );
+    await settle();
+    store.change({ articles: [A], annotations: [before, n(2, A.id, 'during', '02')] }, A.id);
+    release();
+    await settle();
+    expect(quotes(root)).toEqual(['during', 'before']);
+    expect(store.reads).toEqual(['newest 60', 'all', `article ${A.id}`]);
+  });
+});
