@@ -4,12 +4,15 @@
 //
 //   npm run screenshots                         all of them, into .output/screenshots
 //   npm run screenshots -- --out DIR --browser chromium --locale ar --scheme dark --scale 2
+//   npm run screenshots -- --view library       the library page only (its import preview, a full
+//                                               list, a narrow window)
 //
 // Needs both builds (npm run build && npm run build:firefox).
 
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { exportJsonLd } from '../lib/export/jsonld.ts';
 import {
   findChromium,
   findFirefox,
@@ -19,8 +22,8 @@ import {
 } from '../tests/e2e/browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
-import { seedNotes } from '../tests/e2e/library.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
+import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
 import { GECKO_ID } from '../wxt.config.ts';
 import { serve } from './serve.ts';
 
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     locale: { type: 'string', multiple: true },
     scheme: { type: 'string', multiple: true },
     scale: { type: 'string', multiple: true },
+    view: { type: 'string' },
   },
 });
 const out = resolve(values.out);
@@ -39,6 +43,41 @@ const locales = values.locale ?? ['en', 'ar'];
 const schemes = (values.scheme ?? ['light', 'dark']) as ('light' | 'dark')[];
 const scales = (values.scale ?? ['1', '2']).map(Number);
 
+/** A library to look at: 40 articles, 150 notes in Arabic and English, one title far too long. */
+function sampleBackup(): string {
+  const lib = syntheticLibrary(40, 150);
+  const long = lib.articles[lib.articles.length - 1];
+  if (long)
+    long.title = `${long.title} — ${'تحليل مطول لتداعيات قرار قطع العلاقات الدبلوماسية على المنطقة بأسرها '.repeat(3)}`;
+  return exportJsonLd(lib.articles, lib.notes, new Date('2026-11-29T12:00:00.000Z')).text;
+}
+
+/** The library page: the import preview of a backup dropped on it, the list, and a narrow window. */
+async function libraryViews(browser: TestBrowser, file: (name: string) => string): Promise<void> {
+  const library = await browser.openExtensionPage('library.html');
+  await library.setViewport(1100, 700);
+  await library.waitForSelector('[data-library="empty"], [data-library="count"]', POPUP_TIMEOUT_MS);
+  await library.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'hashiya-2026-11-29.jsonld', { type: 'application/ld+json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+  }, sampleBackup());
+  await library.waitForSelector('[data-import="preview"]', POPUP_TIMEOUT_MS);
+  await library.screenshot(file('library-import-preview'));
+  await library.click('[data-action="confirm-import"]');
+  await library.waitFor(() => document.querySelectorAll('[data-note]').length > 5, null, POPUP_TIMEOUT_MS);
+  // The dictionary's names in the entity filter arrive after the list.
+  await library.waitFor(
+    () => document.querySelector('[data-entity="nato"]')?.textContent?.includes('nato') === false,
+    null,
+    POPUP_TIMEOUT_MS,
+  );
+  await library.screenshot(file('library'));
+  await library.setViewport(640, 800);
+  await library.screenshot(file('library-narrow'));
+  await library.close();
+}
+
 async function views(browser: TestBrowser, baseUrl: string, prefix: string): Promise<string[]> {
   const saved: string[] = [];
   const file = (name: string) => {
@@ -46,6 +85,10 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
     saved.push(path);
     return path;
   };
+  if (values.view === 'library') {
+    await libraryViews(browser, file);
+    return saved;
+  }
   const bodyShot = async (page: Awaited<ReturnType<typeof openPanel>>, name: string) => {
     const box = await page.evaluate(elementBox, 'body');
     if (box) await page.screenshotClip({ ...box, height: Math.max(box.height, 160) }, file(name));
@@ -93,12 +136,7 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
   await options.screenshot(file('options'));
   await options.close();
-  const library = await browser.openExtensionPage('library.html');
-  await library.setViewport(1100, 640);
-  await seedNotes(library);
-  await library.waitFor(() => document.querySelectorAll('[data-note]').length === 3, null, POPUP_TIMEOUT_MS);
-  await library.screenshot(file('library'));
-  await library.close();
+  await libraryViews(browser, file);
   return saved;
 }
 

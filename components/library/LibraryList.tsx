@@ -1,8 +1,27 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type LibraryRow, noteHref, ROW_HEIGHT, rowTops, visibleRows } from '@/lib/library/view';
+import {
+  articleDirection,
+  type LibraryRow,
+  noteHref,
+  oneLine,
+  ROW_HEIGHT,
+  rowTops,
+  visibleRows,
+} from '@/lib/library/view';
 import { countText, t, uiLocale } from '@/lib/ui/i18n';
 
 const dayFormat = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
+const languageNames = new Intl.DisplayNames([uiLocale()], { type: 'language', fallback: 'code' });
+/** "Arabic" / "العربية" for "ar"; the code itself when the browser does not know it. */
+function languageName(code: string): string {
+  if (code === '') return '';
+  try {
+    return languageNames.of(code) ?? code;
+  } catch {
+    return code; // not a well-formed language tag
+  }
+}
 function day(iso: string): string {
   const time = Date.parse(iso);
   return Number.isNaN(time) ? '' : dayFormat.format(time);
@@ -37,6 +56,7 @@ export function LibraryList({ rows }: { rows: readonly LibraryRow[] }) {
       <li
         key={row.kind === 'article' ? `a:${row.article.id}` : `n:${row.hit.note.id}`}
         class={`library-row library-${row.kind}`}
+        dir={articleDirection(row.kind === 'article' ? row.article : row.hit.article)}
         style={{ top: `${tops[i]}px`, height: `${ROW_HEIGHT[row.kind]}px` }}
       >
         {row.kind === 'article' ? <ArticleRow row={row} /> : <NoteRow row={row} />}
@@ -63,9 +83,12 @@ export function LibraryList({ rows }: { rows: readonly LibraryRow[] }) {
 
 function ArticleRow({ row }: { row: Extract<LibraryRow, { kind: 'article' }> }) {
   const { article } = row;
-  const facts = [article.site, day(article.created), article.lang, countText('notes', row.notes)].filter(
-    (x) => x !== '',
-  );
+  const facts = [
+    article.site,
+    day(article.created),
+    languageName(article.lang),
+    countText('notes', row.notes),
+  ].filter((x) => x !== '');
   return (
     <div data-article={article.id}>
       <h3>
@@ -74,8 +97,11 @@ function ArticleRow({ row }: { row: Extract<LibraryRow, { kind: 'article' }> }) 
         </a>
       </h3>
       <p class="muted library-facts">
-        {facts.map((fact) => (
-          <bdi key={fact}>{fact}</bdi>
+        {facts.map((fact, i) => (
+          <Fragment key={fact}>
+            {i > 0 && <span aria-hidden="true">·</span>}
+            <bdi>{fact}</bdi>
+          </Fragment>
         ))}
       </p>
     </div>
@@ -96,9 +122,9 @@ function NoteRow({ row }: { row: Extract<LibraryRow, { kind: 'note' }> }) {
       <span class={`library-swatch colour-${note.colour}`} aria-hidden="true" />
       <span class="library-note-text">
         <q dir="auto" lang={article.lang || undefined}>
-          {note.quote.exact}
+          {oneLine(note.quote.exact)}
         </q>
-        {note.note !== '' && <span dir="auto">{note.note}</span>}
+        {note.note !== '' && <span dir="auto">{oneLine(note.note)}</span>}
         <span class="muted library-note-meta">
           <bdi>{day(note.created)}</bdi>
           {note.tags.map((tag) => (

@@ -518,7 +518,8 @@ function ImportDialog({
       aria-labelledby="preview-heading"
       data-import="preview"
     >
-      <h2 id="preview-heading">{t('importPreviewTitle', fileName)}</h2>
+      {/* The file's name isolated, so "hashiya-2026-11-29.jsonld" keeps its order in an Arabic sentence. */}
+      <h2 id="preview-heading">{t('importPreviewTitle', `\u2068${fileName}\u2069`)}</h2>
       <table>
         <thead>
           <tr>

@@ -1,5 +1,6 @@
 // What the library page shows, computed without the DOM: the rows of its (virtualised) list, which
 // of them are on screen, the filters' choices, a note's link, and the records an export takes.
+import { isRightToLeft } from '../export/direction';
 import type { AnnotationRecord, ArticleRecord } from '../notes/model';
 import type { ArticleHits, NoteHit } from './search';
 
@@ -150,4 +151,21 @@ export function articleForPage(
   const bare = pageUrl.split('#', 1)[0] as string;
   const id = idOf(pageUrl);
   return articles.find((a) => a.id === id) ?? articles.find((a) => a.url.split('#', 1)[0] === bare);
+}
+
+const RTL_LANGUAGE = /^(ar|arc|ckb|dv|fa|he|ks|ku-arab|pa-arab|ps|sd|ug|ur|yi)(-|$)/i;
+
+/**
+ * Which way an article's rows are laid out in the list: its language's direction, or its title's
+ * when the language is unknown. The colour bar, passage, date and tags of a note then sit on the
+ * side the passage starts from, whatever the interface's language.
+ */
+export function articleDirection(article: Pick<ArticleRecord, 'lang' | 'title'>): 'rtl' | 'ltr' {
+  if (article.lang !== '') return RTL_LANGUAGE.test(article.lang) ? 'rtl' : 'ltr';
+  return isRightToLeft(article.title) ? 'rtl' : 'ltr';
+}
+
+/** A passage on one line: paragraph breaks (U+2029) and line feeds read as spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -61,7 +61,7 @@ const SEED = [
 ];
 
 /** Saves the sample notes through the background, as the page's notes UI does, from an extension page. */
-export async function seedNotes(page: TestPage): Promise<void> {
+async function seedNotes(page: TestPage): Promise<void> {
   const answers = await page.evaluate(async (seed) => {
     const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
     const api = (scope.browser ?? scope.chrome) as RuntimeApi;

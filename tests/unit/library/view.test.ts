@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { groupHits, LibraryIndex } from '@/lib/library/search';
 import {
+  articleDirection,
   articleForPage,
   dayRange,
   libraryRows,
   noteHref,
   noteIdFromHref,
+  oneLine,
   ROW_HEIGHT,
   rowTops,
   selectionRecords,
@@ -107,5 +109,22 @@ describe('the article a tab shows', () => {
     expect(articleForPage([A, canonical], 'https://news.example/story#top', idOf)).toBe(canonical);
     expect(articleForPage([A, canonical], 'https://m.news.example/story?ref=home#x', idOf)).toBe(canonical);
     expect(articleForPage([A, canonical], 'https://elsewhere.example/', idOf)).toBeUndefined();
+  });
+});
+
+describe('how a row reads', () => {
+  it('an article lays out in its language’s direction, or its title’s when the language is unknown', () => {
+    expect(articleDirection({ lang: 'ar', title: 'Iran' })).toBe('rtl');
+    expect(articleDirection({ lang: 'fa-IR', title: '' })).toBe('rtl');
+    expect(articleDirection({ lang: 'en', title: 'ألبانيا' })).toBe('ltr');
+    expect(articleDirection({ lang: 'ku-Arab', title: '' })).toBe('rtl');
+    expect(articleDirection({ lang: '', title: 'ألبانيا تقطع علاقاتها مع إيران' })).toBe('rtl');
+    expect(articleDirection({ lang: '', title: 'CNN: Albania cuts ties' })).toBe('ltr');
+  });
+
+  it('a passage across paragraphs is shown on one line with spaces', () => {
+    expect(oneLine('وقال رئيس الوزراء\u2029وأكد حلف\n  شمال الأطلسي ')).toBe(
+      'وقال رئيس الوزراء وأكد حلف شمال الأطلسي',
+    );
   });
 });
