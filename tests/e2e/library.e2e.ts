@@ -148,6 +148,32 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/**
+ * Clicks an export button and returns the file it downloads. The anchor's click is where the
+ * browser would start the download: it is caught and the Blob it points at read (the same in both
+ * browsers; no downloads permission, no network), byte-order mark kept.
+ */
+async function download(page: TestPage, button: string): Promise<{ name: string; text: string }> {
+  await page.evaluate(() => {
+    const scope = window as unknown as { downloaded?: Promise<{ name: string; text: string }> };
+    scope.downloaded = new Promise((resolve) => {
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        const name = this.download;
+        void fetch(this.href)
+          .then((r) => r.arrayBuffer())
+          .then((bytes) =>
+            resolve({ name, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }),
+          );
+      };
+    });
+  }, null);
+  await page.click(button);
+  return page.evaluate(
+    () => (window as unknown as { downloaded: Promise<{ name: string; text: string }> }).downloaded,
+    null,
+  );
+}
+
 /** Every stored record, read from IndexedDB as it is on disk (to compare before and after). */
 function storedRecords(page: TestPage): Promise<string> {
   return page.evaluate(async (database) => {
@@ -287,24 +313,7 @@ export const libraryTests: readonly E2eTest[] = [
       try {
         await page.waitFor(() => document.querySelectorAll('[data-note]').length >= 3, null, TIMEOUT_MS);
         const shown = await noteCount(page);
-        // The anchor's click is where the browser would start the download: catch it and read the Blob
-        // it points at (the same in both browsers; no downloads permission, no network).
-        await page.evaluate(() => {
-          const scope = window as unknown as { downloaded?: Promise<{ name: string; text: string }> };
-          scope.downloaded = new Promise((resolve) => {
-            HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-              const name = this.download;
-              void fetch(this.href)
-                .then((r) => r.text())
-                .then((text) => resolve({ name, text }));
-            };
-          });
-        }, null);
-        await page.click('[data-action="export-all"]');
-        const file = await page.evaluate(
-          () => (window as unknown as { downloaded: Promise<{ name: string; text: string }> }).downloaded,
-          null,
-        );
+        const file = await download(page, '[data-action="export-all"]');
         assert.equal(file.name, `hashiya-${today()}.jsonld`);
         const doc = JSON.parse(file.text) as {
           type: string;
@@ -439,6 +448,19 @@ export const libraryTests: readonly E2eTest[] = [
         await setField(page, '[data-filter="to"]', '2024-04-02', 'change');
         await waitForNotes(page, 1);
         assert.deepEqual(await listedQuotes(page), ['NATO allies pledged to respond']);
+        // The notes shown, exported as CSV and as Markdown, under today's date.
+        await setField(page, '[data-export="format"]', 'csv', 'change');
+        const csv = await download(page, '[data-action="export-selection"]');
+        assert.equal(csv.name, `hashiya-${today()}.csv`);
+        assert.ok(csv.text.startsWith('\ufeff'), 'CSV starts with a byte-order mark');
+        const lines = csv.text.trim().split(/\r?\n/);
+        assert.equal(lines.length, 2, `a header and the one note shown: ${csv.text}`);
+        assert.ok(lines[1]?.includes('NATO allies pledged to respond'));
+        await setField(page, '[data-export="format"]', 'md', 'change');
+        const md = await download(page, '[data-action="export-selection"]');
+        assert.equal(md.name, `hashiya-${today()}.md`);
+        assert.match(md.text, /^> NATO allies pledged to respond$/m);
+        assert.ok(!md.text.includes('حلف'), 'only the note shown');
         // The date range alone.
         await page.click('[data-entity="nato"]');
         await waitForNotes(page, 2);
