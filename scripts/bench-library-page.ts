@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportJsonLd } from '../lib/export/jsonld';
+import { LIBRARY_MARKS } from '../lib/library/view';
 import { DATABASE_NAME } from '../lib/store/schema';
 import {
   findChromium,
@@ -43,9 +44,7 @@ import { budgetLine, median } from './bench-matcher.ts';
 const ARTICLES = 1000;
 const NOTES = 10_000;
 const DEFAULT_RUNS = 3;
-const LISTED = 'hashiya-library-listed';
-const COMPLETE = 'hashiya-library-complete';
-const INDEXED = 'hashiya-library-indexed';
+const { listed: LISTED, complete: COMPLETE, indexed: INDEXED } = LIBRARY_MARKS;
 const WAIT_MS = 120_000;
 
 /** Budgets: the aims for the page, and an update that costs a fraction of a re-read. */

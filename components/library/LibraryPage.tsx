@@ -7,7 +7,14 @@ import { importSizeError } from '@/lib/import/limits';
 import { type ImportPreview, previewImport } from '@/lib/import/preview';
 import { entityIndex, tagCounts } from '@/lib/library/entity-index';
 import { groupHits, type LibraryFilters, LibraryIndex } from '@/lib/library/search';
-import { dayRange, libraryRows, selectionRecords, siteCounts, touchedArticleIds } from '@/lib/library/view';
+import {
+  dayRange,
+  LIBRARY_MARKS,
+  libraryRows,
+  selectionRecords,
+  siteCounts,
+  touchedArticleIds,
+} from '@/lib/library/view';
 import { cleanArticleUrl } from '@/lib/notes/article-identity';
 import { type AnnotationRecord, type ArticleRecord, NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
 import { downloadFile } from '@/lib/ui/download';
@@ -58,14 +65,6 @@ const COLOUR_LABELS: Record<NoteColour, MessageKey> = {
   pink: 'colourPink',
   purple: 'colourPurple',
 };
-
-/**
- * Marks in the page's performance timeline (read by `npm run bench`): the first screen of notes
- * shown; every note listed; the full-text index built.
- */
-export const MARK_LISTED = 'hashiya-library-listed';
-export const MARK_COMPLETE = 'hashiya-library-complete';
-export const MARK_INDEXED = 'hashiya-library-indexed';
 
 /** Notes read first, newest first: more than a tall window shows. */
 const FIRST_SCREEN = 60;
@@ -142,7 +141,7 @@ export function LibraryPage({
         current = new LibraryIndex(records.articles, records.annotations);
         setIndex(current);
         setComplete(true);
-        void current.buildIndexInBackground().then(() => performance.mark(MARK_INDEXED));
+        void current.buildIndexInBackground().then(() => performance.mark(LIBRARY_MARKS.indexed));
         for (const articleId of changedWhileLoading.current ?? []) refresh(articleId);
         changedWhileLoading.current = null;
       }, showError);
@@ -150,9 +149,9 @@ export function LibraryPage({
   }, []);
 
   useEffect(() => {
-    if (index !== null && performance.getEntriesByName(MARK_LISTED).length === 0)
-      performance.mark(MARK_LISTED);
-    if (complete) performance.mark(MARK_COMPLETE);
+    if (index !== null && performance.getEntriesByName(LIBRARY_MARKS.listed).length === 0)
+      performance.mark(LIBRARY_MARKS.listed);
+    if (complete) performance.mark(LIBRARY_MARKS.complete);
   }, [index, complete]);
 
   const live = useMemo(() => index?.all() ?? [], [index, version]);

@@ -169,3 +169,13 @@ export function articleDirection(article: Pick<ArticleRecord, 'lang' | 'title'>)
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Marks the library page sets in its performance timeline, read by `npm run bench`: the first
+ * screen of notes shown, every note listed, the full-text index built.
+ */
+export const LIBRARY_MARKS = {
+  listed: 'hashiya-library-listed',
+  complete: 'hashiya-library-complete',
+  indexed: 'hashiya-library-indexed',
+} as const;
