@@ -115,4 +115,64 @@ export const arabicUiTests: E2eTest[] = [
       assert.deepEqual(page.errors, []);
     },
   },
+  {
+    name: 'Arabic interface: the library filters by entity under its Arabic name (حلف شمال الأطلسي)',
+    async run(ctx) {
+      const library = await ctx.browser.openExtensionPage('library.html');
+      try {
+        await library.waitForSelector('[data-library="empty"], [data-library="count"]', POPUP_TIMEOUT_MS);
+        const quote = 'وأكد حلف شمال الأطلسي دعمه لحليفته';
+        const answer = await library.evaluate(async (exact) => {
+          const api = (globalThis as { chrome?: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+            .chrome;
+          return api?.runtime.sendMessage({
+            type: 'save-note',
+            data: {
+              article: {
+                id: 'https://ar.example/nato',
+                url: 'https://ar.example/nato',
+                title: 'الحلف يجتمع',
+                site: 'ar.example',
+                byline: '',
+                lang: 'ar',
+                excerpt: '',
+              },
+              note: {
+                quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+                position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+                colour: 'blue',
+                note: '',
+                tags: [],
+                entityIds: ['nato'],
+              },
+            },
+          });
+        }, quote);
+        assert.equal((answer as { ok: boolean }).ok, true, JSON.stringify(answer));
+        // The chip takes the dictionary's Arabic name once the dictionary has loaded.
+        await library.waitFor(
+          () => document.querySelector('[data-entity="nato"] bdi')?.textContent === 'حلف شمال الأطلسي',
+          null,
+          POPUP_TIMEOUT_MS,
+        );
+        await library.click('[data-entity="nato"]');
+        await library.waitFor(
+          (exact) => {
+            const quotes = [...document.querySelectorAll('[data-note] q')].map((q) => q.textContent);
+            return quotes.length === 1 && quotes[0] === exact;
+          },
+          quote,
+          POPUP_TIMEOUT_MS,
+        );
+        const row = await library.evaluate(
+          () => document.querySelector('[data-note]')?.closest('[dir]')?.getAttribute('dir'),
+          null,
+        );
+        assert.equal(row, 'rtl', 'the Arabic article’s row reads right to left');
+        assert.deepEqual(library.errors, []);
+      } finally {
+        await library.close();
+      }
+    },
+  },
 ];
