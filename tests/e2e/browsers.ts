@@ -208,6 +208,8 @@ async function startSinkProxy(): Promise<SinkProxy> {
   });
   server.on('connect', (req, socket) => {
     requests.push(`CONNECT ${req.url ?? ''}`);
+    // The browser may reset the tunnel it asked for: an unhandled ECONNRESET would end the run.
+    socket.on('error', () => socket.destroy());
     socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
   });
   server.on('clientError', (_error, socket) => socket.destroy());
