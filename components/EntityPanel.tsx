@@ -19,6 +19,7 @@ import { canOpenSidePanel, openSidePanel } from '@/lib/ui/side-panel';
 import { EntityList, type EntityView } from './EntityList';
 import { BookIcon, NotesIcon, SearchIcon, SettingsIcon, SidePanelIcon } from './icons';
 import { ExportArticleButton } from './library/ExportArticleButton';
+import { NotesSummary, NotesView } from './NotesView';
 import { PanelSettings } from './PanelSettings';
 
 const POLL_MS = 250;
@@ -54,6 +55,8 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
   const [showSettings, setShowSettings] = useState(false);
   const [positions, setPositions] = useState<ReadonlyMap<string, StepResult>>(new Map());
   const [announcement, setAnnouncement] = useState('');
+  // The side panel's two views: what Hashiya found on the page, and the reader's notes on it.
+  const [section, setSection] = useState<'page' | 'notes'>('page');
 
   const load = useCallback(
     async (type: 'get-page-report' | 'analyse') => {
@@ -119,9 +122,12 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           </button>
         </span>
       </header>
+      {place === 'sidepanel' && !showSettings && <PanelSections section={section} onSection={setSection} />}
       <main class="panel-body">
         {showSettings ? (
           <PanelSettings settings={settings} hostname={hostname} onChange={change} />
+        ) : place === 'sidepanel' && section === 'notes' ? (
+          <NotesView tabId={tabId} pageStatus={summary?.status} />
         ) : (
           <PageView
             summary={summary}
@@ -147,6 +153,7 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           <ExportArticleButton pageUrl={summary.url} />
         </footer>
       )}
+      {place === 'popup' && <NotesSummary tabId={tabId} pageStatus={summary?.status} />}
       {place === 'popup' && (
         <footer class="panel-foot">
           {canOpenSidePanel() && (
@@ -173,6 +180,37 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           </button>
         </footer>
       )}
+    </div>
+  );
+}
+
+/** The side panel's choice of view, as tabs. */
+function PanelSections({
+  section,
+  onSection,
+}: {
+  section: 'page' | 'notes';
+  onSection: (section: 'page' | 'notes') => void;
+}) {
+  const tabs = [
+    { id: 'page', label: t('sectionOnPage') },
+    { id: 'notes', label: t('sectionNotes') },
+  ] as const;
+  return (
+    <div class="panel-sections" role="tablist" aria-label={t('panelSectionsLabel')}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          class="panel-section"
+          data-section={tab.id}
+          aria-selected={section === tab.id}
+          onClick={() => onSection(tab.id)}
+        >
+          {tab.label}
+        </button>
+      ))}
     </div>
   );
 }

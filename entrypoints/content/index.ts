@@ -7,6 +7,7 @@ import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
+import { scrollToRange } from '@/lib/page/scroll';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
@@ -22,7 +23,6 @@ export default defineContentScript({
     const startedAt = performance.now();
     const matcher = shippedMatcher();
     const painter = createPainter();
-    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const session = new PageSession({
       doc: document,
       matcher,
@@ -35,11 +35,7 @@ export default defineContentScript({
         if (!reply.ok) throw new Error(reply.error);
         return reply.value;
       },
-      reveal: (mention) =>
-        mention.range.startContainer.parentElement?.scrollIntoView({
-          block: 'center',
-          behavior: reducedMotion ? 'auto' : 'smooth',
-        }),
+      reveal: (mention) => scrollToRange(mention.range),
     });
 
     const notes = wireNotes(session, ctx.signal);
