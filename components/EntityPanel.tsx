@@ -153,7 +153,9 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           <ExportArticleButton pageUrl={summary.url} />
         </footer>
       )}
-      {place === 'popup' && <NotesSummary tabId={tabId} pageStatus={summary?.status} />}
+      {place === 'popup' && summary?.status === 'ready' && (!hostname || isActiveOn(settings, hostname)) && (
+        <NotesSummary tabId={tabId} pageStatus={summary.status} />
+      )}
       {place === 'popup' && (
         <footer class="panel-foot">
           {canOpenSidePanel() && (

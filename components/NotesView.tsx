@@ -304,7 +304,10 @@ function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
           rows={3}
           name="note"
           value={draft.note}
-          onInput={(e) => setDraft({ ...draft, note: e.currentTarget.value })}
+          onInput={(e) => {
+            const note = e.currentTarget.value;
+            setDraft((old) => ({ ...old, note }));
+          }}
         />
       </label>
       <label class="note-field">
@@ -313,7 +316,10 @@ function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
           dir="auto"
           name="tags"
           value={draft.tags}
-          onInput={(e) => setDraft({ ...draft, tags: e.currentTarget.value })}
+          onInput={(e) => {
+            const tags = e.currentTarget.value;
+            setDraft((old) => ({ ...old, tags }));
+          }}
         />
       </label>
       <fieldset class="note-colours">
@@ -326,7 +332,7 @@ function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
               value={colour}
               checked={draft.colour === colour}
               aria-label={colourLabel(colour)}
-              onChange={() => setDraft({ ...draft, colour })}
+              onChange={() => setDraft((old) => ({ ...old, colour }))}
             />
             <span class="note-swatch" style={{ background: NOTE_COLOUR_HEX[colour] }} />
           </label>
