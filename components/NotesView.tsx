@@ -4,7 +4,7 @@ import { backgroundProtocol, contentProtocol, viewProtocol } from '@/lib/messagi
 import { type AnnotationRecord, NOTE_COLOURS } from '@/lib/notes/model';
 import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
 import { draftChanges, draftOf, type NoteDraft, type OrderedNotes, orderNotes } from '@/lib/notes/page-notes';
-import { colourLabel, countText, t } from '@/lib/ui/i18n';
+import { colourLabel, countText, t, uiDirection } from '@/lib/ui/i18n';
 import './notes-view.css';
 
 /** After a note changed, how long to wait before asking the page again if it has not placed it yet. */
@@ -278,7 +278,7 @@ interface NoteEditorProps {
 
 /** Edits a note in place: its text, tags and colour. Escape cancels. */
 function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
-  const [draft, setDraft] = useState<NoteDraft>(() => draftOf(note));
+  const [draft, setDraft] = useState<NoteDraft>(() => draftOf(note, uiDirection() === 'rtl' ? '، ' : ', '));
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (

@@ -96,9 +96,9 @@ export function parseTags(typed: string): string[] {
   return tags;
 }
 
-/** The form's starting values for a note. */
-export function draftOf(note: Pick<AnnotationRecord, 'note' | 'tags' | 'colour'>): NoteDraft {
-  return { note: note.note, tags: note.tags.join(', '), colour: note.colour };
+/** The form's starting values for a note; tags joined with the interface's comma (", " or "، "). */
+export function draftOf(note: Pick<AnnotationRecord, 'note' | 'tags' | 'colour'>, comma = ', '): NoteDraft {
+  return { note: note.note, tags: note.tags.join(comma), colour: note.colour };
 }
 
 /** The changes an edit makes (only what differs), or null when it changes nothing. */

@@ -81,6 +81,9 @@ describe('editing a note', () => {
     expect(draft).toEqual({ note: 'note 1', tags: 'a, ب', colour: 'green' });
     expect(draftChanges(stored, draft)).toBeNull();
     expect(draftChanges(stored, { ...draft, tags: 'a ،ب ' })).toBeNull();
+    // An Arabic interface joins them with the Arabic comma; nothing changes either.
+    expect(draftOf(stored, '، ').tags).toBe('a، ب');
+    expect(draftChanges(stored, draftOf(stored, '، '))).toBeNull();
     expect(draftChanges(stored, { ...draft, note: 'ملاحظة جديدة' })).toEqual({ note: 'ملاحظة جديدة' });
     expect(draftChanges(stored, { ...draft, tags: 'ب, a', colour: 'pink' })).toEqual({
       tags: ['ب', 'a'],
