@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { PAINT_TIMEOUT_MS, POPUP_TIMEOUT_MS, tabIdOf, waitForPaint } from './helpers.ts';
+import { axeViolations } from './views.e2e.ts';
 import { SIDE_PANEL_VIEWPORT } from './views.ts';
 
 export const PANEL_PAGE = 'notes-panel.html';
@@ -228,6 +229,11 @@ export const notesPanelTests: readonly E2eTest[] = [
           tags: [...NOTES.first.tags],
           colour: 'Yellow',
         });
+        assert.deepEqual(await axeViolations(panel), [], 'axe-core: no serious or critical violation');
+        await panel.click(`[data-note-id="${NOTES.first.id}"] [data-action="edit-note"]`);
+        await panel.waitForSelector('[data-note-editor]', POPUP_TIMEOUT_MS);
+        assert.deepEqual(await axeViolations(panel), [], 'axe-core, with the editor open');
+        await panel.click('[data-action="cancel-edit"]');
         await panel.screenshot(screenshotPath(ctx, 'notes-view'));
         ctx.log(`screenshot: ${screenshotPath(ctx, 'notes-view')}`);
         assert.deepEqual(panel.errors, [], 'no errors in the side panel');
