@@ -39,6 +39,9 @@ const VIEWS: readonly { view: EntityView; label: 'sortByCount' | 'sortByOrder' |
   { view: 'type', label: 'groupByType' },
 ];
 
+type PanelSection = 'page' | 'notes';
+let lastSection: PanelSection = 'page';
+
 export interface EntityPanelProps {
   tabId: number | undefined;
   /** The popup offers to open the side panel; the side panel has room to search. */
@@ -55,8 +58,13 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
   const [showSettings, setShowSettings] = useState(false);
   const [positions, setPositions] = useState<ReadonlyMap<string, StepResult>>(new Map());
   const [announcement, setAnnouncement] = useState('');
-  // The side panel's two views: what Hashiya found on the page, and the reader's notes on it.
-  const [section, setSection] = useState<'page' | 'notes'>('page');
+  // The side panel's two views: what Hashiya found on the page, and the reader's notes on it. The
+  // choice outlives the panel's re-mount when the reader switches tabs.
+  const [section, setSection] = useState<PanelSection>(lastSection);
+  const chooseSection = (next: PanelSection) => {
+    lastSection = next;
+    setSection(next);
+  };
 
   const load = useCallback(
     async (type: 'get-page-report' | 'analyse') => {
@@ -122,7 +130,9 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           </button>
         </span>
       </header>
-      {place === 'sidepanel' && !showSettings && <PanelSections section={section} onSection={setSection} />}
+      {place === 'sidepanel' && !showSettings && (
+        <PanelSections section={section} onSection={chooseSection} />
+      )}
       <main class="panel-body">
         {showSettings ? (
           <PanelSettings settings={settings} hostname={hostname} onChange={change} />
@@ -191,8 +201,8 @@ function PanelSections({
   section,
   onSection,
 }: {
-  section: 'page' | 'notes';
-  onSection: (section: 'page' | 'notes') => void;
+  section: PanelSection;
+  onSection: (section: PanelSection) => void;
 }) {
   const tabs = [
     { id: 'page', label: t('sectionOnPage') },

@@ -152,6 +152,13 @@ export function NotesView({ tabId, pageStatus }: NotesViewProps) {
       />
     );
 
+  // The page is still looking for its article: what it says about notes now would be "none".
+  if (pageStatus === undefined || pageStatus === 'working')
+    return (
+      <section class="notes-view" data-notes-view="loading" aria-busy="true">
+        <p class="muted">{t('statusWorking')}</p>
+      </section>
+    );
   return (
     <section class="notes-view" data-notes-view={shown.kind}>
       {shown.kind === 'loading' && <p class="muted">{t('statusWorking')}</p>}
