@@ -149,7 +149,8 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   if (!isLatinCapital(text.charCodeAt(start))) return false; // "über" is no Uber
   let i = start;
   while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
-  if (!FUNCTION_WORDS.has(text.slice(start, i))) return true;
+  // One word (most names): capitalised is enough, function word or not; no substring is cut.
+  if (i >= end || !FUNCTION_WORDS.has(text.slice(start, i))) return true;
   while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
   return i >= end || isAsciiUpper(text.charCodeAt(i));
 }

@@ -12,6 +12,7 @@ import {
   shapeKey,
   shapeOf,
   TokenBuffers,
+  thirdOf,
   tokenizeUnits,
 } from '../text/tokenize';
 import { CLITIC_SHAPES, LEADS, RESTORES } from './clitics';
@@ -38,8 +39,8 @@ const MAX_BLOOM_BITS = 1 << 21;
 // hashed and looked up. No false negatives: every shape a match needs is marked.
 export const CLITIC_TAG = 3;
 
-function setShape(bits: Int32Array, key: number, tag: number): void {
-  const bit = shapeBit(key, tag);
+function setShape(bits: Int32Array, key: number, third: number, tag: number): void {
+  const bit = shapeBit(key, third, tag);
   bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
 }
 
@@ -249,13 +250,13 @@ export class Trie {
 
   /** Whether units[from, to) may have a shape marked with `tag` (no false negatives). */
   mayShape(tag: number, units: Uint16Array, from: number, to: number): boolean {
-    return hasShape(this.shapes, shapeOf(units, from, to), tag);
+    return hasShape(this.shapes, shapeOf(units, from, to), thirdOf(units, from, to), tag);
   }
 
   /** Whether units[from, to) may be a first word behind clitics. */
   mayHaveClitics(units: Uint16Array, from: number, to: number): boolean {
     const key = leadShapeOf(LEADS, units, from, to);
-    return key >= 0 && hasShape(this.shapes, key, CLITIC_TAG);
+    return key >= 0 && hasShape(this.shapes, key, thirdOf(units, from, to), CLITIC_TAG);
   }
 
   /** Marks the shapes of first word u[s, e): after each restore it begins with, and behind each clitic reading. */
@@ -266,14 +267,17 @@ export class Trie {
       const restore = RESTORES[r] as string;
       const from = s + restore.length;
       if (from >= e || !startsWithAt(u, s, e, restore)) continue;
-      setShape(bits, shapeOf(u, from, e), r);
+      setShape(bits, shapeOf(u, from, e), thirdOf(u, from, e), r);
       // The text shows a reading's letters, then what the restore leaves of the word.
       if (e - from < 2) continue;
       const shapes = CLITIC_SHAPES[r] as number[];
-      for (let k = 0; k < shapes.length; k += 2) {
+      for (let k = 0; k < shapes.length; k += 3) {
         const second = shapes[k] as number;
+        const written = shapes[k + 2] as number;
         const b = second === 0 ? (u[from] as number) : second;
-        setShape(bits, shapeKey(1, b, last, (shapes[k + 1] as number) + e - from), CLITIC_TAG);
+        // The text word's third unit: a written one, or the remainder's first or second.
+        const third = written >= 3 ? (shapes[k + 1] as number) : (u[from + 2 - written] as number);
+        setShape(bits, shapeKey(1, b, last, written + e - from), third, CLITIC_TAG);
       }
     }
   }
