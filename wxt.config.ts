@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { DICTIONARY_FILE } from './lib/entities/dictionary-file';
+import { DICTIONARY_FILE, DICTIONARY_TABLES } from './lib/entities/dictionary-file';
 import { highlightsCss } from './scripts/lib/highlights-css';
 
 // Stable add-on id so Firefox keeps the same storage between installs and the tests can pin its UUID.
@@ -19,7 +19,7 @@ export default defineConfig({
   hooks: {
     // The shipped dictionary is a packaged file the content script fetches when it analyses a page.
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve('lib/generated/dictionary.json'), relativeDest: DICTIONARY_FILE });
+      files.push({ absoluteSrc: resolve(DICTIONARY_TABLES), relativeDest: DICTIONARY_FILE });
     },
   },
   manifest: ({ browser }) => ({

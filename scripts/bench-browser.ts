@@ -130,8 +130,25 @@ export interface HostileFigures {
   pass: boolean;
 }
 
+/**
+ * Memory the dictionary adds to a tab (Chromium; Firefox does not tell): the tab's JavaScript memory
+ * after a garbage collection, before and after the content script loads the dictionary to analyse a
+ * page it had left alone (no-article.html, then "Analyse this page"). Medians of fresh tabs.
+ */
+export interface MemoryFigures {
+  browser: 'chromium' | 'firefox';
+  runs: number;
+  /** The tab before the analysis: page and content script, JS heap and ArrayBuffers. */
+  beforeBytes: number;
+  /** Added by loading the dictionary and analysing the page: on the JS heap… */
+  addedHeapBytes: number;
+  /** …and in ArrayBuffer backing stores (the dictionary file's tables). */
+  addedBufferBytes: number;
+}
+
 export interface BrowserBenchResult {
   pages: PageFigures[];
+  memory: MemoryFigures[];
   pageScript: PageScriptFigures[];
   hostile: HostileFigures[];
   size: SizeFigures;
@@ -421,6 +438,83 @@ async function benchHostile(
   }
 }
 
+/** Runs in an extension page: asks the tab showing `url` to analyse itself; false when no tab shows it. */
+async function analyseTabShowing(url: string): Promise<boolean> {
+  const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('no browser / chrome API in this page');
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const reply = (await api.tabs.sendMessage(tab.id, { type: 'get-page-report' }).catch(() => null)) as {
+      value?: { url?: string };
+    } | null;
+    if (reply?.value?.url !== url) continue;
+    await api.tabs.sendMessage(tab.id, { type: 'analyse' });
+    return true;
+  }
+  return false;
+}
+
+const MEMORY_RUNS = 3;
+
+async function benchMemory(browser: TestBrowser, baseUrl: string): Promise<MemoryFigures | null> {
+  const url = new URL('no-article.html', baseUrl).href;
+  const samples: { before: number; heap: number; buffers: number }[] = [];
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    for (let run = 0; run < MEMORY_RUNS; run++) {
+      const page = await browser.newPage(url);
+      try {
+        // The content script has looked at the page and left it alone once it answers.
+        const started = Date.now();
+        while (!(await probe.evaluate(timingsOrStatusFor, url))) {
+          if (Date.now() - started > PAINT_TIMEOUT_MS)
+            throw new Error(`${url}: the content script never answered`);
+          await sleep(100);
+        }
+        await sleep(500);
+        const before = await page.heapUsage();
+        if (!before) return null;
+        // The reply comes once the dictionary is loaded and the analysis ran; its painting follows.
+        if (!(await probe.evaluate(analyseTabShowing, url))) throw new Error(`${url}: no tab to analyse`);
+        await sleep(500);
+        const after = (await page.heapUsage()) ?? before;
+        samples.push({
+          before: before.heapBytes + before.bufferBytes,
+          heap: after.heapBytes - before.heapBytes,
+          buffers: after.bufferBytes - before.bufferBytes,
+        });
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await probe.close();
+  }
+  return {
+    browser: browser.name,
+    runs: samples.length,
+    beforeBytes: median(samples.map((s) => s.before)),
+    addedHeapBytes: median(samples.map((s) => s.heap)),
+    addedBufferBytes: median(samples.map((s) => s.buffers)),
+  };
+}
+
+/** Runs in an extension page: the status of the tab showing `url`, or null while no tab answers for it. */
+async function timingsOrStatusFor(url: string): Promise<string | null> {
+  const scope = globalThis as { browser?: TabsApi; chrome?: TabsApi };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('no browser / chrome API in this page');
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const reply = (await api.tabs.sendMessage(tab.id, { type: 'get-page-report' }).catch(() => null)) as {
+      value?: { url?: string; status?: string };
+    } | null;
+    if (reply?.value?.url === url && reply.value.status) return reply.value.status;
+  }
+  return null;
+}
+
 export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
   const file = join(buildDir, 'content-scripts', 'content.js');
   const bytes = readFileSync(file);
@@ -468,6 +562,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
   const server = await serve(PAGES_DIR);
   const pages: PageFigures[] = [];
+  const memory: MemoryFigures[] = [];
   const pageScript: PageScriptFigures[] = [];
   const hostile: HostileFigures[] = [];
   try {
@@ -492,6 +587,10 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
           process.stdout.write(`  ${plan.name}: ${pageName} × ${runs}…\n`);
           pages.push(await benchPage(browser, server.url, pageName, runs, readabilitySource));
         }
+        process.stdout.write(`  ${plan.name}: memory the dictionary adds to a tab…\n`);
+        const added = await benchMemory(browser, server.url);
+        if (added) memory.push(added);
+        else skipped.push(`${plan.name} does not report a tab's memory: no memory figure`);
         process.stdout.write(`  ${plan.name}: the page's own script with 20,000 mentions painted…\n`);
         pageScript.push(await benchPageScript(browser, server.url));
         for (const pageName of HOSTILE_PAGES) {
@@ -505,13 +604,14 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   } finally {
     await server.close();
   }
-  return { pages, pageScript, hostile, size: contentScriptSize(), skipped };
+  return { pages, memory, pageScript, hostile, size: contentScriptSize(), skipped };
 }
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 
 const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`);
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
@@ -562,7 +662,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
       'Readability: `new Readability(document.cloneNode(true)).parse()` in the same tab after the content script',
       `finished: its first parse (cold, as the content script's analysis is; the budget compares with this) and,`,
       `for reference, the median of ${PARSES_PER_RUN} more (warm). Firefox rounds performance.now() to 1 ms.`,
-      'dictionary: fetching the packaged dictionary and compiling it, once per page, before the analysis.',
+      'dictionary: fetching the packaged dictionary file and reading its tables, once per page, before the analysis.',
     ].join('\n'),
   );
   for (const note of result.skipped) console.log(`note: ${note}`);
@@ -575,6 +675,13 @@ export function printBrowserReport(result: BrowserBenchResult): void {
     const load = `${p.browser} ${p.page}: dictionary load ${ms(p.dictionaryMs)}, aim ≤ ${ms(DICTIONARY_AIM_MS)}`;
     console.log(p.dictionaryMs <= DICTIONARY_AIM_MS ? `PASS ${load}` : `FAIL ${load}  <<<<<<<<<< FAIL`);
   }
+  for (const m of result.memory)
+    console.log(
+      `${m.browser}: memory the dictionary adds to a tab: ${mb(m.addedHeapBytes + m.addedBufferBytes)} ` +
+        `(${mb(m.addedBufferBytes)} of ArrayBuffers, the dictionary file's tables, and ${mb(m.addedHeapBytes)} ` +
+        `on the JS heap), over the tab's ${mb(m.beforeBytes)} before; median of ${m.runs} fresh tabs of ` +
+        'no-article.html, after "Analyse this page", garbage collected.',
+    );
   console.log('');
   console.log(
     table(

@@ -15,6 +15,7 @@ import { printLibraryReport, runLibraryBench } from './bench-library.ts';
 import { printLibraryPageReport, runLibraryPageBench } from './bench-library-page.ts';
 import {
   budgetLine,
+  coldLine,
   type MatcherBenchResult,
   runCorpusBuildBench,
   runMatcherBench,
@@ -34,6 +35,8 @@ function printMatcher(r: MatcherBenchResult): void {
     ['ratio ours/baseline', (f) => `${f.ratio.toFixed(1)}×`],
     ['matcher compile', (f) => `${f.compileMs.toFixed(1)} ms`],
     ['matcher memory', (f) => (Number.isNaN(f.heapMB) ? 'n/a' : `${f.heapMB.toFixed(1)} MB`)],
+    ['dictionary file', (f) => `${(f.fileBytes / 1e6).toFixed(2)} MB, read in ${f.fileLoadMs.toFixed(2)} ms`],
+    ['memory, from the file', (f) => (Number.isNaN(f.fileHeapMB) ? 'n/a' : `${f.fileHeapMB.toFixed(1)} MB`)],
   ];
   const cols = [r.given, r.synthetic];
   const w0 = Math.max(...rows.map(([name]) => name.length));
@@ -43,6 +46,7 @@ function printMatcher(r: MatcherBenchResult): void {
   console.log(line(['', ...cols.map((c) => c.label)]));
   console.log(line(['─'.repeat(w0), ...widths.map((w) => '─'.repeat(w))]));
   for (const [name, f] of rows) console.log(line([name, ...cols.map(f)]));
+  if (r.cold) console.log(`\n${coldLine(r.cold)}`);
   console.log('');
   for (const b of r.budgets) console.log(budgetLine(b));
 }

@@ -1,11 +1,19 @@
 // `npm run dictionary [-- --corpus DIR] [--entities FILE] [--out FILE] [--check] [--quiet]`
-// Builds lib/generated/dictionary.json from corpus/entities.txt and prints a report on the corpus.
-// --check writes nothing and exits 1 when the checked-in dictionary differs from a fresh build.
+// Builds lib/generated/dictionary.json from corpus/ and, beside it, dictionary.bin: the compiled
+// matcher tables the extension ships (lib/entities/dictionary-tables.ts). Prints a report on the corpus.
+// --check writes nothing and exits 1 when either checked-in file differs from a fresh build.
 // Exit codes: 0 done, 1 bad input or stale dictionary (the message says which file and line), 2 usage.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BuildError, buildAndWrite, buildDictionary, display, formatReport } from './lib/build-dictionary';
+import {
+  BuildError,
+  buildAndWrite,
+  buildDictionary,
+  display,
+  formatReport,
+  tablesFile,
+} from './lib/build-dictionary';
 
 const USAGE =
   'usage: npm run dictionary -- [--corpus DIR] [--entities FILE] [--out FILE] [--check] [--quiet]';
@@ -55,9 +63,15 @@ async function main(): Promise<number> {
   if (args.check) {
     const result = await buildDictionary(options);
     const current = await readFile(out, 'utf8').catch(() => undefined);
-    if (current !== result.json) {
+    const tables = await readFile(tablesFile(out)).catch(() => undefined);
+    const stale = [
+      [out, current, current === result.json],
+      [tablesFile(out), tables, tables !== undefined && Buffer.compare(tables, result.tables) === 0],
+    ] as const;
+    for (const [file, content, fresh] of stale) {
+      if (fresh) continue;
       console.error(
-        `${display(out)} is ${current === undefined ? 'missing' : 'stale'}: run \`npm run dictionary\` and commit it.`,
+        `${display(file)} is ${content === undefined ? 'missing' : 'stale'}: run \`npm run dictionary\` and commit it.`,
       );
       return 1;
     }
@@ -70,7 +84,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (!args.quiet) console.log(formatReport(result.report, result.dictionary.entities.length));
   console.log(
-    `${args.quiet ? '' : '\n'}Wrote ${display(out)}: ${result.dictionary.entities.length} entities (${seconds} s).`,
+    `${args.quiet ? '' : '\n'}Wrote ${display(out)} and ${display(tablesFile(out))} (${(result.tables.length / 1024).toFixed(0)} KB of matcher tables): ${result.dictionary.entities.length} entities (${seconds} s).`,
   );
   return 0;
 }

@@ -55,14 +55,19 @@ export const RESTORES: readonly string[] = [...new Set(['', ...CLITICS.map((c) =
 export const LEADS = new Uint8Array(0x10000);
 for (const c of CLITICS) LEADS[c.written.charCodeAt(0)] = 1;
 /**
- * For each restore, the shapes of what its readings write, once each, as pairs: the second letter
- * (0 when only one is written: the remainder's first follows) and how many are written.
+ * For each restore, the shapes of what its readings write, once each, as triples: the second letter
+ * (0 when only one is written: the remainder's first follows), the third (0 when fewer than three
+ * are written: the remainder's follow) and how many are written.
  */
 export const CLITIC_SHAPES: readonly number[][] = RESTORES.map((r) => {
-  const pairs = new Set<string>();
+  const triples = new Set<string>();
   for (const { written, restore } of CLITICS)
-    if (restore === r) pairs.add(`${written.length > 1 ? written.charCodeAt(1) : 0},${written.length}`);
-  return [...pairs].flatMap((pair) => pair.split(',').map(Number));
+    if (restore === r) {
+      const second = written.length > 1 ? written.charCodeAt(1) : 0;
+      const third = written.length > 2 ? written.charCodeAt(2) : 0;
+      triples.add(`${second},${third},${written.length}`);
+    }
+  return [...triples].flatMap((triple) => triple.split(',').map(Number));
 });
 export const readingRestore = new Uint8Array(CLITICS.length);
 export const readingSeed = new Int32Array(CLITICS.length);

@@ -1,2 +1,6 @@
-// The shipped dictionary's file name in the extension package (shared by the build config and the loader).
-export const DICTIONARY_FILE = 'dictionary.json';
+// The shipped dictionary's files (shared by the build config, the builder and the loader): the
+// compiled matcher tables the extension ships (dictionary-tables.ts), and the JSON they are
+// compiled from, which tools and tests read.
+export const DICTIONARY_FILE = 'dictionary.bin';
+export const DICTIONARY_SOURCE = 'lib/generated/dictionary.json';
+export const DICTIONARY_TABLES = `lib/generated/${DICTIONARY_FILE}`;

@@ -1,23 +1,30 @@
 // The dictionary the extension ships (built by `npm run dictionary`) is a packaged file, not part of
 // any script: a content script stays small on the pages it never analyses, and the dictionary is
-// fetched and compiled once per page, only when a page is analysed. The file is web-accessible
-// (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe for it.
+// fetched once per page, only when a page is analysed. The file holds the compiled matcher tables
+// (dictionary-tables.ts): the page views them as they are, nothing is compiled there. The file is
+// web-accessible (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe for it.
 import { browser } from 'wxt/browser';
 import { DICTIONARY_FILE } from './dictionary-file';
-import { compileMatcher, type Matcher } from './matcher';
+import { dictionaryFromFile, matcherFromFile } from './dictionary-tables';
+import type { Matcher } from './matcher';
 import type { Dictionary } from './types';
 
-let loading: Promise<Dictionary> | undefined;
+let loading: Promise<ArrayBuffer> | undefined;
 
-/** The shipped dictionary, fetched once per context. */
-export function loadShippedDictionary(): Promise<Dictionary> {
+/** The shipped dictionary file, fetched once per context. */
+function loadShippedFile(): Promise<ArrayBuffer> {
   // The file is added by a build hook, so WXT's typed public paths do not list it.
   const url = (browser.runtime.getURL as (path: string) => string)(`/${DICTIONARY_FILE}`);
-  loading ??= fetch(url).then(async (response) => {
+  loading ??= fetch(url).then((response) => {
     if (!response.ok) throw new Error(`cannot load ${DICTIONARY_FILE}: HTTP ${response.status}`);
-    return (await response.json()) as Dictionary;
+    return response.arrayBuffer();
   });
   return loading;
+}
+
+/** The shipped dictionary with every entity (the options page and the library list them). */
+export async function loadShippedDictionary(): Promise<Dictionary> {
+  return dictionaryFromFile(await loadShippedFile());
 }
 
 /**
@@ -27,7 +34,7 @@ export function loadShippedDictionary(): Promise<Dictionary> {
 export interface ShippedMatcher extends Matcher {
   ready(): Promise<void>;
   readonly loaded: boolean;
-  /** How long the dictionary took to arrive and compile (for the bench); 0 before that. */
+  /** How long the dictionary took to arrive and be read (for the bench); 0 before that. */
   readonly loadMs: number;
 }
 
@@ -45,7 +52,7 @@ export function shippedMatcher(): ShippedMatcher {
     ready() {
       pending ??= (async () => {
         const started = performance.now();
-        compiled = compileMatcher(await loadShippedDictionary());
+        compiled = matcherFromFile(await loadShippedFile(), { verify: false });
         loadMs = performance.now() - started;
       })();
       return pending;

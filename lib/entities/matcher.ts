@@ -31,7 +31,7 @@ import {
   rankOf,
   UPPER_ONLY,
 } from './outputs';
-import { BLOOM_MASK, CLITIC_TAG, edgeKey, Trie } from './trie';
+import { CLITIC_TAG, edgeKey, Trie } from './trie';
 import type { Dictionary, Entity, Mention, MentionKind } from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
@@ -45,10 +45,33 @@ export interface Matcher {
   readonly entities: readonly Entity[];
 }
 
-/** Compiles a dictionary into a matcher. */
-export function compileMatcher(dict: Dictionary): Matcher {
-  const trie = new Trie(dict.entities.length);
-  const entities = dict.entities;
+/**
+ * The entities a matcher names, by their index in the dictionary: the ids when matching, whole
+ * entries only when asked (a dictionary file keeps them apart, dictionary-tables.ts).
+ */
+export interface EntityList {
+  readonly count: number;
+  /** The id of every entity, in order. */
+  ids(): readonly string[];
+  /** Entity k (< count). */
+  at(k: number): Entity;
+  /** Every entity, in order. */
+  all(): readonly Entity[];
+}
+
+/** An in-memory list of entities as an EntityList. */
+export function entityList(entities: readonly Entity[]): EntityList {
+  return {
+    count: entities.length,
+    ids: () => entities.map((e) => e.id),
+    at: (k) => entities[k] as Entity,
+    all: () => entities,
+  };
+}
+
+/** The trie of every form of the dictionary's entities (what a dictionary file stores as tables). */
+export function compileTrie(entities: readonly Entity[]): Trie {
+  const trie = new Trie(entities.length);
   let index = 0;
   let guarded: ReadonlySet<string> | null = null;
   const sink: FormSink = (kind, core, prefix = '', suffix) => {
@@ -63,6 +86,17 @@ export function compileMatcher(dict: Dictionary): Matcher {
     guarded = entity.guarded ? new Set(entity.guarded) : null;
     emitForms(entity, sink);
   }
+  trie.finish();
+  return trie;
+}
+
+/** Compiles a dictionary into a matcher. */
+export function compileMatcher(dict: Dictionary): Matcher {
+  return trieMatcher(compileTrie(dict.entities), entityList(dict.entities));
+}
+
+/** A matcher over a compiled trie and its entities, in the trie's order. */
+export function trieMatcher(trie: Trie, entities: EntityList): Matcher {
   return new TrieMatcher(entities, trie);
 }
 
@@ -115,7 +149,8 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   if (!isLatinCapital(text.charCodeAt(start))) return false; // "über" is no Uber
   let i = start;
   while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
-  if (!FUNCTION_WORDS.has(text.slice(start, i))) return true;
+  // One word (most names): capitalised is enough, function word or not; no substring is cut.
+  if (i >= end || !FUNCTION_WORDS.has(text.slice(start, i))) return true;
   while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
   return i >= end || isAsciiUpper(text.charCodeAt(i));
 }
@@ -124,14 +159,14 @@ const SURNAME = RANK.surname;
 const NO_UNITS = new Uint16Array(0);
 
 class TrieMatcher implements Matcher {
-  /** Built on the first entity() call: matching does not need it. */
-  private byId: Map<string, Entity> | null = null;
+  /** Entity index by id, built on the first entity() call: matching does not need it. */
+  private byId: Map<string, number> | null = null;
   /**
    * seenAt[e]: a running number of the last name or alias mention of entity e. It counts for
    * surnames when greater than passStart, i.e. made earlier in the current match() call.
    */
   private readonly seenAt: Int32Array;
-  /** ids[e]: the id of entity e; made by the first match() call. */
+  /** ids[e]: the id of entity e; read by the first match() call. */
   private ids: readonly string[] | null = null;
   private readonly filter: ShapeFilter;
   private seen = 0;
@@ -147,24 +182,30 @@ class TrieMatcher implements Matcher {
   private best = -1;
 
   constructor(
-    readonly entities: readonly Entity[],
+    private readonly list: EntityList,
     private readonly trie: Trie,
   ) {
-    this.seenAt = new Int32Array(entities.length);
+    this.seenAt = new Int32Array(list.count);
     this.filter = { bits: trie.shapes, leads: LEADS, leadTag: CLITIC_TAG };
+  }
+
+  get entities(): readonly Entity[] {
+    return this.list.all();
   }
 
   entity(id: string): Entity | undefined {
     if (!this.byId) {
+      this.ids ??= this.list.ids();
       this.byId = new Map();
-      for (const e of this.entities) if (!this.byId.has(e.id)) this.byId.set(e.id, e);
+      for (const [k, each] of this.ids.entries()) if (!this.byId.has(each)) this.byId.set(each, k);
     }
-    return this.byId.get(id);
+    const k = this.byId.get(id);
+    return k === undefined ? undefined : this.list.at(k);
   }
 
   match(text: string): Mention[] {
     const scan = this.scan;
-    this.ids ??= this.entities.map((e) => e.id);
+    this.ids ??= this.list.ids();
     scanText(text, scan, this.filter);
     const count = scan.count;
     this.text = text;
@@ -200,7 +241,7 @@ class TrieMatcher implements Matcher {
     let start = -1;
     if (bare) {
       const key = hashUnits(units, s, e, HASH_SEED) & KEY_MASK;
-      const bit = key & BLOOM_MASK; // mayStart() written out
+      const bit = key & trie.bloomMask; // mayStart() written out
       if (((trie.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
         const node = trie.find(key, 0, units, s, e, '');
         if (node !== 0 && this.extend(node, i, s)) start = s;

@@ -12,6 +12,7 @@ import {
   shapeKey,
   shapeOf,
   TokenBuffers,
+  thirdOf,
   tokenizeUnits,
 } from '../text/tokenize';
 import { CLITIC_SHAPES, LEADS, RESTORES } from './clitics';
@@ -24,10 +25,12 @@ import { entityOf, FLAGS, pack, rankOf } from './outputs';
 export const edgeKey = (parent: number, wordHash: number): number =>
   (wordHash ^ Math.imul(parent, 0x9e3779b1)) & KEY_MASK;
 
-// A bit per first-word key (2^21 bits = 256 KB): most text words are no first word, and one bit
-// test is cheaper than a table probe in a large dictionary.
-const BLOOM_BITS = 21;
-export const BLOOM_MASK = (1 << BLOOM_BITS) - 1;
+// A bit per first-word key: most text words are no first word, and one bit test is cheaper than a
+// table probe in a large dictionary. At least BLOOM_BITS_PER_WORD bits per first word (about 1 %
+// false positives), a power of two, at most 2^21 bits (256 KB); sized when the trie is finished.
+const BLOOM_BITS_PER_WORD = 64;
+const MIN_BLOOM_BITS = 1 << 12;
+const MAX_BLOOM_BITS = 1 << 21;
 
 // The shape filter (tokenize.ts, shapeBit): a bit per shape of a dictionary word, tagged with what
 // the word is. Tags 0…2: a first word after restore 0…2 (0 is "": the bare word), its shape taken
@@ -36,9 +39,27 @@ export const BLOOM_MASK = (1 << BLOOM_BITS) - 1;
 // hashed and looked up. No false negatives: every shape a match needs is marked.
 export const CLITIC_TAG = 3;
 
-function setShape(bits: Int32Array, key: number, tag: number): void {
-  const bit = shapeBit(key, tag);
+function setShape(bits: Int32Array, key: number, third: number, tag: number): void {
+  const bit = shapeBit(key, third, tag);
   bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+}
+
+/** A trie's typed arrays (see Trie's fields); `more` as sorted nodes with the ends of their runs in moreOutputs. */
+export interface TrieTables {
+  nodes: number;
+  parent: Int32Array;
+  output: Int32Array;
+  inner: Uint8Array;
+  multi: Uint8Array;
+  wordStart: Int32Array;
+  wordEnd: Int32Array;
+  pool: Uint16Array;
+  slots: Int32Array;
+  bloom: Int32Array;
+  shapes: Int32Array;
+  moreNodes: Int32Array;
+  moreEnds: Int32Array;
+  moreOutputs: Int32Array;
 }
 
 function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, min: number, make: (n: number) => T): T {
@@ -70,14 +91,43 @@ export class Trie {
   // key and node share a cache line, so a probe costs one memory access.
   private slots: Int32Array;
   private slotMask: number;
-  readonly bloom = new Int32Array(1 << (BLOOM_BITS - 5));
+  bloom: Int32Array;
+  /** bloom's bit count - 1. */
+  bloomMask: number;
   /** A bit per shape of a first word, see shapeBit. */
-  readonly shapes = new Int32Array(Math.ceil(SHAPE_BITS / 32));
+  readonly shapes: Int32Array;
   /** 1 when a node has further outputs in `more`. */
   multi: Uint8Array;
 
-  /** `entities` sizes the tables: about eight nodes per entry once demonyms count; they grow if not. */
-  constructor(entities: number) {
+  /**
+   * An empty trie sized for `entities` (about eight nodes per entry once demonyms count; the
+   * tables grow if not), or one over `tables` as tables() gave them: loaded as they are, views on
+   * a dictionary file's buffer (dictionary-tables.ts), nothing rebuilt.
+   */
+  constructor(entities: number, tables?: TrieTables) {
+    if (tables) {
+      this.nodes = tables.nodes;
+      this.parent = tables.parent;
+      this.output = tables.output;
+      this.inner = tables.inner;
+      this.multi = tables.multi;
+      this.wordStart = tables.wordStart;
+      this.wordEnd = tables.wordEnd;
+      this.pool = tables.pool;
+      this.poolEnd = tables.pool.length;
+      this.slots = tables.slots;
+      this.slotMask = (tables.slots.length >> 1) - 1;
+      this.bloom = tables.bloom;
+      this.bloomMask = tables.bloom.length * 32 - 1;
+      this.shapes = tables.shapes;
+      const { moreNodes, moreEnds, moreOutputs } = tables;
+      for (let k = 0, from = 0; k < moreNodes.length; k++) {
+        const to = moreEnds[k] as number;
+        this.more.set(moreNodes[k] as number, Array.from(moreOutputs.subarray(from, to)));
+        from = to;
+      }
+      return;
+    }
     const nodes = Math.max(1024, entities * 8);
     const size = 2 ** Math.ceil(Math.log2(nodes * 2));
     this.slots = new Int32Array(size * 2);
@@ -89,6 +139,36 @@ export class Trie {
     this.wordStart = new Int32Array(nodes);
     this.wordEnd = new Int32Array(nodes);
     this.pool = new Uint16Array(nodes * 8);
+    this.bloom = new Int32Array(MIN_BLOOM_BITS >>> 5);
+    this.bloomMask = MIN_BLOOM_BITS - 1;
+    this.shapes = new Int32Array(Math.ceil(SHAPE_BITS / 32));
+  }
+
+  /** The trie's tables, trimmed to what is used: what a dictionary file stores. */
+  tables(): TrieTables {
+    const n = this.nodes;
+    const moreNodes = [...this.more.keys()].sort((a, b) => a - b);
+    const moreOutputs: number[] = [];
+    const moreEnds = moreNodes.map((node) => {
+      moreOutputs.push(...(this.more.get(node) as number[]));
+      return moreOutputs.length;
+    });
+    return {
+      nodes: n,
+      parent: this.parent.slice(0, n),
+      output: this.output.slice(0, n),
+      inner: this.inner.slice(0, n),
+      multi: this.multi.slice(0, n),
+      wordStart: this.wordStart.slice(0, n),
+      wordEnd: this.wordEnd.slice(0, n),
+      pool: this.pool.slice(0, this.poolEnd),
+      slots: this.slots.slice(),
+      bloom: this.bloom.slice(),
+      shapes: this.shapes.slice(),
+      moreNodes: Int32Array.from(moreNodes),
+      moreEnds: Int32Array.from(moreEnds),
+      moreOutputs: Int32Array.from(moreOutputs),
+    };
   }
 
   // Scratch for one form.
@@ -116,11 +196,8 @@ export class Trie {
         fresh = true;
       }
       if (node === 0) {
-        // A first word new to the trie: the filters learn it.
-        if (fresh) {
-          this.markStart(key);
-          this.markShapes(u, s, e);
-        }
+        // A first word new to the trie: the shape filter learns it (the Bloom filter in finish()).
+        if (fresh) this.markShapes(u, s, e);
       } else this.inner[node] = 1;
       node = child;
     }
@@ -139,9 +216,25 @@ export class Trie {
     }
   }
 
+  /** Sizes the Bloom filter to the first words inserted and fills it: call once every form is in. */
+  finish(): void {
+    const slots = this.slots;
+    let first = 0;
+    for (let i = 1; i < slots.length; i += 2)
+      if (slots[i] !== 0 && this.parent[slots[i] as number] === 0) first++;
+    const bits = Math.min(
+      MAX_BLOOM_BITS,
+      Math.max(MIN_BLOOM_BITS, 2 ** Math.ceil(Math.log2(first * BLOOM_BITS_PER_WORD))),
+    );
+    this.bloom = new Int32Array(bits >>> 5);
+    this.bloomMask = bits - 1;
+    for (let i = 1; i < slots.length; i += 2)
+      if (slots[i] !== 0 && this.parent[slots[i] as number] === 0) this.markStart(slots[i - 1] as number);
+  }
+
   /** Whether a first word may have key `key` (no false negatives). */
   mayStart(key: number): boolean {
-    const bit = key & BLOOM_MASK;
+    const bit = key & this.bloomMask;
     return ((this.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
   }
 
@@ -157,13 +250,13 @@ export class Trie {
 
   /** Whether units[from, to) may have a shape marked with `tag` (no false negatives). */
   mayShape(tag: number, units: Uint16Array, from: number, to: number): boolean {
-    return hasShape(this.shapes, shapeOf(units, from, to), tag);
+    return hasShape(this.shapes, shapeOf(units, from, to), thirdOf(units, from, to), tag);
   }
 
   /** Whether units[from, to) may be a first word behind clitics. */
   mayHaveClitics(units: Uint16Array, from: number, to: number): boolean {
     const key = leadShapeOf(LEADS, units, from, to);
-    return key >= 0 && hasShape(this.shapes, key, CLITIC_TAG);
+    return key >= 0 && hasShape(this.shapes, key, thirdOf(units, from, to), CLITIC_TAG);
   }
 
   /** Marks the shapes of first word u[s, e): after each restore it begins with, and behind each clitic reading. */
@@ -174,20 +267,23 @@ export class Trie {
       const restore = RESTORES[r] as string;
       const from = s + restore.length;
       if (from >= e || !startsWithAt(u, s, e, restore)) continue;
-      setShape(bits, shapeOf(u, from, e), r);
+      setShape(bits, shapeOf(u, from, e), thirdOf(u, from, e), r);
       // The text shows a reading's letters, then what the restore leaves of the word.
       if (e - from < 2) continue;
       const shapes = CLITIC_SHAPES[r] as number[];
-      for (let k = 0; k < shapes.length; k += 2) {
+      for (let k = 0; k < shapes.length; k += 3) {
         const second = shapes[k] as number;
+        const written = shapes[k + 2] as number;
         const b = second === 0 ? (u[from] as number) : second;
-        setShape(bits, shapeKey(1, b, last, (shapes[k + 1] as number) + e - from), CLITIC_TAG);
+        // The text word's third unit: a written one, or the remainder's first or second.
+        const third = written >= 3 ? (shapes[k + 1] as number) : (u[from + 2 - written] as number);
+        setShape(bits, shapeKey(1, b, last, written + e - from), third, CLITIC_TAG);
       }
     }
   }
 
   private markStart(key: number): void {
-    const bit = key & BLOOM_MASK;
+    const bit = key & this.bloomMask;
     this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] as number) | (1 << (bit & 31));
   }
 

@@ -3,7 +3,17 @@
 // as do "Durrës" and "durres". The folded text keeps a map back to the original offsets so a
 // match can be painted on the page exactly where it was found.
 
-import { hasShape, isWordUnit, leadShapeOf, SHAPE_BITS, type ShapeFilter, shapeOf } from './tokenize';
+import {
+  hasShape,
+  isWordUnit,
+  leadShapeOf,
+  SHAPE_KEY_MIX,
+  SHAPE_SHIFT,
+  SHAPE_THIRD_MIX,
+  type ShapeFilter,
+  shapeOf,
+  thirdOf,
+} from './tokenize';
 import { APOSTROPHE, LOWER_S, SPACE } from './units';
 
 /** Folded text plus, for every folded UTF-16 unit, the offset in the original it came from. */
@@ -351,11 +361,12 @@ export class TextScan {
     }
     const filter = this.filter;
     if (filter !== null) {
-      if (hasShape(filter.bits, shapeOf(units, start, o), 0))
+      const third = thirdOf(units, start, o);
+      if (hasShape(filter.bits, shapeOf(units, start, o), third, 0))
         this.candidates[this.candidateCount++] = (this.count << 1) | 1;
       else {
         const key = leadShapeOf(filter.leads, units, start, o);
-        if (key >= 0 && hasShape(filter.bits, key, filter.leadTag))
+        if (key >= 0 && hasShape(filter.bits, key, third, filter.leadTag))
           this.candidates[this.candidateCount++] = this.count << 1;
       }
     }
@@ -452,7 +463,7 @@ export function scanText(original: string, out: TextScan, filter: ShapeFilter | 
           kept = -2;
         else {
           if (bits !== null && leads !== null) {
-            // shapeOf(), shapeBit(), hasShape() and leadShapeOf(), written out.
+            // shapeOf(), thirdOf(), shapeBit(), hasShape() and leadShapeOf(), written out.
             const length = o - start;
             const a = units[start] as number;
             const key =
@@ -460,13 +471,14 @@ export function scanText(original: string, out: TextScan, filter: ShapeFilter | 
               (length > 1 ? (units[start + 1] as number) : 0) ^
               (((units[o - 1] as number) & 0x3ff) << 16) ^
               ((length & 31) << 21);
-            let bit = key % SHAPE_BITS;
+            const third = Math.imul(length > 2 ? (units[start + 2] as number) : 0, SHAPE_THIRD_MIX);
+            let bit = (Math.imul(key, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
             if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
               candidates[candidateCount++] = (count << 1) | 1;
             else {
               const lead = leads[a] as number;
               if (lead !== 0) {
-                bit = (key ^ ((a ^ lead) << 10) ^ leadTag) % SHAPE_BITS;
+                bit = (Math.imul(key ^ ((a ^ lead) << 10) ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
                 if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
                   candidates[candidateCount++] = count << 1;
               }

@@ -68,25 +68,32 @@ export function wordKey(word: string): number {
   return hashRange(word, 0, word.length) & KEY_MASK;
 }
 
-// Word shapes, the matcher's first filter (DESIGN.md §3): a word's first two units, its last and its
-// length, hashed to a bit of a table the dictionary marks. A text word whose bit is clear is no
-// dictionary word, without hashing it. Every intermediate is a small integer: unoptimised code
-// computes it without allocating.
+// Word shapes, the matcher's first filter (DESIGN.md §3): a word's first three units, its last and
+// its length, hashed to a bit of a table the dictionary marks. A text word whose bit is clear is no
+// dictionary word, without hashing it. The third unit matters in Arabic, where most words of a
+// dictionary start with the same two (ال). A shape is its key (first, second, last units and
+// length) and its third unit: a lead (shapeFilter) replaces the first unit in the key only. Every
+// intermediate is a small integer: unoptimised code computes it without allocating.
 
-/** Bits in a shape table (a prime): shapeBit() is below it. */
-export const SHAPE_BITS = 262139;
+/** Bits in a shape table (a power of two): shapeBit() is below it. */
+export const SHAPE_BITS = 1 << 18;
+/** shapeBit() keeps the top bits of a 32-bit product. */
+export const SHAPE_SHIFT = 32 - 18;
+/** Multipliers of shapeBit() (odd, well mixed). */
+export const SHAPE_KEY_MIX = 0x9e3779b1 | 0;
+export const SHAPE_THIRD_MIX = 0x85ebca6b | 0;
 
-/** The shape of a word of `length` units (mod 32) starting a, b (0 for a one-unit word), ending `last`. */
+/** The key of a word of `length` units (mod 32) starting a, b (0 for a one-unit word), ending `last`. */
 export function shapeKey(a: number, b: number, last: number, length: number): number {
   return (a << 10) ^ b ^ ((last & 0x3ff) << 16) ^ ((length & 31) << 21);
 }
 
-/** The bit of shape `key` in a table, for words of kind `tag` (0…15). */
-export function shapeBit(key: number, tag: number): number {
-  return (key ^ (tag << 26)) % SHAPE_BITS;
+/** The bit of the shape (key, third unit) in a table, for words of kind `tag` (0…15). */
+export function shapeBit(key: number, third: number, tag: number): number {
+  return (Math.imul(key ^ (tag << 26), SHAPE_KEY_MIX) ^ Math.imul(third, SHAPE_THIRD_MIX)) >>> SHAPE_SHIFT;
 }
 
-/** The shape of units[from, to), a non-empty word. */
+/** The key of units[from, to), a non-empty word. */
 export function shapeOf(units: Uint16Array, from: number, to: number): number {
   return shapeKey(
     units[from] as number,
@@ -96,9 +103,14 @@ export function shapeOf(units: Uint16Array, from: number, to: number): number {
   );
 }
 
-/** Whether the bit of shape `key` for `tag` is set in `table` (Int32Array of SHAPE_BITS bits). */
-export function hasShape(table: Int32Array, key: number, tag: number): boolean {
-  const bit = shapeBit(key, tag);
+/** The third unit of units[from, to), 0 for a shorter word. */
+export function thirdOf(units: Uint16Array, from: number, to: number): number {
+  return to - from > 2 ? (units[from + 2] as number) : 0;
+}
+
+/** Whether the bit of shape (key, third) for `tag` is set in `table` (Int32Array of SHAPE_BITS bits). */
+export function hasShape(table: Int32Array, key: number, third: number, tag: number): boolean {
+  const bit = shapeBit(key, third, tag);
   return ((table[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
 }
 
@@ -115,7 +127,7 @@ export interface ShapeFilter {
   readonly leadTag: number;
 }
 
-/** The shape of word units[from, to) behind a lead, or -1 when its first unit is no lead. */
+/** The key of word units[from, to) behind a lead, or -1 when its first unit is no lead. */
 export function leadShapeOf(leads: Uint8Array, units: Uint16Array, from: number, to: number): number {
   const a = units[from] as number;
   const lead = leads[a] as number;

@@ -9,7 +9,8 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { CandidateTally, findCandidates, type RankedCandidate } from '../../lib/entities/candidates';
-import { compileMatcher, type Matcher } from '../../lib/entities/matcher';
+import { encodeDictionaryTables } from '../../lib/entities/dictionary-tables';
+import { compileTrie, entityList, type Matcher, trieMatcher } from '../../lib/entities/matcher';
 import type { Dictionary, Entity, Mention, MentionKind } from '../../lib/entities/types';
 import { allForms, EntitySourceError, formKey } from './entity-source';
 import { type Layers, loadLayers, type SharedForm, type SourceCount } from './sources/layers';
@@ -73,6 +74,8 @@ export interface BuildResult {
   dictionary: Dictionary;
   /** The exact bytes to write (as a string): stable key order, sorted entities, trailing newline. */
   json: string;
+  /** The compiled matcher tables the extension ships (lib/entities/dictionary-tables.ts). */
+  tables: Uint8Array;
   report: BuildReport;
 }
 
@@ -87,7 +90,11 @@ export async function buildDictionary(options: BuildOptions): Promise<BuildResul
   const layers = await parseLayers(entitiesFile, options.corpusDir);
   const { entities } = layers;
   const dictionary: Dictionary = { version: 1, entities };
-  const matcher = compileMatcher(dictionary);
+  const trie = compileTrie(entities);
+  const matcher = trieMatcher(trie, entityList(entities));
+  const json = serializeDictionary(dictionary);
+  // The file's entities are the JSON's, key order included.
+  const tables = encodeDictionaryTables(JSON.parse(json) as Dictionary, trie);
 
   const curated = new Set(entities.flatMap(allForms).map(formKey));
   const files = await corpusFiles(options.corpusDir, entitiesFile);
@@ -97,7 +104,8 @@ export async function buildDictionary(options: BuildOptions): Promise<BuildResul
   }
   return {
     dictionary,
-    json: serializeDictionary(dictionary),
+    json,
+    tables,
     report: {
       sources: layers.counts,
       replaced: layers.replaced,
@@ -158,16 +166,22 @@ export function serializeDictionary(dictionary: Dictionary): string {
 /** Builds and, only when everything validated, writes the dictionary to `out`. */
 export async function buildAndWrite(options: BuildOptions & { out: string }): Promise<BuildResult> {
   const result = await buildDictionary(options);
+  await writeFileAtomic(tablesFile(options.out), result.tables);
   await writeFileAtomic(options.out, result.json);
   return result;
 }
 
+/** Where the compiled tables of the dictionary written to `out` (a .json file) go: beside it, as .bin. */
+export function tablesFile(out: string): string {
+  return `${out.replace(/\.json$/, '')}.bin`;
+}
+
 /** Writes through a temporary file and a rename, so readers never see half a dictionary. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, content, 'utf8');
+    await writeFile(temp, content, typeof content === 'string' ? 'utf8' : null);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });

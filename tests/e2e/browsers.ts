@@ -52,6 +52,12 @@ export interface TestPage {
    * Content-Security-Policy, as the browser's debugging protocol does.
    */
   runScript(source: string): Promise<void>;
+  /**
+   * The tab's JavaScript memory after a full garbage collection, page and content scripts together
+   * (they share one heap), or null where the browser does not tell (Firefox): `heapBytes` on the
+   * JS heap, `bufferBytes` in ArrayBuffer backing stores outside it.
+   */
+  heapUsage(): Promise<{ heapBytes: number; bufferBytes: number } | null>;
   close(): Promise<void>;
   /**
    * Every URL this tab requested since it opened, in order, as the browser's network layer saw it:
@@ -299,6 +305,17 @@ class ChromiumPage implements TestPage {
 
   async runScript(source: string): Promise<void> {
     await this.page.evaluate(source);
+  }
+
+  async heapUsage(): Promise<{ heapBytes: number; bufferBytes: number } | null> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return { heapBytes: usage.usedSize, bufferBytes: usage.backingStorageSize };
+    } finally {
+      await cdp.detach();
+    }
   }
 
   async close(): Promise<void> {
@@ -565,6 +582,10 @@ class FirefoxPage implements TestPage {
 
   async runScript(source: string): Promise<void> {
     await this.page.evaluate(source);
+  }
+
+  async heapUsage(): Promise<null> {
+    return null; // WebDriver BiDi has no memory figures
   }
 
   async close(): Promise<void> {

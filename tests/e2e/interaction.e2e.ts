@@ -11,6 +11,7 @@
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
 import assert from 'node:assert/strict';
+import { DICTIONARY_FILE } from '../../lib/entities/dictionary-file.ts';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import { expectedRangesPerType, loadExpectation, type PageExpectation } from './expectations.ts';
@@ -1272,7 +1273,8 @@ const requestsTest: E2eTest = {
       const background = await ctx.browser.backgroundRequests(panel);
       // The content script reads the dictionary from the extension's own package (in Chrome under a
       // per-session dynamic id, not the extension's origin): once per page, and no network request.
-      const dictionary = (u: string) => /^(chrome|moz)-extension:\/\/[^/]+\/dictionary\.json$/.test(u);
+      const dictionary = (u: string) =>
+        /^(chrome|moz)-extension:\/\/[^/]+\/[^/]+$/.test(u) && u.endsWith(`/${DICTIONARY_FILE}`);
       const internal = (u: string) =>
         u.startsWith(`${ctx.browser.extensionOrigin}/`) || /^(data|about|blob):/.test(u) || dictionary(u);
       const leaving = [...page.requests, ...timed, ...panel.requests].filter(

@@ -1,0 +1,226 @@
+// The shipped dictionary as a file of compiled matcher tables (DESIGN.md §7): `npm run dictionary`
+// compiles the trie once and writes its typed arrays; a page fetches the file and views them in
+// place (no JSON parse of the trie, no compile). The entities travel in the same file as JSON,
+// one entry at a time: a page parses only those it shows (the ids are all it needs to match).
+//
+// Layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over every word after
+// it), byte length, node count, entity count, section count, then each section's byte offset and
+// byte length; the sections follow, each 4-byte aligned, in SECTIONS order.
+
+import { type EntityList, type Matcher, trieMatcher } from './matcher';
+import { Trie, type TrieTables } from './trie';
+import type { Dictionary, Entity } from './types';
+
+/** "HSYD" read as a little-endian word. */
+const MAGIC = 0x44595348;
+/** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
+export const FORMAT_VERSION = 1;
+const HEADER_WORDS = 7;
+const CHECKED_FROM = 3;
+
+type ArrayName = Exclude<keyof TrieTables, 'nodes'>;
+/** The sections, in file order: the trie's tables, then the ids, then the entities. */
+const SECTIONS = [
+  'parent',
+  'output',
+  'inner',
+  'multi',
+  'wordStart',
+  'wordEnd',
+  'pool',
+  'slots',
+  'bloom',
+  'shapes',
+  'moreNodes',
+  'moreEnds',
+  'moreOutputs',
+  'ids',
+  'entityEnds',
+  'entities',
+] as const;
+type Section = (typeof SECTIONS)[number];
+const BYTES: Record<ArrayName, 1 | 2 | 4> = {
+  parent: 4,
+  output: 4,
+  inner: 1,
+  multi: 1,
+  wordStart: 4,
+  wordEnd: 4,
+  pool: 2,
+  slots: 4,
+  bloom: 4,
+  shapes: 4,
+  moreNodes: 4,
+  moreEnds: 4,
+  moreOutputs: 4,
+};
+
+/** A dictionary file that cannot be read: the message says why, in words a reader understands. */
+export class DictionaryFileError extends Error {
+  override name = 'DictionaryFileError';
+}
+
+function checksum(words: Uint32Array, from: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+const align = (n: number): number => (n + 3) & ~3;
+
+/** The dictionary file of `dict`: its compiled trie and its entities. Deterministic. */
+export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array {
+  const tables = trie.tables();
+  const encoder = new TextEncoder();
+  const pieces = dict.entities.map((e) => JSON.stringify(e));
+  // The entities as one JSON array, "[e0,e1,…]": entityEnds[k] is the byte where entity k ends.
+  const entities = encoder.encode(`[${pieces.join(',')}]`);
+  const entityEnds = new Int32Array(pieces.length);
+  let at = 1;
+  pieces.forEach((p, k) => {
+    at += encoder.encode(p).length;
+    entityEnds[k] = at++;
+  });
+  const bytesOf = (name: Section): Uint8Array => {
+    if (name === 'ids') return encoder.encode(dict.entities.map((e) => e.id).join('\n'));
+    if (name === 'entityEnds') return new Uint8Array(entityEnds.buffer);
+    if (name === 'entities') return entities;
+    const a = tables[name];
+    return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  };
+  const parts = SECTIONS.map(bytesOf);
+  let offset = align((HEADER_WORDS + 2 * SECTIONS.length) * 4);
+  const offsets = parts.map((p) => {
+    const o = offset;
+    offset = align(offset + p.length);
+    return o;
+  });
+  const file = new Uint8Array(offset);
+  const words = new Uint32Array(file.buffer);
+  words.set([MAGIC, FORMAT_VERSION, 0, offset, tables.nodes, dict.entities.length, SECTIONS.length]);
+  parts.forEach((p, k) => {
+    words[HEADER_WORDS + 2 * k] = offsets[k] as number;
+    words[HEADER_WORDS + 2 * k + 1] = p.length;
+    file.set(p, offsets[k] as number);
+  });
+  words[2] = checksum(words, CHECKED_FROM);
+  return file;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The trie and the entities of a dictionary file, viewed in place. Throws DictionaryFileError.
+ * `verify: false` skips the checksum (every other check stays): a page loads the file from the
+ * extension's own package, which the browser verifies, and summing 1 MB before the engine has
+ * compiled the loop costs 4–20 ms there. The builder's --check and the unit tests verify it.
+ */
+export function decodeDictionaryTables(
+  buffer: ArrayBuffer,
+  { verify = true }: { verify?: boolean } = {},
+): { trie: Trie; entities: EntityList } {
+  if (!LITTLE_ENDIAN)
+    throw new DictionaryFileError(
+      'this device stores numbers big-end first, which the dictionary file does not',
+    );
+  if (buffer.byteLength < HEADER_WORDS * 4 || buffer.byteLength % 4 !== 0)
+    throw new DictionaryFileError('the dictionary file is not a Hashiya dictionary (wrong size)');
+  const words = new Uint32Array(buffer);
+  if (words[0] !== MAGIC) throw new DictionaryFileError('the dictionary file is not a Hashiya dictionary');
+  if (words[1] !== FORMAT_VERSION)
+    throw new DictionaryFileError(
+      `the dictionary file has format ${words[1]}; this version of Hashiya reads format ${FORMAT_VERSION}`,
+    );
+  if (words[3] !== buffer.byteLength || words[6] !== SECTIONS.length)
+    throw new DictionaryFileError('the dictionary file is damaged (its size does not match)');
+  if (verify && words[2] !== checksum(words, CHECKED_FROM))
+    throw new DictionaryFileError('the dictionary file is damaged (its checksum does not match)');
+  const section = (k: number): [number, number] => {
+    const offset = words[HEADER_WORDS + 2 * k] as number;
+    const length = words[HEADER_WORDS + 2 * k + 1] as number;
+    if (offset % 4 !== 0 || offset + length > buffer.byteLength)
+      throw new DictionaryFileError('the dictionary file is damaged (a table lies outside it)');
+    return [offset, length];
+  };
+  const view = (name: ArrayName): Int32Array | Uint16Array | Uint8Array => {
+    const [offset, length] = section(SECTIONS.indexOf(name));
+    const size = BYTES[name];
+    if (size === 4) return new Int32Array(buffer, offset, length / 4);
+    if (size === 2) return new Uint16Array(buffer, offset, length / 2);
+    return new Uint8Array(buffer, offset, length);
+  };
+  const i32 = (name: ArrayName) => view(name) as Int32Array;
+  const tables: TrieTables = {
+    nodes: words[4] as number,
+    parent: i32('parent'),
+    output: i32('output'),
+    inner: view('inner') as Uint8Array,
+    multi: view('multi') as Uint8Array,
+    wordStart: i32('wordStart'),
+    wordEnd: i32('wordEnd'),
+    pool: view('pool') as Uint16Array,
+    slots: i32('slots'),
+    bloom: i32('bloom'),
+    shapes: i32('shapes'),
+    moreNodes: i32('moreNodes'),
+    moreEnds: i32('moreEnds'),
+    moreOutputs: i32('moreOutputs'),
+  };
+  const count = words[5] as number;
+  const [idsAt, idsLength] = section(SECTIONS.indexOf('ids'));
+  const [endsAt, endsLength] = section(SECTIONS.indexOf('entityEnds'));
+  const [entitiesAt, entitiesLength] = section(SECTIONS.indexOf('entities'));
+  const entityEnds = new Int32Array(buffer, endsAt, endsLength / 4);
+  const entityText = new Uint8Array(buffer, entitiesAt, entitiesLength);
+  if (entityEnds.length !== count || tables.parent.length !== tables.nodes)
+    throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');
+  return {
+    trie: new Trie(count, tables),
+    entities: lazyEntities(buffer, idsAt, idsLength, entityEnds, entityText),
+  };
+}
+
+/** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
+function lazyEntities(
+  buffer: ArrayBuffer,
+  idsAt: number,
+  idsLength: number,
+  ends: Int32Array,
+  text: Uint8Array,
+): EntityList {
+  const decoder = new TextDecoder();
+  const parsed: (Entity | undefined)[] = new Array(ends.length);
+  let all: readonly Entity[] | null = null;
+  let ids: readonly string[] | null = null;
+  return {
+    count: ends.length,
+    ids: () => {
+      ids ??= ends.length === 0 ? [] : decoder.decode(new Uint8Array(buffer, idsAt, idsLength)).split('\n');
+      return ids;
+    },
+    at: (k) => {
+      let e = all?.[k] ?? parsed[k];
+      if (e === undefined) {
+        const from = k === 0 ? 1 : (ends[k - 1] as number) + 1;
+        e = JSON.parse(decoder.decode(text.subarray(from, ends[k]))) as Entity;
+        parsed[k] = e;
+      }
+      return e;
+    },
+    all: () => {
+      all ??= JSON.parse(decoder.decode(text)) as Entity[];
+      return all;
+    },
+  };
+}
+
+/** A matcher over a dictionary file's tables. Throws DictionaryFileError. */
+export function matcherFromFile(buffer: ArrayBuffer, options?: { verify?: boolean }): Matcher {
+  const { trie, entities } = decodeDictionaryTables(buffer, options);
+  return trieMatcher(trie, entities);
+}
+
+/** The dictionary of a file, every entity parsed (the options page and the library list them). */
+export function dictionaryFromFile(buffer: ArrayBuffer): Dictionary {
+  return { version: 1, entities: [...decodeDictionaryTables(buffer).entities.all()] };
+}

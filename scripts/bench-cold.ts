@@ -1,0 +1,46 @@
+// One cold first run of the shipped matcher, in a fresh Node process (scripts/bench-matcher.ts starts
+// it): the dictionary file read as a page reads it, then one article of news-like text matched before
+// the engine has optimised anything, then the same again (warm). With `--warm-up N` it first matches
+// N characters of other text, to see what a warm-up gains. Prints one JSON line.
+//
+//   npx tsx scripts/bench-cold.ts ARTICLE_CHARS [--warm-up N]
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DICTIONARY_SOURCE, DICTIONARY_TABLES } from '../lib/entities/dictionary-file';
+import { matcherFromFile } from '../lib/entities/dictionary-tables';
+import type { Dictionary } from '../lib/entities/types';
+import { generateText } from './bench-matcher';
+
+export interface ColdRun {
+  /** Reading the file's tables (no checksum, as a page does). */
+  loadMs: number;
+  warmUpMs: number;
+  coldMs: number;
+  warmMs: number;
+  mentions: number;
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'warm-up': { type: 'string', default: '0' } },
+});
+const root = join(import.meta.dirname, '..');
+const chars = Number(positionals[0] ?? 313_000);
+const warmUp = Number(values['warm-up']);
+const dict = JSON.parse(readFileSync(join(root, DICTIONARY_SOURCE), 'utf8')) as Dictionary;
+const article = generateText(dict, chars, 1).slice(0, chars);
+const other = generateText(dict, warmUp, 2).slice(0, warmUp);
+const file = new Uint8Array(readFileSync(join(root, DICTIONARY_TABLES))).buffer;
+
+const t0 = performance.now();
+const matcher = matcherFromFile(file, { verify: false });
+const t1 = performance.now();
+if (warmUp > 0) matcher.match(other);
+const t2 = performance.now();
+const mentions = matcher.match(article).length;
+const t3 = performance.now();
+matcher.match(article);
+const t4 = performance.now();
+const run: ColdRun = { loadMs: t1 - t0, warmUpMs: t2 - t1, coldMs: t3 - t2, warmMs: t4 - t3, mentions };
+console.log(JSON.stringify(run));

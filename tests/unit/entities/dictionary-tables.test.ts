@@ -1,0 +1,124 @@
+// The dictionary file the extension ships (lib/generated/dictionary.bin): compiled matcher tables
+// that a page reads as they are. What it finds must be exactly what compiling the sources finds.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DICTIONARY_SOURCE, DICTIONARY_TABLES } from '../../../lib/entities/dictionary-file';
+import {
+  DictionaryFileError,
+  dictionaryFromFile,
+  encodeDictionaryTables,
+  FORMAT_VERSION,
+  matcherFromFile,
+} from '../../../lib/entities/dictionary-tables';
+import { compileMatcher, compileTrie, entityForms } from '../../../lib/entities/matcher';
+import type { Dictionary } from '../../../lib/entities/types';
+import { TEST_DICTIONARY } from './test-dictionary';
+
+const source = JSON.parse(readFileSync(DICTIONARY_SOURCE, 'utf8')) as Dictionary;
+const bytes = readFileSync(DICTIONARY_TABLES);
+/** The file as the extension gets it: an ArrayBuffer of its own. */
+const shippedBuffer = (): ArrayBuffer => new Uint8Array(bytes).buffer;
+const fileOf = (dict: Dictionary): ArrayBuffer =>
+  encodeDictionaryTables(dict, compileTrie(dict.entities)).slice().buffer;
+
+const GOLD_NEWS = 'tests/gold/news';
+const goldTexts = [
+  readFileSync('corpus/000_8bc69fdfd68826f6.txt', 'utf8'),
+  ...readdirSync(GOLD_NEWS)
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .map((f) => readFileSync(join(GOLD_NEWS, f), 'utf8')),
+];
+
+describe('the shipped dictionary file', () => {
+  it('is what compiling lib/generated/dictionary.json gives now', () => {
+    const fresh = encodeDictionaryTables(source, compileTrie(source.entities));
+    expect(
+      Buffer.compare(Buffer.from(fresh), bytes) === 0,
+      'lib/generated/dictionary.bin is stale: run `npm run dictionary` and commit the result',
+    ).toBe(true);
+  });
+
+  it('holds the same entities as the JSON, in the same order', () => {
+    expect(dictionaryFromFile(shippedBuffer())).toEqual(source);
+    const loaded = matcherFromFile(shippedBuffer());
+    expect(loaded.entities).toEqual(source.entities);
+    for (const e of source.entities.slice(0, 50)) expect(loaded.entity(e.id)).toEqual(e);
+    expect(loaded.entity('no-such-entity')).toBeUndefined();
+  });
+
+  it('finds exactly what the compiled sources find on the gold texts', () => {
+    const compiled = compileMatcher(source);
+    const loaded = matcherFromFile(shippedBuffer());
+    let mentions = 0;
+    for (const text of goldTexts) {
+      const expected = compiled.match(text);
+      mentions += expected.length;
+      expect(loaded.match(text)).toEqual(expected);
+    }
+    expect(mentions).toBeGreaterThan(300);
+  });
+
+  it('finds exactly what the compiled sources find on news-like text made of its forms', () => {
+    const compiled = compileMatcher(source);
+    const loaded = matcherFromFile(shippedBuffer());
+    const forms = [...new Set(source.entities.flatMap((e) => entityForms(e).map((f) => f.text)))];
+    const piece = fc.oneof(
+      fc.constantFrom(...forms),
+      fc.constantFrom('و', 'ب', 'ل', 'لل', 'ف', 'وب', 'ال', 'وال', 'بال', 'The ', 'In '),
+      fc.constantFrom(' ', ' ', ' ', '، ', '\n', '«', '»', "'s", '-', '.', 'َ', 'ـ', '\u200f', '\ufefb'),
+      fc.constantFrom('قال', 'في', 'مع', 'the', 'said', 'الأمن', 'المتحدة', 'مجلس', 'jordan', 'أمل'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const newsLike = fc.array(piece, { maxLength: 60 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(newsLike, (text) => {
+        expect(loaded.match(text)).toEqual(compiled.match(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('a dictionary file of any list of entities', () => {
+  it('matches as its compiled dictionary does, empty included', () => {
+    const compiled = compileMatcher(TEST_DICTIONARY);
+    const loaded = matcherFromFile(fileOf(TEST_DICTIONARY));
+    for (const text of goldTexts) expect(loaded.match(text)).toEqual(compiled.match(text));
+    expect(loaded.entities).toEqual(TEST_DICTIONARY.entities);
+    const empty = matcherFromFile(fileOf({ version: 1, entities: [] }));
+    expect(empty.match(goldTexts[0] ?? '')).toEqual([]);
+    expect(empty.entities).toEqual([]);
+  });
+
+  it('is refused with a reason when damaged, of another format, or not a dictionary at all', () => {
+    const refusal = (buffer: ArrayBuffer): string => {
+      try {
+        matcherFromFile(buffer);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DictionaryFileError);
+        return (error as Error).message;
+      }
+      return 'accepted';
+    };
+    const damaged = new Uint8Array(shippedBuffer());
+    const middle = damaged.length >> 1;
+    damaged[middle] = (damaged[middle] as number) ^ 1;
+    expect(refusal(damaged.buffer)).toMatch(/damaged/);
+    const newer = new Uint8Array(shippedBuffer());
+    new Uint32Array(newer.buffer)[1] = FORMAT_VERSION + 1;
+    expect(refusal(newer.buffer)).toMatch(
+      new RegExp(`format ${FORMAT_VERSION + 1}.*reads format ${FORMAT_VERSION}`),
+    );
+    expect(refusal(new TextEncoder().encode('{"version":1,"entities":[]}\n').buffer)).toMatch(
+      /not a Hashiya dictionary/,
+    );
+    expect(refusal(new ArrayBuffer(0))).toMatch(/not a Hashiya dictionary/);
+    expect(refusal(shippedBuffer().slice(0, bytes.length - 4))).toMatch(/damaged/);
+    // Without the checksum (as a page loads the package's own file) a cut file is still refused.
+    expect(() => matcherFromFile(shippedBuffer().slice(0, bytes.length - 4), { verify: false })).toThrow(
+      /damaged/,
+    );
+  });
+});
