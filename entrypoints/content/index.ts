@@ -53,7 +53,7 @@ export default defineContentScript({
     const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes);
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);
-    wireToolbar(session, ctx.signal);
+    wireToolbar(session, ctx.signal, () => card.hide());
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 

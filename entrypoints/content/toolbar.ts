@@ -20,7 +20,8 @@ import { t } from '@/lib/ui/i18n';
 /** A keyboard selection settles for this long before the toolbar appears (Shift+arrow, word by word). */
 const KEYBOARD_SETTLE_MS = 500;
 
-export function wireToolbar(session: PageSession, signal: AbortSignal): void {
+/** `onShow`: the toolbar or its message came up (the entity card makes way). */
+export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: () => void): void {
   // The passage the toolbar is for: offsets in the model they were read from.
   let passage: { model: TextModel; start: number; end: number } | null = null;
   const draftPainter = createPainter(window, undefined, PRIORITY.notes);
@@ -68,6 +69,7 @@ export function wireToolbar(session: PageSession, signal: AbortSignal): void {
   const respond = (start: ToolbarStart | null): 'opened' | 'outside' | 'none' => {
     const model = session.extracted?.model ?? null;
     const reading = readSelection(selectionBoundaries(getSelection()), model, (node) => layer.isHost(node));
+    if (reading.kind !== 'none' || start) onShow();
     if (reading.kind === 'outside') {
       layer.showMessage(selectionAnchor(), t('toolbarOutside'));
       return 'outside';

@@ -24,6 +24,7 @@ import { notesPageTests } from './notes-page.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { readerDictionaryTests } from './reader-dictionary.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
+import { selectionToolbarDarkTests, selectionToolbarTests } from './selection-toolbar.e2e.ts';
 import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
 
 const ALL_TESTS: readonly E2eTest[] = [
@@ -33,6 +34,8 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...notesStoreTests,
   ...libraryTests,
   ...notesPageTests,
+  ...selectionToolbarTests,
+  ...selectionToolbarDarkTests,
   ...viewTestsEnglish,
   ...readerDictionaryTests,
   // Last: it restarts the background.
