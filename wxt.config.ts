@@ -26,9 +26,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: the reader's switches; offscreen (Chrome): a document to read very large pages' articles
-    // in, apart from the page. Everything is justified in the README.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // storage: the reader's switches; contextMenus: "Highlight" and "Add note…" on a selection
+    // (Firefox knows it as an alias of menus); offscreen (Chrome): a document to read very large
+    // pages' articles in, apart from the page. Everything is justified in the README.
+    permissions:
+      browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'offscreen'],
     action: { default_title: '__MSG_extName__' },
     // The content script fetches the dictionary from the package. Chrome serves it only under a
     // per-session random URL (use_dynamic_url), so a page cannot probe for the extension with it;
@@ -48,6 +50,16 @@ export default defineConfig({
         description: '__MSG_commandPrevious__',
       },
       'show-card': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandCard__' },
+      // Chrome refuses to load an extension that suggests keys for more than four commands (measured:
+      // its service worker never starts), so there the reader picks these two keys; Firefox has no limit.
+      'highlight-selection': {
+        ...(browser === 'firefox' ? { suggested_key: { default: 'Alt+Shift+Y' } } : {}),
+        description: '__MSG_commandHighlight__',
+      },
+      'note-selection': {
+        ...(browser === 'firefox' ? { suggested_key: { default: 'Alt+Shift+N' } } : {}),
+        description: '__MSG_commandNote__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,6 @@
 import type { Entity } from '@/lib/entities/types';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
-import { CloseIcon } from './icons';
+import { CloseButton } from './CloseButton';
 import { StepButtons } from './StepButtons';
 import { TypeMark } from './TypeMark';
 
@@ -28,18 +28,7 @@ export function EntityCard(props: EntityCardProps) {
   const { entity, position, total, dir, hidden = false, also = [] } = props;
   const first = uiNameLanguage();
   const second = first === 'ar' ? 'en' : 'ar';
-  const close = (
-    <button
-      type="button"
-      class="icon close"
-      title={t('cardClose')}
-      aria-label={t('cardClose')}
-      onMouseDown={keepFocus}
-      onClick={props.onClose}
-    >
-      <CloseIcon />
-    </button>
-  );
+  const close = <CloseButton onClose={props.onClose} />;
   if (hidden)
     return (
       <div class="card" role="dialog" aria-label={entity.names[first]} data-entity-id={entity.id}>

@@ -9,6 +9,7 @@ import {
   contentProtocol,
   offscreenProtocol,
   readerDictionaryNotices,
+  selectionProtocol,
   viewProtocol,
 } from '@/lib/messaging/protocol';
 import { offscreenReader, readArticleHtml } from '@/lib/page/extract-elsewhere';
@@ -16,12 +17,18 @@ import { notesHandlers, reopening } from '@/lib/store/notes-service';
 import { openNotesStore } from '@/lib/store/notes-store';
 import { readerDictionaryHandlers } from '@/lib/store/reader-dictionary-service';
 import { badgeText } from '@/lib/ui/badge';
+import { t } from '@/lib/ui/i18n';
+import { SELECTION_MENU } from '@/lib/ui/selection-menu';
 
 const COMMANDS: Record<string, (tabId: number) => Promise<unknown>> = {
   'toggle-highlighting': (tabId) => sendToTab(contentProtocol, tabId, 'toggle-site'),
   'next-mention': (tabId) => sendToTab(contentProtocol, tabId, 'step', { direction: 1 }),
   'previous-mention': (tabId) => sendToTab(contentProtocol, tabId, 'step', { direction: -1 }),
   'show-card': (tabId) => sendToTab(contentProtocol, tabId, 'show-card'),
+  // Also the context menu's items (SELECTION_MENU): one path for the keys and the menu.
+  'highlight-selection': (tabId) =>
+    sendToTab(selectionProtocol, tabId, 'selection-note', { action: 'highlight' }),
+  'note-selection': (tabId) => sendToTab(selectionProtocol, tabId, 'selection-note', { action: 'note' }),
 };
 
 /** Firefox's background is a page with a DOM; Chrome's service worker asks an offscreen document. */
@@ -63,6 +70,16 @@ export default defineBackground(() => {
     },
     forever,
   );
+
+  // Menus are kept by Chrome across service-worker restarts and by Firefox only while the
+  // background lives: remove and create them at every start, the same in both.
+  void browser.contextMenus.removeAll().then(() => {
+    for (const item of SELECTION_MENU)
+      browser.contextMenus.create({ id: item.command, title: t(item.title), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id !== undefined) void COMMANDS[String(info.menuItemId)]?.(tab.id);
+  });
 
   browser.commands.onCommand.addListener(async (command) => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

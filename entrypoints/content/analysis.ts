@@ -10,6 +10,7 @@ import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { watchChanges } from '@/lib/page/change-watcher';
 import type { PageSession } from '@/lib/page/page-session';
 import type { Painter } from '@/lib/page/paint';
+import { isUiHost } from '@/lib/page/shadow-host';
 import type { PageCard } from './card';
 import type { PageNotes } from './notes';
 
@@ -74,7 +75,7 @@ export function wireAnalysis(
   const watcher = watchChanges({
     // The document, not its <body>: a page may take its body out and put it (or another) back.
     target: document,
-    isOwn: (node) => painter.owns(node) || notes.owns(node) || card.isHost(node),
+    isOwn: (node) => painter.owns(node) || notes.owns(node) || isUiHost(node),
     // A page that cleared CSS.highlights gets ours back at its next change.
     onChange: () => {
       session.restorePaint();

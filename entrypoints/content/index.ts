@@ -14,6 +14,7 @@ import { wireCard } from './card';
 import { wireMessages } from './messages';
 import { wireNotes } from './notes';
 import { wireSettings } from './settings';
+import { wireToolbar } from './toolbar';
 import 'virtual:hashiya-highlights.css';
 
 export default defineContentScript({
@@ -48,6 +49,7 @@ export default defineContentScript({
     const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes);
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);
+    wireToolbar(session, ctx.signal, () => card.hide());
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 

@@ -5,7 +5,8 @@ import type { TextModel } from '../text/text-model';
 
 const indexes = new WeakMap<TextModel, Map<Text, number>>();
 
-function indexOf(model: TextModel, node: Node): number | undefined {
+/** The index of `node` among the model's text nodes, or undefined when it is not one of them. */
+export function modelNodeIndex(model: TextModel, node: Node): number | undefined {
   let index = indexes.get(model);
   if (!index) {
     index = new Map(model.nodes.map((text, i) => [text, i]));
@@ -32,7 +33,7 @@ function firstNodeAfter(model: TextModel, container: Node, offset: number): numb
 }
 
 function boundaryOffset(model: TextModel, container: Node, offset: number, side: 'start' | 'end'): number {
-  const i = indexOf(model, container);
+  const i = modelNodeIndex(model, container);
   if (i !== undefined) {
     const node = model.nodes[i] as Text;
     return (model.starts[i] as number) + Math.min(Math.max(offset, 0), node.data.length);

@@ -142,6 +142,18 @@ export const contentProtocol = {
   ...pageNotesProtocol,
 } as const;
 
+/** What a tab did with the reader's selection (context menu, keyboard command). */
+export const SELECTION_OUTCOMES = ['opened', 'outside', 'none'] as const;
+
+/**
+ * The reader's selection, from the context menu and keyboard commands (the background sends them to
+ * the tab's selection toolbar, entrypoints/content/toolbar.ts): 'highlight' saves it in the first
+ * colour at once, 'note' opens the toolbar with the focus in its note field.
+ */
+export const selectionProtocol = {
+  'selection-note': [v.object({ action: v.picklist(['highlight', 'note']) }), v.picklist(SELECTION_OUTCOMES)],
+} as const;
+
 /** Requests the background answers (from content scripts). */
 export const backgroundProtocol = {
   /** The number of distinct entities on the sender's page, for its tab's toolbar badge. */

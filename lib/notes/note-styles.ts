@@ -29,6 +29,12 @@ export function colourOfNoteGroup(group: string): NoteColour | undefined {
   return (NOTE_COLOURS as readonly string[]).includes(colour) ? (colour as NoteColour) : undefined;
 }
 
+/**
+ * The highlight group of the passage the selection toolbar is open for: the field the reader types
+ * in takes the page's selection, so the passage keeps the selection's look meanwhile.
+ */
+export const DRAFT_GROUP = 'draft';
+
 /** `::highlight(PREFIXnote-colour)` rules: the tint alone, so an entity's underline stays visible. */
 export function noteHighlightRules(prefix: string): string {
   return `${NOTE_COLOURS.map(
@@ -36,4 +42,9 @@ export function noteHighlightRules(prefix: string): string {
       `::highlight(${prefix}${noteGroup(colour)}) {\n` +
       `  background-color: ${translucent(NOTE_COLOUR_HEX[colour], NOTE_ALPHA)};\n}`,
   ).join('\n')}\n`;
+}
+
+/** The draft's rule: the system's selection colours, as if the passage were still selected. */
+export function draftHighlightRule(prefix: string): string {
+  return `::highlight(${prefix}${DRAFT_GROUP}) {\n  background-color: Highlight;\n  color: HighlightText;\n}\n`;
 }

@@ -7,6 +7,14 @@
 // and found by tests through HOST_ATTRIBUTE.
 export const HOST_ATTRIBUTE = 'data-hashiya-ui';
 
+// Every host made here, so the change watcher can tell our UI from the page's changes.
+const hosts = new WeakSet<Node>();
+
+/** True for the host element of any of our in-page UI (card, selection toolbar…). */
+export function isUiHost(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && hosts.has(node as Node);
+}
+
 export interface ShadowHost {
   host: HTMLElement;
   container: HTMLElement;
@@ -35,5 +43,6 @@ export function createShadowHost(
   container.dir = dir;
   root.append(style, container);
   doc.documentElement.append(host);
+  hosts.add(host);
   return { host, container, remove: () => host.remove() };
 }

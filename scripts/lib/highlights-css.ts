@@ -4,7 +4,7 @@
 // Content-Security-Policy cannot block.
 import type { Plugin } from 'vite';
 import { highlightRules } from '../../lib/entities/type-styles.ts';
-import { noteHighlightRules } from '../../lib/notes/note-styles.ts';
+import { draftHighlightRule, noteHighlightRules } from '../../lib/notes/note-styles.ts';
 import { HIGHLIGHT_PREFIX } from '../../lib/page/paint.ts';
 
 export const HIGHLIGHTS_CSS_ID = 'virtual:hashiya-highlights.css';
@@ -16,7 +16,9 @@ export function highlightsCss(): Plugin {
     resolveId: (id) => (id === HIGHLIGHTS_CSS_ID ? RESOLVED_ID : undefined),
     load: (id) =>
       id === RESOLVED_ID
-        ? highlightRules(HIGHLIGHT_PREFIX) + noteHighlightRules(HIGHLIGHT_PREFIX)
+        ? highlightRules(HIGHLIGHT_PREFIX) +
+          noteHighlightRules(HIGHLIGHT_PREFIX) +
+          draftHighlightRule(HIGHLIGHT_PREFIX)
         : undefined,
   };
 }

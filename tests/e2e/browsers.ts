@@ -77,6 +77,13 @@ export interface TestPage {
   type(text: string): Promise<void>;
   /** Makes this the active tab of its window (hidden tabs may throttle animation frames). */
   bringToFront(): Promise<void>;
+  /**
+   * The text inside the page's closed shadow roots (our in-page UI that shows the reader's words),
+   * read as a debugger does: Chromium's DOM domain over CDP pierces closed roots. Undefined where the
+   * driver has no such view (Firefox over WebDriver BiDi): those tests assert through what the UI
+   * did (the store, the highlights) and screenshots instead.
+   */
+  closedShadowText?(): Promise<string>;
 }
 
 export interface TestBrowser {
@@ -349,6 +356,34 @@ class ChromiumPage implements TestPage {
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
   }
+
+  async closedShadowText(): Promise<string> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const texts: string[] = [];
+      const walk = (node: CdpNode, closed: boolean): void => {
+        if (node.nodeName === 'STYLE') return;
+        if (closed && node.nodeType === 3) texts.push(node.nodeValue);
+        for (const child of node.children ?? []) walk(child, closed);
+        for (const shadow of node.shadowRoots ?? [])
+          walk(shadow, closed || shadow.shadowRootType === 'closed');
+      };
+      walk(root as CdpNode, false);
+      return texts.join(' ').replace(/\s+/g, ' ').trim();
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+}
+
+interface CdpNode {
+  nodeName: string;
+  nodeType: number;
+  nodeValue: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+  shadowRootType?: string;
 }
 
 class ChromiumBrowser implements TestBrowser {

@@ -25,6 +25,7 @@ import { notesPanelTests, notesPanelTestsArabic } from './notes-panel.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { readerDictionaryTests } from './reader-dictionary.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
+import { selectionToolbarDarkTests, selectionToolbarTests } from './selection-toolbar.e2e.ts';
 import { viewTestsArabic, viewTestsEnglish } from './views.e2e.ts';
 
 const ALL_TESTS: readonly E2eTest[] = [
@@ -35,6 +36,8 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...libraryTests,
   ...notesPageTests,
   ...notesPanelTests,
+  ...selectionToolbarTests,
+  ...selectionToolbarDarkTests,
   ...viewTestsEnglish,
   ...readerDictionaryTests,
   // Last: it restarts the background.

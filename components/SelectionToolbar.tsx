@@ -1,0 +1,310 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
+import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
+import { suggestTags, withTag } from '@/lib/notes/tags';
+import { colourLabel, t } from '@/lib/ui/i18n';
+import { CloseButton } from './CloseButton';
+import { CloseIcon } from './icons';
+
+export interface ToolbarDraft {
+  colour: NoteColour;
+  note: string;
+  tags: string[];
+}
+
+export type SaveOutcome = { ok: true } | { ok: false; error: string };
+
+/** How the toolbar opens: its buttons; straight into the note field; or saving a highlight at once. */
+export type ToolbarStart = 'menu' | 'note' | 'highlight';
+
+export interface SelectionToolbarProps {
+  dir: 'ltr' | 'rtl';
+  start: ToolbarStart;
+  /** Focus the first control (opened from the keyboard or a menu, not by a mouse selection). */
+  focus: boolean;
+  /** The reader's tags, for completion. */
+  knownTags: readonly string[];
+  /** Resolves once the background answered: ok only when the note was committed. */
+  onSave: (draft: ToolbarDraft) => Promise<SaveOutcome>;
+  /** The colour chosen while writing (the page shows the passage in it meanwhile). */
+  onColour?: (colour: NoteColour) => void;
+  onClose: () => void;
+  /** The toolbar changed size: place it again. */
+  onResize: () => void;
+}
+
+/** A message in place of the toolbar: a selection outside the article, nothing selected. */
+export function SelectionMessage(props: { text: string; onClose: () => void }) {
+  return (
+    <div class="toolbar message" role="status" data-toolbar="message">
+      <p class="notice">{props.text}</p>
+      <CloseButton onClose={props.onClose} />
+    </div>
+  );
+}
+
+// Mouse clicks on the toolbar's buttons keep the page's selection (and focus) where they are.
+const keepFocus = (event: MouseEvent) => event.preventDefault();
+
+type Phase = 'menu' | 'note' | 'saving' | 'saved' | 'failed';
+
+/**
+ * The selection toolbar: five highlight colours and "Add note"; the note view adds a text field and
+ * tags with completion from the reader's own. Shows "saved" only once the background said so; a
+ * failure says what went wrong and keeps everything typed.
+ */
+export function SelectionToolbar(props: SelectionToolbarProps) {
+  const [phase, setPhase] = useState<Phase>(props.start === 'note' ? 'note' : 'menu');
+  const [editing, setEditing] = useState(props.start === 'note');
+  const [colour, setColour] = useState<NoteColour>('yellow');
+  const [note, setNote] = useState('');
+  const [tags, setTags] = useState<string[]>([]);
+  const [typed, setTyped] = useState('');
+  const [active, setActive] = useState(-1);
+  const [error, setError] = useState('');
+  const root = useRef<HTMLDivElement>(null);
+  const noteField = useRef<HTMLTextAreaElement>(null);
+  const tagField = useRef<HTMLInputElement>(null);
+  const saving = phase === 'saving';
+  const suggestions = editing && typed.trim() !== '' ? suggestTags(props.knownTags, typed, tags) : [];
+
+  const save = async (draft: ToolbarDraft) => {
+    if (saving) return;
+    setPhase('saving');
+    setError('');
+    const outcome = await props.onSave(draft);
+    if (outcome.ok) setPhase('saved');
+    else {
+      setError(outcome.error);
+      setPhase('failed');
+    }
+  };
+  const saveDraft = () =>
+    save({ colour, note: note.trim(), tags: typed.trim() ? withTag(tags, typed) : tags });
+
+  // Once, when opened.
+  useEffect(() => {
+    if (props.start === 'highlight') void save({ colour: 'yellow', note: '', tags: [] });
+    else if (props.start === 'note') noteField.current?.focus();
+    else if (props.focus) root.current?.querySelector<HTMLElement>('button')?.focus();
+  }, []);
+  useLayoutEffect(() => props.onResize());
+  useEffect(() => {
+    if (phase !== 'saved') return;
+    const timer = setTimeout(props.onClose, 1500);
+    return () => clearTimeout(timer);
+  }, [phase, props.onClose]);
+
+  const openNote = () => {
+    setEditing(true);
+    setPhase('note');
+    // The field exists after this render.
+    setTimeout(() => noteField.current?.focus());
+  };
+  const pickColour = (c: NoteColour) => {
+    if (!editing) {
+      void save({ colour: c, note: '', tags: [] });
+      return;
+    }
+    setColour(c);
+    props.onColour?.(c);
+  };
+  const addTag = (raw: string) => {
+    setTags((current) => withTag(current, raw));
+    setTyped('');
+    setActive(-1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // The page's own shortcuts never see what the reader types here.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      if (suggestions.length > 0 && event.target === tagField.current) {
+        setTyped('');
+        setActive(-1);
+      } else props.onClose();
+    }
+  };
+  const onNoteKey = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      void saveDraft();
+    }
+  };
+  const onTagKey = (event: KeyboardEvent) => {
+    if (event.isComposing) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (suggestions.length === 0) return;
+      event.preventDefault();
+      // -1 (the typed text) and each suggestion in turn, round and round.
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const n = suggestions.length + 1;
+      setActive((i) => ((i + 1 + step + n) % n) - 1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const pick = suggestions[active];
+      if (pick !== undefined) addTag(pick);
+      else if (typed.trim() !== '') addTag(typed);
+      else void saveDraft();
+    } else if (event.key === ',' || event.key === '،') {
+      event.preventDefault();
+      addTag(typed);
+    } else if (event.key === 'Backspace' && typed === '' && tags.length > 0) {
+      setTags(tags.slice(0, -1));
+    }
+  };
+
+  if (phase === 'saved')
+    return (
+      <div class="toolbar" role="status" data-toolbar="saved">
+        <p class="notice">{editing ? t('toolbarNoteSaved') : t('toolbarHighlightSaved')}</p>
+      </div>
+    );
+
+  const listId = 'hashiya-tag-suggestions';
+  return (
+    <div
+      ref={root}
+      class={editing ? 'toolbar editing' : 'toolbar'}
+      role="dialog"
+      aria-label={t('toolbarLabel')}
+      data-toolbar={phase}
+      onKeyDown={onKeyDown}
+      onKeyUp={stop}
+      onKeyPress={stop}
+    >
+      <div class="row">
+        <fieldset class="swatches" aria-label={editing ? t('toolbarColour') : t('toolbarHighlight')}>
+          {NOTE_COLOURS.map((c) => (
+            <button
+              key={c}
+              type="button"
+              class="swatch"
+              data-colour={c}
+              title={colourLabel(c)}
+              aria-label={colourLabel(c)}
+              aria-pressed={editing ? c === colour : undefined}
+              disabled={saving}
+              style={`--swatch: ${NOTE_COLOUR_HEX[c]}`}
+              onMouseDown={keepFocus}
+              onClick={() => pickColour(c)}
+            />
+          ))}
+        </fieldset>
+        {!editing && (
+          <button
+            type="button"
+            class="text-button add-note"
+            data-action="add-note"
+            disabled={saving}
+            onMouseDown={keepFocus}
+            onClick={openNote}
+          >
+            {t('toolbarAddNote')}
+          </button>
+        )}
+        <CloseButton onClose={props.onClose} />
+      </div>
+      {editing && (
+        <div class="fields">
+          <label class="field">
+            <span class="label">{t('toolbarNoteLabel')}</span>
+            <textarea
+              ref={noteField}
+              dir="auto"
+              rows={3}
+              value={note}
+              placeholder={t('toolbarNotePlaceholder')}
+              disabled={saving}
+              onInput={(e) => setNote(e.currentTarget.value)}
+              onKeyDown={onNoteKey}
+            />
+          </label>
+          <div class="field">
+            <label class="label" for="hashiya-tag-input">
+              {t('toolbarTagsLabel')}
+            </label>
+            <div class="tags">
+              {tags.map((tag) => (
+                <span key={tag} class="tag">
+                  <bdi dir="auto">{tag}</bdi>
+                  <button
+                    type="button"
+                    class="icon remove-tag"
+                    title={t('toolbarRemoveTag', tag)}
+                    aria-label={t('toolbarRemoveTag', tag)}
+                    disabled={saving}
+                    onClick={() => setTags(tags.filter((x) => x !== tag))}
+                  >
+                    <CloseIcon />
+                  </button>
+                </span>
+              ))}
+              <input
+                ref={tagField}
+                id="hashiya-tag-input"
+                dir="auto"
+                type="text"
+                role="combobox"
+                autocomplete="off"
+                aria-autocomplete="list"
+                aria-expanded={suggestions.length > 0}
+                aria-controls={listId}
+                aria-activedescendant={active >= 0 && suggestions[active] ? `${listId}-${active}` : undefined}
+                value={typed}
+                placeholder={tags.length === 0 ? t('toolbarTagsPlaceholder') : ''}
+                disabled={saving}
+                onInput={(e) => {
+                  setTyped(e.currentTarget.value);
+                  setActive(-1);
+                }}
+                onKeyDown={onTagKey}
+              />
+            </div>
+            {suggestions.length > 0 && (
+              <div class="suggestions" id={listId} role="listbox" aria-label={t('toolbarTagSuggestions')}>
+                {suggestions.map((tag, i) => (
+                  <div
+                    key={tag}
+                    tabIndex={-1}
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    dir="auto"
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      addTag(tag);
+                    }}
+                  >
+                    {tag}
+                  </div>
+                ))}
+              </div>
+            )}
+          </div>
+          <div class="actions">
+            <button type="button" class="primary" data-action="save" disabled={saving} onClick={saveDraft}>
+              {saving ? t('toolbarSaving') : t('toolbarSave')}
+            </button>
+            <button type="button" class="text-button" data-action="cancel" onClick={props.onClose}>
+              {t('toolbarCancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {!editing && saving && (
+        <p class="notice" role="status">
+          {t('toolbarSaving')}
+        </p>
+      )}
+      {phase === 'failed' && (
+        <p class="error" role="alert" data-toolbar-error>
+          {t('toolbarSaveFailed', error)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const stop = (event: KeyboardEvent) => event.stopPropagation();
