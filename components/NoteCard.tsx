@@ -279,7 +279,7 @@ function NoteEditor(props: NoteCardProps & { state: Extract<NoteCardState, { kin
       <fieldset class="note-colours">
         <legend class="field-label">{t('noteColourLabel')}</legend>
         {NOTE_COLOURS.map((option) => (
-          <label key={option} class="swatch" title={t(COLOUR_LABELS[option])}>
+          <label key={option} class="swatch" data-swatch={option} title={t(COLOUR_LABELS[option])}>
             <input
               type="radio"
               name="note-colour"
