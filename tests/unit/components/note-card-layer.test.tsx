@@ -125,7 +125,7 @@ describe('note card layer', () => {
     await settle();
     expect(calls.some((c) => c.startsWith('changed'))).toBe(false);
     expect(card()?.dataset.state).toBe('edit');
-    expect((card()?.querySelector('textarea') as HTMLTextAreaElement).value).toBe('لا تضيعيني');
+    expect(card()?.querySelector('textarea')?.value).toBe('لا تضيعيني');
     const alert = card()?.querySelector('[role="alert"]')?.textContent ?? '';
     expect(alert).toContain('Your change was not saved');
     expect(alert).toContain('no more storage space');
@@ -141,7 +141,7 @@ describe('note card layer', () => {
     expect(card()).toBeNull();
     layer.show(placed, []);
     expect(card()?.dataset.state).toBe('edit');
-    expect((card()?.querySelector('textarea') as HTMLTextAreaElement).value).toBe('مسودة');
+    expect(card()?.querySelector('textarea')?.value).toBe('مسودة');
     button('cancel')?.click();
     layer.hide();
     layer.show(placed, []);
