@@ -145,6 +145,8 @@ describe('NotesLayer', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
   it('finds the note at a DOM point, the inner one where notes overlap, also after the <mark> fallback split the text', () => {
     const model = modelOf(FIRST_VISIT);
     const outer = noteOn(model.text, 'وقال رئيس الوزراء إيدي راما إن القرار', 'yellow');
