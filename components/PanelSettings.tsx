@@ -2,7 +2,9 @@ import { ENTITY_TYPES } from '@/lib/entities/types';
 import {
   HIGHLIGHT_STYLES,
   type HighlightStyle,
+  notesEnabled,
   type Settings,
+  withNotesOnSite,
   withSite,
   withType,
 } from '@/lib/settings/settings';
@@ -22,7 +24,7 @@ const STYLE_LABELS: Record<HighlightStyle, 'styleFull' | 'styleQuiet'> = {
   quiet: 'styleQuiet',
 };
 
-/** Behind the settings button: where to highlight, which types (with their key), and how. */
+/** Behind the settings button: where to highlight and show notes, which types (with their key), and how. */
 export function PanelSettings({ settings, hostname, onChange }: PanelSettingsProps) {
   return (
     <div class="settings" id="panel-settings">
@@ -37,6 +39,18 @@ export function PanelSettings({ settings, hostname, onChange }: PanelSettingsPro
               onChange={(e) => onChange(withSite(settings, hostname, e.currentTarget.checked))}
             />
             <span>{t('switchSite', hostname)}</span>
+          </label>
+        )}
+        {hostname && (
+          // The reader's notes have a switch of their own: highlighting off leaves them shown.
+          <label class="switch">
+            <input
+              type="checkbox"
+              data-switch="notes-site"
+              checked={notesEnabled(settings, hostname)}
+              onChange={(e) => onChange(withNotesOnSite(settings, hostname, e.currentTarget.checked))}
+            />
+            <span>{t('switchNotesSite', hostname)}</span>
           </label>
         )}
         <GlobalSwitch settings={settings} onChange={onChange} />

@@ -1,10 +1,9 @@
 // Mounts the entity card in the shadow host and places it next to a mention.
 import { render } from 'preact';
 import type { Entity } from '@/lib/entities/types';
-import { type Box, overlaps, placeCard } from '@/lib/page/card-position';
+import { placeBeside } from '@/lib/page/card-position';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import { createShadowHost } from '@/lib/page/shadow-host';
-import { liveRange } from '@/lib/text/text-model';
 import { uiDirection } from '@/lib/ui/i18n';
 import { EntityCard } from './EntityCard';
 import cardCss from './entity-card.css?inline';
@@ -58,23 +57,7 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
 
   const place = () => {
     const card = cardElement();
-    if (!card || !shown) return;
-    const range = liveRange(shown.range);
-    if (!range) return;
-    const anchor: Box = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    const size = card.getBoundingClientRect();
-    if (stay && card.style.left && !overlaps(size, anchor)) return;
-    const pageDir = doc.defaultView?.getComputedStyle(
-      shown.range.startContainer.parentElement ?? doc.body,
-    ).direction;
-    const at = placeCard(
-      anchor,
-      { width: size.width, height: size.height },
-      { width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight },
-      pageDir === 'rtl' ? 'rtl' : 'ltr',
-    );
-    card.style.left = `${at.left}px`;
-    card.style.top = `${at.top}px`;
+    if (card && shown) placeBeside(doc, card, shown.range, stay);
   };
 
   const hide = () => {

@@ -1,8 +1,8 @@
-import { type Settings, withSite } from '@/lib/settings/settings';
+import { type Settings, withNotesOnSite, withSite } from '@/lib/settings/settings';
 import { t } from '@/lib/ui/i18n';
 import { GlobalSwitch } from '../GlobalSwitch';
 
-/** Highlighting everywhere, and the sites where the reader turned it off. */
+/** Highlighting everywhere, the sites where the reader turned it off, and those where notes are off. */
 export function SitesSection({
   settings,
   onChange,
@@ -22,6 +22,26 @@ export function SitesSection({
             <li key={site} class="row" data-disabled-site={site}>
               <bdi dir="ltr">{site}</bdi>
               <button type="button" class="link" onClick={() => onChange(withSite(settings, site, true))}>
+                {t('turnOn')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('sitesNotesHeading')}</h3>
+      <p class="muted">{t('sitesNotesIntro')}</p>
+      {settings.notesOffSites.length === 0 ? (
+        <p data-empty="notes">{t('sitesNotesNone')}</p>
+      ) : (
+        <ul class="plain-list rows">
+          {settings.notesOffSites.map((site) => (
+            <li key={site} class="row" data-notes-off-site={site}>
+              <bdi dir="ltr">{site}</bdi>
+              <button
+                type="button"
+                class="link"
+                onClick={() => onChange(withNotesOnSite(settings, site, true))}
+              >
                 {t('turnOn')}
               </button>
             </li>

@@ -40,6 +40,8 @@ export function wireAnalysis(
   card: PageCard,
   dictionary: ShippedMatcher,
   notes: PageNotes,
+  /** True for the host of other in-page UI of ours (the note card): its changes are not the page's. */
+  isOtherUi: (node: Node) => boolean = () => false,
 ): PageAnalysis {
   // Work starts only on pages that look like articles, or once the reader asks for it.
   let started = false;
@@ -75,7 +77,8 @@ export function wireAnalysis(
   const watcher = watchChanges({
     // The document, not its <body>: a page may take its body out and put it (or another) back.
     target: document,
-    isOwn: (node) => painter.owns(node) || notes.owns(node) || isUiHost(node),
+    isOwn: (node) =>
+      painter.owns(node) || notes.owns(node) || card.isHost(node) || isOtherUi(node) || isUiHost(node),
     // A page that cleared CSS.highlights gets ours back at its next change.
     onChange: () => {
       session.restorePaint();

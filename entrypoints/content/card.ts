@@ -19,12 +19,17 @@ export interface PageCard {
   isHost(node: unknown): boolean;
 }
 
-/** `restorePaint` puts back every layer's highlights a page took out of CSS.highlights. */
+/**
+ * `restorePaint` puts back every layer's highlights a page took out of CSS.highlights.
+ * `coveredByNote`: true where the reader's own note lies over the point; its note card answers the
+ * hover there (with a way to this card), so the entity card does not.
+ */
 export function wireCard(
   session: PageSession,
   matcher: Matcher,
   restorePaint: () => void,
   signal: AbortSignal,
+  coveredByNote: (x: number, y: number) => boolean = () => false,
 ): PageCard {
   const card = createCardLayer(document, {
     // Stepping from the card keeps it (and its buttons) under the pointer.
@@ -54,6 +59,7 @@ export function wireCard(
     find: (x, y) => {
       restorePaint(); // a page that cleared CSS.highlights gets ours back at the next hover
       if (!session.active || session.painted.all.length === 0) return undefined;
+      if (coveredByNote(x, y)) return undefined;
       return mentionAtPoint(document, session.painted, x, y);
     },
     isOwnUi: (target) => card.isHost(target),

@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
 import { wireMessages } from './messages';
+import { wireNoteCard } from './note-card';
 import { wireNotes } from './notes';
 import { wireSettings } from './settings';
 import { wireToolbar } from './toolbar';
@@ -45,10 +46,14 @@ export default defineContentScript({
       session.restorePaint();
       notes.layer.restore();
     };
-    const card = wireCard(session, matcher, restorePaint, ctx.signal);
-    const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes);
+    // Where a note lies over a name, the note card answers the hover (and leads to the entity card).
+    const card = wireCard(session, matcher, restorePaint, ctx.signal, (x, y) => noteCard.covers(x, y));
+    const noteCard = wireNoteCard(session, notes, card, matcher, ctx.signal);
+    const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes, (node) =>
+      noteCard.isHost(node),
+    );
     wireMessages(session, analysis, card, ctx.signal);
-    wireSettings(session, analysis, card, ctx.signal);
+    wireSettings(session, analysis, card, notes, ctx.signal);
     wireToolbar(session, ctx.signal, () => card.hide());
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());

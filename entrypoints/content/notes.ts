@@ -2,7 +2,8 @@
 // navigation) ask the background for the article's notes, re-anchor and paint them; repaint when
 // the background says this article's notes changed. Answers the side panel's questions about them
 // (where they are, show one), and shows the note a library link names (#hashiya-note=<id>) once
-// the notes are painted. Torn down by `signal`.
+// the notes are painted. Nothing of the notes is shown on a site where the reader turned notes off
+// (lib/settings: notesEnabled). Torn down by `signal`.
 import { noteIdFromHref } from '@/lib/library/view';
 import { sendToBackground, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, viewProtocol } from '@/lib/messaging/protocol';
@@ -14,6 +15,7 @@ import { createPageNotice } from '@/lib/page/page-notice';
 import type { PageSession } from '@/lib/page/page-session';
 import { createPainter, PRIORITY } from '@/lib/page/paint';
 import { scrollToRange } from '@/lib/page/scroll';
+import { notesEnabled } from '@/lib/settings/settings';
 import { t, uiDirection } from '@/lib/ui/i18n';
 
 export interface PageNotes {
@@ -26,6 +28,10 @@ export interface PageNotes {
   clear(): void;
   /** True for nodes the notes put on the page (the fallback's marks, the notice's host). */
   owns(node: Node): boolean;
+  /** Notes are on for this site (the per-site switch): paint, card and selection toolbar. */
+  readonly enabled: boolean;
+  /** After the settings changed: paints or takes off the notes if the site's switch moved. */
+  applySettings(): void;
 }
 
 export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes {
@@ -47,12 +53,16 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     if (outcome === 'orphan') notice.show(t('noteNotOnPage'));
     else if (outcome === 'unknown') notice.show(t('noteArrivalUnknown'));
   };
+  const enabled = () => notesEnabled(session.settings, session.hostname);
+  /** What the last refresh found the switch at. */
+  let shownEnabled = true;
 
   const refresh = async (): Promise<void> => {
     const request = ++generation;
     const article = session.extracted;
     articleId = article ? articleIdentity(document) : null;
-    if (!article || !articleId) {
+    shownEnabled = enabled();
+    if (!article || !articleId || !shownEnabled) {
       layer.clear();
       shownFor = null;
       return;
@@ -117,5 +127,11 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
       shownFor = null;
     },
     owns: (node) => layer.owns(node) || notice.isHost(node),
+    get enabled() {
+      return enabled();
+    },
+    applySettings: () => {
+      if (enabled() !== shownEnabled) void refresh();
+    },
   };
 }

@@ -3,15 +3,18 @@ import type { PageSession } from '@/lib/page/page-session';
 import { watchSettings } from '@/lib/settings/settings';
 import type { PageAnalysis } from './analysis';
 import type { PageCard } from './card';
+import type { PageNotes } from './notes';
 
 export function wireSettings(
   session: PageSession,
   analysis: PageAnalysis,
   card: PageCard,
+  notes: PageNotes,
   signal: AbortSignal,
 ): void {
   const stop = watchSettings((settings) => {
     session.updateSettings(settings);
+    notes.applySettings();
     if (card.isShown && !session.active) card.hide();
     analysis.reportCount();
   });

@@ -3,6 +3,7 @@
 // API answers with the nearest text even when the pointer is in a margin).
 import { liveRange } from '../text/text-model';
 import type { MentionIndex, PlacedMention } from './mention-index';
+import type { NotesLayer, PlacedNote } from './notes-layer';
 
 interface CaretPoint {
   node: Node;
@@ -45,4 +46,21 @@ export function mentionAtPoint(
   if (!caret) return undefined;
   const mention = index.atPoint(caret.node, caret.offset);
   return mention && rangeContainsPoint(mention.range, x, y) ? mention : undefined;
+}
+
+/** The reader's note under the viewport point (x, y), if any (the innermost where notes overlap). */
+export function noteAtPoint(doc: Document, layer: NotesLayer, x: number, y: number): PlacedNote | undefined {
+  if (layer.placed.length === 0) return undefined;
+  const caret = caretFromPoint(doc, x, y);
+  if (!caret) return undefined;
+  const note = layer.atPoint(caret.node, caret.offset);
+  return note && rangeContainsPoint(note.range, x, y) ? note : undefined;
+}
+
+/** The mentions inside a note's passage (wholly or partly), in reading order. */
+export function mentionsWithin(
+  mentions: readonly PlacedMention[],
+  span: { start: number; end: number },
+): PlacedMention[] {
+  return mentions.filter((m) => m.start < span.end && m.end > span.start);
 }

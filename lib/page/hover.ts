@@ -1,15 +1,15 @@
 // Hover tracking for highlights, which have no events of their own: at most one hit-test per
-// animation frame, and a short grace period so the pointer can travel from a mention to its card.
-import type { PlacedMention } from './mention-index';
+// animation frame, and a short grace period so the pointer can travel from a mention (or a note) to
+// its card.
 
 export const HIDE_DELAY_MS = 300;
 
-export interface HoverOptions {
+export interface HoverOptions<T> {
   doc: Document;
-  find: (x: number, y: number) => PlacedMention | undefined;
+  find: (x: number, y: number) => T | undefined;
   /** True when the event comes from our own UI (the card), which keeps the card open. */
   isOwnUi: (target: EventTarget | null) => boolean;
-  onEnter: (mention: PlacedMention) => void;
+  onEnter: (found: T) => void;
   onLeave: () => void;
 }
 
@@ -19,12 +19,12 @@ export interface HoverTracker {
   stop(): void;
 }
 
-export function trackHover(options: HoverOptions): HoverTracker {
+export function trackHover<T>(options: HoverOptions<T>): HoverTracker {
   const { doc } = options;
   const win = doc.defaultView;
   let frame = 0;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
-  let current: PlacedMention | undefined;
+  let current: T | undefined;
   let last: { x: number; y: number; target: EventTarget | null } | null = null;
 
   const check = () => {

@@ -22,6 +22,8 @@ export class NotesLayer {
   private placedNotes: PlacedNote[] = [];
   private orphanNotes: AnnotationRecord[] = [];
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One live Range moved over the notes' ranges when hit-testing (live ranges cost the page). */
+  private probe: Range | null = null;
 
   constructor(private readonly painter: Painter) {}
 
@@ -56,6 +58,50 @@ export class NotesLayer {
     }
     this.placedNotes = placed;
     this.orphanNotes = orphans;
+    this.paint();
+  }
+
+  /** The placed note with this id, if it is on the page. */
+  find(id: string): PlacedNote | undefined {
+    return this.placedNotes.find((placed) => placed.note.id === id);
+  }
+
+  /**
+   * The placed note at the DOM point (node, offset): the shortest one where notes overlap (the
+   * inner passage is the one the pointer singles out). Compares DOM points, like the mention index,
+   * so it stays right after the <mark> fallback split text nodes.
+   */
+  atPoint(node: Node, offset: number): PlacedNote | undefined {
+    this.probe ??= node.ownerDocument?.createRange() ?? null;
+    const probe = this.probe;
+    if (!probe) return undefined;
+    let best: PlacedNote | undefined;
+    for (const placed of this.placedNotes) {
+      if (best && placed.end - placed.start >= best.end - best.start) continue;
+      try {
+        probe.setStart(placed.range.startContainer, placed.range.startOffset);
+        probe.setEnd(placed.range.endContainer, placed.range.endOffset);
+        if (probe.comparePoint(node, offset) === 0) best = placed;
+      } catch {
+        // A point in another tree (our own shadow root), or a range the page's changes outdated.
+      }
+    }
+    return best;
+  }
+
+  /** Takes one note off the page at once (deleted): the others stay painted. */
+  remove(id: string): void {
+    const kept = this.placedNotes.filter((placed) => placed.note.id !== id);
+    if (kept.length === this.placedNotes.length) return;
+    this.placedNotes = kept;
+    this.paint();
+  }
+
+  /** Shows a changed note (its colour, text, tags) where it is, without anchoring again. */
+  update(note: AnnotationRecord): void {
+    const placed = this.find(note.id);
+    if (!placed) return;
+    this.placedNotes = this.placedNotes.map((p) => (p === placed ? { ...placed, note } : p));
     this.paint();
   }
 

@@ -14,6 +14,11 @@ export interface Settings {
   hiddenEntities: string[];
   /** 'colour': tinted background and underline; 'quiet': the underline alone. */
   highlightStyle: HighlightStyle;
+  /**
+   * Hostnames where the reader turned notes off: no note painted, no note card, no selection
+   * toolbar there (the notes stay stored). Independent of entity highlighting.
+   */
+  notesOffSites: string[];
 }
 
 export const HIGHLIGHT_STYLES = ['colour', 'quiet'] as const;
@@ -25,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hiddenTypes: [],
   hiddenEntities: [],
   highlightStyle: 'colour',
+  notesOffSites: [],
 };
 
 /** Reads stored settings, keeping only well-formed values (storage may hold an older shape). */
@@ -43,6 +49,7 @@ export function normaliseSettings(value: unknown): Settings {
     highlightStyle: (HIGHLIGHT_STYLES as readonly unknown[]).includes(raw.highlightStyle)
       ? (raw.highlightStyle as HighlightStyle)
       : DEFAULT_SETTINGS.highlightStyle,
+    notesOffSites: strings(raw.notesOffSites),
   };
 }
 
@@ -65,6 +72,16 @@ export function toggledForSite(settings: Settings, hostname: string): Settings {
   return withSite({ ...settings, enabled: true }, hostname, true);
 }
 
+/** Notes are shown (painted, their card, the selection toolbar) on this site. */
+export function notesEnabled(settings: Settings, hostname: string): boolean {
+  return !settings.notesOffSites.includes(hostname);
+}
+
+export function withNotesOnSite(settings: Settings, hostname: string, on: boolean): Settings {
+  const others = settings.notesOffSites.filter((site) => site !== hostname);
+  return { ...settings, notesOffSites: on ? others : [...others, hostname].sort() };
+}
+
 export function withType(settings: Settings, type: EntityType, shown: boolean): Settings {
   const others = settings.hiddenTypes.filter((t) => t !== type);
   return { ...settings, hiddenTypes: shown ? others : [...others, type] };
@@ -79,8 +96,8 @@ export function withEntity(settings: Settings, id: string, shown: boolean): Sett
  * The stored settings, typed unknown because storage may hold an older or damaged shape:
  * normaliseSettings is the validator. Version 1 is the shape every release so far wrote under
  * `settings` ({enabled, disabledSites, hiddenTypes, hiddenEntities}, no version mark, which WXT
- * reads as 1; `highlightStyle` was added later without a new version, since normaliseSettings
- * gives a missing field its default). A change of shape raises the version and adds `migrations: { 2: (v1) => … }`, with a
+ * reads as 1; `highlightStyle` and `notesOffSites` were added later without a new version, since
+ * normaliseSettings gives a missing field its default). A change of shape raises the version and adds `migrations: { 2: (v1) => … }`, with a
  * test that reads the shape before it. (No empty migrations map until then: WXT would read storage
  * for it in every tab on every page load.)
  */

@@ -18,13 +18,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { type BrowserContext, chromium, type Page as PlaywrightPage } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, {
   type ElementHandle,
   type KeyInput,
   type Browser as PuppeteerBrowser,
   type Page as PuppeteerPage,
 } from 'puppeteer-core';
+import { type BidiNode, type CdpNode, fromBidi, fromCdp, type UiNode, uiHosts } from './ui-tree.ts';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -84,6 +85,13 @@ export interface TestPage {
    * did (the store, the highlights) and screenshots instead.
    */
   closedShadowText?(): Promise<string>;
+  /**
+   * Our in-page UI hosts and their shadow roots, closed ones included, as the browser's automation
+   * protocol sees them (no page script can): see ui-tree.ts.
+   */
+  uiHosts(): Promise<UiNode[]>;
+  /** Clicks the middle of a node uiHosts() found (closed shadow roots included). */
+  clickUi(node: UiNode): Promise<void>;
 }
 
 export interface TestBrowser {
@@ -357,19 +365,42 @@ class ChromiumPage implements TestPage {
     await this.page.bringToFront();
   }
 
+  private cdpSession: CDPSession | undefined;
+  private async cdp(): Promise<CDPSession> {
+    this.cdpSession ??= await this.page.context().newCDPSession(this.page);
+    return this.cdpSession;
+  }
+
+  async uiHosts(): Promise<UiNode[]> {
+    // As DevTools' Elements panel shows the page: pierce crosses shadow roots, closed ones too.
+    const { root } = await (await this.cdp()).send('DOM.getDocument', { depth: -1, pierce: true });
+    return uiHosts([fromCdp(root as CdpNode)]);
+  }
+
+  async clickUi(node: UiNode): Promise<void> {
+    const { quads } = await (await this.cdp()).send('DOM.getContentQuads', {
+      backendNodeId: node.ref as number,
+    });
+    const quad = quads[0];
+    if (!quad) throw new Error(`<${node.tag}> has no box on screen`);
+    const x = ((quad[0] ?? 0) + (quad[2] ?? 0) + (quad[4] ?? 0) + (quad[6] ?? 0)) / 4;
+    const y = ((quad[1] ?? 0) + (quad[3] ?? 0) + (quad[5] ?? 0) + (quad[7] ?? 0)) / 4;
+    await this.page.mouse.click(x, y);
+  }
+
   async closedShadowText(): Promise<string> {
     const cdp = await this.page.context().newCDPSession(this.page);
     try {
       const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
       const texts: string[] = [];
-      const walk = (node: CdpNode, closed: boolean): void => {
+      const walk = (node: CdpTextNode, closed: boolean): void => {
         if (node.nodeName === 'STYLE') return;
         if (closed && node.nodeType === 3) texts.push(node.nodeValue);
         for (const child of node.children ?? []) walk(child, closed);
         for (const shadow of node.shadowRoots ?? [])
           walk(shadow, closed || shadow.shadowRootType === 'closed');
       };
-      walk(root as CdpNode, false);
+      walk(root as CdpTextNode, false);
       return texts.join(' ').replace(/\s+/g, ' ').trim();
     } finally {
       await cdp.detach().catch(() => undefined);
@@ -377,12 +408,12 @@ class ChromiumPage implements TestPage {
   }
 }
 
-interface CdpNode {
+interface CdpTextNode {
   nodeName: string;
   nodeType: number;
   nodeValue: string;
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
+  children?: CdpTextNode[];
+  shadowRoots?: CdpTextNode[];
   shadowRootType?: string;
 }
 
@@ -659,6 +690,48 @@ class FirefoxPage implements TestPage {
 
   async bringToFront(): Promise<void> {
     await this.page.bringToFront();
+  }
+
+  /** Calls a function in the page over WebDriver BiDi itself, for serialisation options puppeteer does not expose. */
+  private async bidiCall(
+    functionDeclaration: string,
+    args: unknown[],
+    options: object = {},
+  ): Promise<unknown> {
+    const { connection } = this.page.browser() as unknown as {
+      connection: { send(method: string, params: object): Promise<{ result: unknown }> };
+    };
+    const context = (this.page.mainFrame() as unknown as { _id: string })._id;
+    const reply = await connection.send('script.callFunction', {
+      functionDeclaration,
+      arguments: args,
+      awaitPromise: false,
+      target: { context },
+      resultOwnership: 'none',
+      ...options,
+    });
+    const result = reply.result as { type: string; result?: unknown; exceptionDetails?: { text?: string } };
+    if (result.type !== 'success')
+      throw new Error(`BiDi call failed: ${result.exceptionDetails?.text ?? ''}`);
+    return result.result;
+  }
+
+  async uiHosts(): Promise<UiNode[]> {
+    // The hosts are in the page's DOM; BiDi serialises their shadow roots, closed ones too, on request.
+    const result = (await this.bidiCall("() => [...document.querySelectorAll('[data-hashiya-ui]')]", [], {
+      serializationOptions: { maxDomDepth: 40, includeShadowTree: 'all' },
+    })) as { value?: BidiNode[] };
+    return (result.value ?? []).map(fromBidi);
+  }
+
+  async clickUi(node: UiNode): Promise<void> {
+    const result = (await this.bidiCall(
+      '(el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
+      [{ sharedId: node.ref }],
+    )) as { value?: { value: number }[] };
+    const [x, y] = (result.value ?? []).map((v) => v.value);
+    if (x === undefined || y === undefined) throw new Error(`<${node.tag}> has no box on screen`);
+    await this.page.mouse.click(x, y);
   }
 }
 

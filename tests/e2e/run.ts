@@ -20,6 +20,7 @@ import { hardPageTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
 import { libraryTests } from './library.e2e.ts';
+import { noteCardTests } from './note-card.e2e.ts';
 import { notesPageTests } from './notes-page.e2e.ts';
 import { notesPanelTests, notesPanelTestsArabic } from './notes-panel.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
@@ -38,6 +39,7 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...notesPanelTests,
   ...selectionToolbarTests,
   ...selectionToolbarDarkTests,
+  ...noteCardTests,
   ...viewTestsEnglish,
   ...readerDictionaryTests,
   // Last: it restarts the background.

@@ -146,4 +146,46 @@ describe('NotesLayer', () => {
       vi.useRealTimers();
     }
   });
+
+  it('finds the note at a DOM point, the inner one where notes overlap, also after the <mark> fallback split the text', () => {
+    const model = modelOf(FIRST_VISIT);
+    const outer = noteOn(model.text, 'وقال رئيس الوزراء إيدي راما إن القرار', 'yellow');
+    const inner = noteOn(model.text, 'إيدي راما', 'blue');
+    const fake = fakeWindow();
+    const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
+    layer.show(model, [outer, inner]);
+    const link = document.querySelector('a')?.firstChild as Text;
+    expect(layer.atPoint(link, 2)?.note.id).toBe(inner.id);
+    const said = document.querySelectorAll('p')[1]?.firstChild as Text;
+    expect(layer.atPoint(said, 2)?.note.id).toBe(outer.id);
+    const first = document.querySelector('p')?.firstChild as Text;
+    expect(layer.atPoint(first, 2)).toBeUndefined();
+    expect(layer.find(inner.id)?.note).toBe(inner);
+
+    const marked = new NotesLayer(
+      createPainter({ document } as unknown as Parameters<typeof createPainter>[0]),
+    );
+    layer.clear();
+    marked.show(modelOf(FIRST_VISIT), [noteOn(model.text, 'إيدي راما', 'green')]);
+    const markText = document.querySelector(`.${MARK_CLASS}`)?.firstChild as Text;
+    expect(marked.atPoint(markText, 1)?.note.colour).toBe('green');
+    marked.clear();
+  });
+
+  it('takes one deleted note off at once and shows an edited one in its new colour, keeping the others', () => {
+    const model = modelOf(FIRST_VISIT);
+    const keep = noteOn(model.text, 'ألبانيا العلاقات', 'yellow');
+    const edit = noteOn(model.text, 'مع إيران', 'yellow');
+    const remove = noteOn(model.text, 'إيدي راما', 'pink');
+    const fake = fakeWindow();
+    const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
+    layer.show(model, [keep, edit, remove]);
+    layer.remove(remove.id);
+    expect(fake.highlights.has('hashiya-note-pink')).toBe(false);
+    layer.update({ ...edit, colour: 'blue', note: 'changed' });
+    expect(fake.texts('hashiya-note-yellow')).toEqual(['ألبانيا العلاقات']);
+    expect(fake.texts('hashiya-note-blue')).toEqual(['مع إيران']);
+    expect(layer.find(edit.id)?.note.note).toBe('changed');
+    expect(layer.placed.map((p) => p.note.id)).toEqual([keep.id, edit.id]);
+  });
 });

@@ -5,10 +5,12 @@ import {
   isActiveOn,
   loadSettings,
   normaliseSettings,
+  notesEnabled,
   saveSettings,
   toggledForSite,
   watchSettings,
   withEntity,
+  withNotesOnSite,
   withSite,
   withType,
 } from '@/lib/settings/settings';
@@ -40,6 +42,19 @@ describe('settings', () => {
     const globallyOff = { ...DEFAULT_SETTINGS, enabled: false };
     const on = toggledForSite(globallyOff, 'a.example');
     expect(isActiveOn(on, 'a.example')).toBe(true);
+  });
+
+  it('turns notes off on one site, whatever the entity highlighting there', () => {
+    expect(notesEnabled(DEFAULT_SETTINGS, 'a.example')).toBe(true);
+    const off = withNotesOnSite(withNotesOnSite(DEFAULT_SETTINGS, 'b.example', false), 'a.example', false);
+    expect(off.notesOffSites).toEqual(['a.example', 'b.example']);
+    expect(notesEnabled(off, 'a.example')).toBe(false);
+    expect(notesEnabled(off, 'c.example')).toBe(true);
+    // Highlighting and notes are separate switches.
+    expect(isActiveOn(off, 'a.example')).toBe(true);
+    expect(notesEnabled(withSite(DEFAULT_SETTINGS, 'a.example', false), 'a.example')).toBe(true);
+    expect(notesEnabled(withNotesOnSite(off, 'a.example', true), 'a.example')).toBe(true);
+    expect(normaliseSettings({ notesOffSites: ['a.example', 4, null] }).notesOffSites).toEqual(['a.example']);
   });
 
   it('hides and shows types and single entities', () => {
@@ -80,11 +95,12 @@ describe('settings', () => {
     // The versioned item checks what is stored when it is defined, as on the extension's start.
     vi.resetModules();
     const fresh = await import('@/lib/settings/settings');
-    // A field added since (highlightStyle) reads as its default: no migration needed.
+    // Fields added since (highlightStyle, notesOffSites) read as their defaults: no migration needed.
     expect(await fresh.loadSettings()).toEqual({
       ...before,
       hiddenTypes: ['place'],
       highlightStyle: 'colour',
+      notesOffSites: [],
     });
     await fresh.saveSettings(fresh.withSite(await fresh.loadSettings(), 'b.example', false));
     const stored = await fakeBrowser.storage.local.get(null);
@@ -93,6 +109,7 @@ describe('settings', () => {
       hiddenTypes: ['place'],
       disabledSites: ['a.example', 'b.example'],
       highlightStyle: 'colour',
+      notesOffSites: [],
     });
     expect((stored.settings$ as { v?: number } | undefined)?.v ?? 1).toBe(1);
   });
