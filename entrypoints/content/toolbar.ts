@@ -14,6 +14,7 @@ import type { PageSession } from '@/lib/page/page-session';
 import { createPainter, PRIORITY } from '@/lib/page/paint';
 import { readSelection, selectionBoundaries } from '@/lib/page/selection';
 import { lineBoxes } from '@/lib/page/toolbar-position';
+import { notesEnabled } from '@/lib/settings/settings';
 import { rangeFromOffsets, type TextModel } from '@/lib/text/text-model';
 import { t } from '@/lib/ui/i18n';
 
@@ -67,6 +68,11 @@ export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: (
 
   /** Shows what the current selection calls for; `start`/`focus` when the reader asked for it. */
   const respond = (start: ToolbarStart | null): 'opened' | 'outside' | 'none' => {
+    // Notes off on this site (the per-site switch): no toolbar either.
+    if (!notesEnabled(session.settings, location.hostname)) {
+      if (layer.shown) layer.hide();
+      return 'none';
+    }
     const model = session.extracted?.model ?? null;
     const reading = readSelection(selectionBoundaries(getSelection()), model, (node) => layer.isHost(node));
     if (reading.kind !== 'none' || start) onShow();
