@@ -7,11 +7,13 @@ import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
+import { withReaderEntries } from '@/lib/reader-dictionary/page-matcher';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
 import { wireMessages } from './messages';
 import { wireNotes } from './notes';
+import { wireReaderDictionary } from './reader-dictionary';
 import { wireSettings } from './settings';
 import 'virtual:hashiya-highlights.css';
 
@@ -20,7 +22,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const startedAt = performance.now();
-    const matcher = shippedMatcher();
+    // The shipped dictionary with what the reader taught it in front (lib/reader-dictionary).
+    const matcher = withReaderEntries(
+      shippedMatcher(),
+      async () => {
+        const reply = await sendToBackground(backgroundProtocol, 'list-reader-entries');
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      },
+      location.hostname,
+    );
     const painter = createPainter();
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const session = new PageSession({
@@ -52,6 +63,7 @@ export default defineContentScript({
     const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes);
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);
+    wireReaderDictionary(matcher, session, analysis, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 
