@@ -19,6 +19,7 @@ import { canOpenSidePanel, openSidePanel } from '@/lib/ui/side-panel';
 import { EntityList, type EntityView } from './EntityList';
 import { BookIcon, NotesIcon, SearchIcon, SettingsIcon, SidePanelIcon } from './icons';
 import { ExportArticleButton } from './library/ExportArticleButton';
+import { NotesSummary, NotesView } from './NotesView';
 import { PanelSettings } from './PanelSettings';
 
 const POLL_MS = 250;
@@ -38,6 +39,9 @@ const VIEWS: readonly { view: EntityView; label: 'sortByCount' | 'sortByOrder' |
   { view: 'type', label: 'groupByType' },
 ];
 
+type PanelSection = 'page' | 'notes';
+let lastSection: PanelSection = 'page';
+
 export interface EntityPanelProps {
   tabId: number | undefined;
   /** The popup offers to open the side panel; the side panel has room to search. */
@@ -54,6 +58,13 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
   const [showSettings, setShowSettings] = useState(false);
   const [positions, setPositions] = useState<ReadonlyMap<string, StepResult>>(new Map());
   const [announcement, setAnnouncement] = useState('');
+  // The side panel's two views: what Hashiya found on the page, and the reader's notes on it. The
+  // choice outlives the panel's re-mount when the reader switches tabs.
+  const [section, setSection] = useState<PanelSection>(lastSection);
+  const chooseSection = (next: PanelSection) => {
+    lastSection = next;
+    setSection(next);
+  };
 
   const load = useCallback(
     async (type: 'get-page-report' | 'analyse') => {
@@ -119,9 +130,14 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           </button>
         </span>
       </header>
+      {place === 'sidepanel' && !showSettings && (
+        <PanelSections section={section} onSection={chooseSection} />
+      )}
       <main class="panel-body">
         {showSettings ? (
           <PanelSettings settings={settings} hostname={hostname} onChange={change} />
+        ) : place === 'sidepanel' && section === 'notes' ? (
+          <NotesView tabId={tabId} pageStatus={summary?.status} />
         ) : (
           <PageView
             summary={summary}
@@ -146,6 +162,9 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
         <footer class="panel-foot">
           <ExportArticleButton pageUrl={summary.url} />
         </footer>
+      )}
+      {place === 'popup' && summary?.status === 'ready' && (!hostname || isActiveOn(settings, hostname)) && (
+        <NotesSummary tabId={tabId} pageStatus={summary.status} />
       )}
       {place === 'popup' && (
         <footer class="panel-foot">
@@ -173,6 +192,37 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
           </button>
         </footer>
       )}
+    </div>
+  );
+}
+
+/** The side panel's choice of view, as tabs. */
+function PanelSections({
+  section,
+  onSection,
+}: {
+  section: PanelSection;
+  onSection: (section: PanelSection) => void;
+}) {
+  const tabs = [
+    { id: 'page', label: t('sectionOnPage') },
+    { id: 'notes', label: t('sectionNotes') },
+  ] as const;
+  return (
+    <div class="panel-sections" role="tablist" aria-label={t('panelSectionsLabel')}>
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          class="panel-section"
+          data-section={tab.id}
+          aria-selected={section === tab.id}
+          onClick={() => onSection(tab.id)}
+        >
+          {tab.label}
+        </button>
+      ))}
     </div>
   );
 }

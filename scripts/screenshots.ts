@@ -1,6 +1,7 @@
-// `npm run screenshots`: every view of the extension, to look at — popup, side panel, options page and
-// the in-page card, with the off / not-an-article states — in Chromium (English and Arabic interface)
-// and Firefox (English interface: it needs a language pack for another), light and dark, at 1× and 2×.
+// `npm run screenshots`: every view of the extension, to look at — popup, side panel (entities and
+// Notes view), options page, library and the in-page card, with the off / not-an-article states — in
+// Chromium (English and Arabic interface) and Firefox (English interface: it needs a language pack
+// for another), light and dark, at 1× and 2×.
 //
 //   npm run screenshots                         all of them, into .output/screenshots
 //   npm run screenshots -- --out DIR --browser chromium --locale ar --scheme dark --scale 2
@@ -22,6 +23,7 @@ import {
 } from '../tests/e2e/browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
+import { openNotesView, PANEL_PAGE, seedPanelNotes } from '../tests/e2e/notes-panel.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
 import { GECKO_ID } from '../wxt.config.ts';
@@ -137,6 +139,22 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await options.screenshot(file('options'));
   await options.close();
   await libraryViews(browser, file);
+  const article = await paintedPage(browser, baseUrl, PANEL_PAGE);
+  const seeder = await browser.openExtensionPage('popup.html');
+  await seedPanelNotes(seeder, baseUrl);
+  await seeder.close();
+  const notes = await openNotesView(browser, baseUrl);
+  await notes.waitForSelector('[data-notes="orphans"]', POPUP_TIMEOUT_MS);
+  await bodyShot(notes, 'sidepanel-notes');
+  await notes.click('[data-action="edit-note"]');
+  await notes.waitForSelector('[data-note-editor]', POPUP_TIMEOUT_MS);
+  await bodyShot(notes, 'sidepanel-notes-edit');
+  await notes.close();
+  const popup = await openPanel(browser, baseUrl, PANEL_PAGE, 'popup');
+  await popup.waitForSelector('[data-notes-count]', POPUP_TIMEOUT_MS);
+  await bodyShot(popup, 'popup-notes');
+  await popup.close();
+  await article.close();
   return saved;
 }
 

@@ -18,7 +18,7 @@ import {
 import { cleanArticleUrl } from '@/lib/notes/article-identity';
 import { type AnnotationRecord, type ArticleRecord, NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
 import { downloadFile } from '@/lib/ui/download';
-import { countText, type MessageKey, t } from '@/lib/ui/i18n';
+import { colourLabel, countText, type MessageKey, t } from '@/lib/ui/i18n';
 import { SearchIcon } from '../icons';
 import { LibraryList } from './LibraryList';
 
@@ -57,13 +57,6 @@ const FORMAT_LABELS: Record<ExportFormat, MessageKey> = {
   jsonld: 'formatJsonLd',
   md: 'formatMarkdown',
   csv: 'formatCsv',
-};
-const COLOUR_LABELS: Record<NoteColour, MessageKey> = {
-  yellow: 'colourYellow',
-  green: 'colourGreen',
-  blue: 'colourBlue',
-  pink: 'colourPink',
-  purple: 'colourPurple',
 };
 
 /** Notes read first, newest first: more than a tall window shows. */
@@ -298,7 +291,7 @@ export function LibraryPage({
                 <option value="">{t('filterAny')}</option>
                 {NOTE_COLOURS.map((c) => (
                   <option key={c} value={c}>
-                    {t(COLOUR_LABELS[c])}
+                    {colourLabel(c)}
                   </option>
                 ))}
               </select>

@@ -74,7 +74,7 @@ export function wireAnalysis(
   const watcher = watchChanges({
     // The document, not its <body>: a page may take its body out and put it (or another) back.
     target: document,
-    isOwn: (node) => painter.owns(node) || notes.layer.owns(node) || card.isHost(node),
+    isOwn: (node) => painter.owns(node) || notes.owns(node) || card.isHost(node),
     // A page that cleared CSS.highlights gets ours back at its next change.
     onChange: () => {
       session.restorePaint();

@@ -7,6 +7,7 @@ import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
+import { scrollToRange } from '@/lib/page/scroll';
 import { withReaderEntries } from '@/lib/reader-dictionary/page-matcher';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { wireAnalysis } from './analysis';
@@ -33,7 +34,6 @@ export default defineContentScript({
       location.hostname,
     );
     const painter = createPainter();
-    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     const session = new PageSession({
       doc: document,
       matcher,
@@ -46,11 +46,7 @@ export default defineContentScript({
         if (!reply.ok) throw new Error(reply.error);
         return reply.value;
       },
-      reveal: (mention) =>
-        mention.range.startContainer.parentElement?.scrollIntoView({
-          block: 'center',
-          behavior: reducedMotion ? 'auto' : 'smooth',
-        }),
+      reveal: (mention) => scrollToRange(mention.range),
     });
 
     const notes = wireNotes(session, ctx.signal);

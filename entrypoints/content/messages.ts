@@ -1,7 +1,7 @@
 // Answers the popup's, side panel's and background's requests (lib/messaging/protocol.ts) until
 // `signal` aborts.
 import { serve } from '@/lib/messaging/messenger';
-import { contentProtocol } from '@/lib/messaging/protocol';
+import { analysisProtocol } from '@/lib/messaging/protocol';
 import type { PageSession } from '@/lib/page/page-session';
 import { saveSettings, toggledForSite } from '@/lib/settings/settings';
 import type { PageAnalysis } from './analysis';
@@ -14,7 +14,7 @@ export function wireMessages(
   signal: AbortSignal,
 ): void {
   serve(
-    contentProtocol,
+    analysisProtocol,
     {
       'get-page-report': () => session.report(),
       analyse: async () => {

@@ -1,12 +1,20 @@
 // The reader's notes on this page: after every analysis (and re-analysis after a change or an SPA
 // navigation) ask the background for the article's notes, re-anchor and paint them; repaint when
-// the background says this article's notes changed. Torn down by `signal`.
+// the background says this article's notes changed. Answers the side panel's questions about them
+// (where they are, show one), and shows the note a library link names (#hashiya-note=<id>) once
+// the notes are painted. Torn down by `signal`.
+import { noteIdFromHref } from '@/lib/library/view';
 import { sendToBackground, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, viewProtocol } from '@/lib/messaging/protocol';
 import { articleIdentity } from '@/lib/notes/article-identity';
+import { pageNotesProtocol } from '@/lib/notes/page-notes';
+import type { ExtractedArticle } from '@/lib/page/extract';
 import { NotesLayer } from '@/lib/page/notes-layer';
+import { createPageNotice } from '@/lib/page/page-notice';
 import type { PageSession } from '@/lib/page/page-session';
 import { createPainter, PRIORITY } from '@/lib/page/paint';
+import { scrollToRange } from '@/lib/page/scroll';
+import { t, uiDirection } from '@/lib/ui/i18n';
 
 export interface PageNotes {
   readonly layer: NotesLayer;
@@ -16,13 +24,29 @@ export interface PageNotes {
   refresh(): Promise<void>;
   /** Takes the notes off the page (before the page is analysed again: the fallback's marks). */
   clear(): void;
+  /** True for nodes the notes put on the page (the fallback's marks, the notice's host). */
+  owns(node: Node): boolean;
 }
 
 export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes {
   const layer = new NotesLayer(createPainter(window, undefined, PRIORITY.notes));
+  const notice = createPageNotice(document, uiDirection(), t('cardClose'));
   // Answers may arrive out of order: only the latest request paints.
   let generation = 0;
   let articleId: string | null = null;
+  /** The article whose notes the layer holds now. */
+  let shownFor: ExtractedArticle | null = null;
+  /** The note a link named (#hashiya-note=<id>), until it has been shown once. */
+  let arrival = noteIdFromHref(location.href);
+
+  const showArrival = (): void => {
+    if (arrival === null || shownFor === null) return;
+    const outcome = layer.reveal(arrival, scrollToRange);
+    arrival = null;
+    // Hashiya's words only: the note's own text never enters the page.
+    if (outcome === 'orphan') notice.show(t('noteNotOnPage'));
+    else if (outcome === 'unknown') notice.show(t('noteArrivalUnknown'));
+  };
 
   const refresh = async (): Promise<void> => {
     const request = ++generation;
@@ -30,12 +54,16 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     articleId = article ? articleIdentity(document) : null;
     if (!article || !articleId) {
       layer.clear();
+      shownFor = null;
       return;
     }
     const reply = await sendToBackground(backgroundProtocol, 'list-notes', { articleId });
     if (request !== generation || signal.aborted || session.extracted !== article) return;
     // A failed list leaves what is painted: the notes are still the reader's, only not refreshed.
-    if (reply.ok) layer.show(article.model, reply.value);
+    if (!reply.ok) return;
+    layer.show(article.model, reply.value);
+    shownFor = article;
+    showArrival();
   };
 
   serve(
@@ -47,7 +75,35 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     },
     signal,
   );
-  signal.addEventListener('abort', () => layer.clear(), { once: true });
+  serve(
+    pageNotesProtocol,
+    {
+      'page-notes': async () => {
+        // Asked between an analysis and its notes' listing: list them first.
+        if (session.extracted !== null && shownFor !== session.extracted) await refresh();
+        return { articleId: shownFor ? articleId : null, ...layer.order() };
+      },
+      'reveal-note': ({ id }) => layer.reveal(id, scrollToRange),
+    },
+    signal,
+  );
+  // A library link to another note of the article already open in this tab.
+  window.addEventListener(
+    'hashchange',
+    () => {
+      arrival = noteIdFromHref(location.href);
+      showArrival();
+    },
+    { signal },
+  );
+  signal.addEventListener(
+    'abort',
+    () => {
+      layer.clear();
+      notice.hide();
+    },
+    { once: true },
+  );
 
   return {
     layer,
@@ -58,6 +114,8 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     clear: () => {
       generation++;
       layer.clear();
+      shownFor = null;
     },
+    owns: (node) => layer.owns(node) || notice.isHost(node),
   };
 }

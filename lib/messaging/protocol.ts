@@ -4,6 +4,7 @@
 // Content scripts never open IndexedDB: what they store goes through the background (DESIGN.md §2).
 import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
+import { pageNotesProtocol } from '../notes/page-notes';
 import { notesProtocol } from '../notes/validate';
 import type { ArticleRuns } from '../page/extract';
 import { readerDictionaryProtocol } from '../reader-dictionary/validate';
@@ -122,8 +123,8 @@ const articleRuns: v.GenericSchema<ArticleRuns> = v.object({
   kept: v.array(v.object({ run: index, length: index, ends: v.string() })),
 });
 
-/** Requests a tab's content script answers (from extension pages and the background). */
-export const contentProtocol = {
+/** Requests about the page's analysis a tab's content script answers (entrypoints/content/messages.ts). */
+export const analysisProtocol = {
   'get-page-report': [none, pageReport],
   /** Analyse even if the page doesn't look like an article. */
   analyse: [none, pageReport],
@@ -132,6 +133,13 @@ export const contentProtocol = {
   step: [stepRequest, v.nullable(stepResult)],
   /** Open the card of the current mention and move the focus into it (keyboard command). */
   'show-card': [none, v.null()],
+} as const;
+
+/** Requests a tab's content script answers (from extension pages and the background). */
+export const contentProtocol = {
+  ...analysisProtocol,
+  /** Where the page's notes are, and showing one of them (entrypoints/content/notes.ts). */
+  ...pageNotesProtocol,
 } as const;
 
 /** Requests the background answers (from content scripts). */

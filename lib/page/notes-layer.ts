@@ -4,8 +4,10 @@
 import { Anchorer } from '../anchoring/anchor';
 import type { AnnotationRecord } from '../notes/model';
 import { noteGroup } from '../notes/note-styles';
+import type { PageNotes, RevealOutcome } from '../notes/page-notes';
 import { ligatureSafeSpan } from '../text/ligature';
 import { rangesFromSortedOffsets, type TextModel } from '../text/text-model';
+import { FLASH_MS } from './page-session';
 import type { Painter, PaintTarget } from './paint';
 
 /** A note found on the page, with where it is now. */
@@ -19,6 +21,7 @@ export interface PlacedNote extends PaintTarget {
 export class NotesLayer {
   private placedNotes: PlacedNote[] = [];
   private orphanNotes: AnnotationRecord[] = [];
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly painter: Painter) {}
 
@@ -70,6 +73,7 @@ export class NotesLayer {
 
   /** Takes every note off the page (the data stays with the background). */
   clear(): void {
+    clearTimeout(this.flashTimer);
     this.painter.clear();
     this.placedNotes = [];
     this.orphanNotes = [];
@@ -83,5 +87,25 @@ export class NotesLayer {
   /** The painter's own elements (the fallback's <mark>s), so the change watcher ignores them. */
   owns(node: Node): boolean {
     return this.painter.owns(node);
+  }
+
+  /** The notes' ids as the page has them: placed ones in reading order, then the orphans. */
+  order(): Pick<PageNotes, 'placed' | 'orphans'> {
+    return { placed: this.placedNotes.map((p) => p.note.id), orphans: this.orphanNotes.map((n) => n.id) };
+  }
+
+  /**
+   * Shows note `id`: `scroll` brings its passage into view and the passage flashes for FLASH_MS
+   * (the flash of a mention the reader jumped to, drawn over every colour). An orphan or a note
+   * this page does not have is only reported.
+   */
+  reveal(id: string, scroll: (range: AbstractRange) => void): RevealOutcome {
+    const placed = this.placedNotes.find((p) => p.note.id === id);
+    if (!placed) return this.orphanNotes.some((n) => n.id === id) ? 'orphan' : 'unknown';
+    scroll(placed.range);
+    clearTimeout(this.flashTimer);
+    this.painter.focus(placed.range);
+    this.flashTimer = setTimeout(() => this.painter.focus(null), FLASH_MS);
+    return 'shown';
   }
 }

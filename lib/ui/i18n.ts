@@ -1,6 +1,7 @@
 // UI strings come from public/_locales (English and Arabic), following the browser's language.
 import { browser } from 'wxt/browser';
 import type { EntityType } from '../entities/types';
+import type { NoteColour } from '../notes/model';
 
 export type MessageKey = keyof typeof import('../../public/_locales/en/messages.json');
 
@@ -55,4 +56,17 @@ const TYPE_LABELS: Record<EntityType, { plural: MessageKey; singular: MessageKey
 /** "Places" for a heading over several, "Place" for one entity (the card). */
 export function typeLabel(type: EntityType, number: 'plural' | 'singular' = 'plural'): string {
   return t(TYPE_LABELS[type][number]);
+}
+
+const COLOUR_LABELS: Record<NoteColour, MessageKey> = {
+  yellow: 'colourYellow',
+  green: 'colourGreen',
+  blue: 'colourBlue',
+  pink: 'colourPink',
+  purple: 'colourPurple',
+};
+
+/** A note colour's name ("Yellow", "أصفر"). */
+export function colourLabel(colour: NoteColour): string {
+  return t(COLOUR_LABELS[colour]);
 }

@@ -150,7 +150,11 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         await options.goto(await options.evaluate(() => location.href, null));
         await waitForList(options, ['Bilal Hamdan | Mayor of a small town'], 'before deleting it for good');
         await options.click('[data-reader-entry] [data-action="delete"]');
-        await waitForList(options, ['(deleted) Bilal Hamdan | Mayor of a small town'], 'deleting it for good');
+        await waitForList(
+          options,
+          ['(deleted) Bilal Hamdan | Mayor of a small town'],
+          'deleting it for good',
+        );
         await options.goto(await options.evaluate(() => location.href, null));
         await options.waitForSelector('[data-section="yours"] [data-empty]', TIMEOUT_MS);
       } finally {

@@ -21,6 +21,7 @@ import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
 import { libraryTests } from './library.e2e.ts';
 import { notesPageTests } from './notes-page.e2e.ts';
+import { notesPanelTests, notesPanelTestsArabic } from './notes-panel.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { readerDictionaryTests } from './reader-dictionary.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
@@ -33,13 +34,14 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...notesStoreTests,
   ...libraryTests,
   ...notesPageTests,
+  ...notesPanelTests,
   ...viewTestsEnglish,
   ...readerDictionaryTests,
   // Last: it restarts the background.
   ...backgroundRestartTests,
 ];
 // Run only by the Arabic-interface Chromium.
-const LOCALE_TESTS: readonly E2eTest[] = [...arabicUiTests, ...viewTestsArabic];
+const LOCALE_TESTS: readonly E2eTest[] = [...arabicUiTests, ...viewTestsArabic, ...notesPanelTestsArabic];
 
 interface Options {
   browsers: ('chromium' | 'firefox')[];

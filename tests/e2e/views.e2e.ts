@@ -131,7 +131,7 @@ async function checkChevrons(
 }
 
 /** Runs axe-core in `page` and returns its serious and critical violations, described. */
-async function axeViolations(page: TestPage, shadowCard = false): Promise<string[]> {
+export async function axeViolations(page: TestPage, shadowCard = false): Promise<string[]> {
   await page.runScript(AXE_SOURCE);
   return page.evaluate(async (card: boolean) => {
     const axe = (

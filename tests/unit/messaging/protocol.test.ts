@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { answerMessage, type Handlers, readReply, serve } from '@/lib/messaging/messenger';
 import {
+  analysisProtocol,
   backgroundProtocol,
-  contentProtocol,
   offscreenProtocol,
   type PageReport,
 } from '@/lib/messaging/protocol';
@@ -28,7 +28,7 @@ const REPORT: PageReport = {
   timings: { extractMs: 1, matchMs: 2, paintMs: 3 },
 };
 
-function contentHandlers(): Handlers<typeof contentProtocol> {
+function contentHandlers(): Handlers<typeof analysisProtocol> {
   return {
     'get-page-report': () => REPORT,
     analyse: () => {
@@ -45,9 +45,14 @@ const sender = {};
 describe('serving a protocol', () => {
   it('answers a well-formed request with the handler’s value', async () => {
     const handlers = contentHandlers();
-    const answer = answerMessage(contentProtocol, handlers, { type: 'step', data: { direction: 1 } }, sender);
+    const answer = answerMessage(
+      analysisProtocol,
+      handlers,
+      { type: 'step', data: { direction: 1 } },
+      sender,
+    );
     expect(await answer).toEqual({ ok: true, value: { entityId: 'iran', position: 2, total: 3 } });
-    expect(await answerMessage(contentProtocol, handlers, { type: 'get-page-report' }, sender)).toEqual({
+    expect(await answerMessage(analysisProtocol, handlers, { type: 'get-page-report' }, sender)).toEqual({
       ok: true,
       value: REPORT,
     });
@@ -56,14 +61,14 @@ describe('serving a protocol', () => {
   it('refuses a malformed payload with an error naming the field, without calling the handler', async () => {
     const handlers = contentHandlers();
     const bad = await answerMessage(
-      contentProtocol,
+      analysisProtocol,
       handlers,
       { type: 'step', data: { direction: 2 } },
       sender,
     );
     expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^step: direction: /) });
     const wrongType = await answerMessage(
-      contentProtocol,
+      analysisProtocol,
       handlers,
       { type: 'step', data: { direction: 1, entityId: 5 } },
       sender,
@@ -85,24 +90,24 @@ describe('serving a protocol', () => {
   });
 
   it('turns a failing handler into an error reply instead of throwing', async () => {
-    const answer = answerMessage(contentProtocol, contentHandlers(), { type: 'analyse' }, sender);
+    const answer = answerMessage(analysisProtocol, contentHandlers(), { type: 'analyse' }, sender);
     expect(await answer).toEqual({ ok: false, error: 'analyse: Readability failed' });
   });
 
   it('leaves messages of other protocols (and junk) to other receivers', () => {
     const handlers = contentHandlers();
-    expect(answerMessage(contentProtocol, handlers, { type: 'delete-everything' }, sender)).toBeUndefined();
+    expect(answerMessage(analysisProtocol, handlers, { type: 'delete-everything' }, sender)).toBeUndefined();
     expect(
-      answerMessage(contentProtocol, handlers, { type: 'entity-count', data: {} }, sender),
+      answerMessage(analysisProtocol, handlers, { type: 'entity-count', data: {} }, sender),
     ).toBeUndefined();
-    expect(answerMessage(contentProtocol, handlers, 'get-page-report', sender)).toBeUndefined();
-    expect(answerMessage(contentProtocol, handlers, { type: 'toString' }, sender)).toBeUndefined();
+    expect(answerMessage(analysisProtocol, handlers, 'get-page-report', sender)).toBeUndefined();
+    expect(answerMessage(analysisProtocol, handlers, { type: 'toString' }, sender)).toBeUndefined();
   });
 
   it('listens on the extension’s message channel until its signal aborts', async () => {
     fakeBrowser.reset();
     const stop = new AbortController();
-    serve(contentProtocol, contentHandlers(), stop.signal);
+    serve(analysisProtocol, contentHandlers(), stop.signal);
     // The fake's types leave out sendResponse, which it passes on like the browsers do.
     const deliver = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
     const sendResponse = vi.fn();
@@ -116,24 +121,24 @@ describe('serving a protocol', () => {
 
 describe('reading a reply', () => {
   it('passes a well-formed answer through', () => {
-    expect(readReply(contentProtocol, 'get-page-report', { ok: true, value: REPORT })).toEqual({
+    expect(readReply(analysisProtocol, 'get-page-report', { ok: true, value: REPORT })).toEqual({
       ok: true,
       value: REPORT,
     });
-    expect(readReply(contentProtocol, 'step', { ok: true, value: null })).toEqual({ ok: true, value: null });
+    expect(readReply(analysisProtocol, 'step', { ok: true, value: null })).toEqual({ ok: true, value: null });
   });
 
   it('reports a missing, malformed or failed answer as an error', () => {
-    expect(readReply(contentProtocol, 'get-page-report', undefined)).toEqual({
+    expect(readReply(analysisProtocol, 'get-page-report', undefined)).toEqual({
       ok: false,
       error: 'get-page-report: no answer',
     });
-    const malformed = readReply(contentProtocol, 'get-page-report', {
+    const malformed = readReply(analysisProtocol, 'get-page-report', {
       ok: true,
       value: { ...REPORT, status: 'finished' },
     });
     expect(malformed).toMatchObject({ ok: false, error: expect.stringContaining('status') });
-    expect(readReply(contentProtocol, 'analyse', { ok: false, error: 'analyse: boom' })).toEqual({
+    expect(readReply(analysisProtocol, 'analyse', { ok: false, error: 'analyse: boom' })).toEqual({
       ok: false,
       error: 'analyse: boom',
     });

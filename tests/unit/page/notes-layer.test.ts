@@ -1,10 +1,11 @@
 // The notes layer: the article's notes re-anchored on the text model and painted per colour above
 // the entity highlights; a note whose passage is gone is an orphan, kept and never painted.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { describePassage } from '@/lib/anchoring/describe';
 import type { AnnotationRecord, NoteColour } from '@/lib/notes/model';
 import { NotesLayer } from '@/lib/page/notes-layer';
-import { createPainter, MARK_CLASS, PRIORITY } from '@/lib/page/paint';
+import { FLASH_MS } from '@/lib/page/page-session';
+import { createPainter, FOCUS_HIGHLIGHT, MARK_CLASS, PRIORITY } from '@/lib/page/paint';
 import { buildTextModel, rangesFromSortedOffsets, rangeText, type TextModel } from '@/lib/text/text-model';
 import { fakeWindow } from './fake-highlights';
 
@@ -102,5 +103,47 @@ describe('NotesLayer', () => {
     expect(rangeText((layer.placed[0] as { range: AbstractRange }).range)).toBe('إيدي راما إن القرار');
     layer.clear();
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('tells the page’s note ids in reading order, the orphans apart', () => {
+    const text = modelOf(FIRST_VISIT).text;
+    const later = noteOn(text, 'إن القرار نهائي');
+    const gone = noteOn(text, 'العلاقات مع إيران');
+    const earlier = noteOn(text, 'قطعت ألبانيا');
+    const model = modelOf(FIRST_VISIT.replace('العلاقات مع إيران', 'الصلات'));
+    const fake = fakeWindow();
+    const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
+    layer.show(model, [later, gone, earlier]);
+    expect(layer.order()).toEqual({ placed: [earlier.id, later.id], orphans: [gone.id] });
+  });
+
+  it('reveals a placed note: scrolls to its passage and flashes it over every colour, then stops', () => {
+    vi.useFakeTimers();
+    try {
+      const text = modelOf(FIRST_VISIT).text;
+      const note = noteOn(text, 'إيدي راما إن القرار', 'blue');
+      const gone = noteOn('أخبار قديمة لم تعد في الصفحة', 'لم تعد');
+      const model = modelOf(FIRST_VISIT);
+      const fake = fakeWindow();
+      const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
+      layer.show(model, [note, gone]);
+      const scrolled: string[] = [];
+      const scroll = (range: AbstractRange) => scrolled.push(rangeText(range));
+      expect(layer.reveal(note.id, scroll)).toBe('shown');
+      expect(scrolled).toEqual(['إيدي راما إن القرار']);
+      expect(fake.texts(FOCUS_HIGHLIGHT)).toEqual(['إيدي راما إن القرار']);
+      expect(fake.highlights.get(FOCUS_HIGHLIGHT)?.priority).toBe(PRIORITY.focus);
+      vi.advanceTimersByTime(FLASH_MS);
+      expect(fake.highlights.has(FOCUS_HIGHLIGHT)).toBe(false);
+      // The note stays painted in its colour.
+      expect(fake.texts('hashiya-note-blue')).toEqual(['إيدي راما إن القرار']);
+      // An orphan, or a note this page does not have: said, nothing scrolled or flashed.
+      expect(layer.reveal(gone.id, scroll)).toBe('orphan');
+      expect(layer.reveal('00000000-0000-4000-8000-999999999999', scroll)).toBe('unknown');
+      expect(scrolled).toHaveLength(1);
+      expect(fake.highlights.has(FOCUS_HIGHLIGHT)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
