@@ -1,4 +1,5 @@
 import type { Entity } from '@/lib/entities/types';
+import { READER_SOURCE } from '@/lib/reader-dictionary/model';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 import { CloseButton } from './CloseButton';
 import { StepButtons } from './StepButtons';
@@ -80,7 +81,9 @@ export function EntityCard(props: EntityCardProps) {
         </p>
       )}
       <p class="provenance" data-source={entity.source}>
-        <bdi>{t('entitySource', [entity.source])}</bdi>
+        <bdi>
+          {entity.source === READER_SOURCE ? t('entitySourceReader') : t('entitySource', [entity.source])}
+        </bdi>
         {entity.asOf && <bdi> · {t('entityAsOf', [entity.asOf])}</bdi>}
       </p>
       <div class="card-foot">

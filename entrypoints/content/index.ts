@@ -8,12 +8,14 @@ import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
 import { scrollToRange } from '@/lib/page/scroll';
+import { withReaderEntries } from '@/lib/reader-dictionary/page-matcher';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
 import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
 import { wireMessages } from './messages';
 import { wireNoteCard } from './note-card';
 import { wireNotes } from './notes';
+import { wireReaderDictionary } from './reader-dictionary';
 import { wireSettings } from './settings';
 import { wireToolbar } from './toolbar';
 import 'virtual:hashiya-highlights.css';
@@ -23,7 +25,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const startedAt = performance.now();
-    const matcher = shippedMatcher();
+    // The shipped dictionary with what the reader taught it in front (lib/reader-dictionary).
+    const matcher = withReaderEntries(
+      shippedMatcher(),
+      async () => {
+        const reply = await sendToBackground(backgroundProtocol, 'list-reader-entries');
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      },
+      location.hostname,
+    );
     const painter = createPainter();
     const session = new PageSession({
       doc: document,
@@ -55,6 +66,7 @@ export default defineContentScript({
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, notes, ctx.signal);
     wireToolbar(session, ctx.signal, () => card.hide());
+    wireReaderDictionary(matcher, session, analysis, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 

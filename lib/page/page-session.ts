@@ -171,6 +171,47 @@ export class PageSession {
     return this.status;
   }
 
+  /**
+   * Matches the article the last analysis found again and repaints, without extracting it again
+   * (the reader changed their dictionary). Without an article, nothing happens.
+   */
+  rematch(): PageStatus {
+    const article = this.article;
+    if (!article) return this.status;
+    const now = this.now;
+    const { painter } = this.options;
+    this.settle?.(); // an analysis still running in tasks is superseded
+    this.generation++;
+    try {
+      const t0 = now();
+      this.current = null;
+      if (article.model.text.length > (this.options.longArticleChars ?? LONG_ARTICLE_CHARS)) {
+        painter.clear();
+        this.index = indexMentions([]);
+        this.paintedIndex = this.index;
+        this.status = 'working';
+        this.continueInTasks(article, 0);
+        return this.status;
+      }
+      const placed = this.place(article, this.match(article));
+      const t1 = now();
+      this.index = indexMentions(placed);
+      this.status = 'ready';
+      this.paint();
+      const t2 = now();
+      this.lastTimings = {
+        ...this.lastTimings,
+        extractMs: 0,
+        matchMs: t1 - t0,
+        paintMs: t2 - t1,
+        longestTaskMs: t2 - t0,
+      };
+    } catch (error) {
+      this.fail(error);
+    }
+    return this.status;
+  }
+
   private get now(): () => number {
     return this.options.now ?? (() => performance.now());
   }

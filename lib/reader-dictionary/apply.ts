@@ -5,10 +5,7 @@
 import { compileMatcher, type Matcher } from '../entities/matcher';
 import type { Entity, Mention } from '../entities/types';
 import { foldText } from '../text/fold';
-import { type ReaderEntity, type ReaderEntry, readerEntityId } from './model';
-
-/** What the card says an entity the reader added comes from. */
-export const READER_SOURCE = 'reader';
+import { READER_SOURCE, type ReaderEntity, type ReaderEntry, readerEntityId } from './model';
 
 /** A person's surname, counted alone after the full name: the last word of a name of several. */
 function surnameOf(name: string): string[] {

@@ -65,6 +65,9 @@ export type NewReaderEntry =
   | (Omit<Suppression, keyof Stamped> & { id?: string })
   | (Omit<DismissedProposal, keyof Stamped> & { id?: string });
 
+/** The source (provenance) of the entities the reader added, which the card words as "Added by you". */
+export const READER_SOURCE = 'reader';
+
 /** The id a reader entity has in the matcher and the card (ids are lower-case ascii with hyphens). */
 export function readerEntityId(entryId: string): string {
   return `reader-${entryId.toLowerCase()}`;

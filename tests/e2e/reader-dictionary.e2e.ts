@@ -5,10 +5,12 @@
 // Functions passed to evaluate / waitFor run in a page: they must not use anything from this module,
 // nor declare named inner functions (see helpers.ts).
 
+import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestPage } from './browsers.ts';
-import type { E2eTest } from './harness.ts';
+import type { E2eContext, E2eTest } from './harness.ts';
+import { waitForPaint } from './helpers.ts';
 
 const TIMEOUT_MS = 10_000;
 
@@ -47,6 +49,56 @@ async function waitForList(page: TestPage, wanted: string[], what: string): Prom
     throw new Error(
       `${what}: wanted ${JSON.stringify(wanted)}, listed ${JSON.stringify(await page.evaluate(listed, null))}`,
     );
+  }
+}
+
+const ARTICLE = 'reader-article.html';
+const PERSONS = 'بلال حمدان|حمدان|بلال حمدان|Bilal Hamdan|Hamdan';
+
+/** Runs in the page: the texts of the ranges of one entity highlight (e.g. hashiya-person), in order. */
+function painted(name: string): string {
+  const ranges = [...(CSS.highlights.get(name) ?? [])].map((r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  });
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((range) => range.toString()).join('|');
+}
+
+async function waitForPainted(page: TestPage, name: string, wanted: string, what: string): Promise<void> {
+  try {
+    await page.waitFor(
+      (arg) => {
+        const ranges = [...(CSS.highlights.get(arg.name) ?? [])].map((r) => {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range;
+        });
+        ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+        return ranges.map((range) => range.toString()).join('|') === arg.wanted;
+      },
+      { name, wanted },
+      TIMEOUT_MS,
+    );
+  } catch {
+    throw new Error(`${what}: wanted ${name} = "${wanted}", painted "${await page.evaluate(painted, name)}"`);
+  }
+}
+
+/** Sends one message to the background from an extension page. */
+async function ask(ctx: E2eContext, message: { type: string; data?: unknown }): Promise<unknown> {
+  const page = await ctx.browser.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate(async (m) => {
+      type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      const scope = globalThis as { browser?: Api; chrome?: Api };
+      return (scope.browser ?? scope.chrome)?.runtime.sendMessage(m);
+    }, message);
+  } finally {
+    await page.close();
   }
 }
 
@@ -94,8 +146,65 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         await waitForList(options, ['Bilal Hamdan | Mayor of a small town'], 'searching a spelling');
         await options.type('x');
         await waitForList(options, [], 'searching something else');
+        // Deleted for good (no Undo): gone after a reload.
+        await options.goto(await options.evaluate(() => location.href, null));
+        await waitForList(options, ['Bilal Hamdan | Mayor of a small town'], 'before deleting it for good');
+        await options.click('[data-reader-entry] [data-action="delete"]');
+        await waitForList(
+          options,
+          ['(deleted) Bilal Hamdan | Mayor of a small town'],
+          'deleting it for good',
+        );
+        await options.goto(await options.evaluate(() => location.href, null));
+        await options.waitForSelector('[data-section="yours"] [data-empty]', TIMEOUT_MS);
       } finally {
         await options.close();
+      }
+    },
+  },
+  {
+    name: 'your dictionary: an entity added in the options page is highlighted at once in two open tabs; a suppression on this site takes a name away',
+    async run(ctx) {
+      const first = await ctx.fixturePage(ARTICLE);
+      const second = await ctx.browser.newPage(new URL(ARTICLE, ctx.baseUrl).href);
+      try {
+        for (const page of [first, second]) {
+          await waitForPaint(page, ARTICLE);
+          await waitForPainted(page, 'hashiya-person', '', 'before the reader adds the mayor');
+        }
+        const options = await ctx.browser.openExtensionPage('options.html#yours');
+        try {
+          await options.waitForSelector('[data-action="add-entity"]', TIMEOUT_MS);
+          await options.click('[data-action="add-entity"]');
+          await fill(options, 'nameAr', 'بلال حمدان');
+          await fill(options, 'nameEn', 'Bilal Hamdan');
+          const saved = Date.now();
+          await options.click('[data-action="save-entity"]');
+          await waitForPainted(first, 'hashiya-person', PERSONS, 'first tab, after the save');
+          ctx.log(`save → painted in the first tab within ${Date.now() - saved} ms (polling included)`);
+          await waitForPainted(second, 'hashiya-person', PERSONS, 'second tab, after the save');
+        } finally {
+          await options.close();
+        }
+        // "Not this entity here", on this site only.
+        const place = await first.evaluate(painted, 'hashiya-place');
+        assert.match(place, /طهران/);
+        const suppressed = (await ask(ctx, {
+          type: 'save-reader-entry',
+          data: {
+            entry: {
+              kind: 'suppression',
+              entityId: 'tehran',
+              form: 'طهران',
+              site: new URL(ctx.baseUrl).hostname,
+            },
+          },
+        })) as { ok: boolean; error?: string };
+        assert.ok(suppressed.ok, JSON.stringify(suppressed));
+        await waitForPainted(first, 'hashiya-place', place.replace(/\|?طهران/, ''), 'after the suppression');
+        await waitForPainted(first, 'hashiya-person', PERSONS, 'the mayor stays');
+      } finally {
+        await second.close();
       }
     },
   },

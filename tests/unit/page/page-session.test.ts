@@ -304,3 +304,38 @@ describe('page session', () => {
     expect(s.report().status).toBe('not-article');
   });
 });
+
+describe('page session, after the reader changed their dictionary', () => {
+  it('matches the article again with the new matcher and repaints, without extracting it again', () => {
+    const doc = loadPage(ARTICLE);
+    const rec = recordingPainter();
+    let current = shipped;
+    const matcher: typeof shipped = {
+      match: (text) => current.match(text),
+      entity: (id) => current.entity(id),
+      get entities() {
+        return current.entities;
+      },
+    };
+    const s = new PageSession({ doc, matcher, painter: rec.painter, settings: DEFAULT_SETTINGS });
+    s.analyse();
+    const article = s.extracted;
+    expect(rec.last().get('place')).toContain('طهران');
+    // The reader says طهران is not Tehran here: a matcher without it.
+    current = {
+      match: (text) => shipped.match(text).filter((m) => m.entityId !== 'tehran'),
+      entity: (id) => shipped.entity(id),
+      entities: shipped.entities,
+    };
+    expect(s.rematch()).toBe('ready');
+    expect(s.extracted).toBe(article); // the same extraction
+    expect(rec.last().get('place')).not.toContain('طهران');
+    expect(s.report().entities.some((e) => e.id === 'tehran')).toBe(false);
+  });
+
+  it('does nothing on a page without an article', () => {
+    const { s } = session();
+    s.skip();
+    expect(s.rematch()).toBe('not-article');
+  });
+});

@@ -1,0 +1,52 @@
+// The page's matcher with the reader's dictionary in front (./apply.ts): the entries are read from
+// the background with the dictionary, and again whenever the reader changes them in any tab; only
+// the reader's own small matcher is compiled again, never the big dictionary.
+import type { ShippedMatcher } from '../entities/dictionary';
+import type { Entity, Mention } from '../entities/types';
+import { withReaderDictionary } from './apply';
+import type { ReaderEntry } from './model';
+
+export interface ReaderPageMatcher extends ShippedMatcher {
+  /** Reads the reader's entries again (after they changed) and applies them. */
+  reloadEntries(): Promise<void>;
+}
+
+/**
+ * `base` (the shipped dictionary, with packs) with the reader's entries for a page on `site`.
+ * Entries that cannot be read leave the page with the dictionary alone.
+ */
+export function withReaderEntries(
+  base: ShippedMatcher,
+  loadEntries: () => Promise<readonly ReaderEntry[]>,
+  site: string,
+): ReaderPageMatcher {
+  let applied = withReaderDictionary(base, [], site);
+  let entriesRead = false;
+  let generation = 0;
+  let pending: Promise<void> | undefined;
+  const readEntries = async () => {
+    const current = ++generation;
+    const entries = await loadEntries().catch(() => []);
+    if (current !== generation) return; // a later change is being read
+    applied = withReaderDictionary(base, entries, site);
+    entriesRead = true;
+  };
+  return {
+    get loaded() {
+      return base.loaded && entriesRead;
+    },
+    get loadMs() {
+      return base.loadMs;
+    },
+    ready() {
+      pending ??= Promise.all([base.ready(), readEntries()]).then(() => undefined);
+      return pending;
+    },
+    reloadEntries: readEntries,
+    match: (text: string): Mention[] => applied.match(text),
+    entity: (id: string): Entity | undefined => applied.entity(id),
+    get entities(): readonly Entity[] {
+      return applied.entities;
+    },
+  };
+}
