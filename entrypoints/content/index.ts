@@ -5,6 +5,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { shippedMatcher } from '@/lib/entities/dictionary';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
+import { withPacks } from '@/lib/packs/matcher';
+import { loadEnabledPacks } from '@/lib/packs/store';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
 import { scrollToRange } from '@/lib/page/scroll';
@@ -13,6 +15,7 @@ import { wireAnalysis } from './analysis';
 import { wireCard } from './card';
 import { wireMessages } from './messages';
 import { wireNotes } from './notes';
+import { wirePacks } from './packs';
 import { wireSettings } from './settings';
 import { wireToolbar } from './toolbar';
 import 'virtual:hashiya-highlights.css';
@@ -22,7 +25,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const startedAt = performance.now();
-    const matcher = shippedMatcher();
+    // The shipped dictionary and the reader's switched-on packs (lib/packs), loaded together.
+    const matcher = withPacks(shippedMatcher(), loadEnabledPacks);
     const painter = createPainter();
     const session = new PageSession({
       doc: document,
@@ -50,6 +54,7 @@ export default defineContentScript({
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, ctx.signal);
     wireToolbar(session, ctx.signal, () => card.hide());
+    wirePacks(matcher, analysis, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 
