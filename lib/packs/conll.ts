@@ -90,12 +90,15 @@ export function readConll(text: string, file: string): ConllSentence[] {
           line,
           `${tag} continues a name that was never started: the name's first token needs B-${type}`,
         );
-      if (previous.tag.toUpperCase() !== type.toUpperCase())
+      if (previous.tag.toUpperCase() !== type.toUpperCase()) {
+        let start = tokens.length - 1;
+        while (start > 0 && (tokens[start] as Token).bio === 'I') start--;
         throw new PackSourceError(
           file,
           line,
-          `${tag} continues a ${previous.tag} name (line ${previous.line}): one name has one type, so this is B-${type} or I-${previous.tag}`,
+          `${tag} continues a ${previous.tag} name (started on line ${(tokens[start] as Token).line}): one name has one type, so this is B-${type} or I-${previous.tag}`,
         );
+      }
     }
     const token = fields.slice(0, -1)[0] as string;
     tokens.push({
