@@ -140,7 +140,7 @@ export function PacksSection() {
                   {' · '}
                   <span data-pack-bytes={pack.bytes}>{sizeText(pack.bytes)}</span>
                   {' · '}
-                  <bdi>{t('packLicence', pack.licence || '–')}</bdi>
+                  <bdi>{t('packLicence', pack.licence || t('packLicenceNone'))}</bdi>
                   {pack.credit && (
                     <>
                       {' · '}
@@ -177,7 +177,8 @@ function PackPreviewPanel({
       </h3>
       {pack && (
         <p class="muted">
-          <bdi>{t('packFrom', preview.fileName)}</bdi> · <bdi>{t('packLicence', pack.licence || '–')}</bdi>
+          <bdi>{t('packFrom', preview.fileName)}</bdi> ·{' '}
+          <bdi>{t('packLicence', pack.licence || t('packLicenceNone'))}</bdi>
         </p>
       )}
       {counts && (
@@ -190,7 +191,7 @@ function PackPreviewPanel({
         </ul>
       )}
       {preview.plan?.replaces && <p>{t('packReplaces', preview.plan.replaces.name)}</p>}
-      {preview.dropped > 0 && <p class="muted">{t('packDropped', String(preview.dropped))}</p>}
+      {preview.dropped > 0 && <p class="muted">{t('packDropped', countText('names', preview.dropped))}</p>}
       {problems.length > 0 && (
         <div class="pack-problems" role="alert">
           <p>{t('packProblems')}</p>

@@ -53,7 +53,7 @@ export function previewPackFile(
     } else {
       const built = buildPack([{ name: fileName, bytes }], {
         name: fileName.replace(/\.[^.]+$/, ''),
-        licence: 'not stated',
+        licence: '',
         credit: '',
         built: today,
       });

@@ -69,7 +69,7 @@ export async function runPackCli(argv: readonly string[], today = new Date()): P
     const first = args.files[0] as string;
     const { pack, report } = buildPack(files, {
       name: args.name ?? basename(first, extname(first)),
-      licence: args.licence ?? 'not stated',
+      licence: args.licence ?? '',
       credit: args.credit ?? '',
       built: today.toISOString().slice(0, 10),
     });

@@ -164,3 +164,37 @@ export const packTests: readonly E2eTest[] = [
     },
   },
 ];
+
+/** An Arabic newsroom's list, for the screenshots. */
+const ARABIC_PACK_CSV = [
+  'type,name_ar,name_en,aliases,description_ar',
+  'person,سارة الخطيب,Sara Khatib,الخطيب,رئيسة هيئة مرفأ لومن',
+  'place,بورت لومن,Port Lumen,,بلدة ساحلية',
+  'organisation,مرصد بيروت,Beirut Monitor,,صحيفة يومية',
+].join('\n');
+
+/**
+ * For `npm run screenshots`: the options page's packs section with two packs installed (one switched
+ * off) and the preview of a third file open.
+ */
+export async function showPacksSection(options: TestPage): Promise<void> {
+  await options.waitForSelector('[data-section="packs"]', POPUP_TIMEOUT_MS);
+  await pickPackFile(options, 'Coastal newsroom.csv', PACK_CSV);
+  await options.click('[data-action="install-pack"]');
+  await options.waitForSelector('[data-pack="coastal-newsroom"]', POPUP_TIMEOUT_MS);
+  await pickPackFile(options, 'أخبار الساحل.csv', ARABIC_PACK_CSV);
+  await options.click('[data-action="install-pack"]');
+  await options.waitFor(() => document.querySelectorAll('[data-pack]').length === 2, null, POPUP_TIMEOUT_MS);
+  await options.click('[data-pack-switch="coastal-newsroom"]');
+  await options.waitForSelector('[data-pack="coastal-newsroom"][data-enabled="false"]', POPUP_TIMEOUT_MS);
+  await pickPackFile(
+    options,
+    'tagged-news.conll',
+    'Sara\tB-PER\nKhatib\tI-PER\nsaid\tO\n\nHope\tB-PER\nis\tO\n\nhope\tO\n\nTyre\tB-LOC\n',
+  );
+}
+
+/** For `npm run screenshots`: a preview of a broken file. */
+export async function showBrokenPackPreview(options: TestPage): Promise<void> {
+  await pickPackFile(options, 'broken.conll', 'Bank\tB-ORG\nof\tI-ORG\nLebanon\tI-LOC\n');
+}
