@@ -130,7 +130,7 @@ describe('previewing a picked file', () => {
     expect(csv.problems).toEqual([]);
     expect(csv.pack).toMatchObject({
       name: 'Newsroom',
-      licence: 'not stated',
+      licence: '',
       entities: [{ source: 'Newsroom.csv:2' }],
     });
     const conll = previewPackFile(
