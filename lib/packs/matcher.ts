@@ -4,30 +4,10 @@
 // pack's over a later one's: a reader who installs a pack wants its reading of a name.
 import type { ShippedMatcher } from '../entities/dictionary';
 import { compileMatcher, type Matcher } from '../entities/matcher';
+import { mergePreferring } from '../entities/merge';
 import type { Entity, Mention } from '../entities/types';
 import { type Pack, packEntities } from './format';
 import type { InstalledPack } from './store';
-
-/**
- * `preferred` and `others` are each sorted and non-overlapping; the result keeps every preferred
- * mention and the others that overlap none of them, sorted by start. One pass over both.
- */
-export function mergePreferring(preferred: readonly Mention[], others: readonly Mention[]): Mention[] {
-  if (preferred.length === 0) return [...others];
-  if (others.length === 0) return [...preferred];
-  const out: Mention[] = [];
-  let p = 0;
-  for (const mention of others) {
-    // Preferred mentions ending before this one starts are placed first.
-    while (p < preferred.length && (preferred[p] as Mention).end <= mention.start)
-      out.push(preferred[p++] as Mention);
-    const next = preferred[p];
-    if (next && next.start < mention.end) continue; // overlaps a preferred mention: dropped
-    out.push(mention);
-  }
-  while (p < preferred.length) out.push(preferred[p++] as Mention);
-  return out;
-}
 
 /** One matcher over several: `first` wins over each later one where their mentions overlap. */
 export function combineMatchers(ordered: readonly Matcher[]): Matcher {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ShippedMatcher } from '@/lib/entities/dictionary';
 import { compileMatcher } from '@/lib/entities/matcher';
+import { mergePreferring } from '@/lib/entities/merge';
 import type { Mention } from '@/lib/entities/types';
 import { PACK_FORMAT, PACK_VERSION, type Pack } from '@/lib/packs/format';
-import { combineMatchers, mergePreferring, withPacks } from '@/lib/packs/matcher';
+import { combineMatchers, withPacks } from '@/lib/packs/matcher';
 import type { InstalledPack } from '@/lib/packs/store';
 import { entity, TEST_DICTIONARY } from '../entities/test-dictionary';
 
