@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLEAR_MAJORITY, entitiesFromCorpus, readConll } from '@/lib/packs/conll';
-import { PackSourceError } from '@/lib/packs/source';
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PackSourceError);
-    return (error as Error).message;
-  }
-  throw new Error('no error');
-}
+import { errorOf } from './source-error';
 
 /** Sentences as "token/TAG token/TAG", one per array item, as CoNLL lines. */
 const conll = (...sentences: string[]) =>

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '@/lib/packs/build';
-import { decodeSource, PackSourceError } from '@/lib/packs/source';
+import { decodeSource } from '@/lib/packs/source';
 import { parseEntityTable } from '@/lib/packs/table';
+import { errorOf } from './source-error';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** The error a source gives: its message (file:line: reason). */
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PackSourceError);
-    return (error as Error).message;
-  }
-  throw new Error('no error');
-}
 
 const HEADER = 'type,name_ar,name_en,aliases,description_ar,description_en';
 
