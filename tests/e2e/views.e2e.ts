@@ -270,7 +270,7 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
         const options = await ctx.browser.openExtensionPage('options.html');
         try {
           await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
-          for (const section of ['dictionary', 'yours', 'hidden', 'sites', 'shortcuts']) {
+          for (const section of ['dictionary', 'packs', 'yours', 'hidden', 'sites', 'shortcuts']) {
             await options.click(`[data-section-link="${section}"]`);
             await options.waitForSelector(`[data-section="${section}"]`, POPUP_TIMEOUT_MS);
             found.push(...(await axeViolations(options)).map((v) => `options #${section}: ${v}`));
