@@ -3,20 +3,20 @@ import { useEffect, useState } from 'preact/hooks';
 import { DictionarySection } from '@/components/options/DictionarySection';
 import { HiddenSection } from '@/components/options/HiddenSection';
 import { OptionsPage, type OptionsSection } from '@/components/options/OptionsPage';
+import { PacksSection } from '@/components/options/PacksSection';
 import {
   type ReaderDictionaryActions,
   ReaderDictionarySection,
 } from '@/components/options/ReaderDictionarySection';
-import { PacksSection } from '@/components/options/PacksSection';
 import { ShortcutsSection } from '@/components/options/ShortcutsSection';
 import { SitesSection } from '@/components/options/SitesSection';
 import { loadShippedDictionary } from '@/lib/entities/dictionary';
 import type { Entity } from '@/lib/entities/types';
 import { sendToBackground, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, readerDictionaryNotices } from '@/lib/messaging/protocol';
-import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import { packEntities } from '@/lib/packs/format';
 import { loadAllPacks, watchPacks } from '@/lib/packs/store';
+import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import {
   DEFAULT_SETTINGS,
   loadSettings,

@@ -289,7 +289,7 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
         found.push(...(await axeViolations(page, true)).map((v) => `card: ${v}`));
         await page.press('Escape');
         assert.deepEqual(found, []);
-        ctx.log('popup, popup settings, side panel, its settings, 5 options sections, library, card: none');
+        ctx.log('popup, popup settings, side panel, its settings, 6 options sections, library, card: none');
       },
     },
     {
