@@ -2,6 +2,7 @@
 // Builds lib/generated/dictionary.json from corpus/ and, beside it, dictionary.bin: the compiled
 // matcher tables the extension ships (lib/entities/dictionary-tables.ts). Prints a report on the corpus.
 // --check writes nothing and exits 1 when either checked-in file differs from a fresh build.
+// `npm run dictionary -- --pack FILE… [--out pack.json]` builds a dictionary pack instead (scripts/lib/pack-cli.ts).
 // Exit codes: 0 done, 1 bad input or stale dictionary (the message says which file and line), 2 usage.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,6 +15,7 @@ import {
   formatReport,
   tablesFile,
 } from './lib/build-dictionary';
+import { runPackCli } from './lib/pack-cli';
 
 const USAGE =
   'usage: npm run dictionary -- [--corpus DIR] [--entities FILE] [--out FILE] [--check] [--quiet]';
@@ -48,6 +50,7 @@ function readArgs(argv: readonly string[]): Args | string {
 }
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--pack')) return runPackCli(process.argv.slice(2));
   const args = readArgs(process.argv.slice(2));
   if (typeof args === 'string') {
     console.error(`${args}\n${USAGE}`);

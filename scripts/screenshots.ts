@@ -24,6 +24,7 @@ import {
 import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
 import { openNotesView, PANEL_PAGE, seedPanelNotes } from '../tests/e2e/notes-panel.e2e.ts';
+import { showBrokenPackPreview, showPacksSection } from '../tests/e2e/packs.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
 import { GECKO_ID } from '../wxt.config.ts';
@@ -138,6 +139,13 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
   await options.screenshot(file('options'));
   await options.close();
+  const packs = await browser.openExtensionPage('options.html#packs');
+  await packs.setViewport(1000, 900);
+  await showPacksSection(packs);
+  await packs.screenshot(file('options-packs'));
+  await showBrokenPackPreview(packs);
+  await packs.screenshot(file('options-packs-broken'));
+  await packs.close();
   await libraryViews(browser, file);
   const article = await paintedPage(browser, baseUrl, PANEL_PAGE);
   const seeder = await browser.openExtensionPage('popup.html');

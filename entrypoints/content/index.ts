@@ -5,6 +5,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { shippedMatcher } from '@/lib/entities/dictionary';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
+import { withPacks } from '@/lib/packs/matcher';
+import { loadEnabledPacks } from '@/lib/packs/store';
 import { PageSession } from '@/lib/page/page-session';
 import { createPainter } from '@/lib/page/paint';
 import { scrollToRange } from '@/lib/page/scroll';
@@ -15,6 +17,7 @@ import { wireCard } from './card';
 import { wireMessages } from './messages';
 import { wireNoteCard } from './note-card';
 import { wireNotes } from './notes';
+import { wirePacks } from './packs';
 import { wireReaderDictionary } from './reader-dictionary';
 import { wireSettings } from './settings';
 import { wireToolbar } from './toolbar';
@@ -25,9 +28,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const startedAt = performance.now();
-    // The shipped dictionary with what the reader taught it in front (lib/reader-dictionary).
+    // The shipped dictionary and the reader's switched-on packs (lib/packs), loaded together, with
+    // what the reader taught it in front (lib/reader-dictionary): reader, then packs, then shipped.
+    const packs = withPacks(shippedMatcher(), loadEnabledPacks);
     const matcher = withReaderEntries(
-      shippedMatcher(),
+      packs,
       async () => {
         const reply = await sendToBackground(backgroundProtocol, 'list-reader-entries');
         if (!reply.ok) throw new Error(reply.error);
@@ -66,6 +71,7 @@ export default defineContentScript({
     wireMessages(session, analysis, card, ctx.signal);
     wireSettings(session, analysis, card, notes, ctx.signal);
     wireToolbar(session, ctx.signal, () => card.hide());
+    wirePacks(packs, analysis, ctx.signal);
     wireReaderDictionary(matcher, session, analysis, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DictionarySection } from '@/components/options/DictionarySection';
 import { HiddenSection } from '@/components/options/HiddenSection';
 import { OptionsPage, type OptionsSection } from '@/components/options/OptionsPage';
+import { PacksSection } from '@/components/options/PacksSection';
 import {
   type ReaderDictionaryActions,
   ReaderDictionarySection,
@@ -13,6 +14,8 @@ import { loadShippedDictionary } from '@/lib/entities/dictionary';
 import type { Entity } from '@/lib/entities/types';
 import { sendToBackground, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, readerDictionaryNotices } from '@/lib/messaging/protocol';
+import { packEntities } from '@/lib/packs/format';
+import { loadAllPacks, watchPacks } from '@/lib/packs/store';
 import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import {
   DEFAULT_SETTINGS,
@@ -56,15 +59,34 @@ function Options() {
     serve(readerDictionaryNotices, { 'reader-dictionary-changed': () => void listReader() }, stop.signal);
     return () => stop.abort();
   }, []);
+  // Installed packs' entities (on or off), listed with the pack's name as their source.
+  const [fromPacks, setFromPacks] = useState<readonly { entity: Entity; source: string }[]>([]);
   useEffect(() => {
     void loadSettings().then(setSettings);
     void loadShippedDictionary().then((d) => setBuiltIn(d.entities));
-    return watchSettings(setSettings);
+    const readPacks = () =>
+      void loadAllPacks().then((packs) =>
+        setFromPacks(
+          packs.flatMap(({ entry, pack }) =>
+            packEntities(entry.id, pack).map((entity) => ({ entity, source: pack.name })),
+          ),
+        ),
+      );
+    readPacks();
+    const stopPacks = watchPacks(readPacks);
+    const stopSettings = watchSettings(setSettings);
+    return () => {
+      stopPacks();
+      stopSettings();
+    };
   }, []);
-  // Each entry's source is its provenance (a curated file, a data package), so the source filter
-  // tells them apart.
-  const entries = builtIn.map((entity) => ({ entity, source: entity.source || t('sourceBuiltIn') }));
-  const byId = new Map(builtIn.map((entity) => [entity.id, entity]));
+  // Each entry's source is its provenance (a curated file, a data package, a pack), so the source
+  // filter tells them apart.
+  const entries = [
+    ...fromPacks,
+    ...builtIn.map((entity) => ({ entity, source: entity.source || t('sourceBuiltIn') })),
+  ];
+  const byId = new Map(entries.map(({ entity }) => [entity.id, entity]));
   const change = (next: Settings) => {
     setSettings(next);
     void saveSettings(next);
@@ -75,6 +97,7 @@ function Options() {
       label: t('sectionDictionary'),
       render: () => <DictionarySection entries={entries} />,
     },
+    { id: 'packs', label: t('sectionPacks'), render: () => <PacksSection /> },
     {
       id: 'yours',
       label: t('sectionReaderDictionary'),

@@ -3,7 +3,8 @@
 // whatever entity they correct, and their suppressions ("not this entity here") taken out of the
 // mentions. Precedence: the reader, then packs, then the shipped dictionary (DESIGN.md §7).
 import { compileMatcher, type Matcher } from '../entities/matcher';
-import type { Entity, Mention } from '../entities/types';
+import { mergePreferring } from '../entities/merge';
+import type { Entity } from '../entities/types';
 import { foldText } from '../text/fold';
 import { READER_SOURCE, type ReaderEntity, type ReaderEntry, readerEntityId } from './model';
 
@@ -92,22 +93,4 @@ export function withReaderDictionary(base: Matcher, entries: readonly ReaderEntr
 
 function suppressionKey(entityId: string, form: string): string {
   return `${entityId}\u0000${foldText(form)}`;
-}
-
-/**
- * `preferred` and `others` each sorted and non-overlapping: every preferred mention, and the others
- * that overlap none of them, sorted by start.
- */
-function mergePreferring(preferred: readonly Mention[], others: readonly Mention[]): Mention[] {
-  const out: Mention[] = [];
-  let p = 0;
-  for (const mention of others) {
-    while (p < preferred.length && (preferred[p] as Mention).end <= mention.start)
-      out.push(preferred[p++] as Mention);
-    const next = preferred[p];
-    if (next && next.start < mention.end) continue;
-    out.push(mention);
-  }
-  while (p < preferred.length) out.push(preferred[p++] as Mention);
-  return out;
 }

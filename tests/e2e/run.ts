@@ -24,6 +24,7 @@ import { noteCardTests } from './note-card.e2e.ts';
 import { notesPageTests } from './notes-page.e2e.ts';
 import { notesPanelTests, notesPanelTestsArabic } from './notes-panel.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
+import { packTests } from './packs.e2e.ts';
 import { readerDictionaryTests } from './reader-dictionary.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 import { selectionToolbarDarkTests, selectionToolbarTests } from './selection-toolbar.e2e.ts';
@@ -40,6 +41,7 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...selectionToolbarTests,
   ...selectionToolbarDarkTests,
   ...noteCardTests,
+  ...packTests,
   ...viewTestsEnglish,
   ...readerDictionaryTests,
   // Last: it restarts the background.

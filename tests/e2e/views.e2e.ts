@@ -270,7 +270,7 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
         const options = await ctx.browser.openExtensionPage('options.html');
         try {
           await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
-          for (const section of ['dictionary', 'yours', 'hidden', 'sites', 'shortcuts']) {
+          for (const section of ['dictionary', 'packs', 'yours', 'hidden', 'sites', 'shortcuts']) {
             await options.click(`[data-section-link="${section}"]`);
             await options.waitForSelector(`[data-section="${section}"]`, POPUP_TIMEOUT_MS);
             found.push(...(await axeViolations(options)).map((v) => `options #${section}: ${v}`));
@@ -289,7 +289,7 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
         found.push(...(await axeViolations(page, true)).map((v) => `card: ${v}`));
         await page.press('Escape');
         assert.deepEqual(found, []);
-        ctx.log('popup, popup settings, side panel, its settings, 5 options sections, library, card: none');
+        ctx.log('popup, popup settings, side panel, its settings, 6 options sections, library, card: none');
       },
     },
     {

@@ -1,0 +1,89 @@
+// The page's matcher with packs: the shipped dictionary's matcher plus one matcher per switched-on
+// pack, each compiled from its own entities (the shipped dictionary's format and loading are not
+// touched). Where mentions overlap, a pack's win over the shipped dictionary's, and an earlier
+// pack's over a later one's: a reader who installs a pack wants its reading of a name.
+import type { ShippedMatcher } from '../entities/dictionary';
+import { compileMatcher, type Matcher } from '../entities/matcher';
+import { mergePreferring } from '../entities/merge';
+import type { Entity, Mention } from '../entities/types';
+import { type Pack, packEntities } from './format';
+import type { InstalledPack } from './store';
+
+/** One matcher over several: `first` wins over each later one where their mentions overlap. */
+export function combineMatchers(ordered: readonly Matcher[]): Matcher {
+  return {
+    match(text) {
+      let result: Mention[] = [];
+      for (const matcher of ordered) result = mergePreferring(result, matcher.match(text));
+      return result;
+    },
+    // Asked of each matcher in turn (the shipped one may still be loading when this is made).
+    entity(id) {
+      for (const matcher of ordered) {
+        const entity = matcher.entity(id);
+        if (entity) return entity;
+      }
+      return undefined;
+    },
+    get entities(): readonly Entity[] {
+      return ordered.flatMap((matcher) => matcher.entities);
+    },
+  };
+}
+
+/** The page's matcher: ready() loads the shipped dictionary and the switched-on packs together. */
+export interface PageMatcher extends ShippedMatcher {
+  /** Reads the switched-on packs again (after the reader changed them) and recompiles. */
+  reloadPacks(): Promise<void>;
+  /** The packs in use, for the bench and tests. */
+  readonly packs: readonly string[];
+}
+
+export type PackLoader = () => Promise<readonly { entry: InstalledPack; pack: Pack }[]>;
+
+export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageMatcher {
+  let packMatchers: Matcher[] = [];
+  let packIds: string[] = [];
+  let combined: Matcher = shipped;
+  let pending: Promise<void> | undefined;
+  let packsRead = false;
+  let generation = 0;
+  let packsMs = 0;
+  const readPacks = async () => {
+    const started = performance.now();
+    const current = ++generation;
+    // A pack that cannot be read is left out: the page is analysed with what there is.
+    const loaded = await loadPacks().catch(() => []);
+    if (current !== generation) return; // a later change is being read
+    packMatchers = loaded.map(({ entry, pack }) =>
+      compileMatcher({ version: 1, entities: packEntities(entry.id, pack) }),
+    );
+    packIds = loaded.map(({ entry }) => entry.id);
+    combined = packMatchers.length > 0 ? combineMatchers([...packMatchers, shipped]) : shipped;
+    packsMs = performance.now() - started;
+    packsRead = true;
+  };
+  return {
+    get loaded() {
+      return shipped.loaded && packsRead;
+    },
+    get loadMs() {
+      return shipped.loadMs + packsMs;
+    },
+    ready() {
+      pending ??= Promise.all([shipped.ready(), readPacks()]).then(() => undefined);
+      return pending;
+    },
+    async reloadPacks() {
+      await readPacks();
+    },
+    get packs() {
+      return packIds;
+    },
+    match: (text) => combined.match(text),
+    entity: (id) => combined.entity(id),
+    get entities() {
+      return combined.entities;
+    },
+  };
+}
