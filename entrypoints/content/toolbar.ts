@@ -13,6 +13,7 @@ import { newNoteRequest } from '@/lib/page/new-note';
 import type { PageSession } from '@/lib/page/page-session';
 import { createPainter, PRIORITY } from '@/lib/page/paint';
 import { readSelection, selectionBoundaries } from '@/lib/page/selection';
+import { isUiHost } from '@/lib/page/shadow-host';
 import { lineBoxes } from '@/lib/page/toolbar-position';
 import { notesEnabled } from '@/lib/settings/settings';
 import { rangeFromOffsets, type TextModel } from '@/lib/text/text-model';
@@ -74,19 +75,22 @@ export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: (
       return 'none';
     }
     const model = session.extracted?.model ?? null;
-    const reading = readSelection(selectionBoundaries(getSelection()), model, (node) => layer.isHost(node));
-    if (reading.kind !== 'none' || start) onShow();
+    const reading = readSelection(selectionBoundaries(getSelection()), model, isUiHost);
     if (reading.kind === 'outside') {
+      onShow();
       layer.showMessage(selectionAnchor(), t('toolbarOutside'));
       return 'outside';
     }
     if (reading.kind === 'none' || !model) {
-      if (start) layer.showMessage(selectionAnchor(), t('toolbarNoSelection'));
-      else if (layer.shown && !layer.hasFocus) layer.hide();
+      if (start) {
+        onShow();
+        layer.showMessage(selectionAnchor(), t('toolbarNoSelection'));
+      } else if (layer.shown && !layer.hasFocus) layer.hide();
       return 'none';
     }
     const same = passage?.model === model && passage.start === reading.start && passage.end === reading.end;
     if (same && layer.shown === 'toolbar' && !start) return 'opened';
+    onShow();
     if (reading.end - reading.start > LIMIT.exact) {
       layer.showMessage(selectionAnchor(), t('toolbarTooLong', String(LIMIT.exact)));
       return 'outside';
@@ -112,7 +116,8 @@ export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: (
   let pointerDown = false;
   let clearing = false;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
-  const fromPage = (event: Event) => !layer.isHost(event.target);
+  // Clicks and keys in any of our in-page UI (the toolbar, the entity card) are not the page's.
+  const fromPage = (event: Event) => !isUiHost(event.target);
   const listen = { capture: true, signal } as const;
   document.addEventListener(
     'pointerdown',

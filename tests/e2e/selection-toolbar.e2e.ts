@@ -231,8 +231,13 @@ async function shot(ctx: E2eContext, page: TestPage, name: string): Promise<void
   ctx.log(`screenshot: ${file}`);
 }
 
-// What the tests below saved, to find again after a reload.
-const saved: { quote: string; colour: string }[] = [];
+// What the tests below saved in each browser, to find again after a reload.
+const savedIn = new Map<string, { quote: string; colour: string }[]>();
+function savedBy(ctx: E2eContext): { quote: string; colour: string }[] {
+  let list = savedIn.get(ctx.browser.name);
+  if (!list) savedIn.set(ctx.browser.name, (list = []));
+  return list;
+}
 
 export const selectionToolbarTests: readonly E2eTest[] = [
   {
@@ -263,7 +268,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       const note = await waitForNote(ctx, PAGE, 'الوزراء إيدي راما في كلمة مصورة', 'after clicking green');
       assert.equal(note.colour, 'green');
       assert.equal(note.note, '');
-      saved.push({ quote: note.quote.exact, colour: 'green' });
+      savedBy(ctx).push({ quote: note.quote.exact, colour: 'green' });
       if (page.closedShadowText) {
         // Said only now that the background has answered (it answers after the commit).
         const text = await page.closedShadowText();
@@ -347,7 +352,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       const note = await waitForNote(ctx, PAGE, selected, 'after Enter');
       assert.equal(note.note, 'ملاحظة من لوحة المفاتيح');
       assert.deepEqual(note.tags, ['تجربة']);
-      saved.push({ quote: note.quote.exact, colour: note.colour });
+      savedBy(ctx).push({ quote: note.quote.exact, colour: note.colour });
       // Escape closes a toolbar opened again on a new selection.
       await dragSelect(page, 'ويرى', 'محللون');
       await waitForUi(page, 'on a new selection');
@@ -375,7 +380,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       const note = await waitForNote(ctx, PAGE, quote, 'after "Highlight"');
       await sleep(300); // the page clears the selection once the background has answered
       assert.equal(note.colour, 'yellow');
-      saved.push({ quote: note.quote.exact, colour: 'yellow' });
+      savedBy(ctx).push({ quote: note.quote.exact, colour: 'yellow' });
       const opened = await selectionCommand(ctx, page, PAGE, 'note');
       assert.equal(opened.value, 'none', 'the saved highlight took the selection away: nothing to add to');
       if (page.closedShadowText)
@@ -402,6 +407,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
   {
     name: 'selection toolbar: after a reload every note made from the page is painted in place',
     async run(ctx) {
+      const saved = savedBy(ctx);
       assert.ok(saved.length >= 3, `the notes of the tests before: ${saved.length}`);
       const page = await ctx.fixturePage(PAGE);
       await page.goto(new URL(PAGE, ctx.baseUrl).href);
