@@ -234,8 +234,8 @@ async function shot(ctx: E2eContext, page: TestPage, name: string): Promise<void
 // What the tests below saved in each browser, to find again after a reload.
 const savedIn = new Map<string, { quote: string; colour: string }[]>();
 function savedBy(ctx: E2eContext): { quote: string; colour: string }[] {
-  let list = savedIn.get(ctx.browser.name);
-  if (!list) savedIn.set(ctx.browser.name, (list = []));
+  const list = savedIn.get(ctx.browser.name) ?? [];
+  savedIn.set(ctx.browser.name, list);
   return list;
 }
 
