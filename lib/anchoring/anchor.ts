@@ -1,5 +1,5 @@
 // Finding a described passage again (DESIGN.md §4), cheapest first:
-//   1. position: the text at the stored offsets still equals the quote;
+//   1. position: the text at the stored offsets still equals the quote, its nearest context too;
 //   2. exact: the quote (folded, white space collapsed) occurs in the text; among repeats the one
 //      whose surroundings best match the stored prefix/suffix, then the closest to where it was;
 //   3. approximate: the quote within about a quarter of its length in edits (approx-string-match,
@@ -30,6 +30,9 @@ export const MAX_ERROR_RATE = 0.25;
 const SHORT_QUOTE = 16;
 /** Search-text characters read on each side of where a passage is expected before the whole text. */
 const NEAR = 500;
+/** Characters of context on each side that must still be there for the position step. */
+const NEAR_CONTEXT = 8;
+
 // Weights of a candidate's score (Hypothesis's): the quote itself, each side's context, position.
 const QUOTE_WEIGHT = 50;
 const CONTEXT_WEIGHT = 20;
@@ -60,15 +63,30 @@ export class Anchorer {
   }
 
   /**
+   * True when the text at the stored offsets is still the quote, with the nearest characters of its
+   * context on each side: a repeat of the quote that text inserted before it moved under the old
+   * offsets is not the passage.
+   */
+  private stillAt({ quote, position }: AnchorTarget): boolean {
+    const { text } = this;
+    if (text.slice(position.start, position.end) !== quote.exact) return false;
+    const before = quote.prefix.slice(-NEAR_CONTEXT);
+    const after = quote.suffix.slice(0, NEAR_CONTEXT);
+    return (
+      position.start >= before.length &&
+      text.slice(position.start - before.length, position.start) === before &&
+      text.slice(position.end, position.end + after.length) === after
+    );
+  }
+
+  /**
    * Anchors one target. `shift` is how far passages seem to have moved since the note was taken
    * (anchorAll() learns it from the notes before); the position step ignores it.
    */
   anchor(target: AnchorTarget, shift = 0): Anchor | null {
     const { quote, position } = target;
     if (quote.exact === '') return null;
-    if (this.text.slice(position.start, position.end) === quote.exact) {
-      return { start: position.start, end: position.end, method: 'position' };
-    }
+    if (this.stillAt(target)) return { start: position.start, end: position.end, method: 'position' };
     const pattern: Pattern = {
       exact: searchKey(quote.exact),
       prefix: searchKey(quote.prefix),

@@ -195,3 +195,19 @@ describe('re-anchoring on a page that changed between visits', () => {
     ]);
   });
 });
+
+describe('the position step', () => {
+  it('does not take a repeat of the quote that an insertion moved under the old offsets', () => {
+    // Found by the property test (fast-check seed 1843626963): the second إيران بيان is the note's.
+    const text = 'قال قال قال إيران بيان إيران بيان قال قال قال قال قال';
+    const start = text.lastIndexOf('إيران بيان');
+    const target = describePassage(text, start, start + 'إيران بيان'.length);
+    if (!target) throw new Error('no target');
+    const edited = `واشنطن قال${BLOCK_SEPARATOR}${text}`;
+    // The first repeat now sits exactly at the old offsets.
+    expect(edited.slice(start, start + 'إيران بيان'.length)).toBe('إيران بيان');
+    const anchor = new Anchorer(edited).anchor(target);
+    expect(anchor?.start).toBe(start + 'واشنطن قال'.length + 1);
+    expect(anchor?.method).toBe('exact');
+  });
+});
