@@ -32,6 +32,14 @@ async function fill(page: TestPage, field: string, text: string): Promise<void> 
   await page.type(text);
 }
 
+/** Closes the options page and opens it again: what it lists then was read back from the store. */
+async function reopen(ctx: E2eContext, page: TestPage): Promise<TestPage> {
+  await page.close();
+  const again = await ctx.browser.openExtensionPage('options.html#yours');
+  await again.waitForSelector('[data-section="yours"]', TIMEOUT_MS);
+  return again;
+}
+
 async function waitForList(page: TestPage, wanted: string[], what: string): Promise<void> {
   try {
     await page.waitFor(
@@ -106,7 +114,7 @@ export const readerDictionaryTests: readonly E2eTest[] = [
   {
     name: 'your dictionary (options): add an entity, find it after a reload, edit it, delete it and undo',
     async run(ctx) {
-      const options = await ctx.browser.openExtensionPage('options.html#yours');
+      let options = await ctx.browser.openExtensionPage('options.html#yours');
       try {
         await options.waitForSelector('[data-section="yours"] [data-empty]', TIMEOUT_MS);
         await options.click('[data-action="add-entity"]');
@@ -123,7 +131,7 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         await options.click('[data-action="save-entity"]');
         await waitForList(options, ['بلال حمدان | Mayor of a small town'], 'after saving');
 
-        await options.goto(await options.evaluate(() => location.href, null));
+        options = await reopen(ctx, options);
         await waitForList(options, ['بلال حمدان | Mayor of a small town'], 'after a reload');
 
         await options.click('[data-reader-entry] [data-action="edit"]');
@@ -138,7 +146,7 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         ctx.log(`screenshot: ${shot}`);
         await options.click('[data-reader-entry] [data-action="undo"]');
         await waitForList(options, ['Bilal Hamdan | Mayor of a small town'], 'after undo');
-        await options.goto(await options.evaluate(() => location.href, null));
+        options = await reopen(ctx, options);
         await waitForList(options, ['Bilal Hamdan | Mayor of a small town'], 'after undo and a reload');
         // The search folds like the matcher: a spelling without hamza finds it.
         await options.click('[data-reader-search]');
@@ -147,7 +155,7 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         await options.type('x');
         await waitForList(options, [], 'searching something else');
         // Deleted for good (no Undo): gone after a reload.
-        await options.goto(await options.evaluate(() => location.href, null));
+        options = await reopen(ctx, options);
         await waitForList(options, ['Bilal Hamdan | Mayor of a small town'], 'before deleting it for good');
         await options.click('[data-reader-entry] [data-action="delete"]');
         await waitForList(
@@ -155,7 +163,7 @@ export const readerDictionaryTests: readonly E2eTest[] = [
           ['(deleted) Bilal Hamdan | Mayor of a small town'],
           'deleting it for good',
         );
-        await options.goto(await options.evaluate(() => location.href, null));
+        options = await reopen(ctx, options);
         await options.waitForSelector('[data-section="yours"] [data-empty]', TIMEOUT_MS);
       } finally {
         await options.close();
