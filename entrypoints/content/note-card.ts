@@ -73,14 +73,10 @@ export function wireNoteCard(
     },
     onHidden: () => {
       shownNote = null;
-      // Closed by Escape: it stays closed until the pointer leaves the note (Firefox sends a
-      // mousemove when the card's removal changes the layout under the pointer).
-      if (!closedByEscape) hover.forget();
-      closedByEscape = false;
+      hover.forget();
     },
   });
   let shownNote: PlacedNote | null = null;
-  let closedByEscape = false;
 
   const hover = trackHover<PlacedNote>({
     doc: document,
@@ -101,10 +97,7 @@ export function wireNoteCard(
   // Escape closes the card (an unsaved edit is kept for the next time it opens); so does a click
   // anywhere else on the page.
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && card.shownId) {
-      closedByEscape = true;
-      card.hide();
-    }
+    if (event.key === 'Escape' && card.shownId) card.hide();
   };
   document.addEventListener('keydown', onKey, { capture: true, signal });
   const onPointerDown = (event: PointerEvent) => {
