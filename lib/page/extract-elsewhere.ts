@@ -2,7 +2,7 @@
 // page's HTML, a document of the extension's own parses it (DOMParser: inert, no script runs) and
 // runs Readability there, and only which text runs it kept comes back (./extract.ts). Firefox's
 // background is a page and parses it itself; Chrome's is a service worker without a DOM, so it
-// keeps an offscreen document for it, opened when a big page comes and closed when idle.
+// opens an offscreen document for it when a big page comes and closes it once that page is read.
 import { type ArticleRuns, findArticleRuns } from './extract';
 
 /** The article in `html` (a page's, serialised by its content script), or null. */
@@ -16,8 +16,11 @@ export interface OffscreenApi {
   closeDocument(): Promise<void>;
 }
 
-/** The offscreen document closes after this long without a page to read. */
-export const OFFSCREEN_IDLE_MS = 30_000;
+/**
+ * The offscreen document closes this long after its last page. At once by default: a timer does not
+ * outlive a service worker the browser stops, and a document left open keeps the worker alive.
+ */
+export const OFFSCREEN_IDLE_MS = 0;
 
 /**
  * Reads articles in an offscreen document at `url`, asking it with `ask` once it is open. Pages are
