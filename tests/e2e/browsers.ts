@@ -467,10 +467,15 @@ class ChromiumBrowser implements TestBrowser {
         );
       const target = await workerTarget();
       if (!target) return; // already stopped
-      await cdp.send('Target.closeTarget', { targetId: target.targetId });
-      const deadline = Date.now() + 5_000;
-      while (await workerTarget()) {
+      // A message in flight can start the worker again at once: ask again, each second, up to 10 s.
+      const deadline = Date.now() + 10_000;
+      let askedAt = 0;
+      for (let running: typeof target | undefined = target; running; running = await workerTarget()) {
         if (Date.now() > deadline) throw new Error('the service worker is still running');
+        if (Date.now() - askedAt >= 1_000) {
+          askedAt = Date.now();
+          await cdp.send('Target.closeTarget', { targetId: running.targetId }).catch(() => undefined);
+        }
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     } finally {
