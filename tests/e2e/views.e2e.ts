@@ -252,6 +252,8 @@ function viewTests(locale: 'en' | 'ar'): E2eTest[] {
     },
     {
       name: `${tag}accessibility: popup, side panel, options page, library and card have no serious or critical axe-core violation`,
+      // axe-core over five pages; on a loaded 2-core machine this took over 30 s once.
+      timeoutMs: 90_000,
       async run(ctx) {
         const page = await ctx.fixturePage(fixture);
         await waitForPaint(page, fixture);
