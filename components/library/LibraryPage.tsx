@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportCsv } from '@/lib/export/csv';
 import type { ExportFile } from '@/lib/export/file-name';
-import { exportJsonLd } from '@/lib/export/jsonld';
+import { exportJsonLd, linkedReaderEntities } from '@/lib/export/jsonld';
 import { exportMarkdown } from '@/lib/export/markdown';
 import { importSizeError } from '@/lib/import/limits';
-import { type ImportPreview, previewImport } from '@/lib/import/preview';
+import { type ImportCounts, type ImportPreview, previewImport } from '@/lib/import/preview';
 import { entityIndex, tagCounts } from '@/lib/library/entity-index';
 import { groupHits, type LibraryFilters, LibraryIndex } from '@/lib/library/search';
 import {
@@ -17,6 +17,7 @@ import {
 } from '@/lib/library/view';
 import { cleanArticleUrl } from '@/lib/notes/article-identity';
 import { type AnnotationRecord, type ArticleRecord, NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
+import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import { downloadFile } from '@/lib/ui/download';
 import { colourLabel, countText, type MessageKey, t } from '@/lib/ui/i18n';
 import { SearchIcon } from '../icons';
@@ -36,10 +37,15 @@ export interface LibraryPageProps {
   loadArticle: (
     articleId: string,
   ) => Promise<{ article: ArticleRecord | undefined; annotations: AnnotationRecord[] }>;
-  /** Writes an import's records in one transaction; rejects with words a reader understands. */
-  writeImport: (records: LibraryRecords) => Promise<void>;
-  /** After an import committed: tell the other open views. */
-  onImported: (articleIds: string[]) => void;
+  /** Every entry of the reader's dictionary, tombstones too (the backup carries them). */
+  loadReaderEntries: () => Promise<ReaderEntry[]>;
+  /**
+   * Writes an import's records, notes and the reader's dictionary entries, in one transaction;
+   * rejects with words a reader understands.
+   */
+  writeImport: (records: ImportPreview['toPut']) => Promise<void>;
+  /** After an import committed: tell the other open views (and tabs, when the dictionary changed). */
+  onImported: (articleIds: string[], readerDictionaryChanged: boolean) => void;
   /** Calls back with the article whose notes changed elsewhere; returns the unsubscribe. */
   watch: (onChange: (articleId: string) => void) => () => void;
   /** The entity's name in the UI language. */
@@ -77,6 +83,7 @@ export function LibraryPage({
   load,
   loadNewest,
   loadArticle,
+  loadReaderEntries,
   writeImport,
   onImported,
   watch,
@@ -174,12 +181,23 @@ export function LibraryPage({
     setEntityIds([]);
   };
 
-  const save = (records: LibraryRecords) => {
-    if (records.annotations.every((n) => n.deleted !== undefined)) {
+  /**
+   * Exports these notes. The JSON-LD backup also carries the reader's dictionary: every entry for
+   * everything, only the reader's entities the notes link to for a selection (linkedReaderEntities).
+   */
+  const save = (records: LibraryRecords, readerEntries: readonly ReaderEntry[] = []) => {
+    const withEntries = format === 'jsonld' ? readerEntries : [];
+    if (
+      records.annotations.every((n) => n.deleted !== undefined) &&
+      withEntries.every((e) => e.deleted !== undefined)
+    ) {
       setNotice({ kind: 'status', text: t('exportNothing') });
       return;
     }
-    const file: ExportFile = EXPORTERS[format](records.articles, records.annotations, now());
+    const file: ExportFile =
+      format === 'jsonld'
+        ? exportJsonLd(records.articles, records.annotations, now(), withEntries)
+        : EXPORTERS[format](records.articles, records.annotations, now());
     downloadFile(file);
     setNotice({ kind: 'status', text: t('exportDone', file.fileName) });
   };
@@ -194,8 +212,8 @@ export function LibraryPage({
     setNotice({ kind: 'status', text: t('importReading') });
     try {
       const text = await file.text();
-      const stored = await load();
-      const preview = previewImport(text, stored, { articleIdOf, now: now() });
+      const [stored, readerEntries] = await Promise.all([load(), loadReaderEntries()]);
+      const preview = previewImport(text, { ...stored, readerEntries }, { articleIdOf, now: now() });
       if (!preview.ok) {
         setNotice({ kind: 'error', text: preview.error });
         return;
@@ -216,8 +234,17 @@ export function LibraryPage({
     setPending(null);
     try {
       await writeImport(toPut);
-      setNotice({ kind: 'status', text: t('importDone', String(toPut.annotations.length)) });
-      onImported(touchedArticleIds(toPut));
+      setNotice({
+        kind: 'status',
+        text:
+          toPut.readerEntries.length > 0
+            ? t('importDoneWithDictionary', [
+                String(toPut.annotations.length),
+                String(toPut.readerEntries.length),
+              ])
+            : t('importDone', String(toPut.annotations.length)),
+      });
+      onImported(touchedArticleIds(toPut), toPut.readerEntries.length > 0);
       // What was written is known: it goes into the index as it is, without reading anything back
       // (or, before every record was read, once they have been).
       const pendingReads = changedWhileLoading.current;
@@ -382,7 +409,15 @@ export function LibraryPage({
                   type="button"
                   class="secondary"
                   data-action="export-selection"
-                  onClick={() => save(selectionRecords(hits, (id) => index?.article(id)))}
+                  onClick={() => {
+                    const records = selectionRecords(hits, (id) => index?.article(id));
+                    if (format !== 'jsonld') save(records);
+                    else
+                      void loadReaderEntries().then(
+                        (entries) => save(records, linkedReaderEntities(entries, records.annotations)),
+                        showError,
+                      );
+                  }}
                 >
                   {t('exportSelection')}
                 </button>
@@ -391,7 +426,12 @@ export function LibraryPage({
                 type="button"
                 class="secondary"
                 data-action="export-all"
-                onClick={() => void load().then(save, showError)}
+                onClick={() =>
+                  void Promise.all([load(), loadReaderEntries()]).then(
+                    ([records, entries]) => save(records, entries),
+                    showError,
+                  )
+                }
               >
                 {t('exportAll')}
               </button>
@@ -496,7 +536,15 @@ function ImportDialog({
 }) {
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
-  const changes = preview.toPut.annotations.length + preview.toPut.articles.length;
+  const changes =
+    preview.toPut.annotations.length + preview.toPut.articles.length + preview.toPut.readerEntries.length;
+  const rows: [MessageKey, ImportCounts, string][] = [
+    ['importRowArticles', preview.articles, 'articles'],
+    ['importRowNotes', preview.notes, 'notes'],
+  ];
+  // Only a Hashiya backup can carry the reader's dictionary.
+  if (preview.format === 'hashiya')
+    rows.push(['importRowReaderEntries', preview.readerEntries, 'readerEntries']);
   const columns: [MessageKey, keyof ImportPreview['notes']][] = [
     ['importColumnNew', 'new'],
     ['importColumnUpdated', 'updated'],
@@ -524,12 +572,7 @@ function ImportDialog({
           </tr>
         </thead>
         <tbody>
-          {(
-            [
-              ['importRowArticles', preview.articles, 'articles'],
-              ['importRowNotes', preview.notes, 'notes'],
-            ] as const
-          ).map(([label, counts, key]) => (
+          {rows.map(([label, counts, key]) => (
             <tr key={key} data-counts={key}>
               <th scope="row">{t(label)}</th>
               {columns.map(([, column]) => (

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { LibraryPage } from '@/components/library/LibraryPage';
 import { loadShippedDictionary } from '@/lib/entities/dictionary';
 import { broadcast, serve } from '@/lib/messaging/messenger';
-import { viewProtocol } from '@/lib/messaging/protocol';
+import { readerDictionaryNotices, viewProtocol } from '@/lib/messaging/protocol';
 import { type NotesStore, openNotesStore } from '@/lib/store/notes-store';
 import { applyUiLanguage, t, uiNameLanguage } from '@/lib/ui/i18n';
 import '@/components/ui.css';
@@ -34,9 +34,12 @@ function mount(names: ReadonlyMap<string, { ar: string; en: string }>): void {
       load={async () => (await store()).allRecords()}
       loadNewest={async (limit) => (await store()).newestRecords(limit)}
       loadArticle={async (articleId) => (await store()).articleRecords(articleId)}
+      loadReaderEntries={async () => (await store()).readerEntries.all()}
       writeImport={async (records) => (await store()).putRecords(records)}
-      onImported={(articleIds) => {
+      onImported={(articleIds, readerDictionaryChanged) => {
         for (const articleId of articleIds) void broadcast(viewProtocol, 'notes-changed', { articleId });
+        // Every open tab matches again with the imported entries; the options page lists them.
+        if (readerDictionaryChanged) void broadcast(readerDictionaryNotices, 'reader-dictionary-changed');
       }}
       watch={(onChange) => {
         const stop = new AbortController();

@@ -8,7 +8,8 @@ export interface ArticleNotes {
   notes: AnnotationRecord[];
 }
 
-function byTimeThenId(a: { created: string; id: string }, b: { created: string; id: string }): number {
+/** Oldest first, then by id: a fixed order for records with the same time. */
+export function byTimeThenId(a: { created: string; id: string }, b: { created: string; id: string }): number {
   const d = Date.parse(a.created) - Date.parse(b.created);
   if (d !== 0 && !Number.isNaN(d)) return d;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

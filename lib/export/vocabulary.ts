@@ -1,7 +1,8 @@
 // The W3C Web Annotation vocabulary as Hashiya writes it, shared by the exporter and the importer
 // (docs/EXPORT-FORMAT.md describes the file). Everything the W3C model has a term for uses that
-// term; what it lacks (colour, entity links, the article's metadata, tombstones) lives under one
-// extension prefix, so any Web Annotation tool reads the notes and ignores the rest.
+// term; what it lacks (colour, entity links, the article's metadata, tombstones, the reader's own
+// dictionary) lives under one extension prefix, so any Web Annotation tool reads the notes and
+// ignores the rest.
 
 /** The W3C Web Annotation JSON-LD context. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -22,6 +23,12 @@ export const TERM = {
   entities: 'hashiya:entities',
   /** On a tombstone: when the note was deleted. */
   deleted: 'hashiya:deleted',
+  /**
+   * On the collection: what the reader taught the dictionary (lib/reader-dictionary/model.ts:
+   * entities, overrides, suppressions, dismissed proposals), tombstones included, as JSON. A full
+   * backup carries every entry; a filtered export only the reader's entities its notes link to.
+   */
+  readerEntries: 'hashiya:readerEntries',
 } as const;
 
 const UUID = /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/i;

@@ -4,6 +4,13 @@
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * A backup with more reader-dictionary entries than this is refused as damaged: far more than a
+ * person teaches by hand (the shipped dictionary has ~30,000 entities), and every page matches
+ * against the reader's entities.
+ */
+export const MAX_READER_ENTRIES = 50_000;
+
 /** The message for a file over the size limit, or null. */
 export function importSizeError(bytes: number): string | null {
   if (bytes <= MAX_IMPORT_BYTES) return null;

@@ -1,8 +1,9 @@
 // What an import would change, computed against what is stored, before the reader confirms:
-// counts of new, updated, unchanged and invalid articles and notes, and the exact records to
-// put. Records are matched by id; the newer `modified` wins and a tie keeps the stored copy, so
+// counts of new, updated, unchanged and invalid articles, notes and reader-dictionary entries, and
+// the exact records to put. Records are matched by id; the newer `modified` wins and a tie keeps the stored copy, so
 // importing the same file twice changes nothing the second time. Nothing passed in is changed.
 import type { AnnotationRecord, ArticleRecord } from '../notes/model';
+import type { ReaderEntry } from '../reader-dictionary/model';
 import {
   type ImportFailure,
   type ImportFormat,
@@ -22,6 +23,8 @@ export interface ImportCounts {
 export interface StoredRecords {
   articles: readonly ArticleRecord[];
   annotations: readonly AnnotationRecord[];
+  /** Every stored reader-dictionary entry, tombstones too; none when absent. */
+  readerEntries?: readonly ReaderEntry[];
 }
 
 export interface ImportPreview {
@@ -29,12 +32,14 @@ export interface ImportPreview {
   format: ImportFormat;
   articles: ImportCounts;
   notes: ImportCounts;
+  /** The reader's dictionary: entities, overrides, suppressions, dismissed proposals (tombstones too). */
+  readerEntries: ImportCounts;
   /** Everything not imported, with the reason. */
   invalid: ImportProblem[];
   /** Imported with a caveat. */
   warnings: ImportProblem[];
   /** What the store writes, in one transaction, when the reader confirms. */
-  toPut: { articles: ArticleRecord[]; annotations: AnnotationRecord[] };
+  toPut: { articles: ArticleRecord[]; annotations: AnnotationRecord[]; readerEntries: ReaderEntry[] };
 }
 
 type Verdict = 'new' | 'updated' | 'unchanged';
@@ -68,8 +73,10 @@ export function previewRead(read: ImportRead, stored: StoredRecords): ImportPrev
   const storedNotes = new Map(stored.annotations.map((n) => [n.id, n]));
   const articles = counts();
   const notes = counts();
-  const toPut: ImportPreview['toPut'] = { articles: [], annotations: [] };
+  const readerEntries = counts();
+  const toPut: ImportPreview['toPut'] = { articles: [], annotations: [], readerEntries: [] };
   const warnings = [...read.warnings];
+  const invalidReaderEntries = [...read.invalidReaderEntries];
 
   for (const note of read.notes) {
     const was = storedNotes.get(note.id);
@@ -89,14 +96,35 @@ export function previewRead(read: ImportRead, stored: StoredRecords): ImportPrev
     articles[v]++;
     if (v !== 'unchanged') toPut.articles.push(structuredClone(article));
   }
+  const storedEntries = new Map((stored.readerEntries ?? []).map((e) => [e.id, e]));
+  for (const entry of read.readerEntries) {
+    const was = storedEntries.get(entry.id);
+    if (was !== undefined && was.kind !== entry.kind) {
+      invalidReaderEntries.push({
+        item: `dictionary entry ${entry.id}`,
+        reason: `its id belongs to a stored ${was.kind} entry, not to a ${entry.kind} one`,
+      });
+      continue;
+    }
+    const v = verdict(entry, was);
+    readerEntries[v]++;
+    if (v !== 'unchanged') toPut.readerEntries.push(structuredClone(entry));
+    else if (was !== undefined && entry.modified === was.modified && !sameRecord(entry, was))
+      warnings.push({
+        item: `dictionary entry ${entry.id}`,
+        reason: 'differs from the stored entry but has the same modified time; the stored one is kept',
+      });
+  }
   articles.invalid = read.invalidArticles.length;
   notes.invalid = read.invalidNotes.length;
+  readerEntries.invalid = invalidReaderEntries.length;
   return {
     ok: true,
     format: read.format,
     articles,
     notes,
-    invalid: [...read.invalidArticles, ...read.invalidNotes],
+    readerEntries,
+    invalid: [...read.invalidArticles, ...read.invalidNotes, ...invalidReaderEntries],
     warnings,
     toPut,
   };

@@ -1,5 +1,5 @@
-// Reading an import file: text in, records out, with every note that cannot be used listed with
-// the reason. Three kinds of file: Hashiya's own backup, W3C Web Annotation JSON-LD from other
+// Reading an import file: text in, records out, with every note (and, in a Hashiya backup, every
+// entry of the reader's dictionary) that cannot be used listed with the reason. Three kinds of file: Hashiya's own backup, W3C Web Annotation JSON-LD from other
 // tools (one annotation, an array, an AnnotationPage or an AnnotationCollection with its first
 // page embedded) and Hypothesis's JSON. Nothing here is interpreted: HTML or Markdown in a note
 // stays the text it was.
@@ -13,6 +13,7 @@ import type {
   TextPositionSelector,
   TextQuoteSelector,
 } from '../notes/model';
+import type { ReaderEntry } from '../reader-dictionary/model';
 import { importSizeError, MAX_IMPORT_BYTES, utf8Length } from './limits';
 import {
   AnySelector,
@@ -23,6 +24,7 @@ import {
   type HypothesisRowInput,
   TextPositionSelector as PositionSchema,
   TextQuoteSelector as QuoteSchema,
+  ReaderEntryInput,
   WebAnnotation,
   type WebAnnotationInput,
 } from './schemas';
@@ -44,8 +46,11 @@ export interface ImportRead {
   /** Ids of articles built from their notes (the file had no record): never overwrite a stored one. */
   standIns: Set<string>;
   notes: AnnotationRecord[];
+  /** The reader's dictionary entries (a Hashiya backup only), tombstones too, one per id. */
+  readerEntries: ReaderEntry[];
   invalidArticles: ImportProblem[];
   invalidNotes: ImportProblem[];
+  invalidReaderEntries: ImportProblem[];
   /** Used, with a caveat (a selector or body that could not be used, HTML kept as text). */
   warnings: ImportProblem[];
 }
@@ -288,7 +293,14 @@ function readHypothesisRow(raw: unknown, options: Required<ReadOptions>): ItemRe
 
 /** What the file is and where its items are, or why it cannot be read. */
 type Located =
-  | { format: ImportFormat; items: unknown[]; tombstones: unknown[]; articles: unknown[] }
+  | {
+      format: ImportFormat;
+      items: unknown[];
+      tombstones: unknown[];
+      articles: unknown[];
+      /** A Hashiya backup's reader-dictionary entries. */
+      readerEntries?: unknown[];
+    }
   | { error: string };
 
 function hasHashiyaContext(doc: Record<string, unknown>): boolean {
@@ -321,6 +333,7 @@ function locate(doc: unknown): Located {
         items: c.output.first.items,
         tombstones: c.output[TERM.tombstones],
         articles: c.output[TERM.articles],
+        readerEntries: c.output[TERM.readerEntries],
       };
     }
     const first = doc.first;
@@ -352,6 +365,31 @@ function itemName(kind: string, index: number, raw: unknown): string {
   return `${kind} ${index + 1}${id}`;
 }
 
+/**
+ * Keeps one record per id in `kept`: the same id twice in one file keeps the newer `modified` and
+ * reports the other in `invalid`.
+ */
+function keepNewer<T>(
+  kept: Map<string, { value: T; item: string }>,
+  id: string,
+  value: T,
+  item: string,
+  modifiedOf: (value: T) => string,
+  invalid: ImportProblem[],
+): void {
+  const seen = kept.get(id);
+  if (seen === undefined) {
+    kept.set(id, { value, item });
+    return;
+  }
+  const newer = Date.parse(modifiedOf(value)) > Date.parse(modifiedOf(seen.value));
+  invalid.push({
+    item: newer ? seen.item : item,
+    reason: `the same id as ${newer ? item : seen.item} in this file; the newer one is kept`,
+  });
+  if (newer) kept.set(id, { value, item });
+}
+
 /** Reads an import file completely. Nothing is written: see previewImport() for what would be. */
 export function readImport(text: string, options: ReadOptions = {}): ImportRead | ImportFailure {
   const opts: Required<ReadOptions> = {
@@ -376,7 +414,7 @@ export function readImport(text: string, options: ReadOptions = {}): ImportRead 
 
   const invalidNotes: ImportProblem[] = [];
   const warnings: ImportProblem[] = [];
-  const builtById = new Map<string, { built: Built; item: string }>();
+  const builtById = new Map<string, { value: Built; item: string }>();
   const readItem = (raw: unknown, item: string) => {
     const r = where.format === 'hypothesis' ? readHypothesisRow(raw, opts) : readWebAnnotation(raw, opts);
     if (!r.ok) {
@@ -384,19 +422,7 @@ export function readImport(text: string, options: ReadOptions = {}): ImportRead 
       return;
     }
     for (const reason of r.warnings) warnings.push({ item, reason });
-    const id = r.built.note.id;
-    const seen = builtById.get(id);
-    if (seen === undefined) {
-      builtById.set(id, { built: r.built, item });
-      return;
-    }
-    // The same id twice in one file: keep the newer, report the other.
-    const newer = Date.parse(r.built.note.modified) > Date.parse(seen.built.note.modified);
-    invalidNotes.push({
-      item: newer ? seen.item : item,
-      reason: `the same id as ${newer ? item : seen.item} in this file; the newer one is kept`,
-    });
-    if (newer) builtById.set(id, { built: r.built, item });
+    keepNewer(builtById, r.built.note.id, r.built, item, (b) => b.note.modified, invalidNotes);
   };
   where.items.forEach((raw, k) => {
     readItem(raw, itemName('note', k, raw));
@@ -420,7 +446,7 @@ export function readImport(text: string, options: ReadOptions = {}): ImportRead 
   // Hypothesis gives, and the notes' earliest and latest times.
   const standIns = new Set<string>();
   const notes: AnnotationRecord[] = [];
-  for (const { built } of builtById.values()) {
+  for (const { value: built } of builtById.values()) {
     const { note, source, title } = built;
     notes.push(note);
     const known = articles.get(note.articleId);
@@ -444,14 +470,27 @@ export function readImport(text: string, options: ReadOptions = {}): ImportRead 
       if (known.title === '' && title !== '') known.title = title;
     }
   }
+
+  // The reader's dictionary: each entry checked whole; one that is not is reported, never written.
+  const readerById = new Map<string, { value: ReaderEntry; item: string }>();
+  const invalidReaderEntries: ImportProblem[] = [];
+  (where.readerEntries ?? []).forEach((raw, k) => {
+    const item = itemName('dictionary entry', k, raw);
+    // The first problem of each value is its reason ("not an ISO 8601 time", not also "not a real date").
+    const e = v.safeParse(ReaderEntryInput, raw, { abortPipeEarly: true });
+    if (!e.success) invalidReaderEntries.push({ item, reason: describeIssues(e.issues) });
+    else keepNewer(readerById, e.output.id, e.output, item, (x) => x.modified, invalidReaderEntries);
+  });
   return {
     ok: true,
     format: where.format,
     articles: [...articles.values()],
     standIns,
     notes,
+    readerEntries: [...readerById.values()].map((x) => x.value),
     invalidArticles,
     invalidNotes,
+    invalidReaderEntries,
     warnings,
   };
 }

@@ -5,6 +5,8 @@ import * as v from 'valibot';
 import { TERM } from '../export/vocabulary';
 import { LIMIT } from '../notes/limits';
 import { NOTE_COLOURS } from '../notes/model';
+import { ReaderEntrySchema } from '../reader-dictionary/validate';
+import { MAX_READER_ENTRIES } from './limits';
 
 const text = (max: number, what: string) =>
   v.pipe(v.string(), v.maxLength(max, `${what} is longer than ${max.toLocaleString('en')} characters`));
@@ -138,12 +140,36 @@ export const HypothesisRow = v.object({
 });
 export type HypothesisRowInput = v.InferOutput<typeof HypothesisRow>;
 
+/**
+ * One entry of the reader's dictionary in a backup: checked as the background checks a stored one
+ * (lib/reader-dictionary/validate.ts), with real dates as for notes, and its id in the lower case
+ * the store gives ids.
+ */
+export const ReaderEntryInput = v.pipe(
+  ReaderEntrySchema,
+  v.check(
+    (e) => [e.created, e.modified, e.deleted].every((t) => t === undefined || !Number.isNaN(Date.parse(t))),
+    'a time that is not a real date',
+  ),
+  v.transform((e) => ({ ...e, id: e.id.toLowerCase() })),
+);
+
 /** The outside of a file Hashiya exported (its items are checked one by one). */
 export const HashiyaCollection = v.object({
   type: TypeName,
   first: v.object({ items: v.array(v.unknown()) }),
   [TERM.articles]: v.optional(v.array(v.unknown()), []),
   [TERM.tombstones]: v.optional(v.array(v.unknown()), []),
+  [TERM.readerEntries]: v.optional(
+    v.pipe(
+      v.array(v.unknown()),
+      v.maxLength(
+        MAX_READER_ENTRIES,
+        `more than ${MAX_READER_ENTRIES.toLocaleString('en')} entries of your dictionary`,
+      ),
+    ),
+    [],
+  ),
 });
 
 /** "path: message" for the first few problems Valibot found. */

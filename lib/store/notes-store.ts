@@ -1,15 +1,24 @@
 // The reader's notes in IndexedDB (idb). Each operation is one transaction that has committed when
 // its promise resolves: the caller shows a note as saved only then. A failure aborts the
 // transaction (nothing half-written) and rejects with a StoreError in plain words.
-import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { ArticleInfo } from '../notes/article-identity';
 import type { AnnotationChanges, AnnotationRecord, ArticleRecord, NewAnnotation } from '../notes/model';
+import type { ReaderEntry } from '../reader-dictionary/model';
 import { StoreError, toStoreError } from './errors';
 import { migrate } from './migrations';
 import { ReaderEntriesStore } from './reader-entries-store';
 import { DATABASE_NAME, type NotesSchema, SCHEMA_VERSION } from './schema';
 
-type NotesTransaction = IDBPTransaction<NotesSchema, ('articles' | 'annotations')[], 'readwrite'>;
+type WriteTransaction<S extends StoreNames<NotesSchema>[]> = IDBPTransaction<NotesSchema, S, 'readwrite'>;
+type NotesTransaction = WriteTransaction<('articles' | 'annotations')[]>;
+const NOTES_STORES: ('articles' | 'annotations')[] = ['articles', 'annotations'];
+/** An import writes notes and the reader's dictionary together. */
+const IMPORT_STORES: ('articles' | 'annotations' | 'readerEntries')[] = [
+  'articles',
+  'annotations',
+  'readerEntries',
+];
 
 export interface OpenOptions {
   /** Database name (tests use their own). */
@@ -52,7 +61,7 @@ export class NotesStore {
    */
   saveAnnotation(article: ArticleInfo, input: NewAnnotation, now = new Date()): Promise<AnnotationRecord> {
     const time = nowIso(now);
-    return this.write(async (tx) => {
+    return this.write(NOTES_STORES, async (tx) => {
       await upsertArticle(tx, article, time);
       const id = input.id ?? crypto.randomUUID();
       const existing = await tx.objectStore('annotations').get(id);
@@ -188,16 +197,19 @@ export class NotesStore {
   }
 
   /**
-   * Writes an import's records (lib/import/preview.ts's toPut, already validated) in one
-   * transaction: all of them, or, when anything fails, none.
+   * Writes an import's records (lib/import/preview.ts's toPut, already validated), notes and the
+   * reader's dictionary entries, in one transaction over the three stores: all of them, or, when
+   * anything fails, none.
    */
   putRecords(records: {
     articles: readonly ArticleRecord[];
     annotations: readonly AnnotationRecord[];
+    readerEntries?: readonly ReaderEntry[];
   }): Promise<void> {
-    return this.write(async (tx) => {
+    return this.write(IMPORT_STORES, async (tx) => {
       const articles = tx.objectStore('articles');
       const annotations = tx.objectStore('annotations');
+      const readerEntries = tx.objectStore('readerEntries');
       // All requests at once (10,000 notes in one go); each is watched from the start, so one that
       // fails after another threw is not left unhandled.
       let failure: { error: unknown } | null = null;
@@ -210,6 +222,7 @@ export class NotesStore {
         );
       for (const a of records.articles) watch(articles.put(a));
       for (const n of records.annotations) watch(annotations.put(n));
+      for (const e of records.readerEntries ?? []) watch(readerEntries.put(e));
       await Promise.all(pending);
       if (failure !== null) throw (failure as { error: unknown }).error;
     });
@@ -223,7 +236,7 @@ export class NotesStore {
     includeDeleted = false,
   ): Promise<AnnotationRecord> {
     const time = nowIso(now);
-    return this.write(async (tx) => {
+    return this.write(NOTES_STORES, async (tx) => {
       const annotations = tx.objectStore('annotations');
       const record = await annotations.get(id);
       if (!record || (record.deleted !== undefined && !includeDeleted)) throw new StoreError('not-found');
@@ -236,10 +249,13 @@ export class NotesStore {
   }
 
   /** Runs `body` in one read-write transaction; resolves only after it committed. */
-  private async write<T>(body: (tx: NotesTransaction) => Promise<T>): Promise<T> {
-    let tx: NotesTransaction;
+  private async write<T, S extends StoreNames<NotesSchema>[]>(
+    stores: S,
+    body: (tx: WriteTransaction<S>) => Promise<T>,
+  ): Promise<T> {
+    let tx: WriteTransaction<S>;
     try {
-      tx = this.db.transaction(['articles', 'annotations'], 'readwrite');
+      tx = this.db.transaction(stores, 'readwrite');
     } catch (error) {
       throw toStoreError(error);
     }

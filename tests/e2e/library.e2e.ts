@@ -97,14 +97,14 @@ async function waitForNotes(page: TestPage, count: number): Promise<void> {
   }
 }
 
-async function openLibrary(browser: TestBrowser): Promise<TestPage> {
+export async function openLibrary(browser: TestBrowser): Promise<TestPage> {
   const page = await browser.openExtensionPage('library.html');
   await page.waitForSelector('[data-library="empty"], [data-library="count"]', TIMEOUT_MS);
   return page;
 }
 
 /** Drops a file with this text on the library page, as a reader dragging it from their files. */
-async function dropFile(page: TestPage, name: string, text: string): Promise<void> {
+export async function dropFile(page: TestPage, name: string, text: string): Promise<void> {
   await page.evaluate(
     ({ name, text }) => {
       const transfer = new DataTransfer();
@@ -117,7 +117,7 @@ async function dropFile(page: TestPage, name: string, text: string): Promise<voi
 }
 
 /** The preview's counts for notes: new, updated, unchanged, invalid. */
-async function previewCounts(page: TestPage): Promise<Record<string, number>> {
+export async function previewCounts(page: TestPage): Promise<Record<string, number>> {
   await page.waitForSelector('[data-import="preview"]', TIMEOUT_MS);
   return page.evaluate(() => {
     const out: Record<string, number> = {};
@@ -153,7 +153,7 @@ function today(): string {
  * browser would start the download: it is caught and the Blob it points at read (the same in both
  * browsers; no downloads permission, no network), byte-order mark kept.
  */
-async function download(page: TestPage, button: string): Promise<{ name: string; text: string }> {
+export async function download(page: TestPage, button: string): Promise<{ name: string; text: string }> {
   await page.evaluate(() => {
     const scope = window as unknown as { downloaded?: Promise<{ name: string; text: string }> };
     scope.downloaded = new Promise((resolve) => {

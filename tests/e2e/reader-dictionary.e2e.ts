@@ -1,6 +1,7 @@
 // End-to-end tests of what the reader teaches the dictionary, in each browser: the options page's
 // "Your dictionary" section adds an entity through the background (which stores it in the notes
-// database, schema v2), lists it after a reload, edits it, and deletes it with Undo.
+// database, schema v2), lists it after a reload, edits it, and deletes it with Undo; the library's
+// backup carries the reader's entries into a fresh profile, where an open tab applies them at once.
 //
 // Functions passed to evaluate / waitFor run in a page: they must not use anything from this module,
 // nor declare named inner functions (see helpers.ts).
@@ -8,9 +9,10 @@
 import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestPage } from './browsers.ts';
+import type { TestBrowser, TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { waitForPaint } from './helpers.ts';
+import { download, dropFile, openLibrary, previewCounts } from './library.e2e.ts';
 
 const TIMEOUT_MS = 10_000;
 
@@ -97,8 +99,12 @@ async function waitForPainted(page: TestPage, name: string, wanted: string, what
 }
 
 /** Sends one message to the background from an extension page. */
-async function ask(ctx: E2eContext, message: { type: string; data?: unknown }): Promise<unknown> {
-  const page = await ctx.browser.openExtensionPage('popup.html');
+async function ask(
+  ctx: E2eContext,
+  message: { type: string; data?: unknown },
+  browser: TestBrowser = ctx.browser,
+): Promise<unknown> {
+  const page = await browser.openExtensionPage('popup.html');
   try {
     return await page.evaluate(async (m) => {
       type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -213,6 +219,103 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         await waitForPainted(first, 'hashiya-person', PERSONS, 'the mayor stays');
       } finally {
         await second.close();
+      }
+    },
+  },
+  {
+    name: 'your dictionary travels in the backup: a reader entity and a suppression exported from the library and imported into a fresh profile are listed in the options page and applied at once in an open tab',
+    timeoutMs: 90_000,
+    async run(ctx) {
+      const site = new URL(ctx.baseUrl).hostname;
+      const save = async (browser: TestBrowser, entry: object) => {
+        const reply = (await ask(ctx, { type: 'save-reader-entry', data: { entry } }, browser)) as {
+          ok: boolean;
+          value?: { id: string };
+          error?: string;
+        };
+        assert.ok(reply.ok, JSON.stringify(reply));
+        return reply.value?.id as string;
+      };
+      // A profile of its own, so the backup holds exactly what this test taught.
+      const source = await ctx.freshBrowser();
+      let backup: { name: string; text: string };
+      try {
+        await save(source, {
+          kind: 'entity',
+          type: 'person',
+          names: { ar: 'بلال حمدان', en: 'Bilal Hamdan' },
+          aliases: { ar: [], en: [] },
+          description: { ar: '', en: 'Mayor of a small town' },
+        });
+        await save(source, { kind: 'suppression', entityId: 'tehran', form: 'طهران', site });
+        // A deleted entry travels as a tombstone, and is not listed after the import.
+        const dismissed = await save(source, { kind: 'dismissed', form: 'Possible Name' });
+        const deleted = (await ask(
+          ctx,
+          { type: 'delete-reader-entry', data: { id: dismissed } },
+          source,
+        )) as {
+          ok: boolean;
+        };
+        assert.ok(deleted.ok);
+        const library = await openLibrary(source);
+        backup = await download(library, '[data-action="export-all"]');
+        const entries = (
+          JSON.parse(backup.text) as { 'hashiya:readerEntries': { kind: string; deleted?: string }[] }
+        )['hashiya:readerEntries'];
+        assert.deepEqual(
+          entries.map((e) => `${e.kind}${e.deleted ? ' (deleted)' : ''}`),
+          ['entity', 'suppression', 'dismissed (deleted)'],
+          'the backup carries every entry, the tombstone too',
+        );
+        assert.deepEqual(library.errors, [], 'no errors in the library page');
+      } finally {
+        await source.close();
+      }
+
+      const fresh = await ctx.freshBrowser();
+      try {
+        // A tab open before the import: it matches again when the import commits.
+        const page = await fresh.newPage(new URL(ARTICLE, ctx.baseUrl).href);
+        await waitForPaint(page, ARTICLE);
+        await waitForPainted(page, 'hashiya-person', '', 'before the import');
+        const place = await page.evaluate(painted, 'hashiya-place');
+        assert.match(place, /طهران/);
+
+        const library = await openLibrary(fresh);
+        await dropFile(library, backup.name, backup.text);
+        await previewCounts(library);
+        const dictionaryCounts = await library.evaluate(() => {
+          const out: Record<string, number> = {};
+          for (const cell of document.querySelectorAll('[data-counts="readerEntries"] [data-count]'))
+            out[cell.getAttribute('data-count') ?? ''] = Number(cell.textContent);
+          return out;
+        }, null);
+        assert.deepEqual(dictionaryCounts, { new: 3, updated: 0, unchanged: 0, invalid: 0 });
+        await library.click('[data-action="confirm-import"]');
+        await library.waitForSelector('[data-notice="status"]', TIMEOUT_MS);
+        const shot = join(tmpdir(), `hashiya-import-dictionary-${ctx.browser.name}.png`);
+        await library.screenshot(shot);
+        ctx.log(`screenshot: ${shot}`);
+
+        await waitForPainted(page, 'hashiya-person', PERSONS, 'the open tab, after the import');
+        await waitForPainted(page, 'hashiya-place', place.replace(/\|?طهران/, ''), 'the suppression applies');
+
+        const options = await fresh.openExtensionPage('options.html#yours');
+        await options.waitForSelector('[data-reader-entry]', TIMEOUT_MS);
+        await options.waitFor(
+          () => document.querySelectorAll('[data-reader-entry]').length === 2,
+          null,
+          TIMEOUT_MS,
+        );
+        const rows = await options.evaluate(listed, null);
+        assert.equal(rows.length, 2, JSON.stringify(rows));
+        assert.match(rows[0] ?? '', /^Bilal Hamdan \| Mayor of a small town$/);
+        assert.match(rows[1] ?? '', new RegExp(`^طهران \\| .*${site.replace(/\./g, '\\.')}`));
+        assert.deepEqual(library.errors, [], 'no errors in the library page');
+        assert.deepEqual(page.errors, [], 'no errors on the page');
+      } finally {
+        await fresh.close();
       }
     },
   },

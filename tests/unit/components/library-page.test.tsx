@@ -61,6 +61,7 @@ function fakeStore(records: LibraryRecords) {
         annotations: stored.annotations.filter((x) => x.articleId === articleId),
       };
     }),
+    loadReaderEntries: async () => [],
     writeImport: async () => undefined,
     onImported: () => undefined,
     watch: (onChange) => {

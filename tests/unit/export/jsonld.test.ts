@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportJsonLd, type HashiyaCollection } from '../../../lib/export/jsonld';
-import { ANNO_CONTEXT, HASHIYA_NS } from '../../../lib/export/vocabulary';
-import { article, note, syntheticLibrary } from '../library/sample-library';
+import { ANNO_CONTEXT, HASHIYA_NS, TERM } from '../../../lib/export/vocabulary';
+import type { ReaderEntry } from '../../../lib/reader-dictionary/model';
+import { article, note, readerEntries, syntheticLibrary } from '../library/sample-library';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
@@ -97,7 +98,7 @@ function unknownTerms(x: unknown, found = new Set<string>()): Set<string> {
 
 describe('W3C Web Annotation JSON-LD export', () => {
   const lib = syntheticLibrary(20, 200);
-  const file = exportJsonLd(lib.articles, lib.notes, NOW);
+  const file = exportJsonLd(lib.articles, lib.notes, NOW, readerEntries());
   const doc = JSON.parse(file.text) as HashiyaCollection;
 
   it('is named by the day and typed as JSON-LD', () => {
@@ -107,7 +108,11 @@ describe('W3C Web Annotation JSON-LD export', () => {
 
   it('is an AnnotationCollection with the standard context and its first page embedded', () => {
     expect(doc['@context'][0]).toBe(ANNO_CONTEXT);
-    expect(doc['@context'][1]).toMatchObject({ hashiya: HASHIYA_NS });
+    expect(doc['@context'][1]).toEqual({
+      hashiya: HASHIYA_NS,
+      [TERM.articles]: { '@type': '@json' },
+      [TERM.readerEntries]: { '@type': '@json' },
+    });
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.id).toMatch(IRI);
     expect(doc.first.type).toBe('AnnotationPage');
@@ -167,10 +172,35 @@ describe('W3C Web Annotation JSON-LD export', () => {
     expect(one.first.items[0]).not.toHaveProperty('body');
   });
 
+  it('carries the reader’s dictionary entries as stored, tombstones too: entities, corrections, suppressions, dismissed proposals, each kind oldest first', () => {
+    const entries = readerEntries();
+    // A field a record may carry at run time is not written.
+    const withExtra = entries.map((e) => Object.assign(structuredClone(e), { cached: 'x' }) as ReaderEntry);
+    const one = JSON.parse(exportJsonLd([], [], NOW, withExtra.reverse()).text) as HashiyaCollection;
+    expect(one[TERM.readerEntries]).toEqual(entries);
+    expect(one[TERM.readerEntries]?.map((e) => e.kind)).toEqual([
+      'entity',
+      'entity',
+      'override',
+      'override',
+      'suppression',
+      'suppression',
+      'dismissed',
+      'dismissed',
+    ]);
+    expect(one[TERM.readerEntries]?.filter((e) => e.deleted !== undefined)).toHaveLength(2);
+    // Other formats' callers give none: the key is left out, not written empty.
+    expect(JSON.parse(exportJsonLd([], [], NOW).text)).not.toHaveProperty(TERM.readerEntries);
+  });
+
   it('two exports of the same records differ only in the export time', () => {
     const later = JSON.parse(
-      exportJsonLd([...lib.articles].reverse(), [...lib.notes].reverse(), new Date('2027-01-01T00:00:00Z'))
-        .text,
+      exportJsonLd(
+        [...lib.articles].reverse(),
+        [...lib.notes].reverse(),
+        new Date('2027-01-01T00:00:00Z'),
+        readerEntries().reverse(),
+      ).text,
     );
     const strip = (d: HashiyaCollection) => ({ ...d, id: '', generated: '', first: { ...d.first, id: '' } });
     expect(strip(later)).toEqual(strip(doc));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportJsonLd } from '../../../lib/export/jsonld';
-import { MAX_IMPORT_BYTES } from '../../../lib/import/limits';
+import { TERM } from '../../../lib/export/vocabulary';
+import { MAX_IMPORT_BYTES, MAX_READER_ENTRIES } from '../../../lib/import/limits';
 import { type ImportPreview, previewImport } from '../../../lib/import/preview';
 import type { ImportFailure } from '../../../lib/import/read';
 import type { AnnotationRecord } from '../../../lib/notes/model';
-import { article, deepFreeze, note, syntheticLibrary } from '../library/sample-library';
+import { article, deepFreeze, note, readerEntries, syntheticLibrary } from '../library/sample-library';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const lib = syntheticLibrary(5, 20);
@@ -165,5 +166,96 @@ describe('hostile and broken import files', () => {
     expect(p.invalid[0]?.reason).toBe(
       `the same id as note 2 (urn:uuid:${older.id}) in this file; the newer one is kept`,
     );
+  });
+});
+
+describe('hostile and broken reader-dictionary entries in a backup', () => {
+  /** A backup of one note and every kind of reader entry, as an object to tamper with. */
+  const withEntries = () => JSON.parse(exportJsonLd([article()], [note()], NOW, readerEntries()).text);
+  const [entity] = readerEntries();
+
+  it('each malformed entry is invalid with where and why, never written; the rest still imports', () => {
+    const doc = withEntries();
+    const bad = (n: number, change: Record<string, unknown>) => ({
+      ...structuredClone(entity),
+      id: `bad00000-0000-4000-8000-00000000000${n}`,
+      ...change,
+    });
+    doc[TERM.readerEntries].push(
+      bad(1, { kind: 'planet' }),
+      bad(2, { type: 'god' }),
+      bad(3, { names: { ar: ' ', en: '' } }),
+      bad(4, { id: 'not-a-uuid' }),
+      bad(5, { modified: 'yesterday' }),
+      bad(6, { aliases: { ar: ['x'.repeat(2001)], en: [] } }),
+      bad(7, { kind: 'suppression', entityId: 'Tehran!', form: 'طهران', site: null }),
+      bad(8, { kind: 'suppression', entityId: 'tehran', form: 'طهران', site: 'a site/<script>' }),
+      bad(9, { kind: 'dismissed', form: '' }),
+      'not an entry',
+      null,
+    );
+    const p = ok(JSON.stringify(doc));
+    const good = readerEntries().length;
+    expect(p.readerEntries).toEqual({ new: good, updated: 0, unchanged: 0, invalid: 11 });
+    expect(p.toPut.readerEntries.map((e) => e.id).sort()).toEqual(
+      readerEntries()
+        .map((e) => e.id)
+        .sort(),
+    );
+    const reasons = p.invalid.map((x) => `${x.item}: ${x.reason}`);
+    expect(reasons).toHaveLength(11);
+    expect(reasons[0]).toMatch(/^dictionary entry 9 \(bad00000-0000-4000-8000-000000000001\): kind: /);
+    expect(reasons[1]).toMatch(/type: not one of the types person, organisation/);
+    expect(reasons[2]).toMatch(/names: no name in either language$/);
+    expect(reasons[3]).toMatch(/^dictionary entry 12 \(not-a-uuid\): id: not an entry id \(a UUID\)$/);
+    expect(reasons[4]).toMatch(/modified: not an ISO 8601 time$/);
+    expect(reasons[5]).toMatch(/aliases\.ar\.0: longer than 2000 characters$/);
+    expect(reasons[6]).toMatch(/entityId: not an entity id$/);
+    expect(reasons[7]).toMatch(/site: not a hostname$/);
+    expect(reasons[8]).toMatch(/form: an empty form$/);
+    expect(reasons[9]).toMatch(/^dictionary entry 18: /);
+    // The notes of the same file are not held back by broken entries.
+    expect(p.notes.new).toBe(1);
+  });
+
+  it('a date that is no real day, and unknown fields, are handled like the notes’', () => {
+    const doc = withEntries();
+    doc[TERM.readerEntries][0].modified = '2026-02-30T25:00:00Z';
+    doc[TERM.readerEntries][1].tracking = { lots: 'of data' };
+    const text = JSON.stringify(doc).replace('"tracking":', '"__proto__":{"polluted":true},"tracking":');
+    const p = ok(text);
+    expect(p.readerEntries.invalid).toBe(1);
+    const kept = p.toPut.readerEntries.find((e) => e.id === readerEntries()[1]?.id);
+    expect(Object.keys(kept ?? {}).sort()).toEqual(Object.keys(readerEntries()[1] ?? {}).sort());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('<script> in a name stays the exact text it was', () => {
+    const doc = withEntries();
+    const evil = '<img src=x onerror="alert(1)">';
+    doc[TERM.readerEntries][0].names.en = evil;
+    const p = ok(JSON.stringify(doc));
+    const e = p.toPut.readerEntries.find((x) => x.kind === 'entity' && x.deleted === undefined);
+    expect(e?.kind === 'entity' && e.names.en).toBe(evil);
+  });
+
+  it('a list that is not a list, or longer than the limit, refuses the whole file', () => {
+    const doc = withEntries();
+    doc[TERM.readerEntries] = { entity: 1 };
+    expect(refused(JSON.stringify(doc))).toMatch(
+      /^This Hashiya backup is damaged \(hashiya:readerEntries: .+\)\. Nothing was imported\.$/,
+    );
+    doc[TERM.readerEntries] = new Array(MAX_READER_ENTRIES + 1).fill(0);
+    expect(refused(JSON.stringify(doc))).toBe(
+      'This Hashiya backup is damaged (hashiya:readerEntries: more than 50,000 entries of your dictionary). Nothing was imported.',
+    );
+  });
+
+  it('other tools’ files carry no reader entries, whatever key they use', () => {
+    const doc = withEntries();
+    doc['@context'] = 'http://www.w3.org/ns/anno.jsonld';
+    const p = ok(JSON.stringify(doc));
+    expect(p.format).toBe('w3c');
+    expect(p.toPut.readerEntries).toEqual([]);
   });
 });

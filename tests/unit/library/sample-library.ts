@@ -4,6 +4,7 @@
 import { stableUuid } from '../../../lib/import/stable-id';
 import type { AnnotationRecord, ArticleRecord, NoteColour } from '../../../lib/notes/model';
 import { NOTE_COLOURS } from '../../../lib/notes/model';
+import { type ReaderEntry, readerEntityId } from '../../../lib/reader-dictionary/model';
 import { prng } from '../seeded-random';
 
 export function article(overrides: Partial<ArticleRecord> = {}): ArticleRecord {
@@ -143,4 +144,50 @@ export function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/**
+ * The reader's dictionary entries of every kind, tombstones among them: an entity the sample note
+ * (readerNote) links to, a deleted entity, a correction with a type and one without, suppressions on
+ * a site and everywhere, a dismissed proposal and a deleted one.
+ */
+export function readerEntries(): ReaderEntry[] {
+  const stamps = (n: number, deleted = false) => ({
+    id: `5eade400-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    created: `2026-10-0${n}T08:00:00.000Z`,
+    modified: `2026-10-0${n}T09:00:00.000Z`,
+    ...(deleted && { deleted: `2026-10-0${n}T09:00:00.000Z` }),
+  });
+  return [
+    {
+      ...stamps(1),
+      kind: 'entity',
+      type: 'person',
+      names: { ar: 'بلال حمدان', en: 'Bilal Hamdan' },
+      aliases: { ar: ['أبو بلال'], en: [] },
+      description: { ar: '', en: 'Mayor of a small town' },
+    },
+    {
+      ...stamps(2, true),
+      kind: 'entity',
+      type: 'organisation',
+      names: { ar: '', en: 'Old Militia' },
+      aliases: { ar: [], en: [] },
+      description: { ar: '', en: '' },
+    },
+    { ...stamps(3), kind: 'override', entityId: 'iran', type: 'government', aliases: { ar: [], en: [] } },
+    { ...stamps(4), kind: 'override', entityId: 'edi-rama', aliases: { ar: ['راما'], en: ['Rama'] } },
+    { ...stamps(5), kind: 'suppression', entityId: 'tehran', form: 'طهران', site: 'sports.example' },
+    { ...stamps(6), kind: 'suppression', entityId: 'jordan', form: 'Jordan', site: null },
+    { ...stamps(7), kind: 'dismissed', form: 'Possible Name' },
+    { ...stamps(8, true), kind: 'dismissed', form: 'Another Name' },
+  ];
+}
+
+/** A note that links to the reader's entity of readerEntries(). */
+export function readerNote(): AnnotationRecord {
+  return note({
+    id: '5eade400-1111-4000-8000-000000000001',
+    entityIds: ['edi-rama', readerEntityId('5eade400-0000-4000-8000-000000000001')],
+  });
 }

@@ -35,6 +35,9 @@ describe('schema migrations', () => {
       expect(listed.map((note) => note.id)).toEqual([V1_ANNOTATIONS[1]?.id, V1_ANNOTATIONS[0]?.id]);
       expect(listed[1]).toEqual(V1_ANNOTATIONS[0]);
       expect(await store.allTags()).toEqual(['ألبانيا', 'سياسة']);
+      // Every note kept, the tombstone too, field for field.
+      const byId = (xs: readonly { id: string }[]) => [...xs].sort((x, y) => (x.id < y.id ? -1 : 1));
+      expect(byId((await store.allRecords()).annotations)).toEqual(byId(V1_ANNOTATIONS));
       expect(await store.readerEntries.live()).toEqual(READER_ENTRIES[Number(version)]);
       // And it is writable with the current code.
       const restored = await store.restoreAnnotation(V1_ANNOTATIONS[2]?.id as string);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleInfo } from '@/lib/notes/article-identity';
 import type { NewAnnotation } from '@/lib/notes/model';
+import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import { StoreError } from '@/lib/store/errors';
 import { type NotesStore, openNotesStore } from '@/lib/store/notes-store';
 
@@ -271,5 +272,70 @@ describe('notes store: writing an import', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as StoreError).kind).toBe('quota');
     expect(await s.allRecords()).toEqual(before);
+  });
+
+  const entity = (id: string, name: string): ReaderEntry => ({
+    id,
+    kind: 'entity',
+    type: 'person',
+    names: { ar: name, en: '' },
+    aliases: { ar: [], en: [] },
+    description: { ar: '', en: '' },
+    created: '2026-02-01T00:00:00.000Z',
+    modified: '2026-02-02T00:00:00.000Z',
+  });
+
+  it('writes the reader’s dictionary entries of an import with its notes, tombstones as they are', async () => {
+    const s = await store();
+    const kept = await s.readerEntries.save({ kind: 'dismissed', form: 'Kept' }, T1);
+    const gone = {
+      ...entity('00000000-0000-4000-8000-0000000000e2', 'محذوف'),
+      deleted: '2026-02-02T00:00:00.000Z',
+    };
+    await s.putRecords({
+      articles: [importedArticle],
+      annotations: [imported('00000000-0000-4000-8000-000000000001', 'one')],
+      readerEntries: [entity('00000000-0000-4000-8000-0000000000e1', 'بلال حمدان'), gone],
+    });
+    expect((await s.allRecords()).annotations.map((n) => n.quote.exact)).toEqual(['one']);
+    const byId = (xs: ReaderEntry[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await s.readerEntries.all())).toEqual(
+      byId([kept, entity('00000000-0000-4000-8000-0000000000e1', 'بلال حمدان'), gone]),
+    );
+    expect((await s.readerEntries.live()).map((e) => e.id)).not.toContain(gone.id);
+  });
+
+  it('a failure in the last write (a reader entry) leaves the notes and the reader’s dictionary as they were', async () => {
+    const s = await store();
+    await s.saveAnnotation(ARTICLE, note('kept', 0), T1);
+    await s.readerEntries.save({ kind: 'suppression', entityId: 'tehran', form: 'طهران', site: null }, T1);
+    const before = { records: await s.allRecords(), entries: await s.readerEntries.all() };
+    const put = IDBObjectStore.prototype.put;
+    let failed = false;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'readerEntries' && (args[0] as ReaderEntry).id.endsWith('e2')) {
+        failed = true;
+        throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    });
+    const error = await s
+      .putRecords({
+        articles: [importedArticle],
+        annotations: [
+          imported('00000000-0000-4000-8000-000000000001', 'one'),
+          imported('00000000-0000-4000-8000-000000000002', 'two'),
+        ],
+        readerEntries: [
+          entity('00000000-0000-4000-8000-0000000000e1', 'بلال حمدان'),
+          entity('00000000-0000-4000-8000-0000000000e2', 'سمير'),
+        ],
+      })
+      .catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(failed).toBe(true);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).kind).toBe('quota');
+    expect({ records: await s.allRecords(), entries: await s.readerEntries.all() }).toEqual(before);
   });
 });
