@@ -292,11 +292,16 @@ export const readerDictionaryTests: readonly E2eTest[] = [
           return out;
         }, null);
         assert.deepEqual(dictionaryCounts, { new: 3, updated: 0, unchanged: 0, invalid: 0 });
-        await library.click('[data-action="confirm-import"]');
-        await library.waitForSelector('[data-notice="status"]', TIMEOUT_MS);
         const shot = join(tmpdir(), `hashiya-import-dictionary-${ctx.browser.name}.png`);
         await library.screenshot(shot);
-        ctx.log(`screenshot: ${shot}`);
+        ctx.log(`screenshot of the preview: ${shot}`);
+        await library.click('[data-action="confirm-import"]');
+        await library.waitForSelector('[data-notice="status"]', TIMEOUT_MS);
+        const notice = await library.evaluate(
+          () => document.querySelector('[data-notice="status"]')?.textContent ?? '',
+          null,
+        );
+        assert.equal(notice, 'Imported: 0 new or updated notes and 3 entries of your dictionary.');
 
         await waitForPainted(page, 'hashiya-person', PERSONS, 'the open tab, after the import');
         await waitForPainted(page, 'hashiya-place', place.replace(/\|?طهران/, ''), 'the suppression applies');
