@@ -174,7 +174,7 @@ export async function download(page: TestPage, button: string): Promise<{ name: 
   );
 }
 
-/** Every stored record, read from IndexedDB as it is on disk (to compare before and after). */
+/** Every stored record, the reader's dictionary too, read from IndexedDB as it is on disk (to compare before and after). */
 function storedRecords(page: TestPage): Promise<string> {
   return page.evaluate(async (database) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -183,7 +183,7 @@ function storedRecords(page: TestPage): Promise<string> {
       request.onerror = () => reject(request.error);
     });
     const stores = await Promise.all(
-      ['articles', 'annotations'].map(
+      ['articles', 'annotations', 'readerEntries'].map(
         (store) =>
           new Promise<unknown[]>((resolve, reject) => {
             const request = db.transaction(store).objectStore(store).getAll();

@@ -2,9 +2,15 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LibraryPageProps, LibraryRecords } from '@/components/library/LibraryPage';
+import { exportJsonLd, type HashiyaCollection } from '@/lib/export/jsonld';
+import { TERM } from '@/lib/export/vocabulary';
 import type { AnnotationRecord } from '@/lib/notes/model';
-import { article, note } from '../library/sample-library';
+import { downloadFile } from '@/lib/ui/download';
+import { article, note, readerEntries, readerNote } from '../library/sample-library';
 import { useUiLanguage } from '../ui/fake-i18n';
+
+// The files the page would download, kept instead.
+vi.mock('@/lib/ui/download', () => ({ downloadFile: vi.fn() }));
 
 // The list formats dates in the UI language when its module loads: choose it first.
 let LibraryPage: typeof import('@/components/library/LibraryPage').LibraryPage;
@@ -150,5 +156,83 @@ describe('the library page', () => {
     await settle();
     expect(quotes(root)).toEqual(['during', 'before']);
     expect(store.reads).toEqual(['newest 60', 'all', `article ${A.id}`]);
+  });
+});
+
+describe('the library page and the reader’s dictionary', () => {
+  const linking = {
+    ...readerNote(),
+    articleId: A.id,
+    quote: { ...readerNote().quote, exact: 'Bilal Hamdan spoke' },
+  };
+  const other = n(9, A.id, 'nothing linked here', '02');
+  const mount = async (props: Partial<LibraryPageProps> = {}) => {
+    const store = fakeStore({ articles: [A], annotations: [linking, other] });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<LibraryPage {...store.props} loadReaderEntries={async () => readerEntries()} {...props} />, root);
+    await settle();
+    return root;
+  };
+  const downloaded = () => {
+    const file = vi.mocked(downloadFile).mock.lastCall?.[0];
+    if (file === undefined) throw new Error('nothing downloaded');
+    return JSON.parse(file.text) as HashiyaCollection;
+  };
+
+  it('the backup of everything holds every entry; a JSON-LD export of the notes shown, only the reader’s entities they link to', async () => {
+    useUiLanguage('en');
+    const root = await mount();
+    await act(() => (root.querySelector('[data-action="export-all"]') as HTMLButtonElement).click());
+    await settle();
+    expect(downloaded()[TERM.readerEntries]).toEqual(readerEntries());
+
+    const search = root.querySelector('[data-library="search"]') as HTMLInputElement;
+    search.value = 'Bilal';
+    await act(() => {
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle();
+    expect(quotes(root)).toEqual(['Bilal Hamdan spoke']);
+    await act(() => (root.querySelector('[data-action="export-selection"]') as HTMLButtonElement).click());
+    await settle();
+    expect(downloaded().total).toBe(1);
+    expect(downloaded()[TERM.readerEntries]?.map((e) => e.id)).toEqual([readerEntries()[0]?.id]);
+  });
+
+  it('an import previews the dictionary’s entries, writes them with the notes and tells the open tabs', async () => {
+    useUiLanguage('en');
+    const written: unknown[] = [];
+    const told: [string[], boolean][] = [];
+    const root = await mount({
+      loadReaderEntries: async () => [],
+      writeImport: async (records) => {
+        written.push(records);
+      },
+      onImported: (ids, changed) => told.push([ids, changed]),
+    });
+    const backup = exportJsonLd([A], [linking, other], new Date('2026-11-29T12:00:00Z'), readerEntries());
+    const input = root.querySelector('[data-import="file"]') as HTMLInputElement;
+    Object.defineProperty(input, 'files', {
+      value: [new File([backup.text], backup.fileName)],
+      configurable: true,
+    });
+    await act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    const row = [...root.querySelectorAll('[data-counts="readerEntries"] [data-count]')].map(
+      (c) => c.textContent,
+    );
+    expect(row).toEqual([String(readerEntries().length), '0', '0', '0']);
+    expect(root.querySelector('[data-counts="readerEntries"] th')?.textContent).toBe('Your dictionary');
+    await act(() => (root.querySelector('[data-action="confirm-import"]') as HTMLButtonElement).click());
+    await settle();
+    expect(written).toHaveLength(1);
+    expect((written[0] as { readerEntries: unknown[] }).readerEntries).toHaveLength(readerEntries().length);
+    expect(told).toEqual([[[], true]]);
+    expect(root.querySelector('[data-notice="status"]')?.textContent).toBe(
+      `Imported: 0 new or updated notes and ${readerEntries().length} entries of your dictionary.`,
+    );
   });
 });
