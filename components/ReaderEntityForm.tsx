@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES } from '@/lib/entities/types';
 import type { EntityDraft } from '@/lib/reader-dictionary/form';
 import { t, typeLabel } from '@/lib/ui/i18n';
@@ -13,6 +13,7 @@ export function ReaderEntityForm({
   onSave,
   onCancel,
   onEdit,
+  focus,
 }: {
   initial: EntityDraft;
   problem: string | null;
@@ -20,8 +21,14 @@ export function ReaderEntityForm({
   onCancel: () => void;
   /** The reader changed a field (a problem shown is then out of date). */
   onEdit: () => void;
+  /** The field that takes the keyboard focus when the form opens (opened from the page's toolbar). */
+  focus?: keyof EntityDraft;
 }) {
   const [draft, setDraft] = useState(initial);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focus) form.current?.querySelector<HTMLElement>(`[data-field="${focus}"]`)?.focus();
+  }, []);
   const set = (field: keyof EntityDraft) => (event: { currentTarget: { value: string } }) => {
     setDraft({ ...draft, [field]: event.currentTarget.value });
     onEdit();
@@ -34,6 +41,7 @@ export function ReaderEntityForm({
   );
   return (
     <form
+      ref={form}
       class="entity-form"
       data-entity-form
       onSubmit={(event) => {

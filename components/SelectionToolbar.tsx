@@ -2,9 +2,12 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
 import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
 import { suggestTags, withTag } from '@/lib/notes/tags';
+import { draftFromText, type EntityDraft, entryFromDraft } from '@/lib/reader-dictionary/form';
+import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { colourLabel, t } from '@/lib/ui/i18n';
 import { CloseButton } from './CloseButton';
 import { CloseIcon } from './icons';
+import { ReaderEntityForm } from './ReaderEntityForm';
 
 export interface ToolbarDraft {
   colour: NoteColour;
@@ -28,6 +31,11 @@ export interface SelectionToolbarProps {
   onSave: (draft: ToolbarDraft) => Promise<SaveOutcome>;
   /** The colour chosen while writing (the page shows the passage in it meanwhile). */
   onColour?: (colour: NoteColour) => void;
+  /**
+   * The selected text, offered as "Add as entity" (absent: not offered, e.g. a whole passage), and
+   * the save of the entity the reader makes of it (ok only once the background committed it).
+   */
+  entity?: { text: string; onSave: (entry: NewReaderEntry) => Promise<SaveOutcome> };
   onClose: () => void;
   /** The toolbar changed size: place it again. */
   onResize: () => void;
@@ -62,6 +70,9 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const [typed, setTyped] = useState('');
   const [active, setActive] = useState(-1);
   const [error, setError] = useState('');
+  /** The "Add as entity" form is open, with the draft it opened with. */
+  const [entityDraft, setEntityDraft] = useState<EntityDraft | null>(null);
+  const [entityName, setEntityName] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
   const tagField = useRef<HTMLInputElement>(null);
@@ -100,6 +111,27 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     setPhase('note');
     // The field exists after this render.
     setTimeout(() => noteField.current?.focus());
+  };
+  const openEntity = () => {
+    if (props.entity) setEntityDraft(draftFromText(props.entity.text));
+  };
+  const saveEntity = async (draft: EntityDraft) => {
+    if (saving || !props.entity) return;
+    const entry = entryFromDraft(draft);
+    if ('problem' in entry) {
+      setError(t('readerNeedsName'));
+      setPhase('failed');
+      return;
+    }
+    setEntityName(draft.nameAr.trim() || draft.nameEn.trim());
+    setPhase('saving');
+    setError('');
+    const outcome = await props.entity.onSave(entry);
+    if (outcome.ok) setPhase('saved');
+    else {
+      setError(t('toolbarSaveFailed', outcome.error));
+      setPhase('failed');
+    }
   };
   const pickColour = (c: NoteColour) => {
     if (!editing) {
@@ -158,7 +190,47 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   if (phase === 'saved')
     return (
       <div class="toolbar" role="status" data-toolbar="saved">
-        <p class="notice">{editing ? t('toolbarNoteSaved') : t('toolbarHighlightSaved')}</p>
+        <p class="notice">
+          {entityDraft
+            ? t('toolbarEntitySaved', entityName)
+            : editing
+              ? t('toolbarNoteSaved')
+              : t('toolbarHighlightSaved')}
+        </p>
+      </div>
+    );
+
+  if (entityDraft)
+    return (
+      <div
+        ref={root}
+        class="toolbar editing entity"
+        role="dialog"
+        aria-label={t('toolbarAddEntity')}
+        data-toolbar={phase === 'saving' ? 'saving' : 'entity'}
+        onKeyDown={onKeyDown}
+        onKeyUp={stop}
+        onKeyPress={stop}
+      >
+        <div class="row">
+          <p class="title">{t('toolbarAddEntity')}</p>
+          <CloseButton onClose={props.onClose} />
+        </div>
+        <ReaderEntityForm
+          initial={entityDraft}
+          focus={entityDraft.nameAr ? 'nameAr' : 'nameEn'}
+          problem={phase === 'failed' ? error : null}
+          onSave={(draft) => void saveEntity(draft)}
+          onCancel={props.onClose}
+          onEdit={() => {
+            if (phase === 'failed') setPhase('menu');
+          }}
+        />
+        {saving && (
+          <p class="notice" role="status">
+            {t('toolbarSaving')}
+          </p>
+        )}
       </div>
     );
 
@@ -202,6 +274,18 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
             onClick={openNote}
           >
             {t('toolbarAddNote')}
+          </button>
+        )}
+        {!editing && props.entity && (
+          <button
+            type="button"
+            class="text-button add-entity"
+            data-action="add-entity"
+            disabled={saving}
+            onMouseDown={keepFocus}
+            onClick={openEntity}
+          >
+            {t('toolbarAddEntity')}
           </button>
         )}
         <CloseButton onClose={props.onClose} />

@@ -15,6 +15,8 @@ import { createPainter, PRIORITY } from '@/lib/page/paint';
 import { readSelection, selectionBoundaries } from '@/lib/page/selection';
 import { isUiHost } from '@/lib/page/shadow-host';
 import { lineBoxes } from '@/lib/page/toolbar-position';
+import { nameInSelection } from '@/lib/reader-dictionary/form';
+import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { notesEnabled } from '@/lib/settings/settings';
 import { rangeFromOffsets, type TextModel } from '@/lib/text/text-model';
 import { t } from '@/lib/ui/i18n';
@@ -67,6 +69,16 @@ export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: (
     return { ok: true };
   };
 
+  // The entity is painted when the background tells every tab (this one too) that the reader's
+  // dictionary changed (./reader-dictionary.ts).
+  const saveEntity = async (entry: NewReaderEntry): Promise<SaveOutcome> => {
+    const reply = await sendToBackground(backgroundProtocol, 'save-reader-entry', { entry });
+    if (!reply.ok) return { ok: false, error: reply.error.replace(/^save-reader-entry: /, '') };
+    clearing = true;
+    getSelection()?.removeAllRanges();
+    return { ok: true };
+  };
+
   /** Shows what the current selection calls for; `start`/`focus` when the reader asked for it. */
   const respond = (start: ToolbarStart | null): 'opened' | 'outside' | 'none' => {
     // Notes off on this site (the per-site switch): no toolbar either.
@@ -96,11 +108,13 @@ export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: (
       return 'outside';
     }
     const id = crypto.randomUUID();
+    const name = nameInSelection(model.text.slice(reading.start, reading.end));
     layer.showToolbar(measure(model, reading.start, reading.end), {
       start: start ?? 'menu',
       focus: start !== null,
       knownTags: [],
       onSave: (draft) => save(draft, id),
+      ...(name ? { entity: { text: name, onSave: saveEntity } } : {}),
     });
     passage = { model, start: reading.start, end: reading.end };
     // The passage stays marked while the reader types (the field takes the page's selection).

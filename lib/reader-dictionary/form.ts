@@ -14,10 +14,28 @@ export interface EntityDraft {
 }
 
 const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
+/** Quotes, brackets and sentence punctuation a drag over a name takes with it. */
+const EDGE_PUNCTUATION = /^[\s"'«»“”„‘’()[\]{},،;؛:!?؟…]+|[\s"'«»“”„‘’()[\]{},،;؛:!?؟…]+$/gu;
 
-/** A draft whose name is `text`, in the field of its script (the other left for the reader). */
+/** `text` as a name: one space between words, without the punctuation at its edges (a final full stop too, unless it ends an abbreviation such as "U.S."). */
+function nameFromText(text: string): string {
+  const name = text.replace(/\s+/g, ' ').replace(EDGE_PUNCTUATION, '');
+  return /(^|\s)[^\s.]+\.$/u.test(name) ? name.slice(0, -1).replace(EDGE_PUNCTUATION, '') : name;
+}
+
+/** A selection longer than this (characters, or words) is a passage, not a name: no "Add as entity". */
+export const NAME_SELECTION_MAX = { chars: 120, words: 10 };
+
+/** The name a selection offers as an entity, or null when it is no name (empty, a passage). */
+export function nameInSelection(text: string): string | null {
+  const name = nameFromText(text);
+  if (name === '' || name.length > NAME_SELECTION_MAX.chars) return null;
+  return name.split(' ').length > NAME_SELECTION_MAX.words ? null : name;
+}
+
+/** A draft whose name is `text` (a selection), in the field of its script (the other left for the reader). */
 export function draftFromText(text: string, type: EntityType = 'person'): EntityDraft {
-  const name = text.replace(/\s+/g, ' ').trim();
+  const name = nameFromText(text);
   const arabic = ARABIC_LETTER.test(name);
   return {
     type,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type SaveOutcome, SelectionToolbar, type ToolbarDraft } from '@/components/SelectionToolbar';
 import { createToolbarLayer } from '@/components/selection-toolbar-layer';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
+import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { useUiLanguage } from '../ui/fake-i18n';
 
 afterEach(() => {
@@ -161,6 +162,97 @@ describe('the selection toolbar', () => {
     const view = mount({ start: 'highlight' });
     await act(async () => undefined);
     expect(view.save.calls.map((c) => c.draft)).toEqual([{ colour: 'yellow', note: '', tags: [] }]);
+  });
+});
+
+/** An entity save the test answers when it chooses. */
+function pendingEntitySave() {
+  const calls: { entry: NewReaderEntry; answer: (outcome: SaveOutcome) => void }[] = [];
+  const onSave = vi.fn(
+    (entry: NewReaderEntry) => new Promise<SaveOutcome>((answer) => calls.push({ entry, answer })),
+  );
+  return { onSave, calls };
+}
+
+describe('"Add as entity" in the selection toolbar', () => {
+  it('is offered only for a selection that can be a name', () => {
+    useUiLanguage('en');
+    expect(mount().$('[data-action="add-entity"]')).toBeNull();
+    const en = mount({ entity: { text: 'Bilal Hamdan', onSave: pendingEntitySave().onSave } });
+    expect(en.$('[data-action="add-entity"]')?.textContent).toBe('Add as entity');
+    useUiLanguage('ar');
+    const ar = mount({ entity: { text: 'بلال حمدان', onSave: pendingEntitySave().onSave } });
+    expect(ar.$('[data-action="add-entity"]')?.textContent).toBe('أضفه كيانًا');
+  });
+
+  it('opens the entity form with the selection as the name in its script, the focus in it; saving says so once the background answered', async () => {
+    useUiLanguage('en');
+    const save = pendingEntitySave();
+    const view = mount({ entity: { text: 'بلال حمدان', onSave: save.onSave } });
+    await view.click('[data-action="add-entity"]');
+    expect(view.$('[data-toolbar]')?.dataset.toolbar).toBe('entity');
+    const field = (name: string) => view.$<HTMLInputElement>(`[data-field="${name}"]`);
+    expect(field('nameAr')?.value).toBe('بلال حمدان');
+    expect(field('nameEn')?.value).toBe('');
+    expect(field('type')?.value).toBe('person');
+    expect(document.activeElement).toBe(field('nameAr'));
+    await view.type('[data-field="aliases"]', 'أبو بلال');
+    await view.click('[data-action="save-entity"]');
+    expect(save.calls.map((c) => c.entry)).toEqual([
+      {
+        kind: 'entity',
+        type: 'person',
+        names: { ar: 'بلال حمدان', en: '' },
+        aliases: { ar: ['أبو بلال'], en: [] },
+        description: { ar: '', en: '' },
+      },
+    ]);
+    expect(view.root.textContent).toContain('Saving…');
+    await view.click('[data-action="save-entity"]');
+    expect(save.onSave).toHaveBeenCalledTimes(1); // not twice while the first is on its way
+    await act(async () => save.calls[0]?.answer({ ok: true }));
+    expect(view.$('[data-toolbar]')?.dataset.toolbar).toBe('saved');
+    expect(view.root.textContent).toBe('Added to your entities: بلال حمدان');
+  });
+
+  it('a failed save says why in words and keeps every field; no name is refused before asking', async () => {
+    useUiLanguage('en');
+    const save = pendingEntitySave();
+    const view = mount({ entity: { text: 'Bilal Hamdan', onSave: save.onSave } });
+    await view.click('[data-action="add-entity"]');
+    await view.type('[data-field="nameEn"]', '  ');
+    await view.click('[data-action="save-entity"]');
+    expect(save.onSave).not.toHaveBeenCalled();
+    expect(view.$('[role="alert"]')?.textContent).toBe('Give it at least one name, Arabic or English.');
+    await view.type('[data-field="nameEn"]', 'Bilal Hamdan');
+    expect(view.$('[role="alert"]')).toBeNull(); // out of date once the reader types
+    const type = view.$<HTMLSelectElement>('[data-field="type"]') as HTMLSelectElement;
+    type.value = 'organisation';
+    await act(() => {
+      type.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await view.click('[data-action="save-entity"]');
+    await act(async () => save.calls[0]?.answer({ ok: false, error: 'The disk is full.' }));
+    expect(view.$('[role="alert"]')?.textContent).toBe(
+      'Not saved: The disk is full. What you wrote is still here; try again.',
+    );
+    expect(view.$<HTMLInputElement>('[data-field="nameEn"]')?.value).toBe('Bilal Hamdan');
+    expect(view.$<HTMLSelectElement>('[data-field="type"]')?.value).toBe('organisation');
+    await view.click('[data-action="save-entity"]');
+    expect(save.calls.map((c) => c.entry.kind === 'entity' && c.entry.type)).toEqual([
+      'organisation',
+      'organisation',
+    ]);
+  });
+
+  it('Escape and Cancel close it', async () => {
+    useUiLanguage('en');
+    const view = mount({ entity: { text: 'Bilal Hamdan', onSave: pendingEntitySave().onSave } });
+    await view.click('[data-action="add-entity"]');
+    await view.key('[data-field="nameEn"]', 'Escape');
+    expect(view.onClose).toHaveBeenCalledTimes(1);
+    await view.click('[data-action="cancel"]');
+    expect(view.onClose).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromEntity, draftFromText, entryFromDraft, splitForms } from '@/lib/reader-dictionary/form';
+import {
+  draftFromEntity,
+  draftFromText,
+  entryFromDraft,
+  nameInSelection,
+  splitForms,
+} from '@/lib/reader-dictionary/form';
 import type { ReaderEntity } from '@/lib/reader-dictionary/model';
 
 describe('the entity form', () => {
@@ -10,6 +16,23 @@ describe('the entity form', () => {
       nameEn: 'Bilal Hamdan',
       type: 'place',
     });
+  });
+
+  it('leaves out the quotes and punctuation a selection takes with a name, not an abbreviation’s full stop', () => {
+    expect(draftFromText('«بلال حمدان»،').nameAr).toBe('بلال حمدان');
+    expect(draftFromText(' "Bilal  Hamdan", ').nameEn).toBe('Bilal Hamdan');
+    expect(draftFromText('(Hamdan).').nameEn).toBe('Hamdan');
+    expect(draftFromText('Washington.').nameEn).toBe('Washington');
+    expect(draftFromText('the U.S.').nameEn).toBe('the U.S.');
+    expect(draftFromText('Dr. Who').nameEn).toBe('Dr. Who');
+  });
+
+  it('offers a selection as an entity only when it can be a name, not a passage', () => {
+    expect(nameInSelection('«بلال حمدان»،')).toBe('بلال حمدان');
+    expect(nameInSelection(' … ')).toBeNull();
+    const sentence = 'قال رئيس البلدية إن المجلس سيجتمع غدا لمناقشة الميزانية الجديدة للعام المقبل';
+    expect(nameInSelection(sentence)).toBeNull();
+    expect(nameInSelection('x'.repeat(121))).toBeNull();
   });
 
   it('splits spellings on Latin and Arabic commas, semicolons and lines, once each', () => {
