@@ -238,7 +238,7 @@ function median(values: readonly number[]): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitForTimings(probe: TestPage, url: string): Promise<Timings> {
+export async function waitForTimings(probe: TestPage, url: string): Promise<Timings> {
   const started = Date.now();
   while (Date.now() - started < PAINT_TIMEOUT_MS) {
     const timings = await probe.evaluate(timingsFor, url);

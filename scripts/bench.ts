@@ -3,9 +3,12 @@
 // library benchmark (scripts/bench-library.ts: search, export and import of 10,000 notes, in Node)
 // the in-browser benchmark (scripts/bench-browser.ts: content-script timings against
 // Readability, script size) and the library page with 10,000 notes in the browsers
-// (scripts/bench-library-page.ts: first list, keystrokes, one notes-changed).
+// (scripts/bench-library-page.ts: first list, keystrokes, one notes-changed), and one reader
+// entity saved to its repaint in an open tab (scripts/bench-reader-dictionary.ts).
 //
-//   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox]
+//   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox] [-- --only SECTION[,SECTION]]
+//
+// SECTION: matcher, anchoring, library, browser, library-page, reader-dictionary (default: all).
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
 
@@ -20,6 +23,24 @@ import {
   runCorpusBuildBench,
   runMatcherBench,
 } from './bench-matcher.ts';
+import { printReaderDictionaryReport, runReaderDictionaryBench } from './bench-reader-dictionary.ts';
+
+const SECTIONS = ['matcher', 'anchoring', 'library', 'browser', 'library-page', 'reader-dictionary'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** `--only a,b` taken out of the arguments (the rest are the browser benches'): the sections to run. */
+function takeSections(args: string[]): { sections: Set<string>; rest: string[] } {
+  const at = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (at < 0) return { sections: new Set(SECTIONS), rest: args };
+  const arg = args[at] as string;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : (args[at + 1] ?? '');
+  const rest = args.filter((_, i) => i !== at && (arg.includes('=') || i !== at + 1));
+  const sections = new Set(value.split(',').map((s) => s.trim()));
+  for (const s of sections)
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new Error(`--only: no section "${s}" (sections: ${SECTIONS.join(', ')})`);
+  return { sections, rest };
+}
 
 function heading(title: string): void {
   console.log(`\n── ${title} ${'─'.repeat(Math.max(0, 90 - title.length))}`);
@@ -52,42 +73,49 @@ function printMatcher(r: MatcherBenchResult): void {
 }
 
 async function main(): Promise<void> {
-  const options = parseBrowserBenchArgs(process.argv.slice(2));
+  const { sections, rest } = takeSections(process.argv.slice(2));
+  const options = parseBrowserBenchArgs(rest);
   const failures: string[] = [];
+  // The first browser section builds the extension; the ones after it use that build.
+  let built = options.build === false;
+  const browserOptions = () => {
+    const once = { ...options, build: !built };
+    built = true;
+    return once;
+  };
+  const section = async (name: Section, title: string, body: () => Promise<void> | void) => {
+    if (!sections.has(name)) return;
+    heading(title);
+    try {
+      await body();
+    } catch (error) {
+      failures.push(`${name} bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 
-  heading('Matcher (Node)');
-  try {
+  await section('matcher', 'Matcher (Node)', async () => {
     const matcher = runMatcherBench();
     printMatcher(matcher);
     for (const b of matcher.budgets) if (!b.pass) failures.push(`matcher: ${b.name} (${b.detail})`);
     const { budget } = await runCorpusBuildBench();
     console.log(budgetLine(budget));
     if (!budget.pass) failures.push(`dictionary build: ${budget.name} (${budget.detail})`);
-  } catch (error) {
-    failures.push(`matcher bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
 
-  heading('Re-anchoring notes (Node)');
-  try {
+  await section('anchoring', 'Re-anchoring notes (Node)', () => {
     const anchoring = runAnchoringBench();
     printAnchoringReport(anchoring);
     for (const b of anchoring.budgets) if (!b.pass) failures.push(`anchoring: ${b.name} (${b.detail})`);
-  } catch (error) {
-    failures.push(`anchoring bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
 
-  heading('Library: search, export, import (Node)');
-  try {
+  await section('library', 'Library: search, export, import (Node)', () => {
     const library = runLibraryBench();
     printLibraryReport(library);
     for (const b of library.budgets) if (!b.pass) failures.push(`library: ${b.name} (${b.detail})`);
-  } catch (error) {
-    failures.push(`library bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
 
-  heading('Content script in the browser');
-  try {
-    const browser = await runBrowserBench(options);
+  await section('browser', 'Content script in the browser', async () => {
+    const browser = await runBrowserBench(browserOptions());
     printBrowserReport(browser);
     for (const p of browser.pages)
       if (!p.pass) failures.push(`${p.browser} ${p.page}: matching + painting over budget`);
@@ -96,20 +124,25 @@ async function main(): Promise<void> {
     for (const p of browser.pageScript)
       if (!p.pass) failures.push(`${p.browser}: the page's own script slowed beyond budget`);
     if (!browser.size.pass) failures.push('content script over the gzip size budget');
-  } catch (error) {
-    failures.push(`browser bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
 
-  heading('Library page in the browser (10,000 notes)');
-  try {
-    // The content-script section built the extension already.
-    const page = await runLibraryPageBench({ ...options, build: false });
+  await section('library-page', 'Library page in the browser (10,000 notes)', async () => {
+    const page = await runLibraryPageBench(browserOptions());
     printLibraryPageReport(page);
     for (const f of page.figures)
       for (const b of f.budgets) if (!b.pass) failures.push(`library page: ${b.name} (${b.detail})`);
-  } catch (error) {
-    failures.push(`library page bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
+
+  await section(
+    'reader-dictionary',
+    'Reader dictionary: one entity saved → repainted in an open tab',
+    async () => {
+      const reader = await runReaderDictionaryBench(browserOptions());
+      printReaderDictionaryReport(reader);
+      for (const f of reader.figures)
+        if (!f.pass) failures.push(`${f.browser}: save → repaint of a reader entity over budget`);
+    },
+  );
 
   heading('Summary');
   if (failures.length === 0) console.log('PASS all budgets');

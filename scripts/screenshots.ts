@@ -7,6 +7,8 @@
 //   npm run screenshots -- --out DIR --browser chromium --locale ar --scheme dark --scale 2
 //   npm run screenshots -- --view library       the library page only (its import preview, a full
 //                                               list, a narrow window)
+//   npm run screenshots -- --view add-entity    the selection toolbar's "Add as entity" form only,
+//                                               on an Arabic and an English page
 //
 // Needs both builds (npm run build && npm run build:firefox).
 
@@ -25,6 +27,7 @@ import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
 import { openNotesView, PANEL_PAGE, seedPanelNotes } from '../tests/e2e/notes-panel.e2e.ts';
 import { showBrokenPackPreview, showPacksSection } from '../tests/e2e/packs.e2e.ts';
+import { openAddEntity } from '../tests/e2e/reader-dictionary.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
 import { GECKO_ID } from '../wxt.config.ts';
@@ -81,6 +84,19 @@ async function libraryViews(browser: TestBrowser, file: (name: string) => string
   await library.close();
 }
 
+/** The selection toolbar's "Add as entity" form over a selected name, on an Arabic and an English page. */
+async function addEntityViews(browser: TestBrowser, baseUrl: string, file: (name: string) => string) {
+  for (const [fixture, name] of [
+    ['reader-add-ar.html', 'نزار قطيش'],
+    ['seed-en.html', 'Meridian Wire'],
+  ] as const) {
+    const page = await paintedPage(browser, baseUrl, fixture);
+    await openAddEntity(page, name);
+    await page.screenshot(file(`add-entity-on-${fixture.includes('-ar') ? 'ar' : 'en'}-page`));
+    await page.close();
+  }
+}
+
 async function views(browser: TestBrowser, baseUrl: string, prefix: string): Promise<string[]> {
   const saved: string[] = [];
   const file = (name: string) => {
@@ -90,6 +106,10 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   };
   if (values.view === 'library') {
     await libraryViews(browser, file);
+    return saved;
+  }
+  if (values.view === 'add-entity') {
+    await addEntityViews(browser, baseUrl, file);
     return saved;
   }
   const bodyShot = async (page: Awaited<ReturnType<typeof openPanel>>, name: string) => {
@@ -147,6 +167,7 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await packs.screenshot(file('options-packs-broken'));
   await packs.close();
   await libraryViews(browser, file);
+  await addEntityViews(browser, baseUrl, file);
   const article = await paintedPage(browser, baseUrl, PANEL_PAGE);
   const seeder = await browser.openExtensionPage('popup.html');
   await seedPanelNotes(seeder, baseUrl);

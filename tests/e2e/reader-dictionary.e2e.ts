@@ -1,7 +1,9 @@
 // End-to-end tests of what the reader teaches the dictionary, in each browser: the options page's
 // "Your dictionary" section adds an entity through the background (which stores it in the notes
 // database, schema v2), lists it after a reload, edits it, and deletes it with Undo; the library's
-// backup carries the reader's entries into a fresh profile, where an open tab applies them at once.
+// backup carries the reader's entries into a fresh profile, where an open tab applies them at once;
+// "Add as entity" in the page's selection toolbar (a closed shadow root, reached as DevTools does:
+// ui-tree.ts) adds a selected name that every open tab then highlights.
 //
 // Functions passed to evaluate / waitFor run in a page: they must not use anything from this module,
 // nor declare named inner functions (see helpers.ts).
@@ -11,8 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
-import { waitForPaint } from './helpers.ts';
+import { sleep, waitForPaint } from './helpers.ts';
 import { download, dropFile, openLibrary, previewCounts } from './library.e2e.ts';
+import { queryUi, type UiNode, uiText } from './ui-tree.ts';
 
 const TIMEOUT_MS = 10_000;
 
@@ -114,6 +117,78 @@ async function ask(
   } finally {
     await page.close();
   }
+}
+
+const ADD_PAGE = 'reader-add-ar.html';
+const ADD_PAGE_2 = 'reader-add-ar-2.html';
+
+/** Runs in the page: selects the first occurrence of `text` in the article, as a reader's drag would. */
+function selectText(text: string): boolean {
+  const article = document.querySelector('article');
+  if (!article) return false;
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = (node as Text).data.indexOf(text);
+    if (at < 0) continue;
+    node.parentElement?.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    return true;
+  }
+  return false;
+}
+
+/** A node of the selection toolbar (in its closed root) once `wanted` finds one. */
+async function toolbarNode(page: TestPage, wanted: string, what: string): Promise<UiNode> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  let seen = '';
+  for (;;) {
+    for (const host of await page.uiHosts()) {
+      if (host.shadow?.mode !== 'closed') continue;
+      const found = queryUi(host, wanted)[0];
+      if (found) return found;
+      seen = uiText(host).replace(/\s+/g, ' ').slice(-300);
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: no ${wanted} in the toolbar (it shows "${seen}")`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Selects `name` in the page's article and opens "Add as entity" from the selection toolbar, as a
+ * reader does (also used by scripts/screenshots.ts).
+ */
+export async function openAddEntity(page: TestPage, name: string): Promise<void> {
+  assert.ok(await page.evaluate(selectText, name), `«${name}» on the page`);
+  await page.clickUi(await toolbarNode(page, 'button[data-action="add-entity"]', 'after selecting'));
+  await toolbarNode(page, 'form[data-entity-form]', 'after "Add as entity"');
+}
+
+/** Runs in the page: the box of the selection's lines and of the toolbar's host where it is drawn. */
+function toolbarAndSelection(): { ui: DOMRect | null; lines: DOMRect[] } {
+  const range = getSelection()?.rangeCount ? getSelection()?.getRangeAt(0) : null;
+  const lines = range ? [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0) : [];
+  const host = [...document.querySelectorAll('[data-hashiya-ui]')].find((el) => el.shadowRoot === null);
+  // The host spans the page; the toolbar is what elementFromPoint finds it at: probe its area.
+  let ui: DOMRect | null = null;
+  if (host)
+    for (let y = 0; y < innerHeight; y += 4)
+      for (let x = 0; x < innerWidth; x += 4)
+        if (document.elementFromPoint(x, y) === host) {
+          const box = new DOMRect(x, y, 4, 4);
+          ui = ui
+            ? new DOMRect(
+                Math.min(ui.left, box.left),
+                Math.min(ui.top, box.top),
+                Math.max(ui.right, box.right) - Math.min(ui.left, box.left),
+                Math.max(ui.bottom, box.bottom) - Math.min(ui.top, box.top),
+              )
+            : box;
+        }
+  return { ui, lines };
 }
 
 export const readerDictionaryTests: readonly E2eTest[] = [
@@ -321,6 +396,56 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         assert.deepEqual(page.errors, [], 'no errors on the page');
       } finally {
         await fresh.close();
+      }
+    },
+  },
+  {
+    name: 'your dictionary: "Add as entity" on a selected name, by keyboard, highlights him at once in this tab and in another open tab (clitics, surname)',
+    async run(ctx) {
+      const page = await ctx.fixturePage(ADD_PAGE);
+      const other = await ctx.browser.newPage(new URL(ADD_PAGE_2, ctx.baseUrl).href);
+      try {
+        await waitForPaint(page, ADD_PAGE);
+        await waitForPaint(other, ADD_PAGE_2);
+        await waitForPainted(page, 'hashiya-person', '', 'before: nobody known on the page');
+        await waitForPainted(other, 'hashiya-person', '', 'before: nobody known in the other tab');
+        await page.bringToFront();
+        await openAddEntity(page, 'نزار قطيش');
+        // Beside the selection, never over it.
+        const { ui, lines } = await page.evaluate(toolbarAndSelection, null);
+        assert.ok(ui, 'the form is on screen');
+        for (const line of lines)
+          assert.ok(
+            ui.right <= line.left || line.right <= ui.left || ui.bottom <= line.top || line.bottom <= ui.top,
+            `the form ${JSON.stringify(ui)} leaves the selected line ${JSON.stringify(line)} visible`,
+          );
+        const form = join(tmpdir(), `hashiya-add-entity-${ctx.browser.name}.png`);
+        await page.screenshot(form);
+        ctx.log(`screenshot: ${form}`);
+        // The focus is in the Arabic name (the selection's script); Tab goes on to the English one.
+        await page.press('Tab');
+        await page.type('Nizar Qutaish');
+        const saved = Date.now();
+        await page.press('Enter');
+        const status = await toolbarNode(page, 'div[data-toolbar="saved"]', 'after Enter');
+        assert.equal(uiText(status), 'Added to your entities: نزار قطيش');
+        await waitForPainted(
+          page,
+          'hashiya-person',
+          'نزار قطيش|قطيش|Nizar Qutaish',
+          'this tab, after the save',
+        );
+        ctx.log(`Enter → painted in this tab within ${Date.now() - saved} ms (polling included)`);
+        await waitForPainted(other, 'hashiya-person', 'نزار قطيش|قطيش', 'the other tab, after the save');
+        const stored = (await ask(ctx, { type: 'list-reader-entries' })) as {
+          value: { kind: string; type?: string; names?: { ar: string; en: string } }[];
+        };
+        assert.deepEqual(
+          stored.value.filter((e) => e.names?.ar === 'نزار قطيش').map((e) => [e.kind, e.type, e.names?.en]),
+          [['entity', 'person', 'Nizar Qutaish']],
+        );
+      } finally {
+        await other.close();
       }
     },
   },
