@@ -167,28 +167,33 @@ export async function openAddEntity(page: TestPage, name: string): Promise<void>
   await toolbarNode(page, 'form[data-entity-form]', 'after "Add as entity"');
 }
 
-/** Runs in the page: the box of the selection's lines and of the toolbar's host where it is drawn. */
-function toolbarAndSelection(): { ui: DOMRect | null; lines: DOMRect[] } {
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Runs in the page: the selection's line boxes, and the box where a closed-root host of ours is drawn (the toolbar). */
+function toolbarAndSelection(): { ui: Box | null; lines: Box[] } {
   const range = getSelection()?.rangeCount ? getSelection()?.getRangeAt(0) : null;
-  const lines = range ? [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0) : [];
-  const host = [...document.querySelectorAll('[data-hashiya-ui]')].find((el) => el.shadowRoot === null);
-  // The host spans the page; the toolbar is what elementFromPoint finds it at: probe its area.
-  let ui: DOMRect | null = null;
-  if (host)
-    for (let y = 0; y < innerHeight; y += 4)
-      for (let x = 0; x < innerWidth; x += 4)
-        if (document.elementFromPoint(x, y) === host) {
-          const box = new DOMRect(x, y, 4, 4);
-          ui = ui
-            ? new DOMRect(
-                Math.min(ui.left, box.left),
-                Math.min(ui.top, box.top),
-                Math.max(ui.right, box.right) - Math.min(ui.left, box.left),
-                Math.max(ui.bottom, box.bottom) - Math.min(ui.top, box.top),
-              )
-            : box;
-        }
-  return { ui, lines };
+  const lines = range
+    ? [...range.getClientRects()]
+        .filter((r) => r.width > 0 && r.height > 0)
+        .map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }))
+    : [];
+  const ui = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+  for (let y = 0; y < innerHeight; y += 4)
+    for (let x = 0; x < innerWidth; x += 4) {
+      const hit = document.elementFromPoint(x, y);
+      // elementFromPoint lands on the host wherever its closed root draws (the card's root is open).
+      if (!hit?.hasAttribute('data-hashiya-ui') || hit.shadowRoot !== null) continue;
+      ui.left = Math.min(ui.left, x);
+      ui.top = Math.min(ui.top, y);
+      ui.right = Math.max(ui.right, x);
+      ui.bottom = Math.max(ui.bottom, y);
+    }
+  return { ui: ui.left === Infinity ? null : ui, lines };
 }
 
 export const readerDictionaryTests: readonly E2eTest[] = [
