@@ -415,6 +415,19 @@ export const readerDictionaryTests: readonly E2eTest[] = [
         await waitForPainted(page, 'hashiya-person', '', 'before: nobody known on the page');
         await waitForPainted(other, 'hashiya-person', '', 'before: nobody known in the other tab');
         await page.bringToFront();
+        // Escape cancels: the form goes, the focus leaves it, nothing is saved.
+        await openAddEntity(page, 'نزار قطيش');
+        await page.press('Escape');
+        const deadline = Date.now() + TIMEOUT_MS;
+        while ((await page.uiHosts()).some((host) => queryUi(host, 'form[data-entity-form]').length > 0)) {
+          if (Date.now() > deadline) throw new Error('the form is still open after Escape');
+          await sleep(100);
+        }
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.hasAttribute('data-hashiya-ui') ?? false, null),
+          false,
+          'the focus left the toolbar',
+        );
         await openAddEntity(page, 'نزار قطيش');
         // Beside the selection, never over it.
         const { ui, lines } = await page.evaluate(toolbarAndSelection, null);
