@@ -27,7 +27,7 @@ import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
 import { openNotesView, PANEL_PAGE, seedPanelNotes } from '../tests/e2e/notes-panel.e2e.ts';
 import { showBrokenPackPreview, showPacksSection } from '../tests/e2e/packs.e2e.ts';
-import { openAddEntity } from '../tests/e2e/reader-dictionary.e2e.ts';
+import { openAddEntity, selectName } from '../tests/e2e/reader-dictionary.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
 import { GECKO_ID } from '../wxt.config.ts';
@@ -91,8 +91,11 @@ async function addEntityViews(browser: TestBrowser, baseUrl: string, file: (name
     ['seed-en.html', 'Meridian Wire'],
   ] as const) {
     const page = await paintedPage(browser, baseUrl, fixture);
+    const lang = fixture.includes('-ar') ? 'ar' : 'en';
+    await selectName(page, name);
+    await page.screenshot(file(`toolbar-with-add-entity-on-${lang}-page`));
     await openAddEntity(page, name);
-    await page.screenshot(file(`add-entity-on-${fixture.includes('-ar') ? 'ar' : 'en'}-page`));
+    await page.screenshot(file(`add-entity-on-${lang}-page`));
     await page.close();
   }
 }

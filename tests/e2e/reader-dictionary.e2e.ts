@@ -157,13 +157,15 @@ async function toolbarNode(page: TestPage, wanted: string, what: string): Promis
   }
 }
 
-/**
- * Selects `name` in the page's article and opens "Add as entity" from the selection toolbar, as a
- * reader does (also used by scripts/screenshots.ts).
- */
-export async function openAddEntity(page: TestPage, name: string): Promise<void> {
+/** Selects `name` in the page's article, as a reader does; the toolbar's "Add as entity" button once it shows. */
+export async function selectName(page: TestPage, name: string): Promise<UiNode> {
   assert.ok(await page.evaluate(selectText, name), `«${name}» on the page`);
-  await page.clickUi(await toolbarNode(page, 'button[data-action="add-entity"]', 'after selecting'));
+  return toolbarNode(page, 'button[data-action="add-entity"]', 'after selecting');
+}
+
+/** Selects `name` and opens "Add as entity" from the selection toolbar (also scripts/screenshots.ts). */
+export async function openAddEntity(page: TestPage, name: string): Promise<void> {
+  await page.clickUi(await selectName(page, name));
   await toolbarNode(page, 'form[data-entity-form]', 'after "Add as entity"');
 }
 
