@@ -129,7 +129,8 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     const outcome = await props.entity.onSave(entry);
     if (outcome.ok) setPhase('saved');
     else {
-      setError(t('toolbarSaveFailed', outcome.error));
+      // The background's words end a sentence before "What you wrote is still here".
+      setError(t('toolbarSaveFailed', /[.!?؟]$/.test(outcome.error) ? outcome.error : `${outcome.error}.`));
       setPhase('failed');
     }
   };

@@ -239,6 +239,12 @@ describe('"Add as entity" in the selection toolbar', () => {
     expect(view.$<HTMLInputElement>('[data-field="nameEn"]')?.value).toBe('Bilal Hamdan');
     expect(view.$<HTMLSelectElement>('[data-field="type"]')?.value).toBe('organisation');
     await view.click('[data-action="save-entity"]');
+    await act(async () =>
+      save.calls[1]?.answer({ ok: false, error: 'entry.names.en: longer than 2000 characters' }),
+    );
+    expect(view.$('[role="alert"]')?.textContent).toBe(
+      'Not saved: entry.names.en: longer than 2000 characters. What you wrote is still here; try again.',
+    );
     expect(save.calls.map((c) => c.entry.kind === 'entity' && c.entry.type)).toEqual([
       'organisation',
       'organisation',
