@@ -3,9 +3,9 @@
 // every open tab when a pack is imported, switched or removed. `packs` is the index (small, read on
 // every analysed page); each pack's entities are under `pack:<id>`, read only when it is on.
 // Only the options page writes, after validation; readers still check the shape they get.
-import { storage } from 'wxt/utils/storage';
 import type { EntityType } from '../entities/types';
 import { utf8Length } from '../import/limits';
+import { readLocal, readLocalMany, removeLocal, watchLocal, writeLocal } from '../settings/local-storage';
 import { countByType, type Pack } from './format';
 import { slugOf } from './types';
 
@@ -30,12 +30,12 @@ export interface InstalledPack {
  */
 export const PACKS_BUDGET_BYTES = 9 * 1024 * 1024;
 
-const INDEX_KEY = 'local:packs';
-const packKey = (id: string) => `local:pack:${id}` as const;
+const INDEX_KEY = 'packs';
+const packKey = (id: string) => `pack:${id}`;
 
 /** The installed packs, in install order (earlier packs win over later ones where names meet). */
 export async function listPacks(): Promise<InstalledPack[]> {
-  return readIndex(await storage.getItem<unknown>(INDEX_KEY));
+  return readIndex(await readLocal(INDEX_KEY));
 }
 
 function readIndex(value: unknown): InstalledPack[] {
@@ -95,19 +95,13 @@ export async function installPack(pack: Pack): Promise<InstalledPack> {
   };
   const index = plan.replaces ? installed.map((p) => (p.id === plan.id ? entry : p)) : [...installed, entry];
   // The pack before the index in one call: a tab reading the index then finds the pack.
-  await storage.setItems([
-    { key: packKey(plan.id), value: pack },
-    { key: INDEX_KEY, value: index },
-  ]);
+  await writeLocal({ [packKey(plan.id)]: pack, [INDEX_KEY]: index });
   return entry;
 }
 
 export async function setPackEnabled(id: string, enabled: boolean): Promise<void> {
   const index = await listPacks();
-  await storage.setItem(
-    INDEX_KEY,
-    index.map((p) => (p.id === id ? { ...p, enabled } : p)),
-  );
+  await writeLocal({ [INDEX_KEY]: index.map((p) => (p.id === id ? { ...p, enabled } : p)) });
 }
 
 /** Removes a pack; returns it (and its place) so that the removal can be undone. */
@@ -117,13 +111,10 @@ export async function removePack(
   const index = await listPacks();
   const position = index.findIndex((p) => p.id === id);
   const entry = index[position];
-  const pack = await storage.getItem<Pack>(packKey(id));
+  const pack = (await readLocal(packKey(id))) as Pack | null;
   if (!entry || !pack) return null;
-  await storage.setItem(
-    INDEX_KEY,
-    index.filter((p) => p.id !== id),
-  );
-  await storage.removeItem(packKey(id));
+  await writeLocal({ [INDEX_KEY]: index.filter((p) => p.id !== id) });
+  await removeLocal(packKey(id));
   return { entry, pack, position };
 }
 
@@ -135,20 +126,17 @@ export async function restorePack(removed: {
 }): Promise<void> {
   const index = (await listPacks()).filter((p) => p.id !== removed.entry.id);
   index.splice(Math.min(removed.position, index.length), 0, removed.entry);
-  await storage.setItems([
-    { key: packKey(removed.entry.id), value: removed.pack },
-    { key: INDEX_KEY, value: index },
-  ]);
+  await writeLocal({ [packKey(removed.entry.id)]: removed.pack, [INDEX_KEY]: index });
 }
 
 /** The switched-on packs with their entities, in install order; a missing or damaged one is skipped. */
 export async function loadEnabledPacks(): Promise<{ entry: InstalledPack; pack: Pack }[]> {
   const enabled = (await listPacks()).filter((p) => p.enabled);
   if (enabled.length === 0) return [];
-  const items = await storage.getItems(enabled.map((p) => packKey(p.id)));
+  const items = await readLocalMany(enabled.map((p) => packKey(p.id)));
   const loaded: { entry: InstalledPack; pack: Pack }[] = [];
   enabled.forEach((entry, i) => {
-    const pack = items[i]?.value as Pack | null | undefined;
+    const pack = items[i] as Pack | null | undefined;
     if (pack && Array.isArray(pack.entities)) loaded.push({ entry, pack });
   });
   return loaded;
@@ -158,14 +146,14 @@ export async function loadEnabledPacks(): Promise<{ entry: InstalledPack; pack: 
 export async function loadAllPacks(): Promise<{ entry: InstalledPack; pack: Pack }[]> {
   const all = await listPacks();
   if (all.length === 0) return [];
-  const items = await storage.getItems(all.map((p) => packKey(p.id)));
+  const items = await readLocalMany(all.map((p) => packKey(p.id)));
   return all.flatMap((entry, i) => {
-    const pack = items[i]?.value as Pack | null | undefined;
+    const pack = items[i] as Pack | null | undefined;
     return pack && Array.isArray(pack.entities) ? [{ entry, pack }] : [];
   });
 }
 
 /** Calls `listener` when packs are installed, switched or removed anywhere. Returns an unsubscribe. */
 export function watchPacks(listener: (packs: InstalledPack[]) => void): () => void {
-  return storage.watch<unknown>(INDEX_KEY, (value) => listener(readIndex(value)));
+  return watchLocal(INDEX_KEY, (value) => listener(readIndex(value)));
 }

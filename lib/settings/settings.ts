@@ -1,7 +1,7 @@
 // The reader's switches. Kept in browser.storage.local (extension origin, readable by content
-// scripts, and storage.onChanged tells every open tab at once) through WXT's versioned storage.
-import { storage } from 'wxt/utils/storage';
+// scripts, and storage.onChanged tells every open tab at once).
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
+import { readLocal, watchLocal, writeLocal } from './local-storage';
 
 export interface Settings {
   /** Highlighting everywhere. */
@@ -93,28 +93,25 @@ export function withEntity(settings: Settings, id: string, shown: boolean): Sett
 }
 
 /**
- * The stored settings, typed unknown because storage may hold an older or damaged shape:
- * normaliseSettings is the validator. Version 1 is the shape every release so far wrote under
- * `settings` ({enabled, disabledSites, hiddenTypes, hiddenEntities}, no version mark, which WXT
- * reads as 1; `highlightStyle` and `notesOffSites` were added later without a new version, since
- * normaliseSettings gives a missing field its default). A change of shape raises the version and adds `migrations: { 2: (v1) => … }`, with a
- * test that reads the shape before it. (No empty migrations map until then: WXT would read storage
- * for it in every tab on every page load.)
+ * Where the settings are stored. What is there is read as unknown, since storage may hold an older
+ * or damaged shape: normaliseSettings is the validator. Version 1 is the shape every release so far
+ * wrote under `settings` ({enabled, disabledSites, hiddenTypes, hiddenEntities}, no version mark;
+ * `highlightStyle` and `notesOffSites` were added later without a new version, since
+ * normaliseSettings gives a missing field its default). A change of shape raises the version (in
+ * `settings$`, WXT's convention, local-storage.ts) and migrates on read, with a test that reads the
+ * shape before it.
  */
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+const SETTINGS_KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
-  return normaliseSettings(await settingsItem.getValue());
+  return normaliseSettings((await readLocal(SETTINGS_KEY)) ?? DEFAULT_SETTINGS);
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.setValue(settings);
+  await writeLocal({ [SETTINGS_KEY]: settings });
 }
 
 /** Calls `listener` whenever any part of the extension changes the settings. Returns an unsubscribe. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => listener(normaliseSettings(value)));
+  return watchLocal(SETTINGS_KEY, (value) => listener(normaliseSettings(value ?? DEFAULT_SETTINGS)));
 }
