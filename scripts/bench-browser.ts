@@ -1,7 +1,7 @@
 // In-browser benchmark: what the content script costs on real pages, against Readability's own
 // parse time on the same page in the same run, and the size of the content script.
 //
-//   npx tsx scripts/bench-browser.ts [--runs N] [--no-build] [--no-firefox]
+//   npx tsx scripts/bench-browser.ts [--runs N] [--no-build] [--no-firefox] [--pages-only]
 //
 // Builds the extension (`wxt build`, and `wxt build -b firefox` when Firefox is installed), serves
 // tests/fixtures/pages on 127.0.0.1, and for each page opens it N times, each in a fresh tab of
@@ -79,8 +79,10 @@ export interface PageFigures {
   matchMs: number;
   paintMs: number;
   firstFrameMs: number;
-  /** Fetching and compiling the shipped dictionary, once per page (before the analysis). */
+  /** Fetching the shipped dictionary and viewing its tables, once per page, from the script's start. */
   dictionaryMs: number;
+  /** What of that the analysis waited for after extracting the article (the rest overlapped). */
+  dictionaryWaitMs: number;
   /** Readability's first parse in the tab: cold, as the content script's own analysis is. */
   readabilityMs: number;
   /** Readability warmed up (median of the following parses), for reference. */
@@ -161,6 +163,7 @@ interface Timings {
   paintMs: number;
   firstFrameMs?: number;
   dictionaryMs?: number;
+  dictionaryWaitMs?: number;
 }
 
 /** The part of the WebExtension API used from an extension page. */
@@ -304,6 +307,7 @@ async function benchPage(
     paintMs,
     firstFrameMs: pick((s) => s.firstFrameMs ?? Number.NaN),
     dictionaryMs: pick((s) => s.dictionaryMs ?? Number.NaN),
+    dictionaryWaitMs: pick((s) => s.dictionaryWaitMs ?? Number.NaN),
     readabilityMs,
     readabilityWarmMs: pick((s) => s.readabilityWarmMs),
     workMs,
@@ -551,6 +555,8 @@ export interface BrowserBenchOptions {
   runs?: number;
   build?: boolean;
   firefox?: boolean;
+  /** Only the content-script pages (demo, long article) and the size: no memory, page-script or hostile rows. */
+  pagesOnly?: boolean;
 }
 
 export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
@@ -587,6 +593,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
           process.stdout.write(`  ${plan.name}: ${pageName} × ${runs}…\n`);
           pages.push(await benchPage(browser, server.url, pageName, runs, readabilitySource));
         }
+        if (options.pagesOnly) continue;
         process.stdout.write(`  ${plan.name}: memory the dictionary adds to a tab…\n`);
         const added = await benchMemory(browser, server.url);
         if (added) memory.push(added);
@@ -633,6 +640,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         'paint',
         'first frame',
         'dictionary',
+        'waited',
         'Readability',
         'warm',
         '(m+p)/R',
@@ -648,6 +656,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         ms(p.paintMs),
         ms(p.firstFrameMs),
         ms(p.dictionaryMs),
+        ms(p.dictionaryWaitMs),
         ms(p.readabilityMs),
         ms(p.readabilityWarmMs),
         `${(p.ratio * 100).toFixed(1)} %`,
@@ -662,7 +671,8 @@ export function printBrowserReport(result: BrowserBenchResult): void {
       'Readability: `new Readability(document.cloneNode(true)).parse()` in the same tab after the content script',
       `finished: its first parse (cold, as the content script's analysis is; the budget compares with this) and,`,
       `for reference, the median of ${PARSES_PER_RUN} more (warm). Firefox rounds performance.now() to 1 ms.`,
-      'dictionary: fetching the packaged dictionary file and reading its tables, once per page, before the analysis.',
+      'dictionary: fetching the packaged dictionary file and viewing its tables, once per page, from the',
+      "script's start; waited: what of it the analysis waited for after extracting the article meanwhile.",
     ].join('\n'),
   );
   for (const note of result.skipped) console.log(`note: ${note}`);
@@ -672,7 +682,9 @@ export function printBrowserReport(result: BrowserBenchResult): void {
       `${p.browser} ${p.page}: matching + painting ${ms(p.workMs)} ` +
       `(${(p.ratio * 100).toFixed(1)} % of Readability's ${ms(p.readabilityMs)}), budget ${ms(p.budgetMs)}`;
     console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
-    const load = `${p.browser} ${p.page}: dictionary load ${ms(p.dictionaryMs)}, aim ≤ ${ms(DICTIONARY_AIM_MS)}`;
+    const load =
+      `${p.browser} ${p.page}: dictionary load ${ms(p.dictionaryMs)} (fetch and view), ` +
+      `${ms(p.dictionaryWaitMs)} of it waited for after extraction, aim ≤ ${ms(DICTIONARY_AIM_MS)}`;
     console.log(p.dictionaryMs <= DICTIONARY_AIM_MS ? `PASS ${load}` : `FAIL ${load}  <<<<<<<<<< FAIL`);
   }
   for (const m of result.memory)
@@ -745,6 +757,7 @@ export function parseBrowserBenchArgs(args: string[]): BrowserBenchOptions {
       runs: { type: 'string' },
       build: { type: 'boolean', default: true },
       firefox: { type: 'boolean', default: true },
+      'pages-only': { type: 'boolean', default: false },
     },
     allowNegative: true,
   });
@@ -752,6 +765,7 @@ export function parseBrowserBenchArgs(args: string[]): BrowserBenchOptions {
     ...(values.runs === undefined ? {} : { runs: Math.max(1, Number(values.runs) || DEFAULT_RUNS) }),
     build: values.build,
     firefox: values.firefox,
+    pagesOnly: values['pages-only'],
   };
 }
 

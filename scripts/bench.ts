@@ -9,6 +9,7 @@
 //   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox] [-- --only SECTION[,SECTION]]
 //
 // SECTION: matcher, anchoring, library, browser, library-page, reader-dictionary (default: all).
+// --pages-only keeps, of the browser section, the content script's pages and its size.
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
 

@@ -25,7 +25,10 @@ export interface PageAnalysis {
    * `readerAsked`: whatever the page's size.
    */
   run(options?: RunOptions): void;
-  /** Loads the dictionary if needed (once per page), then runs. */
+  /**
+   * Loads the dictionary if needed (once per page), extracting the article meanwhile
+   * (PageSession.prepare), then runs.
+   */
   runWhenLoaded(options?: RunOptions): Promise<void>;
   /** True once work started: the page looked like an article, or the reader asked. */
   readonly started: boolean;
@@ -68,10 +71,24 @@ export function wireAnalysis(
     });
   };
   const runWhenLoaded = async (options?: RunOptions): Promise<void> => {
-    await dictionary.ready();
+    let waitMs = 0;
+    if (!dictionary.loaded) {
+      const loading = dictionary.ready(); // usually in flight since the script started
+      // Readability reads the page while the dictionary arrives; only what is left is waited for.
+      card.hide();
+      notes.clear();
+      session.prepare();
+      const waitFrom = performance.now();
+      await loading;
+      waitMs = performance.now() - waitFrom;
+    }
     if (ctx.isInvalid) return;
     run(options);
-    session.lastTimings = { ...session.lastTimings, dictionaryMs: dictionary.loadMs };
+    session.lastTimings = {
+      ...session.lastTimings,
+      dictionaryMs: dictionary.loadMs,
+      dictionaryWaitMs: waitMs,
+    };
   };
 
   const watcher = watchChanges({

@@ -76,10 +76,14 @@ export default defineContentScript({
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 
+    // On a page that looks like an article the dictionary is fetched at once, so that it arrives
+    // while the settings are read and the article extracted (only what is left is waited for).
+    const readerable = isProbablyReaderable(document);
+    if (readerable) void matcher.ready().catch(() => {}); // analysis.runWhenLoaded meets any failure
     // Listeners are in place before this first await, so an early popup gets "working", not silence.
     session.updateSettings(await loadSettings().catch(() => DEFAULT_SETTINGS));
     if (ctx.isInvalid) return;
-    if (isProbablyReaderable(document)) {
+    if (readerable) {
       await analysis.runWhenLoaded();
       // Highlights are drawn with the next frame; record when that happened, for `npm run bench`.
       requestAnimationFrame(() =>

@@ -53,6 +53,8 @@ export interface PageReport {
     firstFrameMs?: number;
     /** Fetching the shipped dictionary, once per page. */
     dictionaryMs?: number;
+    /** How long the analysis waited for it after extracting the article. */
+    dictionaryWaitMs?: number;
     /** The article was read apart from the page (a very big page). */
     extractedApart?: boolean;
   };
@@ -89,6 +91,7 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
       longestTaskMs: v.optional(count),
       firstFrameMs: v.optional(count),
       dictionaryMs: v.optional(count),
+      dictionaryWaitMs: v.optional(count),
       extractedApart: v.optional(v.boolean()),
     }),
   ),

@@ -25,8 +25,10 @@ export interface SessionTimings {
   /** The longest single task of the analysis. */
   longestTaskMs?: number;
   firstFrameMs?: number;
-  /** Fetching and compiling the shipped dictionary, once per page. */
+  /** Fetching the shipped dictionary and viewing its tables, once per page (started with the script). */
   dictionaryMs?: number;
+  /** How long the analysis then waited for it, the article already extracted (see prepare()). */
+  dictionaryWaitMs?: number;
   /** The article was read apart from the page (a very big page: see analyseElsewhere). */
   extractedApart?: boolean;
 }
@@ -83,6 +85,8 @@ export class PageSession {
   settled: Promise<void> = Promise.resolve();
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   lastTimings: SessionTimings = { extractMs: 0, matchMs: 0, paintMs: 0 };
+  /** The article prepare() extracted, while it may still be used: see takePrepared(). */
+  private prepared: Prepared | null = null;
 
   constructor(private readonly options: PageSessionOptions) {}
 
@@ -128,24 +132,28 @@ export class PageSession {
     if (readerAsked) this.readerAsked = true;
     this.settle?.(); // an analysis still running in tasks is superseded
     this.generation++;
+    const prepared = this.takePrepared();
     try {
       painter.clear(); // the <mark> fallback must unwrap before Readability reads the page
       const t0 = now();
-      if (!this.readerAsked && !withinBounds(measurePage(doc))) {
-        this.reset('too-large');
-        this.lastTimings = { extractMs: now() - t0, matchMs: 0, paintMs: 0 };
-        return this.status;
+      if (!prepared) {
+        if (!this.readerAsked && !withinBounds(measurePage(doc))) {
+          this.reset('too-large');
+          this.lastTimings = { extractMs: now() - t0, matchMs: 0, paintMs: 0 };
+          return this.status;
+        }
+        const { extractElsewhere, localExtractionMaxChars = LOCAL_EXTRACTION_MAX_CHARS } = this.options;
+        if (extractElsewhere && (doc.body?.textContent?.length ?? 0) > localExtractionMaxChars) {
+          this.analyseElsewhere(extractElsewhere, t0);
+          return this.status;
+        }
       }
-      const { extractElsewhere, localExtractionMaxChars = LOCAL_EXTRACTION_MAX_CHARS } = this.options;
-      if (extractElsewhere && (doc.body?.textContent?.length ?? 0) > localExtractionMaxChars) {
-        this.analyseElsewhere(extractElsewhere, t0);
-        return this.status;
-      }
-      const article = extractArticle(doc);
+      const article = prepared ? prepared.article : extractArticle(doc);
       const t1 = now();
+      const extractMs = prepared ? prepared.extractMs : t1 - t0;
       if (!article) {
         this.reset('no-article');
-        this.lastTimings = { extractMs: t1 - t0, matchMs: 0, paintMs: 0 };
+        this.lastTimings = { extractMs, matchMs: 0, paintMs: 0 };
         return this.status;
       }
       this.article = article;
@@ -155,7 +163,7 @@ export class PageSession {
       this.error = undefined;
       if (article.model.text.length > (this.options.longArticleChars ?? LONG_ARTICLE_CHARS)) {
         this.status = 'working';
-        this.continueInTasks(article, t1 - t0);
+        this.continueInTasks(article, extractMs);
         return this.status;
       }
       const placed = this.place(article, this.match(article));
@@ -164,11 +172,64 @@ export class PageSession {
       this.status = 'ready';
       this.paint();
       const t3 = now();
-      this.lastTimings = { extractMs: t1 - t0, matchMs: t2 - t1, paintMs: t3 - t2, longestTaskMs: t3 - t0 };
+      this.lastTimings = {
+        extractMs,
+        matchMs: t2 - t1,
+        paintMs: t3 - t2,
+        longestTaskMs: Math.max(t3 - t0, extractMs),
+      };
     } catch (error) {
       this.fail(error);
     }
     return this.status;
+  }
+
+  /**
+   * Extracts the article now, for the next analyse() to match and paint, while what matching needs
+   * (the dictionary) is still on its way: the wait overlaps with Readability's work. analyse() uses
+   * it only if no node or text of the page changed in between (a MutationObserver tells), else it
+   * extracts again. Pages past the size bounds, or read apart from the page, are left to analyse().
+   * Never throws: a failure here is met again, and reported, by analyse().
+   */
+  prepare(): void {
+    this.dropPrepared();
+    const now = this.now;
+    const {
+      doc,
+      painter,
+      extractElsewhere,
+      localExtractionMaxChars = LOCAL_EXTRACTION_MAX_CHARS,
+    } = this.options;
+    try {
+      painter.clear();
+      if (!this.readerAsked && !withinBounds(measurePage(doc))) return;
+      if (extractElsewhere && (doc.body?.textContent?.length ?? 0) > localExtractionMaxChars) return;
+      const t0 = now();
+      const article = extractArticle(doc);
+      const prepared: Prepared = { article, extractMs: now() - t0, changed: false, changes: null };
+      prepared.changes = new MutationObserver(() => {
+        prepared.changed = true;
+      });
+      prepared.changes.observe(doc, { subtree: true, childList: true, characterData: true });
+      this.prepared = prepared;
+    } catch {
+      this.dropPrepared();
+    }
+  }
+
+  /** What prepare() extracted, if the page did not change since; it is used once either way. */
+  private takePrepared(): Prepared | null {
+    const prepared = this.prepared;
+    this.prepared = null;
+    if (!prepared) return null;
+    const changed = prepared.changed || (prepared.changes?.takeRecords().length ?? 0) > 0;
+    prepared.changes?.disconnect();
+    return changed ? null : prepared;
+  }
+
+  private dropPrepared(): void {
+    this.prepared?.changes?.disconnect();
+    this.prepared = null;
   }
 
   /**
@@ -444,6 +505,7 @@ export class PageSession {
   }
 
   dispose(): void {
+    this.dropPrepared();
     this.generation++;
     this.settle?.();
     clearTimeout(this.flashTimer);
@@ -465,6 +527,15 @@ export class PageSession {
     this.status = status;
     this.error = undefined;
   }
+}
+
+/** An article extracted ahead of its analysis (PageSession.prepare). */
+interface Prepared {
+  article: ExtractedArticle | null;
+  extractMs: number;
+  /** Set when the page's nodes or text changed after the extraction. */
+  changed: boolean;
+  changes: MutationObserver | null;
 }
 
 /** Mentions by the highlight that paints them (one per type, or the reader's chosen style). */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Readability } from '@mozilla/readability';
 import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary } from '@/lib/entities/types';
@@ -337,5 +338,53 @@ describe('page session, after the reader changed their dictionary', () => {
     const { s } = session();
     s.skip();
     expect(s.rematch()).toBe('not-article');
+  });
+});
+
+describe('page session, the article extracted while the dictionary is on its way', () => {
+  it('matches and paints the article extracted ahead, without reading the page again', () => {
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    try {
+      const { s, rec } = session();
+      s.prepare();
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(s.analyse()).toBe('ready');
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(
+        rec
+          .last()
+          .get('place')
+          ?.filter((t) => t === 'إيران'),
+      ).toHaveLength(6);
+      expect(rec.last().get('person')).toEqual(['ايدي راما', 'راما']);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('reads the page again when its text changed after the early extraction, and paints the new text', () => {
+    const parse = vi.spyOn(Readability.prototype, 'parse');
+    try {
+      const { s, rec, doc } = session();
+      s.prepare();
+      const first = doc.querySelector('article p');
+      first?.replaceChildren('الفقرة الأولى: وصل وفد من طهران إلى تيرانا.');
+      expect(s.analyse()).toBe('ready');
+      expect(parse).toHaveBeenCalledTimes(2);
+      expect(
+        rec
+          .last()
+          .get('place')
+          ?.filter((t) => t === 'إيران'),
+      ).toHaveLength(5);
+      expect(rec.last().get('place')).toContain('تيرانا');
+      // Each painted range still holds the text it names: the ranges point into the new nodes.
+      expect(s.mentions.all.every((m) => m.range.startContainer.isConnected)).toBe(true);
+      // Used once: a later analysis extracts again.
+      s.analyse();
+      expect(parse).toHaveBeenCalledTimes(3);
+    } finally {
+      parse.mockRestore();
+    }
   });
 });
