@@ -1,7 +1,9 @@
 // The shipped dictionary as a file of compiled matcher tables (DESIGN.md §7): `npm run dictionary`
 // compiles the trie once and writes its typed arrays; a page fetches the file and views them in
 // place (no JSON parse of the trie, no compile). The entities travel in the same file as JSON,
-// one entry at a time: a page parses only those it shows (the ids are all it needs to match).
+// one entry at a time: a page parses only those it shows (the ids are all it needs to match). An
+// entry is stored without what the file holds elsewhere or can restore: its id (the ids section),
+// its source (an index into the sources section) and its empty form lists.
 //
 // Layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over every word after
 // it), byte length, node count, entity count, section count, then each section's byte offset and
@@ -14,19 +16,18 @@ import type { Dictionary, Entity } from './types';
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 
 type ArrayName = Exclude<keyof TrieTables, 'nodes'>;
-/** The sections, in file order: the trie's tables, then the ids, then the entities. */
+/** The sections, in file order: the trie's tables, then the ids, the sources and the entities. */
 const SECTIONS = [
   'parent',
   'output',
   'inner',
   'multi',
   'wordStart',
-  'wordEnd',
   'pool',
   'slots',
   'bloom',
@@ -35,6 +36,7 @@ const SECTIONS = [
   'moreEnds',
   'moreOutputs',
   'ids',
+  'sources',
   'entityEnds',
   'entities',
 ] as const;
@@ -45,7 +47,6 @@ const BYTES: Record<ArrayName, 1 | 2 | 4> = {
   inner: 1,
   multi: 1,
   wordStart: 4,
-  wordEnd: 4,
   pool: 2,
   slots: 4,
   bloom: 4,
@@ -68,11 +69,47 @@ function checksum(words: Uint32Array, from: number): number {
 
 const align = (n: number): number => (n + 3) & ~3;
 
+/** The form lists an entry may leave out when they are empty. */
+const FORM_LISTS = ['aliases', 'demonyms', 'surnames'] as const;
+
+/** An entry as the file stores it: `source` is an index into the sources section. */
+type StoredEntry = Omit<Entity, 'id' | 'source' | (typeof FORM_LISTS)[number]> &
+  Partial<Pick<Entity, (typeof FORM_LISTS)[number]>> & { source: number };
+
+function storedEntry(entity: Entity, sources: readonly string[]): StoredEntry {
+  const { id: _id, source, aliases, demonyms, surnames, ...rest } = entity;
+  const stored: StoredEntry = { ...rest, source: sources.indexOf(source) };
+  for (const [name, list] of [
+    ['aliases', aliases],
+    ['demonyms', demonyms],
+    ['surnames', surnames],
+  ] as const)
+    if (list.ar.length > 0 || list.en.length > 0) stored[name] = list;
+  return stored;
+}
+
+function entityOfStored(stored: StoredEntry, id: string, sources: readonly string[]): Entity {
+  const { source, aliases, demonyms, surnames, ...rest } = stored;
+  const empty = () => ({ ar: [], en: [] });
+  return {
+    id,
+    ...rest,
+    aliases: aliases ?? empty(),
+    demonyms: demonyms ?? empty(),
+    surnames: surnames ?? empty(),
+    source: sources[source] ?? '',
+  };
+}
+
 /** The dictionary file of `dict`: its compiled trie and its entities. Deterministic. */
 export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array {
   const tables = trie.tables();
   const encoder = new TextEncoder();
-  const pieces = dict.entities.map((e) => JSON.stringify(e));
+  const sources = [...new Set(dict.entities.map((e) => e.source))];
+  // Both sections are lines.
+  if ([...sources, ...dict.entities.map((e) => e.id)].some((s) => s.includes('\n')))
+    throw new DictionaryFileError('an id or a source holds a line break');
+  const pieces = dict.entities.map((e) => JSON.stringify(storedEntry(e, sources)));
   // The entities as one JSON array, "[e0,e1,…]": entityEnds[k] is the byte where entity k ends.
   const entities = encoder.encode(`[${pieces.join(',')}]`);
   const entityEnds = new Int32Array(pieces.length);
@@ -83,6 +120,7 @@ export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array
   });
   const bytesOf = (name: Section): Uint8Array => {
     if (name === 'ids') return encoder.encode(dict.entities.map((e) => e.id).join('\n'));
+    if (name === 'sources') return encoder.encode(sources.join('\n'));
     if (name === 'entityEnds') return new Uint8Array(entityEnds.buffer);
     if (name === 'entities') return entities;
     const a = tables[name];
@@ -157,7 +195,6 @@ export function decodeDictionaryTables(
     inner: view('inner') as Uint8Array,
     multi: view('multi') as Uint8Array,
     wordStart: i32('wordStart'),
-    wordEnd: i32('wordEnd'),
     pool: view('pool') as Uint16Array,
     slots: i32('slots'),
     bloom: i32('bloom'),
@@ -168,23 +205,28 @@ export function decodeDictionaryTables(
   };
   const count = words[5] as number;
   const [idsAt, idsLength] = section(SECTIONS.indexOf('ids'));
+  const [sourcesAt, sourcesLength] = section(SECTIONS.indexOf('sources'));
   const [endsAt, endsLength] = section(SECTIONS.indexOf('entityEnds'));
   const [entitiesAt, entitiesLength] = section(SECTIONS.indexOf('entities'));
   const entityEnds = new Int32Array(buffer, endsAt, endsLength / 4);
   const entityText = new Uint8Array(buffer, entitiesAt, entitiesLength);
-  if (entityEnds.length !== count || tables.parent.length !== tables.nodes)
+  if (
+    entityEnds.length !== count ||
+    tables.parent.length !== tables.nodes ||
+    tables.wordStart.length !== tables.nodes + 1
+  )
     throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');
   return {
     trie: new Trie(count, tables),
-    entities: lazyEntities(buffer, idsAt, idsLength, entityEnds, entityText),
+    entities: lazyEntities(buffer, [idsAt, idsLength], [sourcesAt, sourcesLength], entityEnds, entityText),
   };
 }
 
 /** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
 function lazyEntities(
   buffer: ArrayBuffer,
-  idsAt: number,
-  idsLength: number,
+  [idsAt, idsLength]: [number, number],
+  [sourcesAt, sourcesLength]: [number, number],
   ends: Int32Array,
   text: Uint8Array,
 ): EntityList {
@@ -192,23 +234,37 @@ function lazyEntities(
   const parsed: (Entity | undefined)[] = new Array(ends.length);
   let all: readonly Entity[] | null = null;
   let ids: readonly string[] | null = null;
+  let sources: readonly string[] | null = null;
+  const lines = (at: number, length: number): string[] =>
+    ends.length === 0 ? [] : decoder.decode(new Uint8Array(buffer, at, length)).split('\n');
+  const idsOf = (): readonly string[] => {
+    ids ??= lines(idsAt, idsLength);
+    return ids;
+  };
+  const sourcesOf = (): readonly string[] => {
+    sources ??= lines(sourcesAt, sourcesLength);
+    return sources;
+  };
   return {
     count: ends.length,
-    ids: () => {
-      ids ??= ends.length === 0 ? [] : decoder.decode(new Uint8Array(buffer, idsAt, idsLength)).split('\n');
-      return ids;
-    },
+    ids: idsOf,
     at: (k) => {
       let e = all?.[k] ?? parsed[k];
       if (e === undefined) {
         const from = k === 0 ? 1 : (ends[k - 1] as number) + 1;
-        e = JSON.parse(decoder.decode(text.subarray(from, ends[k]))) as Entity;
+        const stored = JSON.parse(decoder.decode(text.subarray(from, ends[k]))) as StoredEntry;
+        e = entityOfStored(stored, idsOf()[k] as string, sourcesOf());
         parsed[k] = e;
       }
       return e;
     },
     all: () => {
-      all ??= JSON.parse(decoder.decode(text)) as Entity[];
+      if (!all) {
+        const stored = JSON.parse(decoder.decode(text)) as StoredEntry[];
+        const idList = idsOf();
+        const sourceList = sourcesOf();
+        all = stored.map((entry, k) => entityOfStored(entry, idList[k] as string, sourceList));
+      }
       return all;
     },
   };

@@ -52,7 +52,6 @@ export interface TrieTables {
   inner: Uint8Array;
   multi: Uint8Array;
   wordStart: Int32Array;
-  wordEnd: Int32Array;
   pool: Uint16Array;
   slots: Int32Array;
   bloom: Int32Array;
@@ -81,8 +80,11 @@ export class Trie {
   output: Int32Array;
   /** 1 when a node has children. */
   inner: Uint8Array;
+  /**
+   * Node n's word is pool[wordStart[n], wordStart[n + 1]): words are pooled in node order, so one
+   * array (nodes + 1 entries) holds both ends.
+   */
   private wordStart: Int32Array;
-  private wordEnd: Int32Array;
   private pool: Uint16Array;
   private poolEnd = 0;
   /** Further outputs of the rare nodes shared by several entities, sorted. */
@@ -112,7 +114,6 @@ export class Trie {
       this.inner = tables.inner;
       this.multi = tables.multi;
       this.wordStart = tables.wordStart;
-      this.wordEnd = tables.wordEnd;
       this.pool = tables.pool;
       this.poolEnd = tables.pool.length;
       this.slots = tables.slots;
@@ -136,8 +137,7 @@ export class Trie {
     this.output = new Int32Array(nodes).fill(-1);
     this.inner = new Uint8Array(nodes);
     this.multi = new Uint8Array(nodes);
-    this.wordStart = new Int32Array(nodes);
-    this.wordEnd = new Int32Array(nodes);
+    this.wordStart = new Int32Array(nodes + 1);
     this.pool = new Uint16Array(nodes * 8);
     this.bloom = new Int32Array(MIN_BLOOM_BITS >>> 5);
     this.bloomMask = MIN_BLOOM_BITS - 1;
@@ -159,8 +159,7 @@ export class Trie {
       output: this.output.slice(0, n),
       inner: this.inner.slice(0, n),
       multi: this.multi.slice(0, n),
-      wordStart: this.wordStart.slice(0, n),
-      wordEnd: this.wordEnd.slice(0, n),
+      wordStart: this.wordStart.slice(0, n + 1),
       pool: this.pool.slice(0, this.poolEnd),
       slots: this.slots.slice(),
       bloom: this.bloom.slice(),
@@ -241,7 +240,7 @@ export class Trie {
   /** Whether node n's word equals restore + u[from, to). */
   private sameWord(n: number, restore: string, u: Uint16Array, from: number, to: number): boolean {
     const ws = this.wordStart[n] as number;
-    if ((this.wordEnd[n] as number) - ws !== restore.length + (to - from)) return false;
+    if ((this.wordStart[n + 1] as number) - ws !== restore.length + (to - from)) return false;
     const pool = this.pool;
     for (let k = 0; k < restore.length; k++) if (pool[ws + k] !== restore.charCodeAt(k)) return false;
     for (let k = ws + restore.length, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
@@ -294,10 +293,9 @@ export class Trie {
     if (this.poolEnd + (to - from) > this.pool.length) this.growPool(this.poolEnd + (to - from));
     const pool = this.pool;
     let p = this.poolEnd;
-    this.wordStart[n] = p;
     for (let i = from; i < to; i++) pool[p++] = u[i] as number;
     this.poolEnd = p;
-    this.wordEnd[n] = p;
+    this.wordStart[n + 1] = p;
     // Keep the table at most half full so probes stay short.
     if (n * 2 > this.slotMask) this.rehash((this.slotMask + 1) * 2);
     this.place(key, n);
@@ -318,8 +316,7 @@ export class Trie {
     this.output = output;
     this.inner = grow(this.inner, size, (k) => new Uint8Array(k));
     this.multi = grow(this.multi, size, (k) => new Uint8Array(k));
-    this.wordStart = grow(this.wordStart, size, (k) => new Int32Array(k));
-    this.wordEnd = grow(this.wordEnd, size, (k) => new Int32Array(k));
+    this.wordStart = grow(this.wordStart, size + 1, (k) => new Int32Array(k));
   }
 
   private place(key: number, n: number): void {
