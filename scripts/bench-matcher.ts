@@ -37,6 +37,11 @@ export interface DictionaryFigures {
   mentions: number;
   compileMs: number;
   matcherMBps: number;
+  /**
+   * The same from the process's CPU time rather than the wall clock: on a machine shared by other
+   * work the wall clock counts the time others ran too; CPU time much less so.
+   */
+  matcherCpuMBps: number;
   matcherMcharsPerS: number;
   baselineCompileMs: number;
   baselineMBps: number;
@@ -196,6 +201,19 @@ export function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** Median CPU time (user + system) of fn over `runs` runs after `warmup` runs, in ms. */
+export function cpuTime(fn: () => unknown, warmup: number, runs: number): number {
+  for (let k = 0; k < warmup; k++) fn();
+  const samples: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const before = process.cpuUsage();
+    fn();
+    const spent = process.cpuUsage(before);
+    samples.push((spent.user + spent.system) / 1000);
+  }
+  return median(samples);
+}
+
 /** Median wall time of fn over `runs` runs after `warmup` runs, in ms. */
 export function time(fn: () => unknown, warmup: number, runs: number): number {
   for (let k = 0; k < warmup; k++) fn();
@@ -261,6 +279,7 @@ function measure(label: string, dict: Dictionary, gc: (() => void) | undefined):
 
   const mentions = matcher.match(text).length;
   const matchMs = time(() => matcher.match(text), 3, 9);
+  const matchCpuMs = cpuTime(() => matcher.match(text), 0, 9);
 
   const file = encodeDictionaryTables(dict, compileTrie(dict.entities));
   const fileLoadMs = time(() => matcherFromFile(file.slice().buffer, { verify: false }), 3, 15);
@@ -296,6 +315,7 @@ function measure(label: string, dict: Dictionary, gc: (() => void) | undefined):
     mentions,
     compileMs,
     matcherMBps,
+    matcherCpuMBps: textMB / (matchCpuMs / 1000),
     matcherMcharsPerS: text.length / 1e6 / (matchMs / 1000),
     baselineCompileMs,
     baselineMBps,
@@ -374,7 +394,7 @@ export function runMatcherBench(dictionaryPath?: string): MatcherBenchResult {
     {
       name: 'matcher ≥ 150 MB/s with the shipped dictionary (issue 12)',
       pass: given.matcherMBps >= 150,
-      detail: `${given.matcherMBps.toFixed(1)} MB/s`,
+      detail: `${given.matcherMBps.toFixed(1)} MB/s (${given.matcherCpuMBps.toFixed(1)} MB/s in CPU time)`,
     },
     {
       name: '≥ 5× baseline at 30k',
@@ -448,6 +468,7 @@ function printReport(r: MatcherBenchResult): void {
       'matcher (incl. fold)',
       (f) => `${f.matcherMBps.toFixed(1)} MB/s (${f.matcherMcharsPerS.toFixed(1)} M chars/s)`,
     ],
+    ['same, CPU time', (f) => `${f.matcherCpuMBps.toFixed(1)} MB/s`],
     ['baseline RegExp', (f) => `${f.baselineMBps.toFixed(2)} MB/s`],
     ['ratio ours/baseline', (f) => `${f.ratio.toFixed(1)}×`],
     ['matcher compile', (f) => `${f.compileMs.toFixed(1)} ms`],

@@ -53,6 +53,7 @@ function printMatcher(r: MatcherBenchResult): void {
     ['text', (f) => `${f.textMB.toFixed(2)} MB / ${(f.textChars / 1e6).toFixed(2)} M chars`],
     ['mentions found', (f) => String(f.mentions)],
     ['matcher (incl. fold)', (f) => `${f.matcherMBps.toFixed(1)} MB/s`],
+    ['same, CPU time', (f) => `${f.matcherCpuMBps.toFixed(1)} MB/s`],
     ['baseline RegExp', (f) => `${f.baselineMBps.toFixed(2)} MB/s`],
     ['ratio ours/baseline', (f) => `${f.ratio.toFixed(1)}×`],
     ['matcher compile', (f) => `${f.compileMs.toFixed(1)} ms`],
