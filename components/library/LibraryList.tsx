@@ -9,6 +9,7 @@ import {
   rowTops,
   visibleRows,
 } from '@/lib/library/view';
+import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
 import { countText, t, uiLocale } from '@/lib/ui/i18n';
 
 const dayFormat = new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
@@ -119,7 +120,7 @@ function NoteRow({ row }: { row: Extract<LibraryRow, { kind: 'note' }> }) {
       rel="noreferrer"
       title={t('noteOpen')}
     >
-      <span class={`library-swatch colour-${note.colour}`} aria-hidden="true" />
+      <span class="library-swatch" style={{ background: NOTE_COLOUR_HEX[note.colour] }} aria-hidden="true" />
       <span class="library-note-text">
         <q dir="auto" lang={article.lang || undefined}>
           {oneLine(note.quote.exact)}

@@ -5,6 +5,7 @@ import type { LibraryPageProps, LibraryRecords } from '@/components/library/Libr
 import { exportJsonLd, type HashiyaCollection } from '@/lib/export/jsonld';
 import { TERM } from '@/lib/export/vocabulary';
 import type { AnnotationRecord } from '@/lib/notes/model';
+import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
 import { downloadFile } from '@/lib/ui/download';
 import { article, note, readerEntries, readerNote } from '../library/sample-library';
 import { useUiLanguage } from '../ui/fake-i18n';
@@ -233,6 +234,26 @@ describe('the library page and the reader’s dictionary', () => {
     expect(told).toEqual([[[], true]]);
     expect(root.querySelector('[data-notice="status"]')?.textContent).toBe(
       `Imported: 0 new or updated notes and ${readerEntries().length} entries of your dictionary.`,
+    );
+  });
+});
+
+describe('the library list', () => {
+  it('marks each note with the colour it is painted in on the page (one source: NOTE_COLOUR_HEX)', async () => {
+    useUiLanguage('en');
+    const colours = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+    const notes = colours.map((colour, i) => ({ ...n(i + 1, A.id, colour, `0${i + 1}`), colour }));
+    const store = fakeStore({ articles: [A], annotations: notes });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<LibraryPage {...store.props} />, root);
+    await settle();
+    const shown = [...root.querySelectorAll<HTMLElement>('[data-note]')].map((row) => ({
+      quote: row.querySelector('q')?.textContent,
+      swatch: row.querySelector<HTMLElement>('.library-swatch')?.style.background,
+    }));
+    expect(shown).toEqual(
+      [...colours].reverse().map((colour) => ({ quote: colour, swatch: NOTE_COLOUR_HEX[colour] })),
     );
   });
 });
