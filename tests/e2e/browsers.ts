@@ -79,13 +79,6 @@ export interface TestPage {
   /** Makes this the active tab of its window (hidden tabs may throttle animation frames). */
   bringToFront(): Promise<void>;
   /**
-   * The text inside the page's closed shadow roots (our in-page UI that shows the reader's words),
-   * read as a debugger does: Chromium's DOM domain over CDP pierces closed roots. Undefined where the
-   * driver has no such view (Firefox over WebDriver BiDi): those tests assert through what the UI
-   * did (the store, the highlights) and screenshots instead.
-   */
-  closedShadowText?(): Promise<string>;
-  /**
    * Our in-page UI hosts and their shadow roots, closed ones included, as the browser's automation
    * protocol sees them (no page script can): see ui-tree.ts.
    */
@@ -387,34 +380,6 @@ class ChromiumPage implements TestPage {
     const y = ((quad[1] ?? 0) + (quad[3] ?? 0) + (quad[5] ?? 0) + (quad[7] ?? 0)) / 4;
     await this.page.mouse.click(x, y);
   }
-
-  async closedShadowText(): Promise<string> {
-    const cdp = await this.page.context().newCDPSession(this.page);
-    try {
-      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-      const texts: string[] = [];
-      const walk = (node: CdpTextNode, closed: boolean): void => {
-        if (node.nodeName === 'STYLE') return;
-        if (closed && node.nodeType === 3) texts.push(node.nodeValue);
-        for (const child of node.children ?? []) walk(child, closed);
-        for (const shadow of node.shadowRoots ?? [])
-          walk(shadow, closed || shadow.shadowRootType === 'closed');
-      };
-      walk(root as CdpTextNode, false);
-      return texts.join(' ').replace(/\s+/g, ' ').trim();
-    } finally {
-      await cdp.detach().catch(() => undefined);
-    }
-  }
-}
-
-interface CdpTextNode {
-  nodeName: string;
-  nodeType: number;
-  nodeValue: string;
-  children?: CdpTextNode[];
-  shadowRoots?: CdpTextNode[];
-  shadowRootType?: string;
 }
 
 class ChromiumBrowser implements TestBrowser {

@@ -6,9 +6,9 @@
 // The toolbar lives in a closed shadow root: neither the page nor these tests can read into it with
 // `el.shadowRoot`. They use it as a reader does: find it on screen (document.elementFromPoint lands
 // on its host wherever the toolbar is drawn), click at its swatches, type into the field that has the
-// focus, and check what it did through the background's store and the page's highlights. Chromium's
-// CDP view of closed roots (TestPage.closedShadowText) also reads its messages; Firefox over BiDi has
-// no such view, so there the message is checked through the page's answer to the same request.
+// focus, and check what it did through the background's store and the page's highlights. Its
+// messages are read as the browsers' automation protocols see closed roots (TestPage.uiHosts,
+// ui-tree.ts), and checked again through the page's answer to the same request.
 //
 // Real browser context menus and extension shortcuts cannot be clicked or pressed by these drivers
 // (CDP and BiDi input reaches the page, not the browser's menus or its shortcut handler): for those
@@ -26,6 +26,7 @@ import { findChromium, findFirefox, launchChromium, launchFirefox, type TestPage
 import { REPO_ROOT } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { PAINT_TIMEOUT_MS, sleep, tabIdOf, waitForPaint } from './helpers.ts';
+import { closedUiText } from './ui-tree.ts';
 
 const PAGE = 'selection-ar.html';
 const PAGE_EN = 'seed-en.html';
@@ -258,10 +259,8 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       assert.ok(ui.bottom <= first.top, `above the first line: ${ui.bottom} ≤ ${first.top}`);
       // Right-to-left page: the toolbar's right edge at the selection's start (±4 px of probing).
       assert.ok(Math.abs(ui.right - first.right) <= 4, `right edges ${ui.right} and ${first.right}`);
-      if (page.closedShadowText) {
-        const text = await page.closedShadowText();
-        assert.match(text, /Add note/, `the toolbar offers a note: ${text}`);
-      }
+      const offered = closedUiText(await page.uiHosts());
+      assert.match(offered, /Add note/, `the toolbar offers a note: ${offered}`);
       await shot(ctx, page, 'toolbar-ar-page');
       const green = swatchPoint(ui, 1);
       await page.mouseClick(green.x, green.y);
@@ -269,12 +268,10 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       assert.equal(note.colour, 'green');
       assert.equal(note.note, '');
       savedBy(ctx).push({ quote: note.quote.exact, colour: 'green' });
-      if (page.closedShadowText) {
-        // Said only now that the background has answered (it answers after the commit).
-        const text = await page.closedShadowText();
-        assert.match(text, /Highlight saved|^$/, `after the save the toolbar says: ${text}`);
-        ctx.log(`after the save the toolbar says: ${text || '(closed already)'}`);
-      }
+      // Said only now that the background has answered (it answers after the commit).
+      const said = closedUiText(await page.uiHosts());
+      assert.match(said, /Highlight saved|^$/, `after the save the toolbar says: ${said}`);
+      ctx.log(`after the save the toolbar says: ${said || '(closed already)'}`);
       // A click elsewhere dismisses it.
       await page.mouseClick(640, 20);
       await waitForUi(page, 'after a click elsewhere', false);
@@ -383,8 +380,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       savedBy(ctx).push({ quote: note.quote.exact, colour: 'yellow' });
       const opened = await selectionCommand(ctx, page, PAGE, 'note');
       assert.equal(opened.value, 'none', 'the saved highlight took the selection away: nothing to add to');
-      if (page.closedShadowText)
-        assert.match(await page.closedShadowText(), /Select a passage of the article first/);
+      assert.match(closedUiText(await page.uiHosts()), /Select a passage of the article first/);
       await page.press('Escape');
     },
   },
@@ -396,8 +392,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       assert.ok(selected.includes('الحقوق'), `selected in the footer: «${selected}»`);
       const { ui } = await waitForUi(page, 'after selecting the footer');
       assert.ok(ui);
-      if (page.closedShadowText)
-        assert.match(await page.closedShadowText(), /Notes can be added to the article text/);
+      assert.match(closedUiText(await page.uiHosts()), /Notes can be added to the article text/);
       await shot(ctx, page, 'toolbar-outside');
       const reply = await selectionCommand(ctx, page, PAGE, 'note');
       assert.deepEqual(reply, { ok: true, value: 'outside' });

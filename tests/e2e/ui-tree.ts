@@ -61,6 +61,23 @@ export function uiText(node: UiNode): string {
   );
 }
 
+/**
+ * The words the reader sees in our closed shadow roots (the toolbar's and the note card's messages):
+ * their text nodes, style sheets left out, white space collapsed.
+ */
+export function closedUiText(hosts: readonly UiNode[]): string {
+  const texts: string[] = [];
+  const visit = (n: UiNode) => {
+    if (n.tag === 'style') return;
+    if (n.text !== undefined) texts.push(n.text);
+    for (const child of n.shadow?.children ?? []) visit(child);
+    for (const child of n.children) visit(child);
+  };
+  for (const host of hosts)
+    if (host.shadow?.mode === 'closed') for (const child of host.shadow.children) visit(child);
+  return texts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
 // ── Chromium: DevTools protocol DOM nodes ──
 
 export interface CdpNode {
