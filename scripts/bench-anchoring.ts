@@ -33,9 +33,9 @@ export interface AnchoringBenchResult {
   budgets: { name: string; pass: boolean; detail: string }[];
 }
 
-const NOTES = 500;
+export const NOTES = 500;
 const TEXT_CHARS = 100_000;
-const INSERTED = `تحديث: أضيفت هذه الفقرة إلى الخبر بعد نشره بساعتين، مع تصريحات جديدة من المسؤولين.${BLOCK_SEPARATOR}`;
+export const INSERTED = `تحديث: أضيفت هذه الفقرة إلى الخبر بعد نشره بساعتين، مع تصريحات جديدة من المسؤولين.${BLOCK_SEPARATOR}`;
 const EDIT = ' جدا';
 
 /**
@@ -43,7 +43,7 @@ const EDIT = ' جدا';
  * story's words. Unlike the matcher bench's text it repeats no sentence, as a real article does
  * not: a repeated passage would be found, rightly, in its other place.
  */
-function article(): string {
+export function article(): string {
   const vocabulary = [
     ...new Set(generateText(builtInDictionary(), 20_000, 11).split(/[\s.،,;:!?؟]+/u)),
   ].filter((w) => w.length > 1);
@@ -67,7 +67,7 @@ function article(): string {
 }
 
 /** NOTES passages of 20–120 characters spread over the text, starting and ending at word edges. */
-function passages(text: string): { start: number; end: number }[] {
+export function passages(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const step = Math.floor(text.length / NOTES);
   for (let k = 0; k < NOTES; k++) {
@@ -81,7 +81,7 @@ function passages(text: string): { start: number; end: number }[] {
 }
 
 /** The text with EDIT inserted in the middle (at a word edge) of every passage, and where they went. */
-function editInside(text: string, spans: { start: number; end: number }[]) {
+export function editInside(text: string, spans: { start: number; end: number }[]) {
   let out = '';
   let last = 0;
   let shift = 0;

@@ -3,12 +3,15 @@
 // library benchmark (scripts/bench-library.ts: search, export and import of 10,000 notes, in Node)
 // the in-browser benchmark (scripts/bench-browser.ts: content-script timings against
 // Readability, script size) and the library page with 10,000 notes in the browsers
-// (scripts/bench-library-page.ts: first list, keystrokes, one notes-changed), and one reader
-// entity saved to its repaint in an open tab (scripts/bench-reader-dictionary.ts).
+// (scripts/bench-library-page.ts: first list, keystrokes, one notes-changed), one reader entity
+// saved to its repaint in an open tab (scripts/bench-reader-dictionary.ts), and 500 notes on a long
+// article in the browsers (scripts/bench-notes-page.ts: fresh visit, page changed, passages edited
+// or cut).
 //
 //   npm run bench [-- --runs N] [-- --no-build] [-- --no-firefox] [-- --only SECTION[,SECTION]]
 //
-// SECTION: matcher, anchoring, library, browser, library-page, reader-dictionary (default: all).
+// SECTION: matcher, anchoring, library, browser, library-page, reader-dictionary, notes-page
+// (default: all).
 // --pages-only keeps, of the browser section, the content script's pages and its size.
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line, FAIL lines loudly.
@@ -24,9 +27,18 @@ import {
   runCorpusBuildBench,
   runMatcherBench,
 } from './bench-matcher.ts';
+import { printNotesPageReport, runNotesPageBench } from './bench-notes-page.ts';
 import { printReaderDictionaryReport, runReaderDictionaryBench } from './bench-reader-dictionary.ts';
 
-const SECTIONS = ['matcher', 'anchoring', 'library', 'browser', 'library-page', 'reader-dictionary'] as const;
+const SECTIONS = [
+  'matcher',
+  'anchoring',
+  'library',
+  'browser',
+  'library-page',
+  'reader-dictionary',
+  'notes-page',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `--only a,b` taken out of the arguments (the rest are the browser benches'): the sections to run. */
@@ -143,6 +155,17 @@ async function main(): Promise<void> {
       printReaderDictionaryReport(reader);
       for (const f of reader.figures)
         if (!f.pass) failures.push(`${f.browser}: save → repaint of a reader entity over budget`);
+    },
+  );
+
+  await section(
+    'notes-page',
+    'Notes on the page in the browser (500 notes, 100,000 characters)',
+    async () => {
+      const notes = await runNotesPageBench(browserOptions());
+      printNotesPageReport(notes);
+      for (const f of notes.figures)
+        for (const b of f.budgets) if (!b.pass) failures.push(`notes page: ${b.name} (${b.detail})`);
     },
   );
 

@@ -61,13 +61,14 @@ export function wireAnalysis(
       return;
     }
     started = true;
+    const startedAt = performance.now();
     card.hide();
     notes.clear(); // the <mark> fallback must unwrap before Readability reads the page
     session.analyse(options);
     void session.settled.then(() => {
       watcher.refresh(); // watch what can change the article just found
       reportCount();
-      void notes.refresh();
+      void notes.refresh(startedAt);
     });
   };
   const runWhenLoaded = async (options?: RunOptions): Promise<void> => {

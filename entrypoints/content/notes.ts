@@ -22,8 +22,11 @@ export interface PageNotes {
   readonly layer: NotesLayer;
   /** The article's identity when the page has an article, else null. */
   readonly articleId: string | null;
-  /** Lists the article's notes again and paints them (after an analysis or a change). */
-  refresh(): Promise<void>;
+  /**
+   * Lists the article's notes again and paints them (after an analysis or a change). Given the
+   * analysis' start (performance.now()), records what the notes cost in the page's timings.
+   */
+  refresh(analysisStartedAt?: number): Promise<void>;
   /** Takes the notes off the page (before the page is analysed again: the fallback's marks). */
   clear(): void;
   /** True for nodes the notes put on the page (the fallback's marks, the notice's host). */
@@ -57,7 +60,7 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
   /** What the last refresh found the switch at. */
   let shownEnabled = true;
 
-  const refresh = async (): Promise<void> => {
+  const refresh = async (analysisStartedAt?: number): Promise<void> => {
     const request = ++generation;
     const article = session.extracted;
     articleId = article ? articleIdentity(document) : null;
@@ -67,11 +70,25 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
       shownFor = null;
       return;
     }
+    const asked = performance.now();
     const reply = await sendToBackground(backgroundProtocol, 'list-notes', { articleId });
     if (request !== generation || signal.aborted || session.extracted !== article) return;
     // A failed list leaves what is painted: the notes are still the reader's, only not refreshed.
     if (!reply.ok) return;
-    layer.show(article.model, reply.value);
+    const answered = performance.now();
+    const found = layer.show(article.model, reply.value);
+    const paintedAt = performance.now();
+    if (analysisStartedAt !== undefined)
+      session.lastTimings = {
+        ...session.lastTimings,
+        notes: {
+          sinceAnalysisMs: paintedAt - analysisStartedAt,
+          listMs: answered - asked,
+          anchorMs: paintedAt - answered,
+          paintedAt,
+          ...found,
+        },
+      };
     shownFor = article;
     showArrival();
   };

@@ -57,7 +57,26 @@ export interface PageReport {
     dictionaryWaitMs?: number;
     /** The article was read apart from the page (a very big page). */
     extractedApart?: boolean;
+    /** The reader's notes after the last analysis (for `npm run bench`). */
+    notes?: NotesTimings;
   };
+}
+
+/** What finding and painting the article's notes cost after an analysis, and what was found how. */
+export interface NotesTimings {
+  /** From the analysis' start to every note painted. */
+  sinceAnalysisMs: number;
+  /** Asking the background for the article's notes (`list-notes`), until its answer. */
+  listMs: number;
+  /** Re-anchoring them on the text model, building their ranges and painting them. */
+  anchorMs: number;
+  /** When they were painted, in ms since the page's time origin (tells analyses apart). */
+  paintedAt: number;
+  /** Notes placed by each anchoring step, and those not found (orphans). */
+  position: number;
+  exact: number;
+  approximate: number;
+  orphans: number;
 }
 
 /** Where stepping landed: the entity and the mention's 1-based position among its mentions. */
@@ -93,6 +112,18 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
       dictionaryMs: v.optional(count),
       dictionaryWaitMs: v.optional(count),
       extractedApart: v.optional(v.boolean()),
+      notes: v.optional(
+        v.object({
+          sinceAnalysisMs: count,
+          listMs: count,
+          anchorMs: count,
+          paintedAt: count,
+          position: count,
+          exact: count,
+          approximate: count,
+          orphans: count,
+        }),
+      ),
     }),
   ),
 });

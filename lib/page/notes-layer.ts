@@ -1,7 +1,7 @@
 // The reader's notes on the page: re-anchored on the article's text model (lib/anchoring, cheapest
 // first) and painted in their colours on their own painter layer, above the entity highlights.
 // Notes that cannot be placed are orphans: kept and listed, never painted, never deleted.
-import { Anchorer } from '../anchoring/anchor';
+import { Anchorer, type AnchorMethod } from '../anchoring/anchor';
 import type { AnnotationRecord } from '../notes/model';
 import { noteGroup } from '../notes/note-styles';
 import type { PageNotes, RevealOutcome } from '../notes/page-notes';
@@ -37,28 +37,41 @@ export class NotesLayer {
     return this.orphanNotes;
   }
 
-  /** Re-anchors `notes` on `model` and paints the ones found (replacing what was painted). */
-  show(model: TextModel, notes: readonly AnnotationRecord[]): void {
+  /**
+   * Re-anchors `notes` on `model` and paints the ones found (replacing what was painted). Returns
+   * how many each anchoring step placed and how many are orphans.
+   */
+  show(model: TextModel, notes: readonly AnnotationRecord[]): Record<AnchorMethod | 'orphans', number> {
     const anchors = new Anchorer(model.text).anchorAll(notes);
-    const found: { note: AnnotationRecord; start: number; end: number }[] = [];
+    const found: { note: AnnotationRecord; start: number; end: number; method: AnchorMethod }[] = [];
     const orphans: AnnotationRecord[] = [];
+    const counts = { position: 0, exact: 0, approximate: 0, orphans: 0 };
     for (const [i, note] of notes.entries()) {
       const anchor = anchors[i];
       // Painted edges never split a glyph (a lam-alef ligature), like the entities'.
-      if (anchor) found.push({ note, ...ligatureSafeSpan(model.text, anchor.start, anchor.end) });
+      if (anchor)
+        found.push({
+          note,
+          method: anchor.method,
+          ...ligatureSafeSpan(model.text, anchor.start, anchor.end),
+        });
       else orphans.push(note);
     }
     // Notes may overlap: the ranges are built one at a time from the sorted starts.
     found.sort((a, b) => a.start - b.start || a.end - b.end);
     const placed: PlacedNote[] = [];
-    for (const item of found) {
+    for (const { method, ...item } of found) {
       const [range] = rangesFromSortedOffsets(model, [item]);
-      if (range) placed.push({ ...item, range });
-      else orphans.push(item.note);
+      if (range) {
+        placed.push({ ...item, range });
+        counts[method]++;
+      } else orphans.push(item.note);
     }
     this.placedNotes = placed;
     this.orphanNotes = orphans;
     this.paint();
+    counts.orphans = orphans.length;
+    return counts;
   }
 
   /** The placed note with this id, if it is on the page. */

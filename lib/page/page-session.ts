@@ -6,7 +6,7 @@ import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
 import { highlightGroup } from '../entities/type-styles';
 import type { Mention } from '../entities/types';
-import type { PageReport, PageStatus } from '../messaging/protocol';
+import type { NotesTimings, PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { ligatureSafeSpan } from '../text/ligature';
 import { rangesFromSortedOffsets } from '../text/text-model';
@@ -31,6 +31,8 @@ export interface SessionTimings {
   dictionaryWaitMs?: number;
   /** The article was read apart from the page (a very big page: see analyseElsewhere). */
   extractedApart?: boolean;
+  /** The reader's notes found and painted after the analysis (entrypoints/content/notes.ts). */
+  notes?: NotesTimings;
 }
 
 /**

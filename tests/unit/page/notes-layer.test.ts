@@ -45,7 +45,7 @@ describe('NotesLayer', () => {
     const model = modelOf(FIRST_VISIT);
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    layer.show(model, notes);
+    expect(layer.show(model, notes)).toEqual({ position: 2, exact: 0, approximate: 0, orphans: 0 });
     expect(fake.texts('hashiya-note-yellow')).toEqual(['ألبانيا العلاقات']);
     // Across the link's element boundary.
     expect(fake.texts('hashiya-note-blue')).toEqual(['إيدي راما إن القرار']);
@@ -64,7 +64,8 @@ describe('NotesLayer', () => {
     );
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    layer.show(model, [kept, removed]);
+    // What the bench reads: which step placed each note, and how many are orphans.
+    expect(layer.show(model, [kept, removed])).toEqual({ position: 0, exact: 1, approximate: 0, orphans: 1 });
     expect(fake.texts('hashiya-note-yellow')).toEqual(['إيدي راما إن القرار']);
     expect(fake.highlights.has('hashiya-note-green')).toBe(false);
     expect(layer.orphans.map((n) => n.id)).toEqual([removed.id]);
