@@ -2,9 +2,12 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, contentProtocol, viewProtocol } from '@/lib/messaging/protocol';
 import { type AnnotationRecord, NOTE_COLOURS } from '@/lib/notes/model';
+import { draftChanges, draftOf, type NoteDraft } from '@/lib/notes/note-edit';
 import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
-import { draftChanges, draftOf, type NoteDraft, type OrderedNotes, orderNotes } from '@/lib/notes/page-notes';
-import { colourLabel, countText, t, uiDirection } from '@/lib/ui/i18n';
+import { type OrderedNotes, orderNotes } from '@/lib/notes/page-notes';
+import { withTag } from '@/lib/notes/tags';
+import { colourLabel, countText, t } from '@/lib/ui/i18n';
+import { TagField } from './TagField';
 import './notes-view.css';
 
 /** After a note changed, how long to wait before asking the page again if it has not placed it yet. */
@@ -283,18 +286,31 @@ interface NoteEditorProps {
   onCancel: () => void;
 }
 
-/** Edits a note in place: its text, tags and colour. Escape cancels. */
+/**
+ * Edits a note in place: its text, its tags (completed from the reader's own, as in the selection
+ * toolbar) and its colour. Escape cancels.
+ */
 function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
-  const [draft, setDraft] = useState<NoteDraft>(() => draftOf(note, uiDirection() === 'rtl' ? '، ' : ', '));
+  const [draft, setDraft] = useState<NoteDraft>(() => draftOf(note));
+  const [typedTag, setTypedTag] = useState('');
+  const [knownTags, setKnownTags] = useState<readonly string[]>([]);
   const first = useRef<HTMLTextAreaElement>(null);
   useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    void sendToBackground(backgroundProtocol, 'list-tags').then((reply) => {
+      if (reply.ok) setKnownTags(reply.value);
+    });
+  }, []);
+  // The half-typed tag counts, as it does in the toolbar.
+  const save = () => onSave({ ...draft, tags: typedTag.trim() ? withTag(draft.tags, typedTag) : draft.tags });
+  const tagsId = `note-tags-${note.id}`;
   return (
     <form
       class="note-editor"
       data-note-editor
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(draft);
+        save();
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') onCancel();
@@ -317,18 +333,20 @@ function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
           }}
         />
       </label>
-      <label class="note-field">
-        <span>{t('noteFieldTags')}</span>
-        <input
-          dir="auto"
-          name="tags"
-          value={draft.tags}
-          onInput={(e) => {
-            const tags = e.currentTarget.value;
+      <div class="note-field note-tag-field">
+        <label for={tagsId}>{t('noteFieldTags')}</label>
+        <TagField
+          id={tagsId}
+          tags={draft.tags}
+          typed={typedTag}
+          onChange={(tags, typed) => {
             setDraft((old) => ({ ...old, tags }));
+            setTypedTag(typed);
           }}
+          knownTags={knownTags}
+          onSubmit={save}
         />
-      </label>
+      </div>
       <fieldset class="note-colours">
         <legend>{t('noteFieldColour')}</legend>
         {NOTE_COLOURS.map((colour) => (

@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
 import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
-import { suggestTags, withTag } from '@/lib/notes/tags';
+import { withTag } from '@/lib/notes/tags';
 import { draftFromText, type EntityDraft, entryFromDraft } from '@/lib/reader-dictionary/form';
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { colourLabel, t } from '@/lib/ui/i18n';
 import { CloseButton } from './CloseButton';
-import { CloseIcon } from './icons';
 import { ReaderEntityForm } from './ReaderEntityForm';
+import { TagField } from './TagField';
 
 export interface ToolbarDraft {
   colour: NoteColour;
@@ -68,16 +68,13 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
   const [note, setNote] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const [typed, setTyped] = useState('');
-  const [active, setActive] = useState(-1);
   const [error, setError] = useState('');
   /** The "Add as entity" form is open, with the draft it opened with. */
   const [entityDraft, setEntityDraft] = useState<EntityDraft | null>(null);
   const [entityName, setEntityName] = useState('');
   const root = useRef<HTMLDivElement>(null);
   const noteField = useRef<HTMLTextAreaElement>(null);
-  const tagField = useRef<HTMLInputElement>(null);
   const saving = phase === 'saving';
-  const suggestions = editing && typed.trim() !== '' ? suggestTags(props.knownTags, typed, tags) : [];
 
   const save = async (draft: ToolbarDraft) => {
     if (saving) return;
@@ -142,21 +139,12 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     setColour(c);
     props.onColour?.(c);
   };
-  const addTag = (raw: string) => {
-    setTags((current) => withTag(current, raw));
-    setTyped('');
-    setActive(-1);
-  };
-
   const onKeyDown = (event: KeyboardEvent) => {
     // The page's own shortcuts never see what the reader types here.
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      if (suggestions.length > 0 && event.target === tagField.current) {
-        setTyped('');
-        setActive(-1);
-      } else props.onClose();
+      props.onClose();
     }
   };
   const onNoteKey = (event: KeyboardEvent) => {
@@ -165,29 +153,6 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       void saveDraft();
     }
   };
-  const onTagKey = (event: KeyboardEvent) => {
-    if (event.isComposing) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      if (suggestions.length === 0) return;
-      event.preventDefault();
-      // -1 (the typed text) and each suggestion in turn, round and round.
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      const n = suggestions.length + 1;
-      setActive((i) => ((i + 1 + step + n) % n) - 1);
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const pick = suggestions[active];
-      if (pick !== undefined) addTag(pick);
-      else if (typed.trim() !== '') addTag(typed);
-      else void saveDraft();
-    } else if (event.key === ',' || event.key === '،') {
-      event.preventDefault();
-      addTag(typed);
-    } else if (event.key === 'Backspace' && typed === '' && tags.length > 0) {
-      setTags(tags.slice(0, -1));
-    }
-  };
-
   if (phase === 'saved')
     return (
       <div class="toolbar" role="status" data-toolbar="saved">
@@ -235,7 +200,6 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       </div>
     );
 
-  const listId = 'hashiya-tag-suggestions';
   return (
     <div
       ref={root}
@@ -310,63 +274,18 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
             <label class="label" for="hashiya-tag-input">
               {t('toolbarTagsLabel')}
             </label>
-            <div class="tags">
-              {tags.map((tag) => (
-                <span key={tag} class="tag">
-                  <bdi dir="auto">{tag}</bdi>
-                  <button
-                    type="button"
-                    class="icon remove-tag"
-                    title={t('toolbarRemoveTag', tag)}
-                    aria-label={t('toolbarRemoveTag', tag)}
-                    disabled={saving}
-                    onClick={() => setTags(tags.filter((x) => x !== tag))}
-                  >
-                    <CloseIcon />
-                  </button>
-                </span>
-              ))}
-              <input
-                ref={tagField}
-                id="hashiya-tag-input"
-                dir="auto"
-                type="text"
-                role="combobox"
-                autocomplete="off"
-                aria-autocomplete="list"
-                aria-expanded={suggestions.length > 0}
-                aria-controls={listId}
-                aria-activedescendant={active >= 0 && suggestions[active] ? `${listId}-${active}` : undefined}
-                value={typed}
-                placeholder={tags.length === 0 ? t('toolbarTagsPlaceholder') : ''}
-                disabled={saving}
-                onInput={(e) => {
-                  setTyped(e.currentTarget.value);
-                  setActive(-1);
-                }}
-                onKeyDown={onTagKey}
-              />
-            </div>
-            {suggestions.length > 0 && (
-              <div class="suggestions" id={listId} role="listbox" aria-label={t('toolbarTagSuggestions')}>
-                {suggestions.map((tag, i) => (
-                  <div
-                    key={tag}
-                    tabIndex={-1}
-                    id={`${listId}-${i}`}
-                    role="option"
-                    aria-selected={i === active}
-                    dir="auto"
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      addTag(tag);
-                    }}
-                  >
-                    {tag}
-                  </div>
-                ))}
-              </div>
-            )}
+            <TagField
+              id="hashiya-tag-input"
+              tags={tags}
+              typed={typed}
+              onChange={(nextTags, nextTyped) => {
+                setTags(nextTags);
+                setTyped(nextTyped);
+              }}
+              knownTags={props.knownTags}
+              onSubmit={() => void saveDraft()}
+              disabled={saving}
+            />
           </div>
           <div class="actions">
             <button type="button" class="primary" data-action="save" disabled={saving} onClick={saveDraft}>

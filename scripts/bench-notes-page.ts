@@ -298,28 +298,23 @@ function paintedNotes(): string[] {
   return texts;
 }
 
-/** How many of `painted` cover a passage of `expected` (each once), edges within EDGE_SLACK. */
+/**
+ * How many of `painted` cover a passage of `expected`, each once. A range's text has no block
+ * separator where a passage crosses paragraphs, and its edges may sit one character out to keep a
+ * lam-alef ligature whole (lib/text/ligature.ts), or `slack` characters after approximate matching.
+ */
 function countPlacedRight(painted: readonly string[], expected: readonly string[], slack: number): number {
-  const left = new Map<string, number>();
-  for (const e of expected) left.set(e, (left.get(e) ?? 0) + 1);
+  const rest = expected.map((e) => e.replaceAll(BLOCK_SEPARATOR, ''));
+  const edges = Math.max(slack, 1);
   let right = 0;
-  const unmatched: string[] = [];
   for (const p of painted) {
-    const n = left.get(p) ?? 0;
-    if (n > 0) {
-      left.set(p, n - 1);
-      right++;
-    } else unmatched.push(p);
-  }
-  if (slack === 0) return right;
-  // Approximate matches: the same passage give or take a few characters at each edge.
-  const rest = [...left].flatMap(([e, n]) => Array<string>(n).fill(e));
-  for (const p of unmatched) {
-    const i = rest.findIndex(
-      (e) =>
-        Math.abs(e.length - p.length) <= 2 * slack &&
-        (p.includes(e.slice(slack, -slack)) || e.includes(p.slice(slack, -slack))),
-    );
+    let i = rest.indexOf(p);
+    if (i < 0)
+      i = rest.findIndex(
+        (e) =>
+          Math.abs(e.length - p.length) <= 2 * edges &&
+          (p.includes(e.slice(edges, -edges)) || e.includes(p.slice(edges, -edges))),
+      );
     if (i >= 0) {
       rest.splice(i, 1);
       right++;

@@ -1,5 +1,5 @@
-// Editing a note in place (the note card on the page): what the reader typed as tags, which of
-// their existing tags to suggest, and what changed, so only real changes are sent to the store.
+// Editing a note in place (the note card on the page, the side panel's Notes view): the draft and
+// what changed, so only real changes are sent to the store; the card's tag parsing and suggestions.
 import { foldText } from '../text/fold';
 import { LIMIT } from './limits';
 import type { AnnotationChanges, AnnotationRecord, NoteColour } from './model';

@@ -1,11 +1,11 @@
 // The article's notes as the page places them, for the side panel's Notes view and the popup: the
 // content script knows where each note is now (its NotesLayer), the background knows what each note
 // says (the store). These are the two content-script messages that join them, with their schemas,
-// and the pure logic the views use: reading order, orphans apart, what an edit changes.
+// and the pure logic the views use: reading order, orphans apart (an edit's changes: note-edit.ts).
 // Both the content script and extension pages import this file (it never reaches lib/store).
 import * as v from 'valibot';
 import { LIMIT } from './limits';
-import type { AnnotationChanges, AnnotationRecord, NoteColour } from './model';
+import type { AnnotationRecord } from './model';
 
 const noteId = v.pipe(v.string(), v.uuid('not a note id (a UUID)'));
 const noteIds = v.pipe(v.array(noteId), v.maxLength(100_000, 'too many notes'));
@@ -76,40 +76,4 @@ export function orderNotes(
     placed.splice(at === -1 ? placed.length : at, 0, note);
   }
   return { placed, orphans, unplaced: unknown.length };
-}
-
-/** What the reader typed into the edit form. */
-export interface NoteDraft {
-  note: string;
-  /** Tags as typed: separated by commas (Latin or Arabic). */
-  tags: string;
-  colour: NoteColour;
-}
-
-/** Tags as typed ("war, ألبانيا، diplomacy") → a list: trimmed, empties and repeats dropped. */
-export function parseTags(typed: string): string[] {
-  const tags: string[] = [];
-  for (const piece of typed.split(/[,،]/)) {
-    const tag = piece.trim().replace(/\s+/g, ' ');
-    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
-  }
-  return tags;
-}
-
-/** The form's starting values for a note; tags joined with the interface's comma (", " or "، "). */
-export function draftOf(note: Pick<AnnotationRecord, 'note' | 'tags' | 'colour'>, comma = ', '): NoteDraft {
-  return { note: note.note, tags: note.tags.join(comma), colour: note.colour };
-}
-
-/** The changes an edit makes (only what differs), or null when it changes nothing. */
-export function draftChanges(
-  note: Pick<AnnotationRecord, 'note' | 'tags' | 'colour'>,
-  draft: NoteDraft,
-): AnnotationChanges | null {
-  const changes: AnnotationChanges = {};
-  if (draft.note !== note.note) changes.note = draft.note;
-  const tags = parseTags(draft.tags);
-  if (tags.length !== note.tags.length || tags.some((tag, i) => tag !== note.tags[i])) changes.tags = tags;
-  if (draft.colour !== note.colour) changes.colour = draft.colour;
-  return Object.keys(changes).length === 0 ? null : changes;
 }

@@ -47,3 +47,13 @@ export function suggestTags(
   }
   return [...starting, ...containing].slice(0, limit);
 }
+
+/**
+ * A tag field after input: every part of `typed` ended by a comma (Latin or Arabic: typed, pasted)
+ * added to `tags`, and what follows the last comma still being typed.
+ */
+export function takeTypedTags(tags: readonly string[], typed: string): { tags: string[]; typed: string } {
+  const parts = typed.split(/[,،]/);
+  const rest = parts.pop() ?? '';
+  return { tags: parts.reduce<string[]>(withTag, [...tags]), typed: rest };
+}

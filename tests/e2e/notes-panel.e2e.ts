@@ -280,7 +280,7 @@ export const notesPanelTests: readonly E2eTest[] = [
     },
   },
   {
-    name: 'notes panel: an edit in place is saved through the background, repaints the page and stays after reopening',
+    name: 'notes panel: an edit in place (tags completed from the reader’s own) is saved through the background, repaints the page and stays after reopening',
     async run(ctx) {
       const page = await ctx.fixturePage(PANEL_PAGE);
       let panel = await openNotesView(ctx.browser, ctx.baseUrl);
@@ -290,19 +290,35 @@ export const notesPanelTests: readonly E2eTest[] = [
         await panel.click(`${item} [data-action="edit-note"]`);
         await panel.waitForSelector(`${item} [data-note-editor]`, POPUP_TIMEOUT_MS);
         await panel.evaluate(
-          ({ item, note, tags }) => {
-            for (const [selector, value] of [
-              ['textarea', note],
-              ['input[name="tags"]', tags],
-            ] as const) {
-              const field = document.querySelector(`${item} ${selector}`) as HTMLInputElement;
-              field.value = value;
-              field.dispatchEvent(new Event('input', { bubbles: true }));
-            }
+          ({ item, note }) => {
+            const field = document.querySelector(`${item} textarea`) as HTMLTextAreaElement;
+            field.value = note;
+            field.dispatchEvent(new Event('input', { bubbles: true }));
             (document.querySelector(`${item} input[value="pink"]`) as HTMLInputElement).click();
           },
-          { item, note: 'قرار تاريخي <b>حقا</b>', tags: 'دبلوماسية، تاريخ , ' },
+          { item, note: 'قرار تاريخي <b>حقا</b>' },
         );
+        // The tags as in the selection toolbar: a chip taken off, one completed from the reader's
+        // tags on another note (↓, Enter), one left half-typed (saving adds it).
+        await panel.click(`${item} .tag .remove-tag`);
+        await panel.click(`${item} input[name="tags"]`);
+        await panel.type('دبلو');
+        await panel.waitForSelector(`${item} [role="option"]`, POPUP_TIMEOUT_MS);
+        const offered = await panel.evaluate(
+          (item) => [...document.querySelectorAll(`${item} [role="option"]`)].map((o) => o.textContent),
+          item,
+        );
+        assert.deepEqual(offered, ['دبلوماسية'], 'the reader’s own tag is suggested');
+        await panel.screenshot(screenshotPath(ctx, 'notes-view-tags'));
+        ctx.log(`screenshot: ${screenshotPath(ctx, 'notes-view-tags')}`);
+        await panel.press('ArrowDown');
+        await panel.press('Enter');
+        await panel.type('تاريخ');
+        const chips = await panel.evaluate(
+          (item) => [...document.querySelectorAll(`${item} .tag bdi`)].map((b) => b.textContent),
+          item,
+        );
+        assert.deepEqual(chips, ['دبلوماسية'], 'the suggestion became a tag; the old one is gone');
         await panel.click(`${item} [data-action="save-note"]`);
         await panel.waitFor(
           (item) => document.querySelector(`${item} .note-text`)?.textContent === 'قرار تاريخي <b>حقا</b>',

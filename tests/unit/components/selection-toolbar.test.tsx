@@ -112,7 +112,7 @@ describe('the selection toolbar', () => {
     expect(options()).toEqual(['Iran', 'Iraq']);
     await view.key('input', 'ArrowDown');
     await view.key('input', 'ArrowDown');
-    expect(view.$('input')?.getAttribute('aria-activedescendant')).toBe('hashiya-tag-suggestions-1');
+    expect(view.$('input')?.getAttribute('aria-activedescendant')).toBe('hashiya-tag-input-suggestions-1');
     await view.key('input', 'Enter'); // picks Iraq
     await view.type('input', 'my own tag');
     await view.key('input', ',');

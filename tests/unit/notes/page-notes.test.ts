@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { answerMessage, readReply } from '@/lib/messaging/messenger';
 import { contentProtocol } from '@/lib/messaging/protocol';
 import type { AnnotationRecord } from '@/lib/notes/model';
-import { draftChanges, draftOf, orderNotes, pageNotesProtocol, parseTags } from '@/lib/notes/page-notes';
+import { orderNotes, pageNotesProtocol } from '@/lib/notes/page-notes';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -61,36 +61,6 @@ describe('orderNotes', () => {
     expect(ordered.placed.map((n) => n.id)).toEqual([id(1)]);
     expect(ordered.orphans).toEqual([]);
     expect(ordered.unplaced).toBe(0);
-  });
-});
-
-describe('editing a note', () => {
-  it('reads tags separated by Latin or Arabic commas, trimmed, without empties or repeats', () => {
-    expect(parseTags(' war, ألبانيا، diplomacy ,, war ,  two  words ')).toEqual([
-      'war',
-      'ألبانيا',
-      'diplomacy',
-      'two words',
-    ]);
-    expect(parseTags('  ')).toEqual([]);
-  });
-
-  it('sends only what changed, and nothing when nothing did', () => {
-    const stored = note(1, 0, { tags: ['a', 'ب'], colour: 'green' });
-    const draft = draftOf(stored);
-    expect(draft).toEqual({ note: 'note 1', tags: 'a, ب', colour: 'green' });
-    expect(draftChanges(stored, draft)).toBeNull();
-    expect(draftChanges(stored, { ...draft, tags: 'a ،ب ' })).toBeNull();
-    // An Arabic interface joins them with the Arabic comma; nothing changes either.
-    expect(draftOf(stored, '، ').tags).toBe('a، ب');
-    expect(draftChanges(stored, draftOf(stored, '، '))).toBeNull();
-    expect(draftChanges(stored, { ...draft, note: 'ملاحظة جديدة' })).toEqual({ note: 'ملاحظة جديدة' });
-    expect(draftChanges(stored, { ...draft, tags: 'ب, a', colour: 'pink' })).toEqual({
-      tags: ['ب', 'a'],
-      colour: 'pink',
-    });
-    // Clearing the note and the tags is a change, too.
-    expect(draftChanges(stored, { ...draft, note: '', tags: '' })).toEqual({ note: '', tags: [] });
   });
 });
 

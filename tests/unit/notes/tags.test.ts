@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMIT } from '@/lib/notes/limits';
-import { suggestTags, tidyTag, withTag } from '@/lib/notes/tags';
+import { suggestTags, takeTypedTags, tidyTag, withTag } from '@/lib/notes/tags';
 
 describe('tags as the reader types them', () => {
   it('tidies a tag: one space between words, no commas, not too long', () => {
@@ -29,5 +29,14 @@ describe('tags as the reader types them', () => {
     // Never one the note already has; never more than asked.
     expect(suggestTags(known, 'ira', ['IRAN'])).toEqual(['Iraq']);
     expect(suggestTags(known, '', [], 3)).toEqual(['سياسة', 'اقتصاد', 'سياحة']);
+  });
+
+  it('adds every tag a comma ends, typed or pasted, and keeps the rest being typed', () => {
+    expect(takeTypedTags(['Iran'], 'دبلوماسية، تاريخ , iran, سيا')).toEqual({
+      tags: ['Iran', 'دبلوماسية', 'تاريخ'],
+      typed: ' سيا',
+    });
+    expect(takeTypedTags(['Iran'], 'سيا')).toEqual({ tags: ['Iran'], typed: 'سيا' });
+    expect(takeTypedTags([], ',')).toEqual({ tags: [], typed: '' });
   });
 });
