@@ -31,7 +31,8 @@ export interface NoteCardActions {
 }
 
 export interface NoteCardLayer {
-  show(placed: PlacedNote, entities: readonly NoteCardEntity[]): void;
+  /** `focus`: opened from the keyboard, the focus moves to the card's first button (Escape gives it back). */
+  show(placed: PlacedNote, entities: readonly NoteCardEntity[], options?: { focus?: boolean }): void;
   hide(): void;
   /** Moves the card back beside its note (after the page scrolled). */
   reposition(): void;
@@ -228,7 +229,7 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
       shadow?.remove();
       shadow = null;
     },
-    show(next, nextEntities) {
+    show(next, nextEntities, options = {}) {
       try {
         if (!shadow) {
           // Created on first use, closed: the page's scripts get no handle on what is inside.
@@ -249,6 +250,13 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
         entities = nextEntities;
         draw();
         place();
+        if (options.focus && !hasFocus()) {
+          const card = cardElement();
+          (
+            card?.querySelector<HTMLElement>('[data-action="edit"]') ??
+            card?.querySelector<HTMLElement>('button')
+          )?.focus();
+        }
       } catch {
         // The page is hostile to in-page UI (or broke it): no card this time, nothing thrown.
         note = null;

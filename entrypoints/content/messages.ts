@@ -6,11 +6,13 @@ import type { PageSession } from '@/lib/page/page-session';
 import { saveSettings, toggledForSite } from '@/lib/settings/settings';
 import type { PageAnalysis } from './analysis';
 import type { PageCard } from './card';
+import type { PageNoteCard } from './note-card';
 
 export function wireMessages(
   session: PageSession,
   analysis: PageAnalysis,
   card: PageCard,
+  noteCard: Pick<PageNoteCard, 'showAtSelection'>,
   signal: AbortSignal,
 ): void {
   serve(
@@ -28,8 +30,10 @@ export function wireMessages(
         if (!analysis.started && session.active) await analysis.runWhenLoaded();
         return session.report();
       },
-      // From the keyboard: the current mention's card (else the next one's), with the focus in it.
+      // From the keyboard: the card of the note the caret or selection is in; else the current
+      // mention's card (else the next one's). With the focus in it.
       'show-card': () => {
+        if (noteCard.showAtSelection()) return null;
         const mention = session.currentMention ?? session.step(1)?.mention;
         if (mention && session.isVisible(mention)) card.show(mention, { focus: true });
         return null;

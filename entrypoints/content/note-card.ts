@@ -22,6 +22,11 @@ const ENTITIES_ON_CARD = 3;
 export interface PageNoteCard {
   /** True where a painted note lies under the viewport point (the entity card then stays away). */
   covers(x: number, y: number): boolean;
+  /**
+   * From the keyboard: the card of the note the caret or the selection is in, with the focus in it.
+   * False when there is no such note (the show-card command then shows a mention's card).
+   */
+  showAtSelection(): boolean;
   hide(): void;
   isHost(node: unknown): boolean;
 }
@@ -132,8 +137,27 @@ export function wireNoteCard(
     { once: true },
   );
 
+  /** The note at the selection's focus (where the caret is), else at its anchor. */
+  const noteAtSelection = (): PlacedNote | undefined => {
+    const selection = document.getSelection();
+    if (!notes.enabled || !selection || selection.rangeCount === 0) return undefined;
+    const { focusNode, focusOffset, anchorNode, anchorOffset } = selection;
+    return (
+      (focusNode ? notes.layer.atPoint(focusNode, focusOffset) : undefined) ??
+      (anchorNode ? notes.layer.atPoint(anchorNode, anchorOffset) : undefined)
+    );
+  };
+
   return {
     covers: (x, y) => find(x, y) !== undefined,
+    showAtSelection: () => {
+      const placed = noteAtSelection();
+      if (!placed) return false;
+      shownNote = placed;
+      entityCard.hide();
+      card.show(placed, entitiesOf(placed), { focus: true });
+      return true;
+    },
     hide: () => card.hide(),
     isHost: (node) => card.isHost(node),
   };

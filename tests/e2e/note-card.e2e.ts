@@ -228,6 +228,59 @@ export const noteCardTests: readonly E2eTest[] = [
     },
   },
   {
+    name: 'note card: from the keyboard, the caret inside a note and the show-card command (Alt+Shift+M) open its card with the focus on Edit; Escape gives the focus back',
+    async run(ctx) {
+      const page = await ctx.fixturePage(PAGE);
+      await waitForPaint(page, PAGE);
+      if (!(await listNotes(ctx)).some((n) => n.note === NOTE_TEXT)) noteId = await saveNote(ctx);
+      await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'before the command');
+      // A caret inside the passage, as caret browsing or a keyboard selection leaves it.
+      const placedCaret = await page.evaluate((word) => {
+        const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, 4);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf(word);
+          if (at < 0) continue;
+          getSelection()?.collapse(node, at + 2);
+          return true;
+        }
+        return false;
+      }, 'مصورة');
+      assert.ok(placedCaret, 'a caret inside the note');
+      // The command, as the background sends it for Alt+Shift+M (drivers cannot press extension shortcuts).
+      const tabId = await tabIdOf(ctx.browser, new URL(PAGE, ctx.baseUrl).href);
+      const probe = await ctx.browser.openExtensionPage('popup.html');
+      try {
+        await probe.evaluate((tabId) => {
+          const scope = globalThis as {
+            browser?: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+            chrome?: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          };
+          return (scope.browser ?? scope.chrome)?.tabs.sendMessage(tabId, { type: 'show-card' });
+        }, tabId);
+      } finally {
+        await probe.close();
+      }
+      await page.bringToFront();
+      const host = await noteCard(page, NOTE_TEXT, 'after the show-card command', 'view');
+      assert.ok(uiText(host).includes(TAG), 'its tags on the card');
+      // The focus is in the card (its host, from the page's side), on Edit: Enter opens the editor.
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.hasAttribute('data-hashiya-ui') ?? false, null),
+        true,
+        'the focus moved into the card',
+      );
+      await page.press('Enter');
+      await noteCard(page, '', 'Enter on the focused Edit', 'edit');
+      await page.press('Escape');
+      await noNoteCard(page, 'after Escape');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.hasAttribute('data-hashiya-ui') ?? false, null),
+        false,
+        'Escape gave the focus back to the page',
+      );
+    },
+  },
+  {
     name: 'note card: Edit changes the note, its tags and colour, saved by the background (the store and a reload show it)',
     async run(ctx) {
       assert.ok(noteId, 'the note from the test before');

@@ -298,17 +298,17 @@ export const notesPanelTests: readonly E2eTest[] = [
           },
           { item, note: 'قرار تاريخي <b>حقا</b>' },
         );
-        // The tags as in the selection toolbar: a chip taken off, one completed from the reader's
-        // tags on another note (↓, Enter), one left half-typed (saving adds it).
+        // The tags as in the selection toolbar: a chip taken off (دبلوماسية), one completed from the
+        // reader's tags on another note (↓, Enter), one left half-typed (saving adds it).
         await panel.click(`${item} .tag .remove-tag`);
         await panel.click(`${item} input[name="tags"]`);
-        await panel.type('دبلو');
+        await panel.type('ساب');
         await panel.waitForSelector(`${item} [role="option"]`, POPUP_TIMEOUT_MS);
         const offered = await panel.evaluate(
           (item) => [...document.querySelectorAll(`${item} [role="option"]`)].map((o) => o.textContent),
           item,
         );
-        assert.deepEqual(offered, ['دبلوماسية'], 'the reader’s own tag is suggested');
+        assert.deepEqual(offered, ['سابقة'], 'the reader’s tag on another note is suggested');
         await panel.screenshot(screenshotPath(ctx, 'notes-view-tags'));
         ctx.log(`screenshot: ${screenshotPath(ctx, 'notes-view-tags')}`);
         await panel.press('ArrowDown');
@@ -318,7 +318,7 @@ export const notesPanelTests: readonly E2eTest[] = [
           (item) => [...document.querySelectorAll(`${item} .tag bdi`)].map((b) => b.textContent),
           item,
         );
-        assert.deepEqual(chips, ['دبلوماسية'], 'the suggestion became a tag; the old one is gone');
+        assert.deepEqual(chips, ['إيران', 'سابقة'], 'the suggestion became a tag; the first one is gone');
         await panel.click(`${item} [data-action="save-note"]`);
         await panel.waitFor(
           (item) => document.querySelector(`${item} .note-text`)?.textContent === 'قرار تاريخي <b>حقا</b>',
@@ -331,7 +331,7 @@ export const notesPanelTests: readonly E2eTest[] = [
         const edited = stored?.find((n) => n.id === NOTES.first.id);
         assert.deepEqual(
           { note: edited?.note, tags: edited?.tags, colour: edited?.colour },
-          { note: 'قرار تاريخي <b>حقا</b>', tags: ['دبلوماسية', 'تاريخ'], colour: 'pink' },
+          { note: 'قرار تاريخي <b>حقا</b>', tags: ['إيران', 'سابقة', 'تاريخ'], colour: 'pink' },
           'the background stored the edit',
         );
         await page.waitFor(

@@ -93,6 +93,20 @@ describe('note card layer', () => {
     expect(layer.sticky).toBe(false);
   });
 
+  it('opened from the keyboard, puts the focus on Edit, and gives it back when it closes', () => {
+    const { layer, placed, roots, button } = setUp();
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    layer.show(placed, [], { focus: true });
+    expect(roots[0]?.activeElement).toBe(button('edit'));
+    layer.hide();
+    expect(document.activeElement).toBe(before);
+    // A hover opens it without taking the focus.
+    layer.show(placed, []);
+    expect(document.activeElement).toBe(before);
+  });
+
   it('saves an edit only when the background answered ok, then shows it', async () => {
     const { layer, placed, calls, card, button } = setUp();
     layer.show(placed, []);
