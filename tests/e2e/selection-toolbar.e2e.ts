@@ -240,6 +240,17 @@ function savedBy(ctx: E2eContext): { quote: string; colour: string }[] {
   return list;
 }
 
+/** Waits until our closed shadow roots show text matching `wanted` (they render a moment after the request). */
+async function waitForUiText(page: TestPage, wanted: RegExp, what: string): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    const text = closedUiText(await page.uiHosts());
+    if (wanted.test(text)) return;
+    if (Date.now() > deadline) throw new Error(`${what}: wanted ${wanted} in the toolbar, it says "${text}"`);
+    await sleep(100);
+  }
+}
+
 export const selectionToolbarTests: readonly E2eTest[] = [
   {
     name: 'selection toolbar: a mouse selection across a link shows it above the selection, aligned to its start on an RTL page; a colour saves a highlight',
@@ -259,8 +270,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       assert.ok(ui.bottom <= first.top, `above the first line: ${ui.bottom} ≤ ${first.top}`);
       // Right-to-left page: the toolbar's right edge at the selection's start (±4 px of probing).
       assert.ok(Math.abs(ui.right - first.right) <= 4, `right edges ${ui.right} and ${first.right}`);
-      const offered = closedUiText(await page.uiHosts());
-      assert.match(offered, /Add note/, `the toolbar offers a note: ${offered}`);
+      await waitForUiText(page, /Add note/, 'the toolbar offers a note');
       await shot(ctx, page, 'toolbar-ar-page');
       const green = swatchPoint(ui, 1);
       await page.mouseClick(green.x, green.y);
@@ -380,7 +390,11 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       savedBy(ctx).push({ quote: note.quote.exact, colour: 'yellow' });
       const opened = await selectionCommand(ctx, page, PAGE, 'note');
       assert.equal(opened.value, 'none', 'the saved highlight took the selection away: nothing to add to');
-      assert.match(closedUiText(await page.uiHosts()), /Select a passage of the article first/);
+      await waitForUiText(
+        page,
+        /Select a passage of the article first/,
+        'the note command with nothing selected',
+      );
       await page.press('Escape');
     },
   },
@@ -392,7 +406,7 @@ export const selectionToolbarTests: readonly E2eTest[] = [
       assert.ok(selected.includes('الحقوق'), `selected in the footer: «${selected}»`);
       const { ui } = await waitForUi(page, 'after selecting the footer');
       assert.ok(ui);
-      assert.match(closedUiText(await page.uiHosts()), /Notes can be added to the article text/);
+      await waitForUiText(page, /Notes can be added to the article text/, 'a selection outside the article');
       await shot(ctx, page, 'toolbar-outside');
       const reply = await selectionCommand(ctx, page, PAGE, 'note');
       assert.deepEqual(reply, { ok: true, value: 'outside' });
