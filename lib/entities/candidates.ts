@@ -17,6 +17,8 @@ export interface Candidate extends Span {
   /** The span's text as written, `text.slice(start, end)`. */
   text: string;
   cue: CandidateCue;
+  /** The Arabic cue word (folded, without clitics) that introduced it, e.g. حزب, مدينه, وزير. */
+  cueWord?: string;
 }
 
 // Context words that are the head of an institution's name: the cue is part of the candidate
@@ -150,10 +152,10 @@ const EN_STOPWORDS = new Set(
     'august september october november december'
   ).split(' '),
 );
-const EN_TITLES = new Set(
+export const EN_TITLES = new Set(
   (
     'president minister secretary senator gen general sir king queen prince chancellor ' +
-    'director spokesman spokeswoman spokesperson ceo ambassador mr mrs ms dr'
+    'director spokesman spokeswoman spokesperson ceo ambassador mr mrs ms dr mayor governor'
   ).split(' '),
 );
 // Words that qualify a title (Prime Minister, Foreign Secretary, Deputy Director): dropped with the
@@ -163,6 +165,109 @@ const EN_TITLE_QUALIFIERS = new Set(
 );
 // Lower-case words allowed inside an English name (Ministry of Intelligence, People's Mujahedin of Iran).
 const EN_CONNECTORS = new Set(['of', 'for', 'de', 'al', 'bin', 'el', 'the']);
+
+// Words that follow a cue without being a name: the indefinite adjectives and common nouns of
+// "مدينة كبيرة", "وزير سابق", "وقال مسؤول", "وقالت مصادر", and the definite nouns of "حركة المرور",
+// "مركز المدينة". Nisba adjectives (أمريكية، سياسي) are recognised by their ending (afterCueIsCommon).
+const COMMON_AFTER_CUE = [
+  'كبير',
+  'كبيرة',
+  'كبرى',
+  'كبار',
+  'صغير',
+  'صغيرة',
+  'صغرى',
+  'جديد',
+  'جديدة',
+  'قديم',
+  'قديمة',
+  'آخر',
+  'أخرى',
+  'آخرون',
+  'آخرين',
+  'سابق',
+  'سابقة',
+  'أسبق',
+  'حالي',
+  'حالية',
+  'مؤقت',
+  'مؤقتة',
+  'بارز',
+  'بارزة',
+  'مجاورة',
+  'مجاور',
+  'قريبة',
+  'قريب',
+  'بعيدة',
+  'ناشئة',
+  'عملاقة',
+  'عدة',
+  'عديدة',
+  'مختلفة',
+  'واحد',
+  'واحدة',
+  'ثانية',
+  'أولى',
+  'مهمة',
+  'مسلحة',
+  'مسلح',
+  'معارضة',
+  'معارض',
+  'محظورة',
+  'متطرفة',
+  'تنفيذي',
+  'عربي',
+  'عربية',
+  'غربي',
+  'محلي',
+  'محلية',
+  'دولي',
+  'دولية',
+  'أمني',
+  'مسؤول',
+  'مسؤولة',
+  'مسؤولون',
+  'مسؤولين',
+  'مصدر',
+  'مصادر',
+  'شهود',
+  'شاهد',
+  'متحدث',
+  'متحدثة',
+  'خبير',
+  'خبراء',
+  'محلل',
+  'محللون',
+  'مراقبون',
+  'ناشط',
+  'ناشطون',
+  'سكان',
+  'مواطن',
+  'مواطنون',
+  'مراسل',
+  'مراسلة',
+  'بعض',
+  'عدد',
+  'أحد',
+  'إحدى',
+  'ضابط',
+  'جندي',
+  'جنود',
+  'طبيب',
+  'أطباء',
+  'دبلوماسي',
+  'دبلوماسيون',
+  'مجددا',
+  'لاحقا',
+  'كذلك',
+  'المرور',
+  'السير',
+  'المدينة',
+  'التسوق',
+  'الإدارة',
+  'الشرطة',
+  'الاقتراع',
+];
 
 const MAX_NAME_WORDS = 4;
 const foldedSet = (words: readonly string[]): Set<string> => new Set(words.map(foldText));
@@ -174,6 +279,7 @@ const TITLES = foldedSet(TITLE_CUES);
 const FILLERS = foldedSet(TITLE_FILLERS);
 const SPEAKERS = foldedSet(SPEAKER_CUES);
 const STOP = foldedSet(STOPWORDS);
+const COMMON = foldedSet(COMMON_AFTER_CUE);
 
 interface Word extends Span {
   /** The folded word, for lookups, and where it starts in the folded text. */
@@ -197,12 +303,18 @@ export function findCandidates(text: string, matched: readonly Span[]): Candidat
   const folded = fold(text);
   const words = splitWords(text, folded, matched);
   const out: Candidate[] = [];
-  const add = (from: number, to: number, cue: CandidateCue, start?: number): void => {
+  const add: Add = (from, to, cue, start, cueWord) => {
     const first = words[from];
     const last = words[to - 1];
     if (!first || !last || to <= from) return;
     const s = start ?? first.start;
-    out.push({ start: s, end: last.end, text: text.slice(s, last.end), cue });
+    out.push({
+      start: s,
+      end: last.end,
+      text: text.slice(s, last.end),
+      cue,
+      ...(cueWord ? { cueWord } : {}),
+    });
   };
 
   for (let i = 0; i < words.length; i++) {
@@ -219,30 +331,29 @@ export function findCandidates(text: string, matched: readonly Span[]): Candidat
   return out.filter((c, k) => k === 0 || c.start !== out[k - 1]?.start || c.end !== out[k - 1]?.end);
 }
 
-type Add = (from: number, to: number, cue: CandidateCue, start?: number) => void;
+type Add = (from: number, to: number, cue: CandidateCue, start?: number, cueWord?: string) => void;
 
 function arabicCues(text: string, folded: Folded, words: readonly Word[], i: number, add: Add): void {
   const w = words[i];
   if (!w) return;
   const { key, offset } = stripClitic(w.key);
+  const common = (at: number, person: boolean) => afterCueIsCommon(key, words[at]?.key, person);
   if (HEAD.has(key)) {
+    if (common(i + 1, false)) return;
     const end = nameEnd(text, words, i + 1, false);
     // The candidate starts after the clitic (و|منظمة), at the cue's first letter.
-    if (end > i + 1) add(i, end, 'context', folded.map[w.folded + offset] ?? w.start);
+    if (end > i + 1) add(i, end, 'context', folded.map[w.folded + offset] ?? w.start, key);
   } else if (BEFORE.has(key)) {
     const from = i + 1;
-    // شركة أمريكية، مجموعة إجرامية: an indefinite adjective after the cue is not the name.
-    const next = words[from];
-    if (next && key.endsWith('ه') && !next.key.startsWith('ال') && next.key.endsWith('يه')) return;
-    if (!w.joinsNext) return;
+    if (!w.joinsNext || common(from, false)) return;
     const end = nameEnd(text, words, from, false);
-    if (end > from) add(from, end, 'context');
+    if (end > from) add(from, end, 'context', undefined, key);
   } else if (PLACES.has(key)) {
-    if (!w.joinsNext) return;
+    if (!w.joinsNext || common(i + 1, false)) return;
     let end = nameEnd(text, words, i + 1, false, 2);
     const second = words[i + 2];
     if (end === i + 3 && second && /^[يتن]|ت$/.test(second.key)) end--;
-    if (end > i + 1) add(i + 1, end, 'context');
+    if (end > i + 1) add(i + 1, end, 'context', undefined, key);
   } else if (TITLES.has(key)) {
     // Skip the office (الوزراء الألباني، قسم الاستخبارات), then take the name that follows.
     let j = i + 1;
@@ -251,13 +362,28 @@ function arabicCues(text: string, folded: Folded, words: readonly Word[], i: num
       if (!v || !(v.matched || v.key.startsWith('ال') || FILLERS.has(v.key) || TITLES.has(v.key))) break;
       j++;
     }
-    if (!words[j - 1]?.joinsNext) return;
+    if (!words[j - 1]?.joinsNext || common(j, true)) return;
     const end = nameEnd(text, words, j, true);
-    if (end > j) add(j, end, 'title');
+    if (end > j) add(j, end, 'title', undefined, key);
   } else if (SPEAKERS.has(w.key) && w.joinsNext) {
+    if (common(i + 1, true)) return;
     const end = nameEnd(text, words, i + 1, true);
-    if (end > i + 1) add(i + 1, end, 'speaker');
+    if (end > i + 1) add(i + 1, end, 'speaker', undefined, key);
   }
+}
+
+/**
+ * True when the word after a cue is a common word rather than the start of a name: listed in
+ * COMMON_AFTER_CUE (also after و), or an indefinite nisba adjective agreeing with an institution's
+ * or place's cue (شركة أمريكية، منطقة سكنية، حزب سياسي، مجلس محلي). Not for people: their names
+ * end in ي as often as adjectives do (حمدي، فتحي), so after a title only the list counts.
+ */
+export function afterCueIsCommon(cue: string, word: string | undefined, person: boolean): boolean {
+  if (word === undefined) return false;
+  if (COMMON.has(word) || (/^[وف]/.test(word) && COMMON.has(word.slice(1)))) return true;
+  if (person || word.startsWith('ال')) return false;
+  // Folded, a feminine cue ends in ه (ة) and agrees with يه (ية); a masculine one with ي.
+  return cue.endsWith('ه') ? word.length >= 5 && word.endsWith('يه') : word.length >= 4 && word.endsWith('ي');
 }
 
 // Where a name starting at word `from` ends (exclusive): at a stop word, a break in the text,
@@ -274,8 +400,13 @@ function nameEnd(
     const v = words[j];
     if (!v || v.matched || isStopword(text, v) || /^\d+$/.test(v.key)) break;
     if (!ARABIC.test(v.key)) break;
-    const linked = j > from && LINKS.has(words[j - 1]?.key ?? '');
+    const previous = words[j - 1]?.key ?? '';
+    const linked = j > from && LINKS.has(previous);
     if (person && ((v.key.startsWith('ال') && !linked) || isCue(stripClitic(v.key).key))) break;
+    // An institution's name does not go on with an indefinite word after a definite one
+    // (حزب النهضة يدعم: a verb follows), unless that word is a title (مؤسسة الملك فيصل).
+    if (!person && j > from && previous.startsWith('ال') && !v.key.startsWith('ال') && !TITLES.has(previous))
+      break;
     j++;
     if (!v.joinsNext) break;
   }
@@ -347,8 +478,12 @@ function capitalisedRun(text: string, words: readonly Word[], i: number, add: Ad
   return Math.max(j, i + 1);
 }
 
-function sentenceStart(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 8), at).trimEnd();
+/** True when `at` opens a sentence (or the text): what a capital there says is only grammar. */
+export function sentenceStart(text: string, at: number): boolean {
+  const raw = text.slice(Math.max(0, at - 8), at);
+  // A block break (U+2029, between the page's paragraphs) is white space to trimEnd().
+  if (/\u2029[^\S\u2029]*$/u.test(raw)) return true;
+  const before = raw.trimEnd();
   return before === '' || /[.!?:;\n"“«(]$/.test(before);
 }
 
@@ -391,8 +526,9 @@ function splitWords(text: string, folded: Folded, matched: readonly Span[]): Wor
 
 // Words belong to one name when only white space separates them, or, in Latin script, a single
 // hyphen or apostrophe (Mujahedin-e Khalq, People's Mujahedin).
+// Never across a block break (U+2029, as the page's text model separates blocks) or a blank line.
 function joins(gap: string, a: string, b: string): boolean {
-  if (/^\s+$/u.test(gap)) return true;
+  if (/^\s+$/u.test(gap)) return !/\u2029|\n\s*\n/u.test(gap);
   return /^[-'’]$/u.test(gap) && !ARABIC.test(a) && !ARABIC.test(b);
 }
 
