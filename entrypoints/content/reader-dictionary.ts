@@ -12,6 +12,8 @@ export function wireReaderDictionary(
   session: PageSession,
   analysis: PageAnalysis,
   signal: AbortSignal,
+  /** Called after each re-match (proposals are looked for again: the page knows other names now). */
+  afterRematch: () => void = () => {},
 ): void {
   serve(
     readerDictionaryNotices,
@@ -23,6 +25,7 @@ export function wireReaderDictionary(
           if (signal.aborted || !analysis.started) return;
           session.rematch();
           analysis.reportCount();
+          afterRematch();
         });
       },
     },

@@ -5,10 +5,13 @@ import type { ShippedMatcher } from '../entities/dictionary';
 import type { Entity, Mention } from '../entities/types';
 import { withReaderDictionary } from './apply';
 import type { ReaderEntry } from './model';
+import { proposalKey } from './proposals';
 
 export interface ReaderPageMatcher extends ShippedMatcher {
   /** Reads the reader's entries again (after they changed) and applies them. */
   reloadEntries(): Promise<void>;
+  /** The proposals the reader dismissed, as proposal keys (never proposed again). */
+  readonly dismissed: ReadonlySet<string>;
 }
 
 /**
@@ -21,6 +24,7 @@ export function withReaderEntries(
   site: string,
 ): ReaderPageMatcher {
   let applied = withReaderDictionary(base, [], site);
+  let dismissed: ReadonlySet<string> = new Set();
   let entriesRead = false;
   let generation = 0;
   let pending: Promise<void> | undefined;
@@ -29,6 +33,11 @@ export function withReaderEntries(
     const entries = await loadEntries().catch(() => []);
     if (current !== generation) return; // a later change is being read
     applied = withReaderDictionary(base, entries, site);
+    dismissed = new Set(
+      entries.flatMap((e) =>
+        e.kind === 'dismissed' && e.deleted === undefined ? [proposalKey(e.form)] : [],
+      ),
+    );
     entriesRead = true;
   };
   return {
@@ -43,6 +52,9 @@ export function withReaderEntries(
       return pending;
     },
     reloadEntries: readEntries,
+    get dismissed() {
+      return dismissed;
+    },
     match: (text: string): Mention[] => applied.match(text),
     entity: (id: string): Entity | undefined => applied.entity(id),
     get entities(): readonly Entity[] {

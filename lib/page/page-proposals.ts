@@ -1,0 +1,102 @@
+// Looks for "Possible entities" on the analysed article in the page's idle time, after it is painted:
+// a slice of text (lib/reader-dictionary/proposals.ts) at a time, as many as fit in an idle period
+// and never more than IDLE_BUDGET_MS of work in one task, so even the longest article never holds
+// the page up. A new analysis or a change of the reader's dictionary starts it again.
+import type { Span } from '../entities/candidates';
+import type { PageProposalsReport } from '../reader-dictionary/page-proposals';
+import { ProposalTally, SLICE_CHARS, textSlices } from '../reader-dictionary/proposals';
+
+/** What an idle callback is told: how long the browser expects to stay idle. */
+export interface IdleDeadlineLike {
+  timeRemaining(): number;
+}
+/** Runs `task` when the page is idle; returns what cancels it. */
+export type ScheduleIdle = (task: (deadline: IdleDeadlineLike) => void) => () => void;
+
+/** The most work done in one idle task, whatever the browser offers. */
+export const IDLE_BUDGET_MS = 8;
+/** An idle callback still runs this long after it was asked for, on a page that is never idle. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/** requestIdleCallback where the page has it, else a timeout with IDLE_BUDGET_MS to spend. */
+export function idleScheduler(scope: typeof globalThis = globalThis): ScheduleIdle {
+  if (typeof scope.requestIdleCallback === 'function') {
+    return (task) => {
+      const id = scope.requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+      return () => scope.cancelIdleCallback(id);
+    };
+  }
+  return (task) => {
+    const id = setTimeout(() => {
+      const started = performance.now();
+      task({ timeRemaining: () => Math.max(0, IDLE_BUDGET_MS - (performance.now() - started)) });
+    }, 50);
+    return () => clearTimeout(id);
+  };
+}
+
+export interface PageProposalsOptions {
+  /** The article's text and the matcher's mentions (sorted by start), or null when there is none. */
+  source: () => { text: string; mentions: readonly Span[] } | null;
+  /** The proposal keys the reader dismissed (proposalKey). */
+  dismissed: () => ReadonlySet<string>;
+  schedule: ScheduleIdle;
+  now?: () => number;
+  /** Defaults SLICE_CHARS and IDLE_BUDGET_MS; smaller in tests. */
+  sliceChars?: number;
+  budgetMs?: number;
+}
+
+export class PageProposals {
+  private current: PageProposalsReport = { status: 'none', proposals: [] };
+  private cancel: (() => void) | undefined;
+
+  constructor(private readonly options: PageProposalsOptions) {}
+
+  report(): PageProposalsReport {
+    return this.current;
+  }
+
+  /** Looks again from the start (a new analysis, another dictionary); what was under way stops. */
+  refresh(): void {
+    this.stop();
+    const source = this.options.source();
+    if (!source) {
+      this.current = { status: 'none', proposals: [] };
+      return;
+    }
+    const now = this.options.now ?? (() => performance.now());
+    const budget = this.options.budgetMs ?? IDLE_BUDGET_MS;
+    const tally = new ProposalTally(source.text, source.mentions);
+    const slices = textSlices(source.text, this.options.sliceChars ?? SLICE_CHARS);
+    const timings = { totalMs: 0, longestTaskMs: 0, tasks: 0 };
+    let next = 0;
+    this.current = { status: 'working', proposals: [] };
+    const task = (deadline: IdleDeadlineLike) => {
+      const started = now();
+      let spent = 0;
+      do {
+        const slice = slices[next++];
+        if (slice) tally.add(slice);
+        spent = now() - started;
+      } while (next < slices.length && spent < budget && deadline.timeRemaining() > 0);
+      const done = next >= slices.length;
+      const proposals = done ? tally.result(this.options.dismissed()) : [];
+      spent = now() - started;
+      timings.totalMs += spent;
+      timings.longestTaskMs = Math.max(timings.longestTaskMs, spent);
+      timings.tasks++;
+      if (done) {
+        this.cancel = undefined;
+        this.current = { status: 'ready', proposals, timings };
+      } else this.cancel = this.options.schedule(task);
+    };
+    this.cancel = this.options.schedule(task);
+  }
+
+  /** Stops looking (the page is torn down). */
+  stop(): void {
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+}
