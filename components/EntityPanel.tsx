@@ -21,6 +21,7 @@ import { BookIcon, NotesIcon, SearchIcon, SettingsIcon, SidePanelIcon } from './
 import { ExportArticleButton } from './library/ExportArticleButton';
 import { NotesSummary, NotesView } from './NotesView';
 import { PanelSettings } from './PanelSettings';
+import { ProposalsSection } from './ProposalsSection';
 
 const POLL_MS = 250;
 
@@ -139,20 +140,27 @@ export function EntityPanel({ tabId, place }: EntityPanelProps) {
         ) : place === 'sidepanel' && section === 'notes' ? (
           <NotesView tabId={tabId} pageStatus={summary?.status} />
         ) : (
-          <PageView
-            summary={summary}
-            settings={settings}
-            hostname={hostname}
-            view={view}
-            query={place === 'sidepanel' ? query : ''}
-            searchable={place === 'sidepanel'}
-            positions={positions}
-            onView={setView}
-            onQuery={setQuery}
-            onStep={(id, direction) => void step(id, direction)}
-            onAnalyse={() => void load('analyse')}
-            onChange={change}
-          />
+          <>
+            <PageView
+              summary={summary}
+              settings={settings}
+              hostname={hostname}
+              view={view}
+              query={place === 'sidepanel' ? query : ''}
+              searchable={place === 'sidepanel'}
+              positions={positions}
+              onView={setView}
+              onQuery={setQuery}
+              onStep={(id, direction) => void step(id, direction)}
+              onAnalyse={() => void load('analyse')}
+              onChange={change}
+            />
+            {place === 'sidepanel' &&
+              summary?.status === 'ready' &&
+              (!hostname || isActiveOn(settings, hostname)) && (
+                <ProposalsSection tabId={tabId} pageStatus={summary.status} />
+              )}
+          </>
         )}
         <p class="visually-hidden" role="status">
           {announcement}

@@ -9,6 +9,7 @@
 //                                               list, a narrow window)
 //   npm run screenshots -- --view add-entity    the selection toolbar's "Add as entity" form only,
 //                                               on an Arabic and an English page
+//   npm run screenshots -- --view proposals     the side panel's "Possible entities" only
 //
 // Needs both builds (npm run build && npm run build:firefox).
 
@@ -27,6 +28,7 @@ import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
 import { POPUP_TIMEOUT_MS } from '../tests/e2e/helpers.ts';
 import { openNotesView, PANEL_PAGE, seedPanelNotes } from '../tests/e2e/notes-panel.e2e.ts';
 import { showBrokenPackPreview, showPacksSection } from '../tests/e2e/packs.e2e.ts';
+import { openProposals, PROPOSALS_PAGE, proposalsShot } from '../tests/e2e/proposals.e2e.ts';
 import { openAddEntity, selectName } from '../tests/e2e/reader-dictionary.e2e.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
@@ -100,6 +102,19 @@ async function addEntityViews(browser: TestBrowser, baseUrl: string, file: (name
   }
 }
 
+/** The side panel's "Possible entities", open, on a page with names no dictionary knows. */
+async function proposalViews(
+  browser: TestBrowser,
+  baseUrl: string,
+  file: (name: string) => string,
+): Promise<void> {
+  const page = await paintedPage(browser, baseUrl, PROPOSALS_PAGE);
+  const panel = await openProposals(browser, baseUrl);
+  await proposalsShot(panel, file('sidepanel-proposals'));
+  await panel.close();
+  await page.close();
+}
+
 async function views(browser: TestBrowser, baseUrl: string, prefix: string): Promise<string[]> {
   const saved: string[] = [];
   const file = (name: string) => {
@@ -113,6 +128,10 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   }
   if (values.view === 'add-entity') {
     await addEntityViews(browser, baseUrl, file);
+    return saved;
+  }
+  if (values.view === 'proposals') {
+    await proposalViews(browser, baseUrl, file);
     return saved;
   }
   const bodyShot = async (page: Awaited<ReturnType<typeof openPanel>>, name: string) => {
@@ -171,6 +190,7 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await packs.close();
   await libraryViews(browser, file);
   await addEntityViews(browser, baseUrl, file);
+  await proposalViews(browser, baseUrl, file);
   const article = await paintedPage(browser, baseUrl, PANEL_PAGE);
   const seeder = await browser.openExtensionPage('popup.html');
   await seedPanelNotes(seeder, baseUrl);

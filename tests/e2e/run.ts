@@ -25,6 +25,7 @@ import { notesPageTests } from './notes-page.e2e.ts';
 import { notesPanelTests, notesPanelTestsArabic } from './notes-panel.e2e.ts';
 import { backgroundRestartTests, notesStoreTests } from './notes-store.e2e.ts';
 import { packTests } from './packs.e2e.ts';
+import { proposalTests } from './proposals.e2e.ts';
 import { readerDictionaryTests } from './reader-dictionary.e2e.ts';
 import { seedPageTests } from './seed-page.e2e.ts';
 import { selectionToolbarDarkTests, selectionToolbarTests } from './selection-toolbar.e2e.ts';
@@ -44,6 +45,7 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...packTests,
   ...viewTestsEnglish,
   ...readerDictionaryTests,
+  ...proposalTests,
   // Last: it restarts the background.
   ...backgroundRestartTests,
 ];
