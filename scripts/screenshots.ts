@@ -111,6 +111,9 @@ async function proposalViews(
   const page = await paintedPage(browser, baseUrl, PROPOSALS_PAGE);
   const panel = await openProposals(browser, baseUrl);
   await proposalsShot(panel, file('sidepanel-proposals'));
+  // Closed, as the panel shows it at first: one calm line with the count.
+  await panel.click('details[data-proposals] summary');
+  await proposalsShot(panel, file('sidepanel-proposals-closed'));
   await panel.close();
   await page.close();
 }

@@ -19,7 +19,7 @@ export interface Proposal {
 }
 
 /** Slices of at most this many characters, cut at block breaks or sentence ends (see textSlices). */
-export const SLICE_CHARS = 20_000;
+export const SLICE_CHARS = 4_000;
 /** The most proposals the panel lists, most frequent first. */
 export const MAX_PROPOSALS = 40;
 
@@ -134,6 +134,7 @@ export class ProposalTally {
   /** Latin words the page writes in lower case: capitalised elsewhere they are only grammar. */
   private readonly lowerWords = new Set<string>();
   private readonly knownKeys = new Set<string>();
+  private readonly knownForms = new Set<string>();
   private nextMention = 0;
 
   constructor(
@@ -150,7 +151,12 @@ export class ProposalTally {
       const m = this.mentions[this.nextMention];
       if (!m || m.start >= slice.end) break;
       inSlice.push({ start: m.start - slice.start, end: m.end - slice.start });
-      this.knownKeys.add(proposalKey(text.slice(m.start, m.end)));
+      // A page names the same few entities many times: fold each written form once.
+      const form = text.slice(m.start, m.end);
+      if (!this.knownForms.has(form)) {
+        this.knownForms.add(form);
+        this.knownKeys.add(proposalKey(form));
+      }
       this.nextMention++;
     }
     for (const m of part.matchAll(LATIN_LOWER_WORD)) this.lowerWords.add(m[0]);
