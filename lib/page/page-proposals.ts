@@ -69,7 +69,7 @@ export class PageProposals {
     const budget = this.options.budgetMs ?? IDLE_BUDGET_MS;
     const tally = new ProposalTally(source.text, source.mentions);
     const slices = textSlices(source.text, this.options.sliceChars ?? SLICE_CHARS);
-    const timings = { totalMs: 0, longestTaskMs: 0, tasks: 0 };
+    const timings = { totalMs: 0, longestTaskMs: 0, tasks: 0, slices: slices.length };
     let next = 0;
     this.current = { status: 'working', proposals: [] };
     const task = (deadline: IdleDeadlineLike) => {

@@ -18,7 +18,7 @@ export interface PageProposalsReport {
   status: (typeof PROPOSAL_STATUSES)[number];
   proposals: Proposal[];
   /** What the last search cost the page, in ms (for the README's figures and curious readers). */
-  timings?: { totalMs: number; longestTaskMs: number; tasks: number };
+  timings?: { totalMs: number; longestTaskMs: number; tasks: number; slices: number };
 }
 
 const ms = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -34,7 +34,7 @@ export const PageProposalsReportSchema: v.GenericSchema<PageProposalsReport> = v
     ),
     v.maxLength(1000),
   ),
-  timings: v.optional(v.object({ totalMs: ms, longestTaskMs: ms, tasks: ms })),
+  timings: v.optional(v.object({ totalMs: ms, longestTaskMs: ms, tasks: ms, slices: ms })),
 });
 
 /** Requests a tab's content script answers about proposals (spread into contentProtocol). */

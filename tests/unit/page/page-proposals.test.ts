@@ -72,6 +72,7 @@ describe('PageProposals', () => {
     expect(tasks).toBe(Math.ceil(textSlices(ARTICLE, 400).length / 3));
     expect(tasks).toBeGreaterThan(1);
     expect(report.timings?.tasks).toBe(tasks);
+    expect(report.timings?.slices).toBe(textSlices(ARTICLE, 400).length);
     // The budget is 8 ms; a task stops at the first slice that passes it (9 ms), then reads the clock.
     expect(report.timings?.longestTaskMs).toBe(12);
   });
