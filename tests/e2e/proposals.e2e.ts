@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { POPUP_TIMEOUT_MS, tabIdOf, waitForPaint } from './helpers.ts';
+import { axeViolations } from './views.e2e.ts';
 import { elementBox, SIDE_PANEL_VIEWPORT } from './views.ts';
 
 export const PROPOSALS_PAGE = 'proposals-article.html';
@@ -135,6 +136,7 @@ export const proposalTests: readonly E2eTest[] = [
           [],
           `highlights: ${names}`,
         );
+        assert.deepEqual(await axeViolations(panel), [], 'axe-core, the proposals open');
         const shot = join(
           process.env.HASHIYA_SCREENSHOTS ?? tmpdir(),
           `${ctx.browser.name}-sidepanel-proposals.png`,
