@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { exportCsv } from '@/lib/export/csv';
 import type { ExportFile } from '@/lib/export/file-name';
 import { exportJsonLd, linkedReaderEntities } from '@/lib/export/jsonld';
@@ -50,6 +50,8 @@ export interface LibraryPageProps {
   watch: (onChange: (articleId: string) => void) => () => void;
   /** The entity's name in the UI language. */
   entityName: (id: string) => string;
+  /** Called once, when the first screen of notes has been shown: work that can wait starts then. */
+  onListed?: () => void;
   now?: () => Date;
 }
 
@@ -88,6 +90,7 @@ export function LibraryPage({
   onImported,
   watch,
   entityName,
+  onListed,
   now = () => new Date(),
 }: LibraryPageProps) {
   // One index for the page's life, changed in place; `version` counts its changes for the memos.
@@ -115,8 +118,9 @@ export function LibraryPage({
 
   // The newest notes are shown first; everything is read once, behind them; after that a
   // 'notes-changed' re-reads only the article it names and changes the index in place (10,000
-  // notes re-read and re-indexed per change cost seconds).
-  useEffect(() => {
+  // notes re-read and re-indexed per change cost seconds). Started as the first render is committed
+  // (a layout effect), not a frame later as an effect would be: the first screen waits for this read.
+  useLayoutEffect(() => {
     let current: LibraryIndex | null = null;
     const refresh = (articleId: string) => {
       const into = current;
@@ -125,8 +129,8 @@ export function LibraryPage({
         return;
       }
       loadArticle(articleId).then(({ article, annotations }) => {
-        into.replaceArticle(articleId, article, annotations);
-        setVersion((v) => v + 1);
+        // An import's own notes come back unchanged: nothing to list again.
+        if (into.replaceArticle(articleId, article, annotations)) setVersion((v) => v + 1);
       }, showError);
     };
     const stop = watch(refresh);
@@ -148,9 +152,14 @@ export function LibraryPage({
     return stop;
   }, []);
 
+  // An effect runs after the browser painted the render: the notes are on screen by then.
+  const listed = useRef(false);
   useEffect(() => {
-    if (index !== null && performance.getEntriesByName(LIBRARY_MARKS.listed).length === 0)
+    if (index !== null && !listed.current) {
+      listed.current = true;
       performance.mark(LIBRARY_MARKS.listed);
+      onListed?.();
+    }
     if (complete) performance.mark(LIBRARY_MARKS.complete);
   }, [index, complete]);
 

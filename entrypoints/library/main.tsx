@@ -20,13 +20,19 @@ const store = (): Promise<NotesStore> => {
   return opened;
 };
 
+// Opened now, while the page renders its frame: the first screen reads from it at once.
+void store().catch(() => undefined);
+
 const lang = uiNameLanguage();
 
 applyUiLanguage();
 document.title = `${t('libraryTitle')} — ${t('extName')}`;
 const app = document.getElementById('app');
 
-/** Renders the page; again once the dictionary's names arrive (the filter list shows ids until then). */
+/**
+ * Renders the page; again once the dictionary's names arrive (the filter list shows ids until then).
+ * The dictionary (1.5 MB) is read after the first screen of notes is shown, not beside it.
+ */
 function mount(names: ReadonlyMap<string, { ar: string; en: string }>): void {
   if (app === null) return;
   render(
@@ -47,10 +53,14 @@ function mount(names: ReadonlyMap<string, { ar: string; en: string }>): void {
         return () => stop.abort();
       }}
       entityName={(id) => names.get(id)?.[lang] || names.get(id)?.en || id}
+      onListed={loadNames}
     />,
     app,
   );
 }
 
+function loadNames(): void {
+  void loadShippedDictionary().then((d) => mount(new Map(d.entities.map((e) => [e.id, e.names]))));
+}
+
 mount(new Map());
-void loadShippedDictionary().then((d) => mount(new Map(d.entities.map((e) => [e.id, e.names]))));

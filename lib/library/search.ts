@@ -167,23 +167,34 @@ export class LibraryIndex {
   /**
    * Takes one article's records as now stored (after a `notes-changed` naming it): notes no longer
    * among them leave, new and changed ones are (re-)indexed, unchanged ones are left alone, so a
-   * change costs what the article holds, not the library.
+   * change costs what the article holds, not the library. Returns whether anything changed (an
+   * import's own notes come back as they were put).
    */
   replaceArticle(
     articleId: string,
     article: ArticleRecord | undefined,
     notes: readonly AnnotationRecord[],
-  ): void {
-    if (article !== undefined) this.putArticle(article);
+  ): boolean {
+    let changed = false;
+    if (article !== undefined && !sameFields(this.articles.get(article.id), article)) {
+      this.putArticle(article);
+      changed = true;
+    }
     const stored = new Set<string>();
     for (const note of notes) {
       stored.add(note.id);
       const before = this.notes.get(note.id);
       if (before !== undefined && before.modified === note.modified && note.deleted === undefined) continue;
+      if (before === undefined && note.deleted !== undefined) continue; // a tombstone never listed
       this.putNote(note);
+      changed = true;
     }
     for (const id of [...(this.notesByArticle.get(articleId) ?? [])])
-      if (!stored.has(id)) this.removeNote(id);
+      if (!stored.has(id)) {
+        this.removeNote(id);
+        changed = true;
+      }
+    return changed;
   }
 
   /**
@@ -194,13 +205,22 @@ export class LibraryIndex {
     const keep = this.filterFor(filters);
     if (searchWords(query).length === 0) {
       const hits: NoteHit[] = [];
-      for (const note of this.notes.values()) if (keep(note)) hits.push(this.hit(note, 0));
+      for (const note of this.notes.values()) if (keep === null || keep(note)) hits.push(this.hit(note, 0));
       return newestFirst(hits);
     }
     this.buildIndex();
-    return (this.index as MiniSearch<IndexedNote>)
-      .search(query, { filter: (r) => keep(this.notes.get(r.id as string) as AnnotationRecord) })
-      .map((r) => this.hit(this.notes.get(r.id as string) as AnnotationRecord, r.score));
+    const index = this.index as MiniSearch<IndexedNote>;
+    // Without filters, no callback per result: a common word matches half the library.
+    const results =
+      keep === null
+        ? index.search(query)
+        : index.search(query, { filter: (r) => keep(this.notes.get(r.id as string) as AnnotationRecord) });
+    const hits = new Array<NoteHit>(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i] as (typeof results)[number];
+      hits[i] = this.hit(this.notes.get(r.id as string) as AnnotationRecord, r.score);
+    }
+    return hits;
   }
 
   /** Every note, as search() without a query. */
@@ -237,7 +257,8 @@ export class LibraryIndex {
     return { note, article, score };
   }
 
-  private filterFor(f: LibraryFilters): (note: AnnotationRecord) => boolean {
+  /** The filters as one test, or null when they keep every note. */
+  private filterFor(f: LibraryFilters): ((note: AnnotationRecord) => boolean) | null {
     const colours = f.colours !== undefined && f.colours.length > 0 ? new Set(f.colours) : null;
     const sites = f.sites !== undefined && f.sites.length > 0 ? new Set(f.sites) : null;
     const tags = f.tags ?? [];
@@ -245,6 +266,8 @@ export class LibraryIndex {
     const from = f.from ?? Number.NEGATIVE_INFINITY;
     const to = f.to ?? Number.POSITIVE_INFINITY;
     const timed = f.from !== undefined || f.to !== undefined;
+    if (colours === null && sites === null && tags.length === 0 && entities.length === 0 && !timed)
+      return null;
     return (note) => {
       if (colours !== null && !colours.has(note.colour)) return false;
       if (sites !== null && !sites.has(this.articles.get(note.articleId)?.site ?? '')) return false;
@@ -257,6 +280,13 @@ export class LibraryIndex {
       return true;
     };
   }
+}
+
+/** Whether two flat records hold the same values (an article's fields are strings). */
+function sameFields(a: ArticleRecord | undefined, b: ArticleRecord): boolean {
+  if (a === undefined) return false;
+  const keys = Object.keys(b) as (keyof ArticleRecord)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 /** Hits grouped by article, in the order of each article's first hit. */

@@ -158,20 +158,30 @@ export class NotesStore {
   }
 
   /**
-   * The `limit` newest notes that are not deleted, with their articles: the library's first screen,
-   * read before the whole library (a cursor over the `created` index, newest first).
+   * The `limit` newest notes that are not deleted, newest first, with their articles: the library's
+   * first screen, read before the whole library. A key cursor on the `created` index jumps to the
+   * `limit`-th newest key and one getAll reads everything from there up: a handful of requests, where
+   * stepping a cursor note by note took one round trip per note (60–100 ms in Firefox).
    */
   async newestRecords(
     limit: number,
   ): Promise<{ articles: ArticleRecord[]; annotations: AnnotationRecord[] }> {
     try {
       const tx = this.db.transaction(['articles', 'annotations']);
-      const annotations: AnnotationRecord[] = [];
-      let cursor = await tx.objectStore('annotations').index('created').openCursor(null, 'prev');
-      while (cursor !== null && annotations.length < limit) {
-        if (cursor.value.deleted === undefined) annotations.push(cursor.value);
-        cursor = await cursor.continue();
+      const created = tx.objectStore('annotations').index('created');
+      let annotations: AnnotationRecord[] = [];
+      let cursor = limit > 0 ? await created.openKeyCursor(null, 'prev') : null;
+      let step = limit - 1;
+      while (cursor !== null) {
+        if (step > 0) cursor = await cursor.advance(step);
+        // Ascending by time, ties by id: reversed, the order a 'prev' cursor gives.
+        const read = await created.getAll(cursor === null ? undefined : IDBKeyRange.lowerBound(cursor.key));
+        annotations = read.filter((n) => n.deleted === undefined).reverse();
+        // Deleted notes among them: step further down by as many as are missing.
+        step = limit - annotations.length;
+        if (step <= 0) break;
       }
+      annotations = annotations.slice(0, limit);
       const ids = [...new Set(annotations.map((n) => n.articleId))];
       const articles = await Promise.all(ids.map((id) => tx.objectStore('articles').get(id)));
       return { articles: articles.filter((a) => a !== undefined), annotations };

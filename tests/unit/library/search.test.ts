@@ -185,6 +185,20 @@ describe('library search', () => {
     expect(live.size).toBe(3);
   });
 
+  it('tells whether an article’s records as stored now change anything (an import’s own notes come back unchanged)', () => {
+    const live = new LibraryIndex([A, B], notes);
+    live.buildIndex();
+    const onB = notes.filter((x) => x.articleId === B.id);
+    const tombstone = { ...quoted('Never listed', { articleId: B.id }), deleted: '2026-12-02T00:00:00.000Z' };
+    // The same article (a copy, as a new read gives) and the same notes, plus a tombstone never listed.
+    expect(live.replaceArticle(B.id, { ...B }, [...onB.map((x) => ({ ...x })), tombstone])).toBe(false);
+    expect(live.replaceArticle(B.id, { ...B, site: 'elsewhere.example' }, onB)).toBe(true);
+    expect(live.article(B.id)?.site).toBe('elsewhere.example');
+    expect(live.replaceArticle(B.id, undefined, onB.slice(1))).toBe(true);
+    expect(live.search('', {}).filter((h) => h.article.id === B.id)).toHaveLength(onB.length - 1);
+    expect(live.replaceArticle(B.id, undefined, onB.slice(1))).toBe(false);
+  });
+
   it('builds in the background; notes changed meanwhile are indexed as they are now', async () => {
     const live = new LibraryIndex([A, B], notes);
     const building = live.buildIndexInBackground();

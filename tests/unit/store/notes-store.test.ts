@@ -226,6 +226,31 @@ describe('notes store: writing an import', () => {
     expect((await s.newestRecords(1)).articles.map((a) => a.id)).toEqual([other.id]);
   });
 
+  it('reads the newest notes past runs of deleted ones and notes saved at the same moment, as a note-by-note cursor would', async () => {
+    const s = await store();
+    const saved = [];
+    // Ten notes over four moments (ties), every third one deleted, the two newest among them.
+    for (let i = 0; i < 10; i++) {
+      const at = new Date(T1.getTime() + Math.floor(i / 3) * 60_000);
+      const id = `00000000-0000-4000-8000-${String((i * 7) % 10).padStart(12, '0')}`;
+      saved.push(await s.saveAnnotation(ARTICLE, note(`n${i}`, i, { id }), at));
+    }
+    for (const i of [9, 8, 5, 2]) await s.deleteAnnotation((saved[i] as { id: string }).id, T1);
+    const { annotations: stored } = await s.allRecords();
+    // What a 'prev' cursor on the created index gives: newest first, ties by id descending.
+    const expected = stored
+      .filter((n) => n.deleted === undefined)
+      .sort((a, b) => (a.created === b.created ? (a.id < b.id ? 1 : -1) : a.created < b.created ? 1 : -1));
+    for (const limit of [1, 2, 3, 5, 6, 20]) {
+      const { annotations, articles } = await s.newestRecords(limit);
+      expect(annotations.map((n) => n.quote.exact)).toEqual(
+        expected.slice(0, limit).map((n) => n.quote.exact),
+      );
+      expect(articles.map((a) => a.id)).toEqual([ARTICLE.id]);
+    }
+    expect(await s.newestRecords(0)).toEqual({ articles: [], annotations: [] });
+  });
+
   it('reads one article with all its notes, deleted ones too, and nothing of other articles', async () => {
     const s = await store();
     const other = await s.saveAnnotation(
