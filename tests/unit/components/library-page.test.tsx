@@ -105,7 +105,7 @@ describe('the library page', () => {
     document.body.append(root);
     render(<LibraryPage {...store.props} />, root);
     await settle();
-    expect(store.reads).toEqual(['newest 60', 'all']);
+    expect(store.reads).toEqual(['newest 32', 'all']);
     // By article, the one with the newest note first.
     expect(quotes(root)).toEqual(['second on A', 'first on A', 'on B']);
     expect(root.querySelector('[data-library="count"]')?.textContent).toBe('3 notes in 2 articles');
@@ -124,7 +124,7 @@ describe('the library page', () => {
     store.change({ articles: [A, B], annotations: [deleted, onB, edited, added] }, A.id);
     await settle();
     expect(quotes(root)).toEqual(['new on B', 'on B', 'second on A, edited']);
-    expect(store.reads).toEqual(['newest 60', 'all', `article ${B.id}`, `article ${A.id}`]);
+    expect(store.reads).toEqual(['newest 32', 'all', `article ${B.id}`, `article ${A.id}`]);
     expect(root.querySelector('[data-library="count"]')?.textContent).toBe('3 notes in 2 articles');
   });
 
@@ -156,7 +156,7 @@ describe('the library page', () => {
     release();
     await settle();
     expect(quotes(root)).toEqual(['during', 'before']);
-    expect(store.reads).toEqual(['newest 60', 'all', `article ${A.id}`]);
+    expect(store.reads).toEqual(['newest 32', 'all', `article ${A.id}`]);
   });
 });
 
