@@ -39,7 +39,7 @@ export function visibleRows(
   tops: readonly number[],
   scrollTop: number,
   viewportHeight: number,
-  overscan = 6,
+  overscan = 2,
 ): { start: number; end: number } {
   const count = tops.length - 1;
   // The last row whose top is at or above scrollTop (binary search).
