@@ -39,7 +39,8 @@ export function LibraryList({ rows }: { rows: readonly LibraryRow[] }) {
   useEffect(() => {
     const el = scroller.current;
     if (el === null) return;
-    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight });
+    // Not laid out (hidden, or a DOM without layout): as tall as a window.
+    const measure = () => setView({ top: el.scrollTop, height: el.clientHeight || 800 });
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);

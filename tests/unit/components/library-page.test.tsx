@@ -92,6 +92,22 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 }
 
+/** The store's whole read, held back until `release` is called (it answers with what was stored when it started). */
+function heldLoad(load: LibraryPageProps['load']): { load: LibraryPageProps['load']; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    load: async () => {
+      const snapshot = await load();
+      await held;
+      return snapshot;
+    },
+    release: () => release(),
+  };
+}
+
 const quotes = (root: HTMLElement) => [...root.querySelectorAll('[data-note] q')].map((q) => q.textContent);
 
 describe('the library page', () => {
@@ -128,29 +144,39 @@ describe('the library page', () => {
     expect(root.querySelector('[data-library="count"]')?.textContent).toBe('3 notes in 2 articles');
   });
 
+  it('says once, when the newest notes are on screen (before every record is read), that work which can wait may start', async () => {
+    useUiLanguage('en');
+    const store = fakeStore({
+      articles: [A, B],
+      annotations: [n(1, A.id, 'older', '01'), n(2, B.id, 'newer', '02')],
+    });
+    const { load, release } = heldLoad(store.props.load);
+    const shownWhenListed: (string | null)[][] = [];
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(
+      <LibraryPage {...store.props} load={load} onListed={() => shownWhenListed.push(quotes(root))} />,
+      root,
+    );
+    await settle();
+    expect(shownWhenListed).toEqual([['newer', 'older']]);
+    release();
+    await settle();
+    store.change({ articles: [A, B], annotations: [n(1, A.id, 'older', '01')] }, B.id);
+    await settle();
+    expect(quotes(root)).toEqual(['older']);
+    expect(shownWhenListed).toHaveLength(1);
+  });
+
   it('a change heard before every record was read is read again after', async () => {
     useUiLanguage('en');
     const before = n(1, A.id, 'before', '01');
     const store = fakeStore({ articles: [A], annotations: [before] });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const load = store.props.load;
+    const { load, release } = heldLoad(store.props.load);
     const root = document.createElement('div');
     document.body.append(root);
     // The whole read answers with what was stored when it started, after the change was heard.
-    render(
-      <LibraryPage
-        {...store.props}
-        load={async () => {
-          const snapshot = await load();
-          await held;
-          return snapshot;
-        }}
-      />,
-      root,
-    );
+    render(<LibraryPage {...store.props} load={load} />, root);
     await settle();
     store.change({ articles: [A], annotations: [before, n(2, A.id, 'during', '02')] }, A.id);
     release();
