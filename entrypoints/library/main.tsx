@@ -31,7 +31,7 @@ const app = document.getElementById('app');
 
 /**
  * Renders the page; again once the dictionary's names arrive (the filter list shows ids until then).
- * The dictionary (1.5 MB) is read after the first screen of notes is shown, not beside it.
+ * The dictionary file (over 1 MB) is read after the first screen of notes is shown, not beside it.
  */
 function mount(names: ReadonlyMap<string, { ar: string; en: string }>): void {
   if (app === null) return;
