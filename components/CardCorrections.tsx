@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity, type EntityType } from '@/lib/entities/types';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 import { TypeMark } from './TypeMark';
@@ -33,8 +33,9 @@ export function CardCorrections(props: CorrectionsProps) {
   const list = useRef<HTMLUListElement>(null);
   const search = useRef<HTMLInputElement>(null);
   const lang = uiNameLanguage();
-  // Opened: the focus goes to the first choice, so the keyboard can carry on from there.
-  useEffect(() => first.current?.focus(), []);
+  // Opened: the focus goes to the first choice, so the keyboard can carry on from there (the card
+  // is fixed on screen: nothing scrolls).
+  useLayoutEffect(() => first.current?.focus({ preventScroll: true }), []);
   const found = query.trim() === '' ? [] : props.find(query);
   return (
     <div class="corrections" data-corrections aria-busy={busy}>
