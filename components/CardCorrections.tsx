@@ -19,6 +19,8 @@ export interface CorrectionsProps {
   onChangeType: (type: EntityType) => void;
   onSuppress: (everywhere: boolean) => void;
   onAddSpelling: (target: Entity) => void;
+  /** The choices changed size (entities found): the card finds its place again. */
+  onResize: () => void;
 }
 
 /**
@@ -37,6 +39,8 @@ export function CardCorrections(props: CorrectionsProps) {
   // is fixed on screen: nothing scrolls).
   useLayoutEffect(() => first.current?.focus({ preventScroll: true }), []);
   const found = query.trim() === '' ? [] : props.find(query);
+  const { onResize } = props;
+  useLayoutEffect(() => onResize(), [found.length, onResize]);
   return (
     <div class="corrections" data-corrections aria-busy={busy}>
       <fieldset>
@@ -134,8 +138,10 @@ export function CardCorrections(props: CorrectionsProps) {
                   onClick={() => props.onAddSpelling(target)}
                 >
                   <TypeMark type={target.type} />
-                  <bdi dir="auto">{target.names[lang] || target.names.ar || target.names.en}</bdi>
-                  <bdi class="muted-line" dir="auto">
+                  <bdi class="found-name" dir="auto">
+                    {target.names[lang] || target.names.ar || target.names.en}
+                  </bdi>
+                  <bdi class="found-other" dir="auto">
                     {target.names[lang === 'ar' ? 'en' : 'ar']}
                   </bdi>
                 </button>

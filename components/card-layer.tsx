@@ -196,6 +196,7 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
             form: source.form,
             site: source.site,
             find: source.find,
+            onResize: place,
             onToggle: () => {
               if (mode.kind === 'correct') mode = { kind: 'view' };
               else {
