@@ -1,6 +1,7 @@
-import type { Entity } from '@/lib/entities/types';
+import type { Entity, EntityType } from '@/lib/entities/types';
 import { READER_SOURCE } from '@/lib/reader-dictionary/model';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
+import { CardCorrections, type CorrectionsProps } from './CardCorrections';
 import { CloseButton } from './CloseButton';
 import { StepButtons } from './StepButtons';
 import { TypeMark } from './TypeMark';
@@ -15,6 +16,14 @@ export interface EntityCardProps {
   hidden?: boolean;
   /** Other entities written like this mention (عمان: Oman and Amman), which the matcher did not pick. */
   also?: readonly Entity[];
+  /** The dictionary's type, when the reader changed it ("Type changed by you (dictionary: Place)"). */
+  typeChangedFrom?: EntityType;
+  /** True when this mention is a spelling the reader added to the entity. */
+  readerSpelling?: boolean;
+  /** "Correct…": absent, the card offers no corrections; `open`, its choices are shown. */
+  corrections?: Omit<CorrectionsProps, 'entity'> & { open: boolean; onToggle: () => void };
+  /** After a correction: what it did, in words, with Undo. */
+  corrected?: { message: string; onUndo: () => void };
   onStep: (direction: 1 | -1) => void;
   onHide: () => void;
   onUndoHide: () => void;
@@ -26,16 +35,28 @@ const keepFocus = (event: MouseEvent) => event.preventDefault();
 
 /** The card shown over a mention: who or what it is, and how to move between its mentions. */
 export function EntityCard(props: EntityCardProps) {
-  const { entity, position, total, dir, hidden = false, also = [] } = props;
+  const { entity, position, total, dir, hidden = false, also = [], corrections, corrected } = props;
   const first = uiNameLanguage();
   const second = first === 'ar' ? 'en' : 'ar';
   const close = <CloseButton onClose={props.onClose} />;
-  if (hidden)
+  // Hidden or corrected: the card says what happened, with Undo.
+  const notice = corrected
+    ? { text: corrected.message, onUndo: corrected.onUndo, state: 'corrected' }
+    : hidden
+      ? { text: t('entityHidden', entity.names[first]), onUndo: props.onUndoHide, state: 'hidden' }
+      : null;
+  if (notice)
     return (
-      <div class="card" role="dialog" aria-label={entity.names[first]} data-entity-id={entity.id}>
+      <div
+        class="card"
+        role="dialog"
+        aria-label={entity.names[first]}
+        data-entity-id={entity.id}
+        data-state={notice.state}
+      >
         <div class="card-head">
           <p class="notice" role="status">
-            {t('entityHidden', entity.names[first])}
+            {notice.text}
           </p>
           {close}
         </div>
@@ -44,7 +65,7 @@ export function EntityCard(props: EntityCardProps) {
           class="text-button"
           data-action="undo"
           onMouseDown={keepFocus}
-          onClick={props.onUndoHide}
+          onClick={notice.onUndo}
         >
           {t('undo')}
         </button>
@@ -86,21 +107,46 @@ export function EntityCard(props: EntityCardProps) {
         </bdi>
         {entity.asOf && <bdi> · {t('entityAsOf', [entity.asOf])}</bdi>}
       </p>
+      {(props.typeChangedFrom || props.readerSpelling) && (
+        <p class="provenance" data-corrected>
+          {[
+            props.typeChangedFrom ? t('cardTypeChanged', typeLabel(props.typeChangedFrom, 'singular')) : '',
+            props.readerSpelling ? t('cardSpellingByYou') : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      )}
       <div class="card-foot">
         <span class="position" data-position={position} data-total={total}>
           {t('cardMentionOf', [String(position), String(total)])}
         </span>
         <StepButtons dir={dir} disabled={total <= 1} keepPageFocus onStep={props.onStep} />
       </div>
-      <button
-        type="button"
-        class="text-button"
-        data-action="hide"
-        onMouseDown={keepFocus}
-        onClick={props.onHide}
-      >
-        {t('cardHide')}
-      </button>
+      <div class="card-actions">
+        <button
+          type="button"
+          class="text-button"
+          data-action="hide"
+          onMouseDown={keepFocus}
+          onClick={props.onHide}
+        >
+          {t('cardHide')}
+        </button>
+        {corrections && (
+          <button
+            type="button"
+            class="text-button"
+            data-action="correct"
+            aria-expanded={corrections.open}
+            onMouseDown={keepFocus}
+            onClick={corrections.onToggle}
+          >
+            {t('cardCorrect')}
+          </button>
+        )}
+      </div>
+      {corrections?.open && <CardCorrections entity={entity} {...corrections} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@
 //   npm run screenshots -- --view add-entity    the selection toolbar's "Add as entity" form only,
 //                                               on an Arabic and an English page
 //   npm run screenshots -- --view proposals     the side panel's "Possible entities" only
+//   npm run screenshots -- --view card          the card only (and with its corrections open)
 //
 // Needs both builds (npm run build && npm run build:firefox).
 
@@ -30,6 +31,7 @@ import { openNotesView, PANEL_PAGE, seedPanelNotes } from '../tests/e2e/notes-pa
 import { showBrokenPackPreview, showPacksSection } from '../tests/e2e/packs.e2e.ts';
 import { openProposals, PROPOSALS_PAGE, proposalsShot } from '../tests/e2e/proposals.e2e.ts';
 import { openAddEntity, selectName } from '../tests/e2e/reader-dictionary.e2e.ts';
+import { queryUi } from '../tests/e2e/ui-tree.ts';
 import { elementBox, openCard, openPanel, paintedPage } from '../tests/e2e/views.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library.ts';
 import { GECKO_ID } from '../wxt.config.ts';
@@ -155,7 +157,31 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
       },
       file(`card-on-${lang}-page`),
     );
+    // "Correct…" opened: the card is drawn again in a closed root, so it is found as DevTools would.
+    const correct = (await page.uiHosts()).flatMap((host) =>
+      queryUi(host, 'button[data-action="correct"]'),
+    )[0];
+    if (correct) {
+      await page.clickUi(correct);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const height = await page.evaluate(() => innerHeight, null);
+      const top = Math.max(0, card.y - 60);
+      await page.screenshotClip(
+        {
+          x: Math.max(0, card.x - pad),
+          y: top,
+          width: card.width + 2 * pad,
+          height: Math.min(560, height - top),
+        },
+        file(`card-corrections-on-${lang}-page`),
+      );
+      await page.press('Escape');
+    }
     await page.mouseMove(4, 4);
+    if (values.view === 'card') {
+      await page.close();
+      continue;
+    }
     for (const which of ['popup', 'sidepanel'] as const) {
       const panel = await openPanel(browser, baseUrl, fixture, which);
       await bodyShot(panel, `${which}-${lang}-page`);
@@ -174,6 +200,7 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
     }
     await page.close();
   }
+  if (values.view === 'card') return saved;
   const plain = await browser.newPage(new URL('no-article.html', baseUrl).href);
   const panel = await openPanel(browser, baseUrl, 'no-article.html', 'popup');
   await bodyShot(panel, 'popup-not-article');

@@ -1,14 +1,27 @@
 // The hover card: shown over a hovered mention, kept beside it while the page scrolls, closed by
 // Escape. Torn down with `signal`.
-import { createCardLayer, type ShowOptions } from '@/components/card-layer';
-import type { Matcher } from '@/lib/entities/matcher';
+import { type CorrectionSource, createCardLayer, type ShowOptions } from '@/components/card-layer';
 import { otherEntitiesNamed } from '@/lib/entities/shared-forms';
+import type { Entity } from '@/lib/entities/types';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { trackHover } from '@/lib/page/hover';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import type { PageSession } from '@/lib/page/page-session';
+import {
+  addSpelling,
+  changeType,
+  newEntryId,
+  overrideOf,
+  type ReaderChange,
+  suppress,
+} from '@/lib/reader-dictionary/corrections';
+import type { ReaderPageMatcher } from '@/lib/reader-dictionary/page-matcher';
 import { saveSettings, withEntity } from '@/lib/settings/settings';
+import { foldText } from '@/lib/text/fold';
 import { liveRange } from '@/lib/text/text-model';
+import { entityFinder } from '@/lib/ui/find';
 
 export interface PageCard {
   /** Shows the card for `mention`, with its position among its entity's mentions. */
@@ -26,7 +39,7 @@ export interface PageCard {
  */
 export function wireCard(
   session: PageSession,
-  matcher: Matcher,
+  matcher: ReaderPageMatcher,
   restorePaint: () => void,
   signal: AbortSignal,
   coveredByNote: (x: number, y: number) => boolean = () => false,
@@ -50,7 +63,47 @@ export function wireCard(
     const ofEntity = session.mentions.ofEntity(mention.entityId);
     const text = liveRange(mention.range)?.toString() ?? '';
     const also = otherEntitiesNamed(entity, text).flatMap((id) => matcher.entity(id) ?? []);
-    card.show(mention, entity, ofEntity.indexOf(mention) + 1, ofEntity.length, options, also);
+    card.show(
+      mention,
+      entity,
+      ofEntity.indexOf(mention) + 1,
+      ofEntity.length,
+      options,
+      also,
+      correctionsOf(entity, text),
+    );
+  };
+
+  const send = async (change: ReaderChange): Promise<string | null> => {
+    const reply =
+      change.kind === 'save'
+        ? await sendToBackground(backgroundProtocol, 'save-reader-entry', { entry: change.entry })
+        : await sendToBackground(
+            backgroundProtocol,
+            change.kind === 'delete' ? 'delete-reader-entry' : 'undo-delete-reader-entry',
+            { id: change.id },
+          );
+    // The background tells every tab, this one too, to read the reader's dictionary again.
+    return reply.ok ? null : reply.error;
+  };
+  const correctionsOf = (entity: Entity, form: string): CorrectionSource => {
+    const dictionaryType = matcher.dictionaryEntity(entity.id)?.type;
+    const folded = foldText(form);
+    const added = overrideOf(matcher.entries, entity.id)?.aliases;
+    // Every entity the page's matcher knows (shipped, packs, the reader's), read and folded on this
+    // card's first search only.
+    const finder = entityFinder(() => matcher.entities);
+    return {
+      form,
+      site: session.hostname,
+      typeChangedFrom: dictionaryType && dictionaryType !== entity.type ? dictionaryType : undefined,
+      readerSpelling: [...(added?.ar ?? []), ...(added?.en ?? [])].some((a) => foldText(a) === folded),
+      find: (query) => finder(query, 6, entity.id).flatMap((e) => matcher.entity(e.id) ?? []),
+      changeType: (type) => changeType(matcher.entries, entity, dictionaryType, type, newEntryId()),
+      suppress: (everywhere) => suppress(entity.id, form, everywhere ? null : session.hostname, newEntryId()),
+      addSpelling: (target) => addSpelling(matcher.entries, target, form, newEntryId()),
+      send,
+    };
   };
 
   const hover = trackHover({
@@ -64,11 +117,14 @@ export function wireCard(
     },
     isOwnUi: (target) => card.isHost(target),
     onEnter: (mention) => {
-      if (!session.isVisible(mention)) return;
+      // A card holding the corrections or their Undo stays with its mention until closed.
+      if (card.sticky || !session.isVisible(mention)) return;
       session.setCurrent(mention);
       show(mention);
     },
-    onLeave: () => card.hide(),
+    onLeave: () => {
+      if (!card.sticky) card.hide();
+    },
   });
 
   // The card is fixed on screen; keep it beside its mention while the page scrolls.
@@ -87,6 +143,11 @@ export function wireCard(
     if (event.key === 'Escape' && card.shownMention) card.hide();
   };
   document.addEventListener('keydown', onKey, { capture: true, signal });
+  // A card that stays (corrections open) closes with a click anywhere else.
+  const onPointerDown = (event: PointerEvent) => {
+    if (card.sticky && !card.isHost(event.target)) card.hide();
+  };
+  document.addEventListener('pointerdown', onPointerDown, { capture: true, signal });
 
   signal.addEventListener(
     'abort',

@@ -13,7 +13,8 @@ export interface EntityDraft {
   descriptionEn: string;
 }
 
-const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
+/** A letter of the Arabic script: which language a spelling is filed under. */
+export const ARABIC_LETTER = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
 /** Quotes, brackets and sentence punctuation a drag over a name takes with it. */
 const EDGE_PUNCTUATION = /^[\s"'«»“”„‘’()[\]{},،;؛:!?؟…]+|[\s"'«»“”„‘’()[\]{},،;؛:!?؟…]+$/gu;
 

@@ -12,6 +12,10 @@ export interface ReaderPageMatcher extends ShippedMatcher {
   reloadEntries(): Promise<void>;
   /** The proposals the reader dismissed, as proposal keys (never proposed again). */
   readonly dismissed: ReadonlySet<string>;
+  /** The reader's entries applied now, oldest first (what a correction from the card builds on). */
+  readonly entries: readonly ReaderEntry[];
+  /** The entity as the dictionary (shipped, packs) has it, before the reader's corrections. */
+  dictionaryEntity(id: string): Entity | undefined;
 }
 
 /**
@@ -25,6 +29,7 @@ export function withReaderEntries(
 ): ReaderPageMatcher {
   let applied = withReaderDictionary(base, [], site);
   let dismissed: ReadonlySet<string> = new Set();
+  let appliedEntries: readonly ReaderEntry[] = [];
   let entriesRead = false;
   let generation = 0;
   let pending: Promise<void> | undefined;
@@ -38,6 +43,7 @@ export function withReaderEntries(
         e.kind === 'dismissed' && e.deleted === undefined ? [proposalKey(e.form)] : [],
       ),
     );
+    appliedEntries = entries;
     entriesRead = true;
   };
   return {
@@ -55,6 +61,10 @@ export function withReaderEntries(
     get dismissed() {
       return dismissed;
     },
+    get entries() {
+      return appliedEntries;
+    },
+    dictionaryEntity: (id: string): Entity | undefined => base.entity(id),
     match: (text: string): Mention[] => applied.match(text),
     entity: (id: string): Entity | undefined => applied.entity(id),
     get entities(): readonly Entity[] {

@@ -198,6 +198,244 @@ function toolbarAndSelection(): { ui: Box | null; lines: Box[] } {
   return { ui: ui.left === Infinity ? null : ui, lines };
 }
 
+// ── Corrections from the card ──
+
+const CORRECTIONS = 'corrections.html';
+const WHO = 'منظمة الصحة العالمية';
+
+/** Deletes every entry of the reader's dictionary (each test of the card starts from none). */
+async function clearReaderEntries(ctx: E2eContext): Promise<void> {
+  const listed = (await ask(ctx, { type: 'list-reader-entries' })) as {
+    ok: boolean;
+    value?: { id: string }[];
+  };
+  assert.ok(listed.ok, JSON.stringify(listed));
+  for (const entry of listed.value ?? [])
+    await ask(ctx, { type: 'delete-reader-entry', data: { id: entry.id } });
+}
+
+/** Runs in the page: the middle of the `index`-th range of highlight `name` reading `text`, scrolled into view. */
+function rangeCentre(arg: { name: string; text: string; index: number }): { x: number; y: number } | null {
+  const ranges = [...(CSS.highlights.get(arg.name) ?? [])]
+    .map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range;
+    })
+    .filter((range) => range.toString() === arg.text)
+    .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  const range = ranges[arg.index];
+  if (!range) return null;
+  range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+  const rect = range.getClientRects()[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+}
+
+/** The entity card's host once it shows `entityId` (in `state`, when given), closed roots included. */
+async function entityCard(page: TestPage, entityId: string, what: string, state?: string): Promise<UiNode> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  let last = 'no card';
+  for (;;) {
+    for (const host of await page.uiHosts()) {
+      const card = queryUi(host, 'div[data-entity-id]')[0];
+      if (!card) continue;
+      last = `${card.attrs['data-entity-id']} (${card.attrs['data-state'] ?? 'view'}): ${uiText(card)}`;
+      if (card.attrs['data-entity-id'] === entityId && (!state || card.attrs['data-state'] === state))
+        return host;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`${what}: no card of ${entityId} ${state ?? ''} (last: ${last})`);
+    await sleep(100);
+  }
+}
+
+function one(host: UiNode, selector: string): UiNode {
+  const found = queryUi(host, selector)[0];
+  if (!found) throw new Error(`no ${selector} on the card: ${uiText(host)}`);
+  return found;
+}
+
+/** Hovers the `index`-th mention painted under `name` reading `text` and waits for `entityId`'s card. */
+async function hoverMention(
+  page: TestPage,
+  name: string,
+  text: string,
+  entityId: string,
+  what: string,
+  index = 0,
+): Promise<UiNode> {
+  await page.press('Escape');
+  await page.mouseMove(4, 4);
+  const spot = await page.evaluate(rangeCentre, { name, text, index });
+  assert.ok(spot, `${what}: "${text}" painted as ${name}`);
+  await page.mouseMove(spot.x - 3, spot.y);
+  await page.mouseMove(spot.x, spot.y);
+  return entityCard(page, entityId, what);
+}
+
+/** Opens "Correct…" on the shown card: its root is closed from then on. */
+async function openCorrections(page: TestPage, host: UiNode, entityId: string): Promise<UiNode> {
+  await page.clickUi(one(host, 'button[data-action="correct"]'));
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    for (const h of await page.uiHosts())
+      if (queryUi(h, 'div[data-corrections]').length > 0) {
+        assert.equal(h.shadow?.mode, 'closed', 'the card showing corrections is in a closed root');
+        return h;
+      }
+    if (Date.now() > deadline) throw new Error(`the corrections of ${entityId} did not open`);
+    await sleep(100);
+  }
+}
+
+async function shoot(ctx: E2eContext, page: TestPage, name: string): Promise<void> {
+  const shot = join(tmpdir(), `hashiya-${name}-${ctx.browser.name}.png`);
+  await page.screenshot(shot);
+  ctx.log(`screenshot: ${shot}`);
+}
+
+const cardTests: readonly E2eTest[] = [
+  {
+    name: 'card corrections: change a shipped entity’s type for me — repainted at once, Undo restores, still so after a reload, and the card says so',
+    async run(ctx) {
+      await clearReaderEntries(ctx);
+      const page = await ctx.fixturePage(CORRECTIONS);
+      await page.goto(new URL(CORRECTIONS, ctx.baseUrl).href);
+      await waitForPaint(page, CORRECTIONS);
+      const both = `${WHO}|${WHO}`;
+      await waitForPainted(page, 'hashiya-organisation', both, 'before the correction');
+      let host = await hoverMention(page, 'hashiya-organisation', WHO, 'who', 'hovering WHO');
+      host = await openCorrections(page, host, 'who');
+      assert.equal(one(host, 'button[data-correct-type="organisation"]').attrs['aria-pressed'], 'true');
+      await shoot(ctx, page, 'card-corrections');
+      await page.clickUi(one(host, 'button[data-correct-type="government"]'));
+      await waitForPainted(page, 'hashiya-government', both, 'shown as a government body at once');
+      await waitForPainted(page, 'hashiya-organisation', '', 'no longer an organisation');
+      host = await entityCard(page, 'who', 'the card after the change', 'corrected');
+      ctx.log(`card: ${uiText(one(host, 'p[role="status"]'))}`);
+      await page.clickUi(one(host, 'button[data-action="undo"]'));
+      await waitForPainted(page, 'hashiya-organisation', both, 'after Undo');
+      await waitForPainted(page, 'hashiya-government', '', 'after Undo, no government body');
+
+      // Again, then a reload: the override was stored.
+      host = await hoverMention(page, 'hashiya-organisation', WHO, 'who', 'hovering WHO again');
+      host = await openCorrections(page, host, 'who');
+      await page.clickUi(one(host, 'button[data-correct-type="government"]'));
+      await entityCard(page, 'who', 'the second change', 'corrected');
+      await page.goto(new URL(CORRECTIONS, ctx.baseUrl).href);
+      await waitForPaint(page, CORRECTIONS);
+      await waitForPainted(page, 'hashiya-government', both, 'after a reload');
+      host = await hoverMention(page, 'hashiya-government', WHO, 'who', 'hovering WHO after the reload');
+      assert.equal(host.shadow?.mode, 'closed', 'a card showing the reader’s correction is in a closed root');
+      const said = uiText(one(host, 'p[data-corrected]'));
+      assert.match(said, /Organi[sz]ation|منظمة/, `the card says the dictionary's type: ${said}`);
+      ctx.log(`card after the reload: ${said}`);
+
+      // The options page lists it in words; choosing the dictionary's type from the card takes it away.
+      const options = await ctx.browser.openExtensionPage('options.html#yours');
+      try {
+        await options.waitForSelector('[data-reader-group="override"] [data-reader-entry]', TIMEOUT_MS);
+        const rows = await options.evaluate(listed, null);
+        ctx.log(`options: ${rows.join(' / ')}`);
+        assert.equal(rows.length, 1);
+      } finally {
+        await options.close();
+      }
+      host = await openCorrections(page, host, 'who');
+      await page.clickUi(one(host, 'button[data-correct-type="organisation"]'));
+      await waitForPainted(page, 'hashiya-organisation', both, 'the dictionary’s type chosen again');
+      await page.press('Escape');
+    },
+  },
+  {
+    name: 'card corrections: "not this entity here" on one site — gone there at once, still highlighted on another site; Undo brings it back',
+    async run(ctx) {
+      await clearReaderEntries(ctx);
+      const page = await ctx.fixturePage(CORRECTIONS);
+      await page.goto(new URL(CORRECTIONS, ctx.baseUrl).href);
+      await waitForPaint(page, CORRECTIONS);
+      // The same page on another site name: localhost, the same server.
+      const elsewhere = new URL(CORRECTIONS, ctx.baseUrl);
+      elsewhere.hostname = 'localhost';
+      const other = await ctx.browser.newPage(elsewhere.href);
+      try {
+        await waitForPaint(other, `${CORRECTIONS} on localhost`);
+        const place = await page.evaluate(painted, 'hashiya-place');
+        assert.match(place, /طهران/);
+        let host = await hoverMention(page, 'hashiya-place', 'طهران', 'tehran', 'hovering طهران');
+        host = await openCorrections(page, host, 'tehran');
+        const site = new URL(ctx.baseUrl).hostname;
+        assert.ok(
+          uiText(one(host, 'button[data-suppress="site"]')).includes(site),
+          'the choice names the site',
+        );
+        await page.clickUi(one(host, 'button[data-suppress="site"]'));
+        await waitForPainted(page, 'hashiya-place', place.replace(/\|?طهران/, ''), 'gone on this site');
+        host = await entityCard(page, 'tehran', 'the card after the suppression', 'corrected');
+        ctx.log(`card: ${uiText(one(host, 'p[role="status"]'))}`);
+        await other.goto(elsewhere.href);
+        await waitForPaint(other, `${CORRECTIONS} on localhost, reloaded`);
+        assert.match(
+          await other.evaluate(painted, 'hashiya-place'),
+          /طهران/,
+          'still highlighted on localhost',
+        );
+        await page.clickUi(one(host, 'button[data-action="undo"]'));
+        await waitForPainted(page, 'hashiya-place', place, 'back after Undo');
+      } finally {
+        await other.close();
+      }
+    },
+  },
+  {
+    name: 'card corrections: "add this spelling to…" — the form, found by a folded search, now opens the other entity’s card',
+    async run(ctx) {
+      await clearReaderEntries(ctx);
+      const page = await ctx.fixturePage(CORRECTIONS);
+      await page.goto(new URL(CORRECTIONS, ctx.baseUrl).href);
+      await waitForPaint(page, CORRECTIONS);
+      let host = await hoverMention(
+        page,
+        'hashiya-place',
+        'عمان',
+        'oman',
+        'hovering عمان (Oman to the dictionary)',
+      );
+      host = await openCorrections(page, host, 'oman');
+      await page.clickUi(one(host, 'input[id="correct-spelling"]'));
+      await page.type('عمان'); // no shadda: Amman's name is عمّان
+      const deadline = Date.now() + TIMEOUT_MS;
+      let target: UiNode | undefined;
+      while (!target) {
+        for (const h of await page.uiHosts())
+          target ??= queryUi(h, 'button[data-spelling-target="amman"]')[0];
+        if (!target && Date.now() > deadline) throw new Error('Amman was not found by the search');
+        if (!target) await sleep(100);
+      }
+      await shoot(ctx, page, 'card-spelling-search');
+      await page.clickUi(target);
+      host = await entityCard(page, 'oman', 'the card after adding the spelling', 'corrected');
+      ctx.log(`card: ${uiText(one(host, 'p[role="status"]'))}`);
+      // Both mentions of عمان now open Amman's card, which says the spelling is the reader's.
+      await waitForPainted(page, 'hashiya-place', 'عمان|عمان|طهران', 'still places');
+      for (const index of [0, 1]) {
+        host = await hoverMention(
+          page,
+          'hashiya-place',
+          'عمان',
+          'amman',
+          `hovering عمان #${index + 1}`,
+          index,
+        );
+      }
+      assert.ok(queryUi(host, 'p[data-corrected]').length === 1, `the card says so: ${uiText(host)}`);
+      await page.press('Escape');
+      await clearReaderEntries(ctx);
+    },
+  },
+];
+
 export const readerDictionaryTests: readonly E2eTest[] = [
   {
     name: 'your dictionary (options): add an entity, find it after a reload, edit it, delete it and undo',
@@ -469,4 +707,5 @@ export const readerDictionaryTests: readonly E2eTest[] = [
       }
     },
   },
+  ...cardTests,
 ];
