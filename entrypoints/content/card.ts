@@ -1,5 +1,6 @@
 // The hover card: shown over a hovered mention, kept beside it while the page scrolls, closed by
 // Escape. Torn down with `signal`.
+
 import { type CorrectionSource, createCardLayer, type ShowOptions } from '@/components/card-layer';
 import { otherEntitiesNamed } from '@/lib/entities/shared-forms';
 import type { Entity } from '@/lib/entities/types';
@@ -12,13 +13,13 @@ import type { PageSession } from '@/lib/page/page-session';
 import {
   addSpelling,
   changeType,
-  newEntryId,
   overrideOf,
   type ReaderChange,
   suppress,
 } from '@/lib/reader-dictionary/corrections';
 import type { ReaderPageMatcher } from '@/lib/reader-dictionary/page-matcher';
 import { saveSettings, withEntity } from '@/lib/settings/settings';
+import { newRecordId } from '@/lib/store/ids';
 import { foldText } from '@/lib/text/fold';
 import { liveRange } from '@/lib/text/text-model';
 import { entityFinder } from '@/lib/ui/find';
@@ -99,9 +100,10 @@ export function wireCard(
       typeChangedFrom: dictionaryType && dictionaryType !== entity.type ? dictionaryType : undefined,
       readerSpelling: [...(added?.ar ?? []), ...(added?.en ?? [])].some((a) => foldText(a) === folded),
       find: (query) => finder(query, 6, entity.id).flatMap((e) => matcher.entity(e.id) ?? []),
-      changeType: (type) => changeType(matcher.entries, entity, dictionaryType, type, newEntryId()),
-      suppress: (everywhere) => suppress(entity.id, form, everywhere ? null : session.hostname, newEntryId()),
-      addSpelling: (target) => addSpelling(matcher.entries, target, form, newEntryId()),
+      changeType: (type) => changeType(matcher.entries, entity, dictionaryType, type, newRecordId()),
+      suppress: (everywhere) =>
+        suppress(entity.id, form, everywhere ? null : session.hostname, newRecordId()),
+      addSpelling: (target) => addSpelling(matcher.entries, target, form, newRecordId()),
       send,
     };
   };

@@ -18,6 +18,7 @@ import { lineBoxes } from '@/lib/page/toolbar-position';
 import { nameInSelection } from '@/lib/reader-dictionary/form';
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { notesEnabled } from '@/lib/settings/settings';
+import { newRecordId } from '@/lib/store/ids';
 import { rangeFromOffsets, type TextModel } from '@/lib/text/text-model';
 import { t } from '@/lib/ui/i18n';
 
@@ -107,7 +108,7 @@ export function wireToolbar(session: PageSession, signal: AbortSignal, onShow: (
       layer.showMessage(selectionAnchor(), t('toolbarTooLong', String(LIMIT.exact)));
       return 'outside';
     }
-    const id = crypto.randomUUID();
+    const id = newRecordId();
     const name = nameInSelection(model.text.slice(reading.start, reading.end));
     layer.showToolbar(measure(model, reading.start, reading.end), {
       start: start ?? 'menu',

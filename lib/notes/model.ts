@@ -40,7 +40,7 @@ export interface ArticleRecord {
 }
 
 export interface AnnotationRecord {
-  /** A UUID (crypto.randomUUID()). */
+  /** A UUID (lib/store/ids.ts). */
   id: string;
   /** ArticleRecord.id. */
   articleId: string;

@@ -139,15 +139,3 @@ export function suppress(
   if (cleaned === '') return null;
   return saving({ id: newId, kind: 'suppression', entityId, form: cleaned, site }, undefined);
 }
-
-/**
- * A new entry's UUID (version 4). Not crypto.randomUUID(): it exists only in secure contexts, and a
- * content script on an http:// page is not in one.
- */
-export function newEntryId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}

@@ -1,11 +1,13 @@
 // The reader's notes in IndexedDB (idb). Each operation is one transaction that has committed when
 // its promise resolves: the caller shows a note as saved only then. A failure aborts the
 // transaction (nothing half-written) and rejects with a StoreError in plain words.
+
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { ArticleInfo } from '../notes/article-identity';
 import type { AnnotationChanges, AnnotationRecord, ArticleRecord, NewAnnotation } from '../notes/model';
 import type { ReaderEntry } from '../reader-dictionary/model';
 import { StoreError, toStoreError } from './errors';
+import { newRecordId } from './ids';
 import { migrate } from './migrations';
 import { ReaderEntriesStore } from './reader-entries-store';
 import { DATABASE_NAME, type NotesSchema, SCHEMA_VERSION } from './schema';
@@ -63,7 +65,7 @@ export class NotesStore {
     const time = nowIso(now);
     return this.write(NOTES_STORES, async (tx) => {
       await upsertArticle(tx, article, time);
-      const id = input.id ?? crypto.randomUUID();
+      const id = input.id ?? newRecordId();
       const existing = await tx.objectStore('annotations').get(id);
       if (existing && existing.articleId !== article.id) throw new StoreError('not-found', `id ${id} in use`);
       const record: AnnotationRecord = {

@@ -1,9 +1,11 @@
 // What the reader taught the dictionary (lib/reader-dictionary/model.ts), in the notes database's
 // readerEntries store (schema v2). Like the notes: each operation is one transaction that has
 // committed when its promise resolves, a delete leaves a tombstone, failures are StoreErrors.
+
 import type { IDBPDatabase } from 'idb';
 import type { NewReaderEntry, ReaderEntry } from '../reader-dictionary/model';
 import { StoreError, toStoreError } from './errors';
+import { newRecordId } from './ids';
 import type { NotesSchema } from './schema';
 
 export class ReaderEntriesStore {
@@ -16,7 +18,7 @@ export class ReaderEntriesStore {
   save(input: NewReaderEntry, now = new Date()): Promise<ReaderEntry> {
     const time = now.toISOString();
     return this.write(async (store) => {
-      const id = input.id ?? crypto.randomUUID();
+      const id = input.id ?? newRecordId();
       const existing = await store.get(id);
       if (existing && existing.kind !== input.kind)
         throw new StoreError('not-found', `id ${id} in use`, 'entry');

@@ -4,13 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary, Entity } from '@/lib/entities/types';
 import { withReaderDictionary } from '@/lib/reader-dictionary/apply';
-import {
-  addSpelling,
-  type Correction,
-  changeType,
-  newEntryId,
-  suppress,
-} from '@/lib/reader-dictionary/corrections';
+import { addSpelling, type Correction, changeType, suppress } from '@/lib/reader-dictionary/corrections';
 import { READER_SOURCE, type ReaderEntry, readerEntityId } from '@/lib/reader-dictionary/model';
 import { NewReaderEntrySchema } from '@/lib/reader-dictionary/validate';
 
@@ -162,12 +156,5 @@ describe('corrections from the card', () => {
     const entries = apply([], addSpelling([], amman, 'عمان', ID(1))?.change ?? { kind: 'delete', id: '' });
     expect(found(entries, 'وصل إلى عمان')).toEqual(['amman:place:عمان']);
     expect(addSpelling(entries, amman, 'عُمان', ID(2))).toBeNull();
-  });
-
-  it('makes version-4 UUIDs without crypto.randomUUID (absent on http:// pages)', () => {
-    const ids = new Set(Array.from({ length: 50 }, newEntryId));
-    expect(ids.size).toBe(50);
-    for (const id of ids)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
