@@ -1,6 +1,7 @@
 // Finding a described passage again (DESIGN.md §4), cheapest first:
 //   1. position: the text at the stored offsets still equals the quote, its nearest context too;
-//   2. exact: the quote (folded, white space collapsed) occurs in the text; among repeats the one
+//   2. exact: moved as far as the notes before it with all its context intact (no folding needed);
+//      else the quote (folded, white space collapsed) occurs in the text; among repeats the one
 //      whose surroundings best match the stored prefix/suffix, then the closest to where it was;
 //   3. approximate: the quote within about a quarter of its length in edits (approx-string-match,
 //      Myers' bit-parallel algorithm, as Hypothesis uses), scored the same way; searched first
@@ -79,6 +80,19 @@ export class Anchorer {
     );
   }
 
+  /** True when the quote and its whole stored context are, unchanged, `shift` characters away. */
+  private movedWhole({ quote, position }: AnchorTarget, shift: number): boolean {
+    const { text } = this;
+    const start = position.start + shift;
+    const end = start + quote.exact.length;
+    return (
+      start >= quote.prefix.length &&
+      text.startsWith(quote.exact, start) &&
+      text.startsWith(quote.prefix, start - quote.prefix.length) &&
+      text.startsWith(quote.suffix, end)
+    );
+  }
+
   /**
    * Anchors one target. `shift` is how far passages seem to have moved since the note was taken
    * (anchorAll() learns it from the notes before); the position step ignores it.
@@ -87,6 +101,10 @@ export class Anchorer {
     const { quote, position } = target;
     if (quote.exact === '') return null;
     if (this.stillAt(target)) return { start: position.start, end: position.end, method: 'position' };
+    // Moved as far as the notes before it, with all its context: the best the exact step could
+    // find (quote, both contexts and position all score their most), found without folding the text.
+    if (shift !== 0 && this.movedWhole(target, shift))
+      return { start: position.start + shift, end: position.end + shift, method: 'exact' };
     const pattern: Pattern = {
       exact: searchKey(quote.exact),
       prefix: searchKey(quote.prefix),
