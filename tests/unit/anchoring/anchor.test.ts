@@ -253,3 +253,31 @@ describe('the moved-with-the-others step', () => {
     ]);
   });
 });
+
+describe('the approximate step on texts of any alphabet', () => {
+  const before = modelText(ARTICLE);
+  const passage = 'قررت قطع العلاقات مع الجمهورية الإسلامية';
+  const note = noteOn(before, passage);
+  const edited = ARTICLE.replace('قررت قطع', 'قررت فورا قطع');
+  const expected = { quote: 'قررت فورا قطع العلاقات مع الجمهورية الإسلامية', method: 'approximate' };
+  // More than 255 distinct characters: the search runs on the text as it is, not in a small alphabet.
+  const manyLetters = Array.from({ length: 400 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+
+  it('finds the same passage whether the text has few distinct characters or many', () => {
+    expect(anchoredText(modelText(edited), note)).toEqual(expected);
+    const wide = modelText(`${edited}<p>${manyLetters}</p>`);
+    expect(anchoredText(wide, note)).toEqual(expected);
+  });
+
+  it('counts a quote character the text no longer has as an edit, and still finds the passage', () => {
+    const after = modelText(ARTICLE.replace('قررت قطع', 'قررت ж قطع'));
+    expect(anchoredText(after, note)?.quote).toBe('قررت ж قطع العلاقات مع الجمهورية الإسلامية');
+  });
+
+  it('leaves a cut passage an orphan, far from where it was, in both cases', () => {
+    const cut = ARTICLE.replace(P2, 'وقال رئيس الوزراء كلاما آخر لا صلة له بالموضوع.');
+    const far = { ...note, position: { ...note.position, start: 2, end: 2 + passage.length } };
+    expect(new Anchorer(modelText(cut)).anchor(far)).toBeNull();
+    expect(new Anchorer(modelText(`${cut}<p>${manyLetters}</p>`)).anchor(far)).toBeNull();
+  });
+});
