@@ -3,10 +3,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMIT } from '@/lib/notes/limits';
 import { type AnnotationRecord, NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
-import { addTags, type NoteDraft, parseTags, suggestTags } from '@/lib/notes/note-edit';
+import type { NoteDraft } from '@/lib/notes/note-edit';
 import { NOTE_COLOUR_HEX } from '@/lib/notes/note-styles';
+import { withTag } from '@/lib/notes/tags';
 import { type MessageKey, t } from '@/lib/ui/i18n';
 import { CloseIcon } from './icons';
+import { TagField } from './TagField';
 
 export type NoteCardState =
   | { kind: 'view'; error?: string }
@@ -182,12 +184,7 @@ function NoteEditor(props: NoteCardProps & { state: Extract<NoteCardState, { kin
   }, [focus]);
   const update = (change: Partial<NoteDraft>) => props.onDraft({ ...draft, ...change });
   /** The draft with the half-typed tag added, as saving it means. */
-  const final = (): NoteDraft => ({ ...draft, tags: addTags(draft.tags, parseTags(typedTag)) });
-  const addTyped = () => {
-    update({ tags: addTags(draft.tags, parseTags(typedTag)) });
-    setTypedTag('');
-  };
-  const suggestions = suggestTags(props.allTags, typedTag, draft.tags);
+  const final = (): NoteDraft => ({ ...draft, tags: withTag(draft.tags, typedTag) });
   return (
     <form
       class="note-form"
@@ -217,65 +214,22 @@ function NoteEditor(props: NoteCardProps & { state: Extract<NoteCardState, { kin
       <label class="field-label" for="note-tag">
         {t('noteTagsLabel')}
       </label>
-      {draft.tags.length > 0 && (
-        <ul class="note-tags editing">
-          {draft.tags.map((tag) => (
-            <li key={tag} class="tag">
-              <bdi dir="auto">{tag}</bdi>
-              <button
-                type="button"
-                class="tag-remove"
-                aria-label={t('noteTagRemove', tag)}
-                title={t('noteTagRemove', tag)}
-                onClick={() => update({ tags: draft.tags.filter((other) => other !== tag) })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <input
-        id="note-tag"
-        type="text"
-        dir="auto"
-        autocomplete="off"
-        maxLength={LIMIT.tag}
-        placeholder={t('noteTagAdd')}
-        value={typedTag}
-        onInput={(event) => {
-          const value = event.currentTarget.value;
-          // A comma ends a tag, as Enter does.
-          if (/[,،]/.test(value)) {
-            update({ tags: addTags(draft.tags, parseTags(value)) });
-            setTypedTag('');
-          } else setTypedTag(value);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && typedTag.trim() !== '') {
-            event.preventDefault();
-            addTyped();
-          }
-        }}
-      />
-      {suggestions.length > 0 && (
-        <fieldset class="tag-suggestions" aria-label={t('noteTagSuggestions')}>
-          {suggestions.map((tag) => (
-            <button
-              key={tag}
-              type="button"
-              class="tag suggestion"
-              data-suggestion={tag}
-              onClick={() => {
-                update({ tags: addTags(draft.tags, [tag]) });
-                setTypedTag('');
-              }}
-            >
-              <bdi dir="auto">{tag}</bdi>
-            </button>
-          ))}
-        </fieldset>
-      )}
+      <div class="note-tag-field">
+        <TagField
+          id="note-tag"
+          tags={draft.tags}
+          typed={typedTag}
+          onChange={(tags, typed) => {
+            update({ tags });
+            setTypedTag(typed);
+          }}
+          knownTags={props.allTags}
+          onSubmit={() => {
+            if (!saving) props.onSave(final());
+          }}
+          disabled={saving}
+        />
+      </div>
       <fieldset class="note-colours">
         <legend class="field-label">{t('noteColourLabel')}</legend>
         {NOTE_COLOURS.map((option) => (

@@ -18,6 +18,13 @@ export interface PlacedNote extends PaintTarget {
   end: number;
 }
 
+interface Found {
+  note: AnnotationRecord;
+  start: number;
+  end: number;
+  method: AnchorMethod;
+}
+
 export class NotesLayer {
   private placedNotes: PlacedNote[] = [];
   private orphanNotes: AnnotationRecord[] = [];
@@ -43,7 +50,7 @@ export class NotesLayer {
    */
   show(model: TextModel, notes: readonly AnnotationRecord[]): Record<AnchorMethod | 'orphans', number> {
     const anchors = new Anchorer(model.text).anchorAll(notes);
-    const found: { note: AnnotationRecord; start: number; end: number; method: AnchorMethod }[] = [];
+    const found: Found[] = [];
     const orphans: AnnotationRecord[] = [];
     const counts = { position: 0, exact: 0, approximate: 0, orphans: 0 };
     for (const [i, note] of notes.entries()) {
@@ -57,11 +64,19 @@ export class NotesLayer {
         });
       else orphans.push(note);
     }
-    // Notes may overlap: the ranges are built one at a time from the sorted starts.
     found.sort((a, b) => a.start - b.start || a.end - b.end);
+    // One forward walk over the nodes for each run of notes whose ends do not go back (all of them
+    // unless a note lies inside another): rangesFromSortedOffsets needs both edges non-decreasing.
+    const ranges: (AbstractRange | null)[] = [];
+    for (let from = 0; from < found.length; ) {
+      let to = from + 1;
+      while (to < found.length && (found[to] as Found).end >= (found[to - 1] as Found).end) to++;
+      ranges.push(...rangesFromSortedOffsets(model, found.slice(from, to)));
+      from = to;
+    }
     const placed: PlacedNote[] = [];
-    for (const { method, ...item } of found) {
-      const [range] = rangesFromSortedOffsets(model, [item]);
+    for (const [i, { method, ...item }] of found.entries()) {
+      const range = ranges[i];
       if (range) {
         placed.push({ ...item, range });
         counts[method]++;

@@ -298,6 +298,9 @@ export const noteCardTests: readonly E2eTest[] = [
       await page.press('Enter');
       await page.clickUi(one(host, 'label[data-swatch="blue"]'));
       host = await noteCard(page, NEW_TAG, 'the new tag on the form');
+      const shot = join(tmpdir(), `hashiya-note-card-edit-${ctx.browser.name}.png`);
+      await page.screenshot(shot);
+      ctx.log(`screenshot: ${shot}`);
       await page.clickUi(one(host, 'button[data-action="save"]'));
       host = await noteCard(page, EDITED_TEXT, 'the card after saving', 'view');
       await waitForNoteHighlight(page, `hashiya-note-blue:${QUOTE}`, 'the new colour on the page');

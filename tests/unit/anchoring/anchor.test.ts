@@ -211,3 +211,73 @@ describe('the position step', () => {
     expect(anchor?.method).toBe('exact');
   });
 });
+
+describe('the moved-with-the-others step', () => {
+  const before = modelText(ARTICLE);
+  const quotes = [P1.slice(10, 40), P2.slice(20, 55), P3.slice(5, 45), P4.slice(4, 30)];
+  const targets = quotes.map((quote) => noteOn(before, quote));
+
+  it('places notes a paragraph moved where the exact search alone places them', () => {
+    const after = modelText(`<p>تحديث: أضيفت هذه الفقرة بعد نشر الخبر بساعتين.</p>${ARTICLE}`);
+    const together = anchorAll(after, targets);
+    // Each note alone (no shift learned from the notes before it) goes through the folded search.
+    const alone = targets.map((t) => new Anchorer(after).anchor(t));
+    expect(together).toEqual(alone);
+    expect(together.map((a) => (a ? after.slice(a.start, a.end) : null))).toEqual(quotes);
+  });
+
+  it('does not take a moved repeat whose context differs: the search decides', () => {
+    // The second note's passage was cut and its quote repeated, with other context, as far on as
+    // the first note moved.
+    const text = `${P1}${BLOCK_SEPARATOR}${P2}`;
+    const first = noteOn(text, P1.slice(0, 20));
+    const second = noteOn(text, 'قررت قطع العلاقات');
+    const after = `مقدمة${BLOCK_SEPARATOR}${P1}${BLOCK_SEPARATOR}${P2.replace('قررت قطع العلاقات', 'أعلنت شيئا آخر تماما')}`;
+    const shift = after.indexOf(P1);
+    const spliced = `${after.slice(0, second.position.start + shift)}قررت قطع العلاقات${after.slice(second.position.start + shift)}`;
+    const anchors = anchorAll(spliced, [first, second]);
+    expect(anchors[0]?.method).toBe('exact');
+    expect(anchors[1]).toEqual(new Anchorer(spliced).anchor(second));
+  });
+
+  it('leaves a cut passage an orphan among moved notes', () => {
+    const after = modelText(
+      `<p>فقرة جديدة في الأعلى.</p>${[P1, P3, P4].map((p) => `<p>${p}</p>`).join('\n')}`,
+    );
+    const anchors = anchorAll(after, targets);
+    expect(anchors[1]).toBeNull();
+    expect(anchors.filter((a) => a !== null).map((a) => after.slice(a.start, a.end))).toEqual([
+      quotes[0],
+      quotes[2],
+      quotes[3],
+    ]);
+  });
+});
+
+describe('the approximate step on texts of any alphabet', () => {
+  const before = modelText(ARTICLE);
+  const passage = 'قررت قطع العلاقات مع الجمهورية الإسلامية';
+  const note = noteOn(before, passage);
+  const edited = ARTICLE.replace('قررت قطع', 'قررت فورا قطع');
+  const expected = { quote: 'قررت فورا قطع العلاقات مع الجمهورية الإسلامية', method: 'approximate' };
+  // More than 255 distinct characters: the search runs on the text as it is, not in a small alphabet.
+  const manyLetters = Array.from({ length: 400 }, (_, i) => String.fromCharCode(0x4e00 + i)).join('');
+
+  it('finds the same passage whether the text has few distinct characters or many', () => {
+    expect(anchoredText(modelText(edited), note)).toEqual(expected);
+    const wide = modelText(`${edited}<p>${manyLetters}</p>`);
+    expect(anchoredText(wide, note)).toEqual(expected);
+  });
+
+  it('counts a quote character the text no longer has as an edit, and still finds the passage', () => {
+    const after = modelText(ARTICLE.replace('قررت قطع', 'قررت ж قطع'));
+    expect(anchoredText(after, note)?.quote).toBe('قررت ж قطع العلاقات مع الجمهورية الإسلامية');
+  });
+
+  it('leaves a cut passage an orphan, far from where it was, in both cases', () => {
+    const cut = ARTICLE.replace(P2, 'وقال رئيس الوزراء كلاما آخر لا صلة له بالموضوع.');
+    const far = { ...note, position: { ...note.position, start: 2, end: 2 + passage.length } };
+    expect(new Anchorer(modelText(cut)).anchor(far)).toBeNull();
+    expect(new Anchorer(modelText(`${cut}<p>${manyLetters}</p>`)).anchor(far)).toBeNull();
+  });
+});

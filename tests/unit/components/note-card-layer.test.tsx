@@ -170,9 +170,9 @@ describe('note card layer', () => {
     const tagInput = card()?.querySelector('#note-tag') as HTMLInputElement;
     typeInto(tagInput, 'اير');
     await settle();
-    const suggestion = card()?.querySelector<HTMLButtonElement>('[data-suggestion]');
-    expect(suggestion?.dataset.suggestion).toBe('إيران');
-    suggestion?.click();
+    const suggestion = card()?.querySelector<HTMLElement>('[role="option"]');
+    expect(suggestion?.textContent).toBe('إيران');
+    suggestion?.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, cancelable: true }));
     await settle();
     typeInto(card()?.querySelector('#note-tag') as HTMLInputElement, 'cyber, ');
     await settle();
