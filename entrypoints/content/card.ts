@@ -6,6 +6,7 @@ import { otherEntitiesNamed } from '@/lib/entities/shared-forms';
 import type { Entity } from '@/lib/entities/types';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
+import { newRecordId } from '@/lib/notes/ids';
 import { mentionAtPoint } from '@/lib/page/hit-test';
 import { trackHover } from '@/lib/page/hover';
 import type { PlacedMention } from '@/lib/page/mention-index';
@@ -19,7 +20,6 @@ import {
 } from '@/lib/reader-dictionary/corrections';
 import type { ReaderPageMatcher } from '@/lib/reader-dictionary/page-matcher';
 import { saveSettings, withEntity } from '@/lib/settings/settings';
-import { newRecordId } from '@/lib/store/ids';
 import { foldText } from '@/lib/text/fold';
 import { liveRange } from '@/lib/text/text-model';
 import { entityFinder } from '@/lib/ui/find';

@@ -7,6 +7,7 @@ import type { SaveOutcome, ToolbarDraft, ToolbarStart } from '@/components/Selec
 import { createToolbarLayer } from '@/components/selection-toolbar-layer';
 import { sendToBackground, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, selectionProtocol } from '@/lib/messaging/protocol';
+import { newRecordId } from '@/lib/notes/ids';
 import { LIMIT } from '@/lib/notes/limits';
 import { DRAFT_GROUP } from '@/lib/notes/note-styles';
 import { newNoteRequest } from '@/lib/page/new-note';
@@ -18,7 +19,6 @@ import { lineBoxes } from '@/lib/page/toolbar-position';
 import { nameInSelection } from '@/lib/reader-dictionary/form';
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { notesEnabled } from '@/lib/settings/settings';
-import { newRecordId } from '@/lib/store/ids';
 import { rangeFromOffsets, type TextModel } from '@/lib/text/text-model';
 import { t } from '@/lib/ui/i18n';
 

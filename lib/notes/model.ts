@@ -40,7 +40,7 @@ export interface ArticleRecord {
 }
 
 export interface AnnotationRecord {
-  /** A UUID (lib/store/ids.ts). */
+  /** A UUID (lib/notes/ids.ts). */
   id: string;
   /** ArticleRecord.id. */
   articleId: string;

@@ -4,10 +4,10 @@
 
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { ArticleInfo } from '../notes/article-identity';
+import { newRecordId } from '../notes/ids';
 import type { AnnotationChanges, AnnotationRecord, ArticleRecord, NewAnnotation } from '../notes/model';
 import type { ReaderEntry } from '../reader-dictionary/model';
 import { StoreError, toStoreError } from './errors';
-import { newRecordId } from './ids';
 import { migrate } from './migrations';
 import { ReaderEntriesStore } from './reader-entries-store';
 import { DATABASE_NAME, type NotesSchema, SCHEMA_VERSION } from './schema';

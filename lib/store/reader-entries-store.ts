@@ -3,9 +3,9 @@
 // committed when its promise resolves, a delete leaves a tombstone, failures are StoreErrors.
 
 import type { IDBPDatabase } from 'idb';
+import { newRecordId } from '../notes/ids';
 import type { NewReaderEntry, ReaderEntry } from '../reader-dictionary/model';
 import { StoreError, toStoreError } from './errors';
-import { newRecordId } from './ids';
 import type { NotesSchema } from './schema';
 
 export class ReaderEntriesStore {
