@@ -77,7 +77,7 @@ export function NotesView({ tabId, pageStatus }: NotesViewProps) {
       viewProtocol,
       {
         'notes-changed': (changed) => {
-          if (changed.articleId === articleId) void load();
+          if (changed.articleIds.includes(articleId)) void load();
         },
       },
       stop.signal,

@@ -61,7 +61,7 @@ export default defineBackground(() => {
       // Every open view hears of a change once it has committed.
       ...notesHandlers(
         store,
-        ({ articleId }) => void broadcast(viewProtocol, 'notes-changed', { articleId }),
+        ({ articleId }) => void broadcast(viewProtocol, 'notes-changed', { articleIds: [articleId] }),
       ),
       ...readerDictionaryHandlers(
         store,

@@ -96,8 +96,8 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
   serve(
     viewProtocol,
     {
-      'notes-changed': ({ articleId: changed }) => {
-        if (changed === articleId) void refresh();
+      'notes-changed': ({ articleIds }) => {
+        if (articleId !== null && articleIds.includes(articleId)) void refresh();
       },
     },
     signal,

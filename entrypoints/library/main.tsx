@@ -43,13 +43,22 @@ function mount(names: ReadonlyMap<string, { ar: string; en: string }>): void {
       loadReaderEntries={async () => (await store()).readerEntries.all()}
       writeImport={async (records) => (await store()).putRecords(records)}
       onImported={(articleIds, readerDictionaryChanged) => {
-        for (const articleId of articleIds) void broadcast(viewProtocol, 'notes-changed', { articleId });
+        if (articleIds.length > 0)
+          void broadcast(viewProtocol, 'notes-changed', { articleIds: [...articleIds] });
         // Every open tab matches again with the imported entries; the options page lists them.
         if (readerDictionaryChanged) void broadcast(readerDictionaryNotices, 'reader-dictionary-changed');
       }}
       watch={(onChange) => {
         const stop = new AbortController();
-        serve(viewProtocol, { 'notes-changed': ({ articleId }) => onChange(articleId) }, stop.signal);
+        serve(
+          viewProtocol,
+          {
+            'notes-changed': ({ articleIds }) => {
+              for (const articleId of articleIds) onChange(articleId);
+            },
+          },
+          stop.signal,
+        );
         return () => stop.abort();
       }}
       entityName={(id) => names.get(id)?.[lang] || names.get(id)?.en || id}

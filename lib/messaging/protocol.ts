@@ -213,8 +213,11 @@ export const offscreenProtocol = {
  * (broadcast() in ./messenger.ts); each view serves the ones that concern it and nobody answers.
  */
 export const viewProtocol = {
-  /** A note of this article was saved, changed, deleted or restored: list its notes again. */
-  'notes-changed': [v.object({ articleId: v.string() }), v.void()],
+  /**
+   * Notes of these articles were saved, changed, deleted, restored or imported: list them again.
+   * One notice per change or import (an import of 1,000 articles once sent 1,000, each to every tab).
+   */
+  'notes-changed': [v.object({ articleIds: v.array(v.string()) }), v.void()],
 } as const;
 
 /**

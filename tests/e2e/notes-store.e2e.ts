@@ -147,9 +147,9 @@ export const notesStoreTests: readonly E2eTest[] = [
         assert.equal((saved as { ok: boolean }).ok, true, JSON.stringify(saved));
         await listener.waitFor(
           (articleId) =>
-            ((globalThis as { heard?: { type?: string; data?: { articleId?: string } }[] }).heard ?? []).some(
-              (m) => m.type === 'notes-changed' && m.data?.articleId === articleId,
-            ),
+            (
+              (globalThis as { heard?: { type?: string; data?: { articleIds?: string[] } }[] }).heard ?? []
+            ).some((m) => m.type === 'notes-changed' && m.data?.articleIds?.includes(articleId)),
           ARTICLE.id,
           5_000,
         );

@@ -14,8 +14,8 @@ describe('broadcast', () => {
       if (tabId === second.id) throw new Error('Receiving end does not exist');
       return undefined;
     });
-    await broadcast(viewProtocol, 'notes-changed', { articleId: 'https://news.example/a' });
-    const message = { type: 'notes-changed', data: { articleId: 'https://news.example/a' } };
+    await broadcast(viewProtocol, 'notes-changed', { articleIds: ['https://news.example/a'] });
+    const message = { type: 'notes-changed', data: { articleIds: ['https://news.example/a'] } };
     expect(toPages).toHaveBeenCalledWith(message);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((tab) => tab.id)).toEqual(expect.arrayContaining([first.id, second.id]));
@@ -26,16 +26,16 @@ describe('broadcast', () => {
 
   it('refuses to send what its protocol does not allow', async () => {
     await expect(
-      broadcast(viewProtocol, 'notes-changed', { articleId: 5 } as unknown as { articleId: string }),
-    ).rejects.toThrow(/notes-changed: articleId/);
+      broadcast(viewProtocol, 'notes-changed', { articleIds: [5] } as unknown as { articleIds: string[] }),
+    ).rejects.toThrow(/notes-changed: articleIds/);
   });
 
   it('is answered by a view that serves the view protocol', async () => {
     const changed: string[] = [];
     const reply = await answerMessage(
       viewProtocol,
-      { 'notes-changed': ({ articleId }) => void changed.push(articleId) },
-      { type: 'notes-changed', data: { articleId: 'https://news.example/a' } },
+      { 'notes-changed': ({ articleIds }) => void changed.push(...articleIds) },
+      { type: 'notes-changed', data: { articleIds: ['https://news.example/a'] } },
       {},
     );
     expect(reply).toEqual({ ok: true, value: undefined });
