@@ -1,50 +1,76 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Span } from '@/lib/entities/candidates';
 import { ENTITY_TYPES, type EntityType } from '@/lib/entities/types';
 import { sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, contentProtocol, readerDictionaryNotices } from '@/lib/messaging/protocol';
 import { draftFromText, entryFromDraft } from '@/lib/reader-dictionary/form';
-import type { PageProposalsReport } from '@/lib/reader-dictionary/page-proposals';
-import { type Proposal, proposalKey } from '@/lib/reader-dictionary/proposals';
+import {
+  idleScheduler,
+  PageProposals,
+  type PageProposalsReport,
+} from '@/lib/reader-dictionary/page-proposals';
+import { dismissedKeys, type Proposal, proposalKey } from '@/lib/reader-dictionary/proposals';
 import { countText, t, typeLabel } from '@/lib/ui/i18n';
 
-/** How often to ask again while the page is still looking (in its idle time). */
-const POLL_MS = 300;
-/** After the reader's dictionary changed: when to ask the page again (it matches again first). */
+/** After the reader's dictionary changed: when to read the page again (it matches again first). */
 const AFTER_CHANGE_MS = [300, 1200];
 
 // Open or closed, as the reader left it, across the panel's re-mounts (tab switches).
 let lastOpen = false;
 
 /**
- * "Possible entities": names on the page no dictionary knows yet, found by the page in its idle
- * time. Closed by default (a calm line with the count); each name can be added to the reader's
- * dictionary with the type it suggests (or another), which highlights it at once in every tab, or
- * dismissed for good. Never painted on the page.
+ * "Possible entities": names on the page no dictionary knows yet, looked for here, in the panel's
+ * idle time, in the article text the page sends (the page does none of this work). Closed by
+ * default (a calm line with the count); each name can be added to the reader's dictionary with the
+ * type it suggests (or another), which highlights it at once in every tab, or dismissed for good.
+ * Never painted on the page.
  */
 export function ProposalsSection({ tabId, pageStatus }: { tabId: number | undefined; pageStatus: string }) {
   const [report, setReport] = useState<PageProposalsReport | null>(null);
   const [open, setOpen] = useState(lastOpen);
-  // Forms added or dismissed here: gone from the list at once, before the page has looked again.
+  // Forms added or dismissed here: gone from the list at once, before the page has been read again.
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [types, setTypes] = useState<ReadonlyMap<string, EntityType>>(new Map());
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const source = useRef<{ text: string; mentions: Span[] } | null>(null);
+  const dismissed = useRef<ReadonlySet<string>>(new Set());
+  const [finder] = useState(
+    () =>
+      new PageProposals({
+        source: () => source.current,
+        dismissed: () => dismissed.current,
+        schedule: idleScheduler(),
+        onReport: setReport,
+      }),
+  );
+  useEffect(() => () => finder.stop(), [finder]);
+  const generation = useRef(0);
 
+  // Reads the page's article and the reader's dismissed names, then looks again from the start.
   const load = useCallback(async () => {
     if (tabId === undefined) return;
-    const reply = await sendToTab(contentProtocol, tabId, 'page-proposals');
-    setReport(reply.ok ? reply.value : null);
-  }, [tabId]);
+    const current = ++generation.current;
+    const [article, entries] = await Promise.all([
+      sendToTab(contentProtocol, tabId, 'article-text'),
+      sendToBackground(backgroundProtocol, 'list-reader-entries'),
+    ]);
+    if (current !== generation.current) return; // a later read is under way
+    source.current =
+      article.ok && article.value.status === 'article'
+        ? {
+            text: article.value.text,
+            mentions: article.value.mentions.map(([start, end]) => ({ start, end })),
+          }
+        : null;
+    // Unreadable entries propose what was dismissed; the forms dismissed here stay hidden (`done`).
+    dismissed.current = entries.ok ? dismissedKeys(entries.value) : new Set();
+    finder.refresh();
+  }, [tabId, finder]);
 
   useEffect(() => {
     void load();
   }, [load, pageStatus]);
-
-  useEffect(() => {
-    if (report?.status !== 'working') return;
-    const timer = setTimeout(() => void load(), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [report, load]);
 
   useEffect(() => {
     const stop = new AbortController();
@@ -92,6 +118,8 @@ export function ProposalsSection({ tabId, pageStatus }: { tabId: number | undefi
     <details
       class="proposals"
       data-proposals={report.status}
+      data-slices={report.timings?.slices}
+      data-idle-tasks={report.timings?.tasks}
       open={open}
       onToggle={(e) => {
         lastOpen = e.currentTarget.open;

@@ -45,8 +45,6 @@ export function wireAnalysis(
   notes: PageNotes,
   /** True for the host of other in-page UI of ours (the note card): its changes are not the page's. */
   isOtherUi: (node: Node) => boolean = () => false,
-  /** Called once each analysis has settled and painted (proposals are looked for then, in idle time). */
-  afterAnalysis: () => void = () => {},
 ): PageAnalysis {
   // Work starts only on pages that look like articles, or once the reader asks for it.
   let started = false;
@@ -71,7 +69,6 @@ export function wireAnalysis(
       watcher.refresh(); // watch what can change the article just found
       reportCount();
       void notes.refresh(startedAt);
-      afterAnalysis();
     });
   };
   const runWhenLoaded = async (options?: RunOptions): Promise<void> => {

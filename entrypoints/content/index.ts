@@ -18,7 +18,6 @@ import { wireMessages } from './messages';
 import { wireNoteCard } from './note-card';
 import { wireNotes } from './notes';
 import { wirePacks } from './packs';
-import { wireProposals } from './proposals';
 import { wireReaderDictionary } from './reader-dictionary';
 import { wireSettings } from './settings';
 import { wireToolbar } from './toolbar';
@@ -66,22 +65,14 @@ export default defineContentScript({
     // Where a note lies over a name, the note card answers the hover (and leads to the entity card).
     const card = wireCard(session, matcher, restorePaint, ctx.signal, (x, y) => noteCard.covers(x, y));
     const noteCard = wireNoteCard(session, notes, card, matcher, ctx.signal);
-    const proposals = wireProposals(session, matcher, ctx.signal);
-    const analysis = wireAnalysis(
-      ctx,
-      session,
-      painter,
-      card,
-      matcher,
-      notes,
-      (node) => noteCard.isHost(node),
-      proposals.refresh,
+    const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes, (node) =>
+      noteCard.isHost(node),
     );
     wireMessages(session, analysis, card, noteCard, ctx.signal);
     wireSettings(session, analysis, card, notes, ctx.signal);
     wireToolbar(session, ctx.signal, () => card.hide());
     wirePacks(packs, analysis, ctx.signal);
-    wireReaderDictionary(matcher, session, analysis, ctx.signal, proposals.refresh);
+    wireReaderDictionary(matcher, session, analysis, ctx.signal);
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 

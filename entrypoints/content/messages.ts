@@ -3,6 +3,7 @@
 import { serve } from '@/lib/messaging/messenger';
 import { analysisProtocol } from '@/lib/messaging/protocol';
 import type { PageSession } from '@/lib/page/page-session';
+import { articleTextProtocol, articleTextReply } from '@/lib/reader-dictionary/article-text';
 import { saveSettings, toggledForSite } from '@/lib/settings/settings';
 import type { PageAnalysis } from './analysis';
 import type { PageCard } from './card';
@@ -15,6 +16,20 @@ export function wireMessages(
   noteCard: Pick<PageNoteCard, 'showAtSelection'>,
   signal: AbortSignal,
 ): void {
+  serve(
+    articleTextProtocol,
+    {
+      // For the side panel's "Possible entities", once the analysis under way has settled. Nothing is
+      // proposed where highlighting is off: the reader asked Hashiya to stay quiet there.
+      'article-text': async () => {
+        await session.settled;
+        const article = session.extracted;
+        if (!article || !session.active) return { status: 'none' } as const;
+        return articleTextReply(article.model.text, session.mentions.all);
+      },
+    },
+    signal,
+  );
   serve(
     analysisProtocol,
     {

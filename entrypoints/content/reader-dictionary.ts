@@ -12,8 +12,6 @@ export function wireReaderDictionary(
   session: PageSession,
   analysis: PageAnalysis,
   signal: AbortSignal,
-  /** Called after each re-match (proposals are looked for again: the page knows other names now). */
-  afterRematch: () => void = () => {},
 ): void {
   serve(
     readerDictionaryNotices,
@@ -25,7 +23,6 @@ export function wireReaderDictionary(
           if (signal.aborted || !analysis.started) return;
           session.rematch();
           analysis.reportCount();
-          afterRematch();
         });
       },
     },

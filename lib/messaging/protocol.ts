@@ -7,7 +7,7 @@ import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { pageNotesProtocol } from '../notes/page-notes';
 import { notesProtocol } from '../notes/validate';
 import type { ArticleRuns } from '../page/extract';
-import { proposalsProtocol } from '../reader-dictionary/page-proposals';
+import { articleTextProtocol } from '../reader-dictionary/article-text';
 import { readerDictionaryProtocol } from '../reader-dictionary/validate';
 
 /** One entity found on a page, with how often it occurs there. */
@@ -175,8 +175,8 @@ export const contentProtocol = {
   ...analysisProtocol,
   /** Where the page's notes are, and showing one of them (entrypoints/content/notes.ts). */
   ...pageNotesProtocol,
-  /** Possible entities: names on the page no dictionary knows yet (entrypoints/content/proposals.ts). */
-  ...proposalsProtocol,
+  /** The analysed article's text, for the side panel to look for possible entities in. */
+  ...articleTextProtocol,
 } as const;
 
 /** What a tab did with the reader's selection (context menu, keyboard command). */

@@ -5,13 +5,10 @@ import type { ShippedMatcher } from '../entities/dictionary';
 import type { Entity, Mention } from '../entities/types';
 import { withReaderDictionary } from './apply';
 import type { ReaderEntry } from './model';
-import { proposalKey } from './proposals';
 
 export interface ReaderPageMatcher extends ShippedMatcher {
   /** Reads the reader's entries again (after they changed) and applies them. */
   reloadEntries(): Promise<void>;
-  /** The proposals the reader dismissed, as proposal keys (never proposed again). */
-  readonly dismissed: ReadonlySet<string>;
   /** The reader's entries applied now, oldest first (what a correction from the card builds on). */
   readonly entries: readonly ReaderEntry[];
   /** The entity as the dictionary (shipped, packs) has it, before the reader's corrections. */
@@ -28,7 +25,6 @@ export function withReaderEntries(
   site: string,
 ): ReaderPageMatcher {
   let applied = withReaderDictionary(base, [], site);
-  let dismissed: ReadonlySet<string> = new Set();
   let appliedEntries: readonly ReaderEntry[] = [];
   let entriesRead = false;
   let generation = 0;
@@ -38,11 +34,6 @@ export function withReaderEntries(
     const entries = await loadEntries().catch(() => []);
     if (current !== generation) return; // a later change is being read
     applied = withReaderDictionary(base, entries, site);
-    dismissed = new Set(
-      entries.flatMap((e) =>
-        e.kind === 'dismissed' && e.deleted === undefined ? [proposalKey(e.form)] : [],
-      ),
-    );
     appliedEntries = entries;
     entriesRead = true;
   };
@@ -58,9 +49,6 @@ export function withReaderEntries(
       return pending;
     },
     reloadEntries: readEntries,
-    get dismissed() {
-      return dismissed;
-    },
     get entries() {
       return appliedEntries;
     },

@@ -1,43 +1,117 @@
-// The "Possible entities" a tab's content script found on its page (lib/page/page-proposals.ts), as
-// the side panel asks for them: the message, its schema and the report's shape. Both the content
-// script and the side panel import this file; neither needs the finder's code for it.
-import * as v from 'valibot';
-import { ENTITY_TYPES } from '../entities/types';
-import { LIMIT } from '../notes/limits';
-import type { Proposal } from './proposals';
-
-export const PROPOSAL_STATUSES = [
-  /** No analysed article (or highlighting is off here): nothing to propose. */
-  'none',
-  /** Looking, in the page's idle time. */
-  'working',
-  'ready',
-] as const;
+// Looks for "Possible entities" on a tab's analysed article (./article-text.ts) in the side panel's
+// idle time: a slice of text (./proposals.ts) at a time, as many as fit in an idle period and never
+// more than IDLE_BUDGET_MS of work in one task, so even the longest article never holds the panel
+// up. A new analysis or a change of the reader's dictionary starts it again. The page does none of
+// this work (the finder's code and word lists stay out of the content script).
+import type { Span } from '../entities/candidates';
+import { type Proposal, ProposalTally, SLICE_CHARS, textSlices } from './proposals';
 
 export interface PageProposalsReport {
-  status: (typeof PROPOSAL_STATUSES)[number];
+  /** 'none': no analysed article, or highlighting is off there; 'working': looking, in idle time. */
+  status: 'none' | 'working' | 'ready';
   proposals: Proposal[];
-  /** What the last search cost the page, in ms (for the README's figures and curious readers). */
+  /** What the last search cost, in ms, and in how many idle tasks it was done. */
   timings?: { totalMs: number; longestTaskMs: number; tasks: number; slices: number };
 }
 
-const ms = v.pipe(v.number(), v.finite(), v.minValue(0));
-export const PageProposalsReportSchema: v.GenericSchema<PageProposalsReport> = v.object({
-  status: v.picklist(PROPOSAL_STATUSES),
-  proposals: v.pipe(
-    v.array(
-      v.object({
-        form: v.pipe(v.string(), v.maxLength(LIMIT.label)),
-        count: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-        type: v.picklist(ENTITY_TYPES),
-      }),
-    ),
-    v.maxLength(1000),
-  ),
-  timings: v.optional(v.object({ totalMs: ms, longestTaskMs: ms, tasks: ms, slices: ms })),
-});
+/** What an idle callback is told: how long the browser expects to stay idle. */
+export interface IdleDeadlineLike {
+  timeRemaining(): number;
+}
+/** Runs `task` when the page is idle; returns what cancels it. */
+export type ScheduleIdle = (task: (deadline: IdleDeadlineLike) => void) => () => void;
 
-/** Requests a tab's content script answers about proposals (spread into contentProtocol). */
-export const proposalsProtocol = {
-  'page-proposals': [v.undefined(), PageProposalsReportSchema],
-} as const;
+/** The most work done in one idle task, whatever the browser offers. */
+export const IDLE_BUDGET_MS = 8;
+/** An idle callback still runs this long after it was asked for, on a page that is never idle. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/** requestIdleCallback where the scope has it, else a timeout with IDLE_BUDGET_MS to spend. */
+export function idleScheduler(scope: typeof globalThis = globalThis): ScheduleIdle {
+  if (typeof scope.requestIdleCallback === 'function') {
+    return (task) => {
+      const id = scope.requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+      return () => scope.cancelIdleCallback(id);
+    };
+  }
+  return (task) => {
+    const id = setTimeout(() => {
+      const started = performance.now();
+      task({ timeRemaining: () => Math.max(0, IDLE_BUDGET_MS - (performance.now() - started)) });
+    }, 50);
+    return () => clearTimeout(id);
+  };
+}
+
+export interface PageProposalsOptions {
+  /** The article's text and the page's mentions (sorted by start), or null when there is none. */
+  source: () => { text: string; mentions: readonly Span[] } | null;
+  /** The proposal keys the reader dismissed (proposalKey). */
+  dismissed: () => ReadonlySet<string>;
+  schedule: ScheduleIdle;
+  /** Told each new report (working, then ready). */
+  onReport?: (report: PageProposalsReport) => void;
+  now?: () => number;
+  /** Defaults SLICE_CHARS and IDLE_BUDGET_MS; smaller in tests. */
+  sliceChars?: number;
+  budgetMs?: number;
+}
+
+export class PageProposals {
+  private current: PageProposalsReport = { status: 'none', proposals: [] };
+  private cancel: (() => void) | undefined;
+
+  constructor(private readonly options: PageProposalsOptions) {}
+
+  report(): PageProposalsReport {
+    return this.current;
+  }
+
+  /** Looks again from the start (a new analysis, another dictionary); what was under way stops. */
+  refresh(): void {
+    this.stop();
+    const source = this.options.source();
+    if (!source) {
+      this.publish({ status: 'none', proposals: [] });
+      return;
+    }
+    const now = this.options.now ?? (() => performance.now());
+    const budget = this.options.budgetMs ?? IDLE_BUDGET_MS;
+    const tally = new ProposalTally(source.text, source.mentions);
+    const slices = textSlices(source.text, this.options.sliceChars ?? SLICE_CHARS);
+    const timings = { totalMs: 0, longestTaskMs: 0, tasks: 0, slices: slices.length };
+    let next = 0;
+    this.publish({ status: 'working', proposals: [] });
+    const task = (deadline: IdleDeadlineLike) => {
+      const started = now();
+      let spent = 0;
+      do {
+        const slice = slices[next++];
+        if (slice) tally.add(slice);
+        spent = now() - started;
+      } while (next < slices.length && spent < budget && deadline.timeRemaining() > 0);
+      const done = next >= slices.length;
+      const proposals = done ? tally.result(this.options.dismissed()) : [];
+      spent = now() - started;
+      timings.totalMs += spent;
+      timings.longestTaskMs = Math.max(timings.longestTaskMs, spent);
+      timings.tasks++;
+      if (done) {
+        this.cancel = undefined;
+        this.publish({ status: 'ready', proposals, timings });
+      } else this.cancel = this.options.schedule(task);
+    };
+    this.cancel = this.options.schedule(task);
+  }
+
+  /** Stops looking (the panel shows another tab, or closes). */
+  stop(): void {
+    this.cancel?.();
+    this.cancel = undefined;
+  }
+
+  private publish(report: PageProposalsReport): void {
+    this.current = report;
+    this.options.onReport?.(report);
+  }
+}

@@ -8,6 +8,7 @@ import { type Candidate, EN_TITLES, findCandidates, type Span, sentenceStart } f
 import type { EntityType } from '../entities/types';
 import { foldText } from '../text/fold';
 import { tokenWords } from '../text/tokenize';
+import type { ReaderEntry } from './model';
 
 export interface Proposal {
   /** The form as the page writes it most often. */
@@ -26,6 +27,13 @@ export const MAX_PROPOSALS = 40;
 /** The key proposals are compared by: the form's folded words (ايران and إيران are one form). */
 export function proposalKey(form: string): string {
   return tokenWords(foldText(form)).join(' ');
+}
+
+/** The proposals the reader dismissed (and did not undo), as proposal keys: never proposed again. */
+export function dismissedKeys(entries: readonly ReaderEntry[]): Set<string> {
+  return new Set(
+    entries.flatMap((e) => (e.kind === 'dismissed' && e.deleted === undefined ? [proposalKey(e.form)] : [])),
+  );
 }
 
 /**

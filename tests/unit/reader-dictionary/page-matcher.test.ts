@@ -62,26 +62,3 @@ describe('the page matcher with the reader’s entries', () => {
     expect(matcher.match('طهران').map((m) => m.entityId)).toEqual(['tehran']);
   });
 });
-
-describe('the page matcher’s dismissed proposals', () => {
-  it('are the live dismissed entries, folded like proposals, read again when they change', async () => {
-    const dismissed = (n: number, form: string, deleted?: string): ReaderEntry => ({
-      kind: 'dismissed',
-      id: `1c8d2f3b-4e5a-4b6c-9d7e-8f9a0b1c2d${n}0`,
-      form,
-      created: '2026-03-01T10:00:00.000Z',
-      modified: '2026-03-01T10:00:00.000Z',
-      ...(deleted ? { deleted } : {}),
-    });
-    let entries: ReaderEntry[] = [
-      dismissed(1, 'بِلال حمدان'),
-      dismissed(2, 'Shkoder', '2026-03-02T10:00:00.000Z'),
-    ];
-    const matcher = withReaderEntries(base, async () => entries, '');
-    await matcher.ready();
-    expect([...matcher.dismissed]).toEqual(['بلال حمدان']);
-    entries = [...entries, dismissed(3, 'Coastal  Union'), suppressTehran(3)];
-    await matcher.reloadEntries();
-    expect([...matcher.dismissed]).toEqual(['بلال حمدان', 'coastal union']);
-  });
-});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../../lib/entities/candidates';
+import type { ReaderEntry } from '../../../lib/reader-dictionary/model';
 import {
+  dismissedKeys,
   type Proposal,
   ProposalTally,
   proposalKey,
@@ -144,5 +146,34 @@ describe('proposals — slices', () => {
       { form: 'Bilal Hamdan', count: 60, type: 'person' },
       { form: 'بلال حمدان', count: 40, type: 'person' },
     ]);
+  });
+});
+
+describe('dismissedKeys', () => {
+  it('are the live dismissed entries, folded like proposals; other entries are left', () => {
+    const dismissed = (n: number, form: string, deleted?: string): ReaderEntry => ({
+      kind: 'dismissed',
+      id: `1c8d2f3b-4e5a-4b6c-9d7e-8f9a0b1c2d${n}0`,
+      form,
+      created: '2026-03-01T10:00:00.000Z',
+      modified: '2026-03-01T10:00:00.000Z',
+      ...(deleted ? { deleted } : {}),
+    });
+    const suppression: ReaderEntry = {
+      kind: 'suppression',
+      id: '0b7c3d1e-5f6a-4b8c-9d0e-1f2a3b4c5d30',
+      entityId: 'tehran',
+      form: 'طهران',
+      site: null,
+      created: '2026-03-01T10:00:00.000Z',
+      modified: '2026-03-01T10:00:00.000Z',
+    };
+    const keys = dismissedKeys([
+      dismissed(1, 'بِلال حمدان'),
+      dismissed(2, 'Shkoder', '2026-03-02T10:00:00.000Z'),
+      dismissed(3, 'Coastal  Union'),
+      suppression,
+    ]);
+    expect([...keys]).toEqual(['بلال حمدان', 'coastal union']);
   });
 });

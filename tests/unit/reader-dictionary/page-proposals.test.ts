@@ -5,7 +5,7 @@ import {
   idleScheduler,
   PageProposals,
   type ScheduleIdle,
-} from '../../../lib/page/page-proposals';
+} from '../../../lib/reader-dictionary/page-proposals';
 import { proposalKey, proposeEntities, textSlices } from '../../../lib/reader-dictionary/proposals';
 
 const ARTICLE = Array.from(
@@ -75,6 +75,23 @@ describe('PageProposals', () => {
     expect(report.timings?.slices).toBe(textSlices(ARTICLE, 400).length);
     // The budget is 8 ms; a task stops at the first slice that passes it (9 ms), then reads the clock.
     expect(report.timings?.longestTaskMs).toBe(12);
+  });
+
+  it('tells each report as it comes: working, then ready', () => {
+    const idle = fakeIdle();
+    const told: string[] = [];
+    const proposals = new PageProposals({
+      source: () => ({ text: ARTICLE, mentions: [] }),
+      dismissed: () => new Set(),
+      schedule: idle.schedule,
+      onReport: (report) => told.push(`${report.status} ${report.proposals.length}`),
+      sliceChars: 400,
+      budgetMs: 0,
+    });
+    proposals.refresh();
+    expect(told).toEqual(['working 0']);
+    while (idle.queue.length > 0) idle.runOne();
+    expect(told).toEqual(['working 0', `ready ${proposeEntities(ARTICLE, [], new Set()).length}`]);
   });
 
   it('does one slice per task when the browser says it has no idle time left', () => {
