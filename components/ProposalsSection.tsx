@@ -120,6 +120,8 @@ export function ProposalsSection({ tabId, pageStatus }: { tabId: number | undefi
       data-proposals={report.status}
       data-slices={report.timings?.slices}
       data-idle-tasks={report.timings?.tasks}
+      data-longest-task-ms={report.timings?.longestTaskMs.toFixed(1)}
+      data-total-ms={report.timings?.totalMs.toFixed(1)}
       open={open}
       onToggle={(e) => {
         lastOpen = e.currentTarget.open;
