@@ -197,10 +197,12 @@ export const proposalTests: readonly E2eTest[] = [
     name: 'possible entities: the side panel reads the long article in slices over many idle tasks of its own',
     timeoutMs: 60_000,
     async run(ctx) {
-      const page = await ctx.browser.newPage(new URL('long-article.html', ctx.baseUrl).href);
+      // A URL of its own: the hard-page tests keep long-article.html open in another tab.
+      const url = new URL('long-article.html?for=proposals', ctx.baseUrl).href;
+      const page = await ctx.browser.newPage(url);
       try {
-        await waitForPaint(page, 'long-article.html');
-        const tabId = await tabIdOf(ctx.browser, new URL('long-article.html', ctx.baseUrl).href);
+        await waitForPaint(page, 'long-article.html?for=proposals');
+        const tabId = await tabIdOf(ctx.browser, url);
         const panel = await ctx.browser.openExtensionPage(`sidepanel.html?tab=${tabId}`);
         try {
           await panel.waitForSelector('[data-proposals="ready"]', 30_000);
