@@ -559,12 +559,44 @@ export interface BrowserBenchOptions {
   pagesOnly?: boolean;
 }
 
-export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
-  const runs = options.runs ?? DEFAULT_RUNS;
+/** A browser the bench measures in: its name and how to launch it with the built extension. */
+export interface BenchBrowserPlan {
+  name: string;
+  launch: () => Promise<TestBrowser>;
+}
+
+/**
+ * The installed browsers to measure in (the extension built first unless `options.build` is false),
+ * and a line for each one left out; `what` names the figures it would have given.
+ */
+export function benchBrowsers(
+  options: BrowserBenchOptions,
+  what: string,
+): { plans: BenchBrowserPlan[]; skipped: string[] } {
   const chromium = findChromium();
   const firefox = options.firefox === false ? null : findFirefox();
   if (options.build !== false) build(firefox !== null);
+  const plans: BenchBrowserPlan[] = [];
   const skipped: string[] = [];
+  if (chromium)
+    plans.push({ name: 'Chromium', launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }) });
+  else
+    skipped.push(
+      `Chromium is not installed (sudo apt-get install chromium, or set CHROME_PATH): no ${what} figures`,
+    );
+  if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
+    plans.push({
+      name: 'Firefox',
+      launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
+    });
+  else if (options.firefox !== false)
+    skipped.push(`Firefox is not installed or not built: no ${what} figures`);
+  return { plans, skipped };
+}
+
+export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const { plans, skipped } = benchBrowsers(options, 'content script');
   const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
   const server = await serve(PAGES_DIR);
   const pages: PageFigures[] = [];
@@ -572,20 +604,6 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const pageScript: PageScriptFigures[] = [];
   const hostile: HostileFigures[] = [];
   try {
-    const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
-    if (chromium)
-      plans.push({
-        name: 'Chromium',
-        launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }),
-      });
-    else skipped.push('Chromium is not installed (sudo apt-get install chromium, or set CHROME_PATH)');
-    if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
-      plans.push({
-        name: 'Firefox',
-        launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
-      });
-    else if (options.firefox !== false)
-      skipped.push('Firefox is not installed or not built: no Firefox figures');
     for (const plan of plans) {
       const browser = await plan.launch();
       try {

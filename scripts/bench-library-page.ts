@@ -15,29 +15,13 @@
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportJsonLd } from '../lib/export/jsonld';
 import { LIBRARY_MARKS } from '../lib/library/view';
 import { DATABASE_NAME } from '../lib/store/schema';
-import {
-  findChromium,
-  findFirefox,
-  launchChromium,
-  launchFirefox,
-  type TestBrowser,
-  type TestPage,
-} from '../tests/e2e/browsers.ts';
+import type { TestBrowser, TestPage } from '../tests/e2e/browsers.ts';
 import { syntheticLibrary } from '../tests/unit/library/sample-library';
-import {
-  type BrowserBenchOptions,
-  build,
-  CHROME_DIR,
-  FIREFOX_DIR,
-  geckoIdOf,
-  parseBrowserBenchArgs,
-} from './bench-browser.ts';
+import { type BrowserBenchOptions, benchBrowsers, parseBrowserBenchArgs } from './bench-browser.ts';
 import { KEYSTROKES } from './bench-library.ts';
 import { budgetLine, median } from './bench-matcher.ts';
 
@@ -291,27 +275,13 @@ export async function runLibraryPageBench(
   options: BrowserBenchOptions = {},
 ): Promise<LibraryPageBenchResult> {
   const runs = options.runs ?? DEFAULT_RUNS;
-  const chromium = findChromium();
-  const firefox = options.firefox === false ? null : findFirefox();
-  if (options.build !== false) build(firefox !== null);
+  const { plans, skipped } = benchBrowsers(options, 'library page');
   const lib = syntheticLibrary(ARTICLES, NOTES);
   const backup = exportJsonLd(lib.articles, lib.notes, new Date('2026-11-29T12:00:00.000Z')).text;
   const first = lib.articles[0];
   if (first === undefined) throw new Error('no articles');
   const { created: _c, modified: _m, ...article } = first;
   const liveNotes = lib.notes.filter((n) => n.deleted === undefined).length;
-  const skipped: string[] = [];
-  const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
-  if (chromium)
-    plans.push({ name: 'Chromium', launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }) });
-  else skipped.push('Chromium is not installed: no library page figures for it');
-  if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
-    plans.push({
-      name: 'Firefox',
-      launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
-    });
-  else if (options.firefox !== false)
-    skipped.push('Firefox is not installed or not built: no library page figures');
   const figures: LibraryPageFigures[] = [];
   for (const plan of plans) {
     process.stdout.write(

@@ -26,7 +26,7 @@
 //
 // Always exits 0: this is a report; every budget gets a PASS or FAIL line.
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,23 +36,9 @@ import type { NotesTimings } from '../lib/messaging/protocol';
 import { NOTE_COLOURS } from '../lib/notes/model';
 import { extractArticle } from '../lib/page/extract';
 import { BLOCK_SEPARATOR } from '../lib/text/text-model';
-import {
-  findChromium,
-  findFirefox,
-  launchChromium,
-  launchFirefox,
-  type TestBrowser,
-  type TestPage,
-} from '../tests/e2e/browsers.ts';
+import type { TestBrowser, TestPage } from '../tests/e2e/browsers.ts';
 import { article, editInside, INSERTED, NOTES, passages } from './bench-anchoring.ts';
-import {
-  type BrowserBenchOptions,
-  build,
-  CHROME_DIR,
-  FIREFOX_DIR,
-  geckoIdOf,
-  parseBrowserBenchArgs,
-} from './bench-browser.ts';
+import { type BrowserBenchOptions, benchBrowsers, parseBrowserBenchArgs } from './bench-browser.ts';
 import { budgetLine, median } from './bench-matcher.ts';
 import { serve } from './serve.ts';
 
@@ -488,29 +474,12 @@ async function benchBrowser(
 
 export async function runNotesPageBench(options: BrowserBenchOptions = {}): Promise<NotesPageBenchResult> {
   const runs = options.runs ?? DEFAULT_RUNS;
-  const chromium = findChromium();
-  const firefox = options.firefox === false ? null : findFirefox();
-  if (options.build !== false) build(firefox !== null);
+  const { plans, skipped } = benchBrowsers(options, 'notes-on-the-page');
   const dir = mkdtempSync(join(tmpdir(), 'hashiya-notes-bench-'));
   const server = await serve(dir);
   try {
     const f = fixture(dir, server.url);
     if (f.notes.length !== NOTES) throw new Error(`bench fixture: ${f.notes.length} notes`);
-    const skipped: string[] = [];
-    const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
-    if (chromium)
-      plans.push({
-        name: 'Chromium',
-        launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }),
-      });
-    else skipped.push('Chromium is not installed: no notes-on-the-page figures for it');
-    if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
-      plans.push({
-        name: 'Firefox',
-        launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
-      });
-    else if (options.firefox !== false)
-      skipped.push('Firefox is not installed or not built: no notes figures');
     const figures: NotesPageFigures[] = [];
     for (const plan of plans) {
       process.stdout.write(

@@ -17,23 +17,12 @@
 //
 // Always exits 0: this is a report; the budget gets a PASS or FAIL line.
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  findChromium,
-  findFirefox,
-  launchChromium,
-  launchFirefox,
-  type TestBrowser,
-} from '../tests/e2e/browsers.ts';
+import type { TestBrowser } from '../tests/e2e/browsers.ts';
 import { PAGES_DIR } from '../tests/e2e/expectations.ts';
 import {
   type BrowserBenchOptions,
-  build,
-  CHROME_DIR,
-  FIREFOX_DIR,
-  geckoIdOf,
+  benchBrowsers,
   parseBrowserBenchArgs,
   waitForTimings,
 } from './bench-browser.ts';
@@ -180,21 +169,7 @@ export async function runReaderDictionaryBench(
   options: BrowserBenchOptions = {},
 ): Promise<ReaderDictionaryBenchResult> {
   const runs = options.runs ?? DEFAULT_RUNS;
-  const chromium = findChromium();
-  const firefox = options.firefox === false ? null : findFirefox();
-  if (options.build !== false) build(firefox !== null);
-  const skipped: string[] = [];
-  const plans: { name: string; launch: () => Promise<TestBrowser> }[] = [];
-  if (chromium)
-    plans.push({ name: 'Chromium', launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }) });
-  else skipped.push('Chromium is not installed: no Chromium figures');
-  if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
-    plans.push({
-      name: 'Firefox',
-      launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
-    });
-  else if (options.firefox !== false)
-    skipped.push('Firefox is not installed or not built: no Firefox figures');
+  const { plans, skipped } = benchBrowsers(options, 'reader dictionary');
   const server = await serve(PAGES_DIR);
   const figures: ReaderDictionaryFigures[] = [];
   try {
