@@ -7,9 +7,13 @@ import { highlightsCss } from './scripts/lib/highlights-css';
 // Stable add-on id so Firefox keeps the same storage between installs and the tests can pin its UUID.
 export const GECKO_ID = 'hashiya@hashiya.local';
 
+// scripts/bench-big-dictionary.ts builds a copy of the extension with a bigger dictionary file into
+// another folder; every other build ships lib/generated's file into .output.
+const dictionaryTables = process.env.HASHIYA_DICTIONARY_TABLES ?? DICTIONARY_TABLES;
+
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  outDir: process.env.HASHIYA_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact(), highlightsCss()],
     // Both browsers preload modules natively; Vite's polyfill for older ones would only add a
@@ -19,7 +23,7 @@ export default defineConfig({
   hooks: {
     // The shipped dictionary is a packaged file the content script fetches when it analyses a page.
     'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve(DICTIONARY_TABLES), relativeDest: DICTIONARY_FILE });
+      files.push({ absoluteSrc: resolve(dictionaryTables), relativeDest: DICTIONARY_FILE });
     },
   },
   manifest: ({ browser }) => ({

@@ -251,7 +251,7 @@ export async function waitForTimings(probe: TestPage, url: string): Promise<Timi
   throw new Error(`no timings from the content script on ${url} within ${PAINT_TIMEOUT_MS / 1000} s`);
 }
 
-async function benchPage(
+export async function benchPage(
   browser: TestBrowser,
   baseUrl: string,
   pageName: string,
