@@ -61,6 +61,51 @@ describe('the shipped world dictionary', () => {
     ).toEqual([]);
   });
 
+  it('finds the bodies, parties, clubs, companies and media of the news in both languages', () => {
+    expect(
+      found(
+        'قالت وكالة الأنباء العراقية إن الإطار التنسيقي وحزب الدعوة اجتمعا، فيما نشر الهلال الأحمر الفلسطيني والمرصد السوري لحقوق الإنسان أرقاما، وفاز النادي الأهلي على الزمالك ثم احتفل الأهلي.',
+      ),
+    ).toEqual([
+      ['وكالة الأنباء العراقية', 'ina-iraq'],
+      ['الإطار التنسيقي', 'coordination-framework'],
+      ['حزب الدعوة', 'dawa-party'],
+      ['الهلال الأحمر الفلسطيني', 'palestine-red-crescent'],
+      ['المرصد السوري لحقوق الإنسان', 'sohr'],
+      ['النادي الأهلي', 'al-ahly'],
+      ['الزمالك', 'zamalek'],
+      ['الأهلي', 'al-ahly'],
+    ]);
+    expect(
+      found(
+        "The Syrian Observatory for Human Rights and the Kataeb Party spoke to Kyodo News; Bayern Munich beat Real Madrid, and Mercedes-Benz shares fell after Moody's cut its rating.",
+      ),
+    ).toEqual([
+      ['Syrian Observatory for Human Rights', 'sohr'],
+      ['Kataeb Party', 'kataeb-party'],
+      ['Kyodo News', 'kyodo'],
+      ['Bayern Munich', 'bayern-munich'],
+      ['Real Madrid', 'real-madrid'],
+      ['Mercedes-Benz', 'mercedes-benz'],
+      ['Moody', 'moodys'], // the possessive 's is left out of the highlight, as in Mandiant's
+    ]);
+  });
+
+  it('leaves the ordinary words among those names alone in both languages', () => {
+    // الهلال the crescent moon, النصر victory, الأهلي civil (all guarded); أبيك "your father" and
+    // كاف "enough" are not forms of APEC or CAF; الملكية الأردنية is the monarchy, not the airline.
+    expect(
+      found(
+        'رصد المسلمون الهلال، وحقق الجيش النصر، وقال لابنه: اتصل بأبيك فالمال كاف، ونظم المجتمع الأهلي حفلا حضرته الأسرة الملكية الأردنية.',
+      ),
+    ).toEqual([['الأردنية', 'jordan']]);
+    expect(
+      found(
+        'Security Service officers said that in Bayern the state voted; the national guard and the crisis group met.',
+      ),
+    ).toEqual([]);
+  });
+
   it("leaves people's surnames that are ordinary words alone until the full name came (Arabic)", () => {
     expect(
       found(
