@@ -6,7 +6,7 @@ import { draftFromText, type EntityDraft, entryFromDraft } from '@/lib/reader-di
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { colourLabel, t } from '@/lib/ui/i18n';
 import { CloseButton } from './CloseButton';
-import { ReaderEntityForm } from './ReaderEntityForm';
+import { LazyReaderEntityForm } from './extras/load';
 import { TagField } from './TagField';
 
 export interface ToolbarDraft {
@@ -182,7 +182,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           <p class="title">{t('toolbarAddEntity')}</p>
           <CloseButton onClose={props.onClose} />
         </div>
-        <ReaderEntityForm
+        <LazyReaderEntityForm
           initial={entityDraft}
           focus={entityDraft.nameAr ? 'nameAr' : 'nameEn'}
           problem={phase === 'failed' ? error : null}
