@@ -6,7 +6,7 @@ import { draftFromText, type EntityDraft, entryFromDraft } from '@/lib/reader-di
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { colourLabel, t } from '@/lib/ui/i18n';
 import { CloseButton } from './CloseButton';
-import { LazyReaderEntityForm } from './extras/load';
+import { ReaderEntityForm } from './ReaderEntityForm';
 import { TagField } from './TagField';
 
 export interface ToolbarDraft {
@@ -39,16 +39,6 @@ export interface SelectionToolbarProps {
   onClose: () => void;
   /** The toolbar changed size: place it again. */
   onResize: () => void;
-}
-
-/** A message in place of the toolbar: a selection outside the article, nothing selected. */
-export function SelectionMessage(props: { text: string; onClose: () => void }) {
-  return (
-    <div class="toolbar message" role="status" data-toolbar="message">
-      <p class="notice">{props.text}</p>
-      <CloseButton onClose={props.onClose} />
-    </div>
-  );
 }
 
 // Mouse clicks on the toolbar's buttons keep the page's selection (and focus) where they are.
@@ -182,7 +172,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           <p class="title">{t('toolbarAddEntity')}</p>
           <CloseButton onClose={props.onClose} />
         </div>
-        <LazyReaderEntityForm
+        <ReaderEntityForm
           initial={entityDraft}
           focus={entityDraft.nameAr ? 'nameAr' : 'nameEn'}
           problem={phase === 'failed' ? error : null}

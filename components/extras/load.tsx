@@ -59,17 +59,3 @@ export function LazyCardCorrections(props: CorrectionsProps) {
     </>
   );
 }
-
-type ReaderEntityFormProps = Parameters<ExtrasModule['ReaderEntityForm']>[0];
-
-/** The reader's entity form ("Add as entity" in the selection toolbar), from the chunk. */
-export function LazyReaderEntityForm(props: ReaderEntityFormProps) {
-  const extras = useExtras();
-  if (!extras) return null;
-  return (
-    <>
-      <style>{extras.readerEntityFormCss}</style>
-      <extras.ReaderEntityForm {...props} />
-    </>
-  );
-}

@@ -12,7 +12,7 @@ import { buildTextModel, rangesFromSortedOffsets } from '@/lib/text/text-model';
 import { entityFinder } from '@/lib/ui/find';
 import { useUiLanguage } from '../ui/fake-i18n';
 
-// The chunk these UIs come from, loaded first: components/extras/load.test.tsx covers its arrival.
+// The chunk these UIs come from, loaded first: tests/unit/components/extras/ covers its arrival.
 beforeAll(() => loadExtras());
 
 const entity = (

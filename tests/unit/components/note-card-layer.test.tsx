@@ -9,7 +9,7 @@ import type { AnnotationRecord } from '@/lib/notes/model';
 import type { PlacedNote } from '@/lib/page/notes-layer';
 import { useUiLanguage } from '../ui/fake-i18n';
 
-// The chunk the card comes from, loaded first: components/extras/load.test.tsx covers its arrival.
+// The chunk the card comes from, loaded first: tests/unit/components/extras/ covers its arrival.
 beforeAll(() => loadExtras());
 
 const NOTE: AnnotationRecord = {

@@ -8,7 +8,7 @@ import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { useUiLanguage } from '../ui/fake-i18n';
 
-// The chunk these UIs come from, loaded first: components/extras/load.test.tsx covers its arrival.
+// The chunk these UIs come from, loaded first: tests/unit/components/extras/ covers its arrival.
 beforeAll(() => loadExtras());
 
 afterEach(() => {

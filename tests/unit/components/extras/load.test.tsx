@@ -1,37 +1,43 @@
 // The in-page extras arrive after the control that opens them: nothing is drawn until the chunk
-// came, then the component with its stylesheet beside it, drawn by the content script's Preact.
+// came, then the component with its stylesheet beside it.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LazyReaderEntityForm, loadExtras } from '@/components/extras/load';
+import { LazyCardCorrections, loadExtras } from '@/components/extras/load';
+import type { Entity } from '@/lib/entities/types';
 import { useUiLanguage } from '../../ui/fake-i18n';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const draft = {
-  type: 'person' as const,
-  nameAr: 'بلال حمدان',
-  nameEn: '',
-  aliases: '',
-  descriptionAr: '',
-  descriptionEn: '',
-};
+const oman: Entity = {
+  id: 'oman',
+  type: 'place',
+  names: { ar: 'عمان', en: 'Oman' },
+  description: { ar: '', en: '' },
+  source: 'test',
+} as Entity;
+const amman: Entity = { ...oman, id: 'amman', names: { ar: 'عمّان', en: 'Amman' } } as Entity;
 
 describe('in-page extras', () => {
-  it('draws nothing until the chunk has come, then the form with its stylesheet', async () => {
+  it('draws nothing until the chunk has come, then the corrections with their stylesheet', async () => {
     useUiLanguage('en');
     const root = document.createElement('div');
     document.body.append(root);
+    const noop = () => {};
     await act(() => {
       render(
-        <LazyReaderEntityForm
-          initial={draft}
-          problem={null}
-          onSave={() => {}}
-          onCancel={() => {}}
-          onEdit={() => {}}
+        <LazyCardCorrections
+          entity={oman}
+          form="عمان"
+          site="example.org"
+          busy={false}
+          find={(query) => (query ? [amman] : [])}
+          onChangeType={noop}
+          onSuppress={noop}
+          onAddSpelling={noop}
+          onResize={noop}
         />,
         root,
       );
@@ -43,16 +49,16 @@ describe('in-page extras', () => {
     const extras = await loadExtras();
     // (vitest hands CSS imports over empty: the text is the chunk's own, whatever it holds)
     expect(root.firstElementChild?.tagName).toBe('STYLE');
-    expect(root.firstElementChild?.textContent).toBe(extras.readerEntityFormCss);
-    const name = root.querySelector<HTMLInputElement>('[data-field="nameAr"]');
-    expect(name?.value).toBe('بلال حمدان');
-    // It is live: typing into the form changes its state.
-    if (!name) throw new Error('no name field');
-    name.value = 'بلال';
+    expect(root.firstElementChild?.textContent).toBe(extras.cardCorrectionsCss);
+    expect(root.querySelectorAll('[data-correct-type]')).toHaveLength(5);
+    // It is live: a search finds what `find` gives.
+    const search = root.querySelector<HTMLInputElement>('input');
+    if (!search) throw new Error('no search field');
+    search.value = 'amm';
     await act(() => {
-      name.dispatchEvent(new Event('input', { bubbles: true }));
+      search.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    expect(root.querySelector<HTMLInputElement>('[data-field="nameAr"]')?.value).toBe('بلال');
+    expect(root.textContent).toContain('Amman');
   });
 
   it('imports the chunk once for every use', async () => {
