@@ -48,14 +48,39 @@ function useExtras(): ExtrasModule | null {
   return extras;
 }
 
+/** The stylesheets already added to each shadow root, by their text. */
+const added = new WeakMap<Node, Set<string>>();
+
+/**
+ * Adds `css` to the shadow root `node` is drawn in, once: a <style> made here, its text set before
+ * it is inserted, as the shadow hosts' own are. Firefox lets a content script's inline style past
+ * the page's Content-Security-Policy only so (a <style> drawn by Preact is inserted empty, and
+ * `style-src 'self'` refuses it: measured on tests/fixtures/pages/csp-strict.html).
+ */
+function addStylesheet(node: Node | null, css: string): void {
+  const root = node?.getRootNode();
+  // A shadow root (a document fragment): elsewhere, as in unit tests, there is no root to style.
+  if (!root || root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+  const sheets = added.get(root) ?? new Set<string>();
+  if (sheets.has(css)) return;
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.appendChild(style);
+  sheets.add(css);
+  added.set(root, sheets);
+}
+
 /** The card's "Correct…" choices, from the chunk. */
 export function LazyCardCorrections(props: CorrectionsProps) {
   const extras = useExtras();
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (extras) addStylesheet(box.current, extras.cardCorrectionsCss);
+  }, [extras]);
   if (!extras) return null;
   return (
-    <>
-      <style>{extras.cardCorrectionsCss}</style>
+    <div ref={box}>
       <extras.CardCorrections {...props} />
-    </>
+    </div>
   );
 }

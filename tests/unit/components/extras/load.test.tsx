@@ -1,5 +1,5 @@
 // The in-page extras arrive after the control that opens them: nothing is drawn until the chunk
-// came, then the component with its stylesheet beside it.
+// came, then the component, with its stylesheet added to the shadow root it is drawn in.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,8 +23,11 @@ const amman: Entity = { ...oman, id: 'amman', names: { ar: 'عمّان', en: 'Am
 describe('in-page extras', () => {
   it('draws nothing until the chunk has come, then the corrections with their stylesheet', async () => {
     useUiLanguage('en');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
     const root = document.createElement('div');
-    document.body.append(root);
+    shadow.append(root);
     const noop = () => {};
     await act(() => {
       render(
@@ -48,8 +51,8 @@ describe('in-page extras', () => {
     });
     const extras = await loadExtras();
     // (vitest hands CSS imports over empty: the text is the chunk's own, whatever it holds)
-    expect(root.firstElementChild?.tagName).toBe('STYLE');
-    expect(root.firstElementChild?.textContent).toBe(extras.cardCorrectionsCss);
+    const sheets = [...shadow.querySelectorAll('style')].map((style) => style.textContent);
+    expect(sheets).toEqual([extras.cardCorrectionsCss]);
     expect(root.querySelectorAll('[data-correct-type]')).toHaveLength(5);
     // It is live: a search finds what `find` gives.
     const search = root.querySelector<HTMLInputElement>('input');
