@@ -8,7 +8,7 @@ import { createShadowHost, type ShadowHost } from '@/lib/page/shadow-host';
 import { placeToolbar } from '@/lib/page/toolbar-position';
 import { uiDirection } from '@/lib/ui/i18n';
 import type { ExtrasModule } from './extras/import-chunk';
-import { loadExtras, loadedExtras } from './extras/load';
+import { addStylesheet, loadExtras, loadedExtras } from './extras/load';
 import { SelectionMessage } from './SelectionMessage';
 import type { SelectionToolbarProps } from './SelectionToolbar';
 import toolbarCss from './selection-toolbar.css?inline';
@@ -46,8 +46,6 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
   let generation = 0;
   const dir = uiDirection();
   let extras: ExtrasModule | null = loadedExtras();
-  /** The host has the toolbar's own stylesheet (from the chunk). */
-  let styled = false;
 
   const element = () => shadow?.container.firstElementChild as HTMLElement | null | undefined;
 
@@ -93,12 +91,7 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
       );
       return;
     }
-    if (!styled) {
-      const style = doc.createElement('style');
-      style.textContent = extras.selectionToolbarCss + extras.readerEntityFormCss;
-      shadow.container.before(style);
-      styled = true;
-    }
+    addStylesheet(shadow.container, extras.selectionToolbarCss + extras.readerEntityFormCss);
     const { SelectionToolbar } = extras;
     render(
       <SelectionToolbar key={generation} {...options} dir={dir} onResize={place} onClose={hide} />,
@@ -126,7 +119,6 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
       hide();
       shadow?.remove();
       shadow = null;
-      styled = false;
     },
     showToolbar(at, next) {
       try {
@@ -144,7 +136,6 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
         shown = null;
         shadow?.remove();
         shadow = null;
-        styled = false;
       }
     },
     update(changes) {
@@ -165,7 +156,6 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
         shown = null;
         shadow?.remove();
         shadow = null;
-        styled = false;
       }
     },
   };

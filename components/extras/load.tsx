@@ -1,6 +1,7 @@
-// The content script's side of the in-page extras chunk (./index.ts): loads it once, on first use,
-// hands it this script's Preact, and draws its components where they are wanted, each with its
-// stylesheet beside it (the shadow roots they open in already hold the card's or the toolbar's).
+// The content script's side of the in-page extras chunk (./index.ts): imports it once, on first
+// use, and hands it this script's Preact. The note card's and the toolbar's layers wait for it
+// themselves (`loadExtras`); the card draws its corrections through `LazyCardCorrections`. Their
+// stylesheets join the shadow roots that already hold the card's or the toolbar's.
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
@@ -57,7 +58,7 @@ const added = new WeakMap<Node, Set<string>>();
  * the page's Content-Security-Policy only so (a <style> drawn by Preact is inserted empty, and
  * `style-src 'self'` refuses it: measured on tests/fixtures/pages/csp-strict.html).
  */
-function addStylesheet(node: Node | null, css: string): void {
+export function addStylesheet(node: Node | null, css: string): void {
   const root = node?.getRootNode();
   // A shadow root (a document fragment): elsewhere, as in unit tests, there is no root to style.
   if (!root || root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
