@@ -1,9 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  resolve: {
+    alias: [
+      {
+        find: /^\.\/import-chunk$/,
+        replacement: fileURLToPath(new URL('./tests/unit/extras-import.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],

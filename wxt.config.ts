@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { EXTRAS_FILE } from './components/extras/file';
 import { DICTIONARY_FILE, DICTIONARY_TABLES } from './lib/entities/dictionary-file';
+import { buildExtrasChunk } from './scripts/lib/extras-chunk';
 import { highlightsCss } from './scripts/lib/highlights-css';
 
 // Stable add-on id so Firefox keeps the same storage between installs and the tests can pin its UUID.
@@ -21,9 +23,11 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
-    // The shipped dictionary is a packaged file the content script fetches when it analyses a page.
-    'build:publicAssets': (_wxt, files) => {
+    // The shipped dictionary is a packaged file the content script fetches when it analyses a page;
+    // the in-page extras chunk, one the content script imports when the reader opens a rarely used UI.
+    'build:publicAssets': async (wxt, files) => {
       files.push({ absoluteSrc: resolve(dictionaryTables), relativeDest: DICTIONARY_FILE });
+      files.push({ contents: await buildExtrasChunk(wxt.config.root), relativeDest: EXTRAS_FILE });
     },
   },
   manifest: ({ browser }) => ({
@@ -36,13 +40,19 @@ export default defineConfig({
     permissions:
       browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'offscreen'],
     action: { default_title: '__MSG_extName__' },
-    // The content script fetches the dictionary from the package. Chrome serves it only under a
-    // per-session random URL (use_dynamic_url), so a page cannot probe for the extension with it;
-    // Firefox's extension URLs carry a random per-install UUID already.
+    // The content script fetches the dictionary and imports the in-page extras from the package.
+    // Chrome serves them only under a per-session random URL (use_dynamic_url), so a page cannot
+    // probe for the extension with them; Firefox's extension URLs carry a random per-install UUID already.
     web_accessible_resources:
       browser === 'firefox'
-        ? [DICTIONARY_FILE]
-        : [{ resources: [DICTIONARY_FILE], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+        ? [DICTIONARY_FILE, EXTRAS_FILE]
+        : [
+            {
+              resources: [DICTIONARY_FILE, EXTRAS_FILE],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
     commands: {
       'toggle-highlighting': {
         suggested_key: { default: 'Alt+Shift+H' },

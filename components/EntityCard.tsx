@@ -1,8 +1,9 @@
 import type { Entity, EntityType } from '@/lib/entities/types';
 import { READER_SOURCE } from '@/lib/reader-dictionary/model';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
-import { CardCorrections, type CorrectionsProps } from './CardCorrections';
+import type { CorrectionsProps } from './CardCorrections';
 import { CloseButton } from './CloseButton';
+import { LazyCardCorrections } from './extras/load';
 import { StepButtons } from './StepButtons';
 import { TypeMark } from './TypeMark';
 
@@ -146,7 +147,7 @@ export function EntityCard(props: EntityCardProps) {
           </button>
         )}
       </div>
-      {corrections?.open && <CardCorrections entity={entity} {...corrections} />}
+      {corrections?.open && <LazyCardCorrections entity={entity} {...corrections} />}
     </div>
   );
 }

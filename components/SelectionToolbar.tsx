@@ -41,16 +41,6 @@ export interface SelectionToolbarProps {
   onResize: () => void;
 }
 
-/** A message in place of the toolbar: a selection outside the article, nothing selected. */
-export function SelectionMessage(props: { text: string; onClose: () => void }) {
-  return (
-    <div class="toolbar message" role="status" data-toolbar="message">
-      <p class="notice">{props.text}</p>
-      <CloseButton onClose={props.onClose} />
-    </div>
-  );
-}
-
 // Mouse clicks on the toolbar's buttons keep the page's selection (and focus) where they are.
 const keepFocus = (event: MouseEvent) => event.preventDefault();
 

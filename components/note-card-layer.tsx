@@ -11,8 +11,9 @@ import type { PlacedNote } from '@/lib/page/notes-layer';
 import { createShadowHost } from '@/lib/page/shadow-host';
 import { t, uiDirection } from '@/lib/ui/i18n';
 import cardCss from './entity-card.css?inline';
-import { NoteCard, type NoteCardEntity, type NoteCardState } from './NoteCard';
-import noteCss from './note-card.css?inline';
+import type { ExtrasModule } from './extras/import-chunk';
+import { loadExtras, loadedExtras } from './extras/load';
+import type { NoteCardEntity, NoteCardState } from './NoteCard';
 
 export interface NoteCardActions {
   update(id: string, changes: AnnotationChanges): Promise<Reply<AnnotationRecord>>;
@@ -78,6 +79,10 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
   let generation = 0;
   let focusBefore: HTMLElement | null = null;
   const dir = uiDirection();
+  /** The card comes with the in-page extras chunk, loaded the first time a card is wanted. */
+  let extras: ExtrasModule | null = loadedExtras();
+  /** The card asked for while the chunk loads: the latest wins, hide() drops it. */
+  let waiting: (() => void) | null = null;
 
   const cardElement = () => shadow?.container.firstElementChild as HTMLElement | null | undefined;
   const hasFocus = () => shadow !== null && doc.activeElement === shadow.host;
@@ -168,6 +173,7 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
   };
 
   const hide = () => {
+    waiting = null;
     if (!note) return;
     generation++;
     note = null;
@@ -184,8 +190,9 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
   };
 
   const draw = () => {
-    if (!shadow || !note) return;
+    if (!shadow || !note || !extras) return;
     const shownNote = note;
+    const { NoteCard } = extras;
     render(
       <NoteCard
         note={shownNote}
@@ -214,7 +221,7 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
     );
   };
 
-  return {
+  const layer: NoteCardLayer = {
     get shownId() {
       return note?.id ?? null;
     },
@@ -230,10 +237,26 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
       shadow = null;
     },
     show(next, nextEntities, options = {}) {
+      extras ??= loadedExtras();
+      if (!extras) {
+        const show = () => layer.show(next, nextEntities, options);
+        waiting = show;
+        loadExtras().then(
+          (loaded) => {
+            extras = loaded;
+            if (waiting === show) {
+              waiting = null;
+              show();
+            }
+          },
+          () => {}, // no card this time (the extension was updated or removed under the page)
+        );
+        return;
+      }
       try {
         if (!shadow) {
           // Created on first use, closed: the page's scripts get no handle on what is inside.
-          shadow = createShadowHost(doc, `${cardCss}\n${noteCss}`, dir, 'closed');
+          shadow = createShadowHost(doc, `${cardCss}\n${extras.noteCardCss}`, dir, 'closed');
           for (const type of PRIVATE_EVENTS)
             shadow.container.addEventListener(type, (event) => event.stopPropagation());
         }
@@ -266,4 +289,5 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
       }
     },
   };
+  return layer;
 }

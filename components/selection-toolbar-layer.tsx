@@ -1,12 +1,16 @@
 // Mounts the selection toolbar (or its one-line message) in a closed shadow host and keeps it next
 // to the selection (lib/page/toolbar-position.ts). Closed: the toolbar holds the reader's own
-// words, which the page's scripts must never read.
+// words, which the page's scripts must never read. The toolbar itself comes with the in-page
+// extras chunk: the first toolbar of a page is drawn once the chunk has loaded.
 import { render } from 'preact';
 import type { Box } from '@/lib/page/card-position';
 import { createShadowHost, type ShadowHost } from '@/lib/page/shadow-host';
 import { placeToolbar } from '@/lib/page/toolbar-position';
 import { uiDirection } from '@/lib/ui/i18n';
-import { SelectionMessage, SelectionToolbar, type SelectionToolbarProps } from './SelectionToolbar';
+import type { ExtrasModule } from './extras/import-chunk';
+import { addStylesheet, loadExtras, loadedExtras } from './extras/load';
+import { SelectionMessage } from './SelectionMessage';
+import type { SelectionToolbarProps } from './SelectionToolbar';
 import toolbarCss from './selection-toolbar.css?inline';
 
 export interface Anchor {
@@ -41,6 +45,7 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
   // Each toolbar opened is a new component, so nothing typed in one leaks into the next.
   let generation = 0;
   const dir = uiDirection();
+  let extras: ExtrasModule | null = loadedExtras();
 
   const element = () => shadow?.container.firstElementChild as HTMLElement | null | undefined;
 
@@ -73,6 +78,21 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
 
   const draw = () => {
     if (!shadow || !options || shown !== 'toolbar') return;
+    extras ??= loadedExtras();
+    if (!extras) {
+      const wanted = generation;
+      loadExtras().then(
+        () => {
+          if (wanted !== generation) return; // another toolbar, a message or nothing is wanted now
+          draw();
+          place();
+        },
+        () => {}, // no toolbar this time (the extension was updated or removed under the page)
+      );
+      return;
+    }
+    addStylesheet(shadow.container, extras.selectionToolbarCss + extras.readerEntityFormCss);
+    const { SelectionToolbar } = extras;
     render(
       <SelectionToolbar key={generation} {...options} dir={dir} onResize={place} onClose={hide} />,
       shadow.container,

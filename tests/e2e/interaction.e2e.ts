@@ -11,6 +11,7 @@
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
 import assert from 'node:assert/strict';
+import { EXTRAS_FILE } from '../../components/extras/file.ts';
 import { DICTIONARY_FILE } from '../../lib/entities/dictionary-file.ts';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
 import type { TestBrowser, TestPage } from './browsers.ts';
@@ -28,6 +29,7 @@ import {
   tabIdsFor,
   waitForPaint,
 } from './helpers.ts';
+import { queryUi } from './ui-tree.ts';
 
 const FOCUS = `${PREFIX}focus`;
 const CARD_TIMEOUT_MS = 5_000;
@@ -396,6 +398,33 @@ async function clickCardButton(page: TestPage, button: 'next' | 'previous' | 'hi
   const at = card[button];
   assert.ok(at, `the card has no ${button} button`);
   await page.mouseClick(at.x, at.y);
+}
+
+/**
+ * Opens the shown card's "Correct…", whose choices come from the in-page extras chunk (imported by
+ * the content script from the package when first opened), and waits for them; Escape closes it.
+ */
+async function openCardCorrections(page: TestPage, what: string): Promise<void> {
+  const deadline = Date.now() + CARD_TIMEOUT_MS;
+  for (;;) {
+    const button = (await page.uiHosts()).flatMap((h) => queryUi(h, 'button[data-action="correct"]'))[0];
+    if (button) {
+      await page.clickUi(button);
+      break;
+    }
+    if (Date.now() > deadline) throw new Error(`${what}: the card offers no "Correct…"`);
+    await sleep(100);
+  }
+  for (;;) {
+    const chips = (await page.uiHosts()).flatMap((h) => queryUi(h, 'button[data-correct-type]'));
+    if (chips.length === ENTITY_TYPES.length) break;
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what}: "Correct…" showed no choices (the in-page extras did not load?) ${page.errors.join(' | ')}`,
+      );
+    await sleep(100);
+  }
+  await page.press('Escape');
 }
 
 /** Steps with the card's button and checks the position shown and the mention flashed. */
@@ -1190,6 +1219,8 @@ const cspTest: E2eTest = {
     );
     await stepWithCard(page, 'next', 'microsoft', microsoft, 2);
     ctx.log(`card styled (fixed, ${card.width}px) and stepping works under the policy`);
+    await openCardCorrections(page, CSP_STRICT);
+    ctx.log('"Correct…" opened under the policy (its choices come from the in-page extras chunk)');
     await page.mouseMove(NEUTRAL.x, NEUTRAL.y);
     await page.waitFor(cardClosed, null, CARD_TIMEOUT_MS);
     // Firefox asks for /favicon.ico itself, and the policy (default-src 'none') refuses it: the
@@ -1263,6 +1294,7 @@ const requestsTest: E2eTest = {
       await hover(page, `${PREFIX}place`, albania.key, 'albania');
       await clickCardButton(page, 'next');
       await page.waitFor(cardShows, { entityId: 'albania', position: 2 }, CARD_TIMEOUT_MS);
+      await openCardCorrections(page, url);
       await page.mouseMove(NEUTRAL.x, NEUTRAL.y);
       await sleep(200);
 
@@ -1273,10 +1305,16 @@ const requestsTest: E2eTest = {
       const background = await ctx.browser.backgroundRequests(panel);
       // The content script reads the dictionary from the extension's own package (in Chrome under a
       // per-session dynamic id, not the extension's origin): once per page, and no network request.
-      const dictionary = (u: string) =>
-        /^(chrome|moz)-extension:\/\/[^/]+\/[^/]+$/.test(u) && u.endsWith(`/${DICTIONARY_FILE}`);
+      const packaged = (file: string) => (u: string) =>
+        /^(chrome|moz)-extension:\/\/[^/]+\/[^/]+$/.test(u) && u.endsWith(`/${file}`);
+      const dictionary = packaged(DICTIONARY_FILE);
+      // So does the in-page extras chunk, imported when "Correct…" first opened.
+      const extras = packaged(EXTRAS_FILE);
       const internal = (u: string) =>
-        u.startsWith(`${ctx.browser.extensionOrigin}/`) || /^(data|about|blob):/.test(u) || dictionary(u);
+        u.startsWith(`${ctx.browser.extensionOrigin}/`) ||
+        /^(data|about|blob):/.test(u) ||
+        dictionary(u) ||
+        extras(u);
       const leaving = [...page.requests, ...timed, ...panel.requests].filter(
         (u) => !internal(u) && new URL(u).origin !== origin,
       );

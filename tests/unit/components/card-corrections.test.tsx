@@ -1,7 +1,8 @@
 // The entity card's "Correct…" (issue 13): behind one control, keyboard-usable, in a closed root
 // while it shows the reader's dictionary, each correction sent once and undone from the card.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CorrectionSource, createCardLayer } from '@/components/card-layer';
+import { loadExtras } from '@/components/extras/load';
 import type { Entity } from '@/lib/entities/types';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
@@ -10,6 +11,9 @@ import { READER_SOURCE } from '@/lib/reader-dictionary/model';
 import { buildTextModel, rangesFromSortedOffsets } from '@/lib/text/text-model';
 import { entityFinder } from '@/lib/ui/find';
 import { useUiLanguage } from '../ui/fake-i18n';
+
+// The chunk these UIs come from, loaded first: tests/unit/components/extras/ covers its arrival.
+beforeAll(() => loadExtras());
 
 const entity = (
   id: string,

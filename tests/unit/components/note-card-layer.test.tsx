@@ -1,12 +1,16 @@
 // The note card's states, with the background's answers faked: saved only when the background said
 // ok, a failure says so and keeps the draft, Delete takes the highlight off at once and Undo brings
 // it back, an unsaved edit survives the card closing, and nothing typed bubbles out to the page.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadExtras } from '@/components/extras/load';
 import { createNoteCardLayer, type NoteCardActions } from '@/components/note-card-layer';
 import type { Reply } from '@/lib/messaging/messenger';
 import type { AnnotationRecord } from '@/lib/notes/model';
 import type { PlacedNote } from '@/lib/page/notes-layer';
 import { useUiLanguage } from '../ui/fake-i18n';
+
+// The chunk the card comes from, loaded first: tests/unit/components/extras/ covers its arrival.
+beforeAll(() => loadExtras());
 
 const NOTE: AnnotationRecord = {
   id: '00000000-0000-4000-8000-000000000001',

@@ -1,11 +1,15 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadExtras } from '@/components/extras/load';
 import { type SaveOutcome, SelectionToolbar, type ToolbarDraft } from '@/components/SelectionToolbar';
 import { createToolbarLayer } from '@/components/selection-toolbar-layer';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 import type { NewReaderEntry } from '@/lib/reader-dictionary/model';
 import { useUiLanguage } from '../ui/fake-i18n';
+
+// The chunk these UIs come from, loaded first: tests/unit/components/extras/ covers its arrival.
+beforeAll(() => loadExtras());
 
 afterEach(() => {
   vi.restoreAllMocks();

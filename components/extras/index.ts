@@ -1,0 +1,13 @@
+// The in-page extras chunk: UI the reader opens rarely, kept out of the content script that every
+// http(s) page loads and fetched from the package the first time it is opened
+// (components/extras/load.tsx). Built by scripts/lib/extras-chunk.ts as one ES module with Preact
+// taken from the content script (./preact-shared.ts); each component comes with its stylesheet,
+// which its layer adds to the shadow root it is drawn in.
+export { CardCorrections } from '../CardCorrections';
+export { default as cardCorrectionsCss } from '../card-corrections.css?inline';
+export { NoteCard } from '../NoteCard';
+export { default as noteCardCss } from '../note-card.css?inline';
+export { default as readerEntityFormCss } from '../reader-entity-form.css?inline';
+export { SelectionToolbar } from '../SelectionToolbar';
+export { default as selectionToolbarCss } from '../selection-toolbar-ui.css?inline';
+export { install } from './preact-shared';
