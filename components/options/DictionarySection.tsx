@@ -10,11 +10,25 @@ export interface DictionaryEntry {
   source: string;
 }
 
+/**
+ * Names listed at first, and added by each "Show more": the dictionary has thousands of entities
+ * (more with packs), and rendering them all made every keystroke in the search wait for the list.
+ */
+export const DICTIONARY_PAGE = 100;
+
 /** Every entity Hashiya recognises: searchable (folded like the matcher), filterable by type and source. */
 export function DictionarySection({ entries }: { entries: readonly DictionaryEntry[] }) {
   const [query, setQuery] = useState('');
   const [type, setType] = useState<EntityType | ''>('');
   const [source, setSource] = useState('');
+  const [limit, setLimit] = useState(DICTIONARY_PAGE);
+  // A new search or filter starts again from the first page.
+  const refine =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setLimit(DICTIONARY_PAGE);
+    };
   const first = uiNameLanguage();
   const second = first === 'ar' ? 'en' : 'ar';
   const sources = [...new Set(entries.map((entry) => entry.source))];
@@ -35,7 +49,7 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
             data-dictionary-search
             value={query}
             placeholder={t('dictionarySearch')}
-            onInput={(e) => setQuery(e.currentTarget.value)}
+            onInput={(e) => refine(setQuery)(e.currentTarget.value)}
           />
         </label>
         <label class="select">
@@ -43,7 +57,7 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
           <select
             data-filter-type
             value={type}
-            onChange={(e) => setType(e.currentTarget.value as EntityType | '')}
+            onChange={(e) => refine(setType)(e.currentTarget.value as EntityType | '')}
           >
             <option value="">{t('filterAll')}</option>
             {ENTITY_TYPES.map((value) => (
@@ -56,7 +70,11 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
         {sources.length > 1 && (
           <label class="select">
             <span>{t('filterSource')}</span>
-            <select data-filter-source value={source} onChange={(e) => setSource(e.currentTarget.value)}>
+            <select
+              data-filter-source
+              value={source}
+              onChange={(e) => refine(setSource)(e.currentTarget.value)}
+            >
               <option value="">{t('filterAll')}</option>
               {sources.map((value) => (
                 <option key={value} value={value}>
@@ -71,7 +89,7 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
         {shown.length === 0 ? t('nothingMatches', query) : countText('names', shown.length)}
       </p>
       <ul class="dictionary">
-        {shown.map(({ entity }) => (
+        {shown.slice(0, limit).map(({ entity }) => (
           <li
             key={entity.id}
             class="dictionary-entry"
@@ -97,6 +115,16 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
           </li>
         ))}
       </ul>
+      {shown.length > limit && (
+        <button
+          type="button"
+          class="show-more"
+          data-show-more
+          onClick={() => setLimit(limit + DICTIONARY_PAGE)}
+        >
+          {t('dictionaryShowMore', String(Math.min(DICTIONARY_PAGE, shown.length - limit)))}
+        </button>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DictionarySection } from '@/components/options/DictionarySection';
+import { DICTIONARY_PAGE, DictionarySection } from '@/components/options/DictionarySection';
 import type { Dictionary } from '@/lib/entities/types';
 import { useUiLanguage } from '../ui/fake-i18n';
 
@@ -14,10 +14,10 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function mount(sources: string[] = ['Built in']) {
+function mount(sources: string[] = ['Built in'], entities = shipped.entities) {
   const root = document.createElement('div');
   document.body.append(root);
-  const entries = shipped.entities.map((entity, i) => ({
+  const entries = entities.map((entity, i) => ({
     entity,
     source: sources[i % sources.length] ?? '',
   }));
@@ -40,14 +40,48 @@ function mount(sources: string[] = ['Built in']) {
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
   };
-  return { root, entries, shown, type, choose };
+  const count = () => Number(root.querySelector('[role="status"]')?.getAttribute('data-result-count'));
+  const showMore = async () => {
+    const button = root.querySelector<HTMLButtonElement>('[data-show-more]');
+    if (!button) throw new Error('no "Show more" button');
+    await act(() => button.click());
+  };
+  /** Every match, pressing "Show more" until the list ends. */
+  const all = async () => {
+    while (root.querySelector('[data-show-more]')) await showMore();
+    return shown();
+  };
+  return { root, entries, shown, type, choose, count, showMore, all };
 }
 
 describe('the options page dictionary', () => {
-  it('lists every entity, and finds names with Arabic folding and by alias', async () => {
+  it('lists the first names, the rest a page at a time, and counts every entity', async () => {
+    useUiLanguage('en');
+    expect(shipped.entities.length).toBeGreaterThan(10 * DICTIONARY_PAGE);
+    expect(mount().count()).toBe(shipped.entities.length);
+    document.body.innerHTML = '';
+    const view = mount(['Built in'], shipped.entities.slice(0, 2.5 * DICTIONARY_PAGE));
+    const ids = view.entries.map((e) => e.entity.id);
+    expect(view.shown()).toEqual(ids.slice(0, DICTIONARY_PAGE));
+    expect(view.root.querySelector('[data-show-more]')?.textContent).toBe(`Show ${DICTIONARY_PAGE} more`);
+    await view.showMore();
+    expect(view.shown()).toEqual(ids.slice(0, 2 * DICTIONARY_PAGE));
+    expect(view.root.querySelector('[data-show-more]')?.textContent).toBe(`Show ${DICTIONARY_PAGE / 2} more`);
+    expect(await view.all()).toEqual(ids);
+    expect(view.root.querySelector('[data-show-more]')).toBeNull();
+  });
+
+  it('starts again from the first page when the search or a filter changes', async () => {
     useUiLanguage('en');
     const view = mount();
-    expect(view.shown()).toHaveLength(view.entries.length);
+    await view.showMore();
+    await view.type('a');
+    expect(view.shown().length).toBe(Math.min(DICTIONARY_PAGE, view.count()));
+  });
+
+  it('finds names with Arabic folding and by alias', async () => {
+    useUiLanguage('en');
+    const view = mount();
     await view.type('ايران'); // no hamza: still إيران
     expect(view.shown()).toContain('iran');
     expect(view.shown()).not.toContain('albania');
@@ -61,7 +95,8 @@ describe('the options page dictionary', () => {
     const view = mount();
     await view.choose('[data-filter-type]', 'person');
     const people = view.entries.filter((e) => e.entity.type === 'person').map((e) => e.entity.id);
-    expect(view.shown()).toEqual(people);
+    expect(view.count()).toBe(people.length);
+    expect(view.shown()).toEqual(people.slice(0, DICTIONARY_PAGE));
   });
 
   it('offers a source filter only when there is more than one source', async () => {
@@ -70,6 +105,8 @@ describe('the options page dictionary', () => {
     document.body.innerHTML = '';
     const view = mount(['Built in', 'A pack']);
     await view.choose('[data-filter-source]', 'A pack');
-    expect(view.shown()).toEqual(view.entries.filter((e) => e.source === 'A pack').map((e) => e.entity.id));
+    expect(await view.all()).toEqual(
+      view.entries.filter((e) => e.source === 'A pack').map((e) => e.entity.id),
+    );
   });
 });
