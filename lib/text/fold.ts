@@ -423,10 +423,10 @@ function grownTo(a: Int32Array, size: number, keep: number): Int32Array<ArrayBuf
  * decided on folded units, so a deleted mark inside a word does not split it. With a `filter`,
  * the words that pass it are listed as candidates.
  *
- * This runs once per page over the whole article, mostly before the engine has optimised it: a
- * char costs one table read and one write, a word end a few more (the filter written out), and
- * nothing on that path allocates or calls a function of ours. Two loops (fold, then tokenise)
- * cost twice the unoptimised work, and a map entry per char one more write.
+ * This runs once per page over the whole article, mostly before the engine has optimised it. The
+ * loop is scanRun(), small and apart: it compiles early and cheaply, and the chars it leaves to
+ * scanRare() (a table entry not computed yet, an expansion, a surrogate pair) neither cost it
+ * nor enlarge it.
  */
 export function scanText(original: string, out: TextScan, filter: ShapeFilter | null = null): void {
   const n = original.length;
@@ -434,33 +434,67 @@ export function scanText(original: string, out: TextScan, filter: ShapeFilter | 
   out.count = 0;
   out.candidateCount = 0;
   out.breaks = 0;
+  out.wordStart = -1;
+  out.kept = -2;
   out.filter = filter;
-  // The filter's parts, for the loop: ShapeFilter's fields.
+  out.reserve(n + 16);
+  let i = scanRun(original, 0, out);
+  while (i < n) i = scanRun(original, scanRare(original, i, out), out);
+  out.endWord();
+  out.sourceLength = n;
+}
+
+/**
+ * scanText()'s loop, from original[from] on, while each char folds to one unit or is deleted:
+ * returns where it stopped, the end or a char for scanRare(). Its state comes from `out` and goes
+ * back there. A char costs one table read and one write, a word end a few more (the filter written
+ * out); nothing here allocates or calls a function of ours, and every constant is a local or a
+ * literal, which the engine's first tiers read fastest.
+ */
+function scanRun(original: string, from: number, out: TextScan): number {
+  const n = original.length;
+  const table = SCAN;
+  const units = out.units;
+  const starts = out.starts;
+  const ends = out.ends;
+  const candidates = out.candidates;
+  const breakAt = out.breakAt;
+  const breakShift = out.breakShift;
+  const breakRoom = breakAt.length;
+  // The filter's parts: ShapeFilter's fields.
+  const filter = out.filter;
   const bits = filter === null ? null : filter.bits;
   const leads = filter === null ? null : filter.leads;
   const leadTag = filter === null ? 0 : filter.leadTag << 26; // as shapeBit() mixes it in
-  out.reserve(n + 16);
-  let units = out.units;
-  let starts = out.starts;
-  let ends = out.ends;
-  let candidates = out.candidates;
-  let o = 0;
-  let count = 0;
-  let candidateCount = 0;
+  let o = out.length;
+  let count = out.count;
+  let candidateCount = out.candidateCount;
+  let breaks = out.breaks;
   /** Start of the word being read, -1 between words. */
-  let start = -1;
+  let start = out.wordStart;
   /** End of the last word when it was kept (not a possessive), else -2. */
-  let kept = -2;
-  for (let i = 0; i < n; i++) {
-    const v = SCAN[original.charCodeAt(i)] as number;
-    if (v >= WORD_FLAG) {
+  let kept = out.kept;
+  let i = from;
+  while (i < n) {
+    let v = table[original.charCodeAt(i)] as number;
+    if (v >= 0x10000) {
+      // A word's units, up to the first that is none (WORD_FLAG is above the 16 bits kept): the
+      // loop most chars take, as short as it can be.
       if (start < 0) start = o;
-      units[o++] = v; // the flag is above the 16 bits kept
-    } else if (v >= 0) {
+      do {
+        units[o] = v;
+        o++;
+        i++;
+        if (i === n) break;
+        v = table[original.charCodeAt(i)] as number;
+      } while (v >= 0x10000);
+      if (i === n) break;
+    }
+    if (v >= 0) {
       if (start >= 0) {
         // TextScan.endWord() written out: an "'s" right after a word is a possessive, not a word.
-        if (o - start === 1 && units[start] === LOWER_S && start === kept + 1 && units[kept] === APOSTROPHE)
-          kept = -2;
+        if (o - start === 1 && units[start] === 0x73 && start === kept + 1 && units[kept] === 0x27)
+          kept = -2; // LOWER_S, APOSTROPHE
         else {
           if (bits !== null && leads !== null) {
             // shapeOf(), thirdOf(), shapeBit(), hasShape() and leadShapeOf(), written out.
@@ -485,51 +519,53 @@ export function scanText(original: string, out: TextScan, filter: ShapeFilter | 
             }
           }
           starts[count] = start;
-          ends[count++] = o;
+          ends[count] = o;
+          count++;
           kept = o;
         }
         start = -1;
       }
-      units[o++] = v;
-    } else if (v === DELETE) {
-      out.mapFrom(o, i + 1);
-    } else {
-      const c = original.charCodeAt(i);
-      if (v === UNKNOWN) {
-        computeScanEntry(c);
-        i--; // again, now with the entry
-        continue;
+      units[o] = v;
+      o++;
+    } else if (v === -2 && (breaks < breakRoom || breakAt[breaks - 1] === o)) {
+      // DELETE: TextScan.mapFrom(o, i + 1) written out.
+      if (breaks > 0 && breakAt[breaks - 1] === o) breakShift[breaks - 1] = i + 1 - o;
+      else {
+        breakAt[breaks] = o;
+        breakShift[breaks] = i + 1 - o;
+        breaks++;
       }
-      // Expansions and surrogate pairs: several units from one original offset, off the fast path.
-      const s = foldRare(original, i, c, v);
-      const at = i;
-      if (isPairAt(original, i, v)) i++;
-      out.length = o;
-      out.count = count;
-      out.candidateCount = candidateCount;
-      out.wordStart = start;
-      out.kept = kept;
-      out.reserve(o + s.length + (n - i) + 16);
-      for (let k = 0; k < s.length; k++) out.addUnit(s.charCodeAt(k), at);
-      out.mapFrom(out.length, i + 1);
-      units = out.units;
-      starts = out.starts;
-      ends = out.ends;
-      candidates = out.candidates;
-      o = out.length;
-      count = out.count;
-      candidateCount = out.candidateCount;
-      start = out.wordStart;
-      kept = out.kept;
-    }
+    } else break;
+    i++;
   }
   out.length = o;
   out.count = count;
   out.candidateCount = candidateCount;
+  out.breaks = breaks;
   out.wordStart = start;
   out.kept = kept;
-  out.endWord();
-  out.sourceLength = n;
+  return i;
+}
+
+/** The char at original[i] that scanRun() left: adds what it folds to; returns where to go on. */
+function scanRare(original: string, i: number, out: TextScan): number {
+  const c = original.charCodeAt(i);
+  const v = SCAN[c] as number;
+  if (v === UNKNOWN) {
+    computeScanEntry(c);
+    return i; // again, now with the entry
+  }
+  if (v === DELETE) {
+    out.mapFrom(out.length, i + 1); // a deletion with the break table full
+    return i + 1;
+  }
+  // Expansions and surrogate pairs: several units from one original offset.
+  const s = foldRare(original, i, c, v);
+  const next = isPairAt(original, i, v) ? i + 2 : i + 1;
+  out.reserve(out.length + s.length + (original.length - next) + 16);
+  for (let k = 0; k < s.length; k++) out.addUnit(s.charCodeAt(k), i);
+  out.mapFrom(out.length, next);
+  return next;
 }
 
 /**
