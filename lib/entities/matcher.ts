@@ -3,7 +3,7 @@
 // leftmost-longest match. Arabic clitics (و ف ب ك ل and the article) are peeled off the first
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
-import { scanText, TextScan } from '../text/fold';
+import { AS_IS, BEHIND_LEAD, scanText, TextScan } from '../text/fold';
 import { HASH_SEED, hashKey, hashUnits, KEY_MASK, type ShapeFilter } from '../text/tokenize';
 import { APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
@@ -130,12 +130,25 @@ function hasLowerAscii(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Words that may stand capitalised before a guarded name at a sentence's start or in a title. */
-const FUNCTION_WORDS = new Set(
-  'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without'.split(
-    ' ',
-  ),
-);
+/**
+ * Words that may stand capitalised before a guarded name at a sentence's start or in a title, by
+ * length: isFunctionWord() tests a word where it stands, without cutting a substring.
+ */
+const FUNCTION_WORDS: readonly (readonly string[])[] = (() => {
+  const words =
+    'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without'.split(
+      ' ',
+    );
+  return Array.from({ length: 13 }, (_, length) => words.filter((w) => w.length === length));
+})();
+
+/** Whether text[start, end) is one of FUNCTION_WORDS. */
+function isFunctionWord(text: string, start: number, end: number): boolean {
+  const words = FUNCTION_WORDS[end - start];
+  if (words === undefined) return false; // longer than any
+  for (let k = 0; k < words.length; k++) if (text.startsWith(words[k] as string, start)) return true;
+  return false;
+}
 
 const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -150,7 +163,7 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
   // One word (most names): capitalised is enough, function word or not; no substring is cut.
-  if (i >= end || !FUNCTION_WORDS.has(text.slice(start, i))) return true;
+  if (i >= end || !isFunctionWord(text, start, i)) return true;
   while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
   return i >= end || isAsciiUpper(text.charCodeAt(i));
 }
@@ -219,7 +232,7 @@ class TrieMatcher implements Matcher {
     let next = 0;
     for (let k = 0; k < candidateCount; k++) {
       const c = candidates[k] as number;
-      if (c >>> 1 >= next) next = this.matchAt(c >>> 1, (c & 1) === 1, mentions);
+      if (c >>> 2 >= next) next = this.matchAt(c >>> 2, c & 3, mentions);
     }
     this.text = '';
     this.units = NO_UNITS;
@@ -228,26 +241,26 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * Tries token i as a first word, bare (when `bare`: it has the shape of one) or behind clitics
-   * (when not `bare`, it has the shape of one behind clitics). Adds the mention found; returns
-   * the next token. Runs for every candidate, mostly unoptimised: few calls.
+   * Tries token i as a first word as it is and behind clitics, as far as `passed` (the scan's
+   * AS_IS and BEHIND_LEAD bits) says it has the shape of one. Adds the mention found; returns the
+   * next token. Runs for every candidate, mostly unoptimised: few calls.
    */
-  private matchAt(i: number, bare: boolean, mentions: Mention[]): number {
+  private matchAt(i: number, passed: number, mentions: Mention[]): number {
     const scan = this.scan;
     const units = this.units;
     const trie = this.trie;
     const s = scan.starts[i] as number;
     const e = scan.ends[i] as number;
     let start = -1;
-    if (bare) {
+    if ((passed & AS_IS) !== 0) {
       const key = hashUnits(units, s, e, HASH_SEED) & KEY_MASK;
       const bit = key & trie.bloomMask; // mayStart() written out
       if (((trie.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
         const node = trie.find(key, 0, units, s, e, '');
         if (node !== 0 && this.extend(node, i, s)) start = s;
       }
-      if (start < 0 && trie.mayHaveClitics(units, s, e)) start = this.withClitics(i);
-    } else start = this.withClitics(i);
+    }
+    if (start < 0 && (passed & BEHIND_LEAD) !== 0) start = this.withClitics(i);
     if (start < 0) return i + 1;
     const end = scan.ends[this.lastToken] as number;
     // Without deletions or expansions folded offsets are the original ones.
@@ -335,7 +348,7 @@ class TrieMatcher implements Matcher {
     let start = before;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     if (start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
-    return FUNCTION_WORDS.has(text.slice(start, before));
+    return isFunctionWord(text, start, before);
   }
 
   /** From a first-word node at token i, follows the next tokens; the longest complete form wins. */

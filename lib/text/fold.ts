@@ -247,6 +247,11 @@ export function foldUnits(original: string): FoldedUnits {
 // ---------------------------------------------------------------------------------------------
 // Folding and splitting into words in one pass, for the matcher
 
+/** TextScan.candidates: the word passed the filter as it is. */
+export const AS_IS = 1;
+/** TextScan.candidates: the word passed the filter behind a lead. */
+export const BEHIND_LEAD = 2;
+
 /** A folded unit that belongs to a word carries this flag in SCAN (the unit is below it). */
 const WORD_FLAG = 0x10000;
 /** TABLE with the word class of the folded unit added: one read per char. Filled lazily too. */
@@ -277,8 +282,8 @@ export class TextScan {
   ends = new Int32Array(0);
   count = 0;
   /**
-   * The words that passed the filter, ascending: candidates[0, candidateCount) is k << 1 for word
-   * k, plus 1 when it passed as it is (else it passed behind a lead).
+   * The words that passed the filter, ascending: candidates[0, candidateCount) is k << 2 for word
+   * k, plus AS_IS when it passed as it is and BEHIND_LEAD when it passed behind a lead.
    */
   candidates = new Int32Array(0);
   candidateCount = 0;
@@ -362,13 +367,10 @@ export class TextScan {
     const filter = this.filter;
     if (filter !== null) {
       const third = thirdOf(units, start, o);
-      if (hasShape(filter.bits, shapeOf(units, start, o), third, 0))
-        this.candidates[this.candidateCount++] = (this.count << 1) | 1;
-      else {
-        const key = leadShapeOf(filter.leads, units, start, o);
-        if (key >= 0 && hasShape(filter.bits, key, third, filter.leadTag))
-          this.candidates[this.candidateCount++] = this.count << 1;
-      }
+      let passed = hasShape(filter.bits, shapeOf(units, start, o), third, 0) ? AS_IS : 0;
+      const key = leadShapeOf(filter.leads, units, start, o);
+      if (key >= 0 && hasShape(filter.bits, key, third, filter.leadTag)) passed |= BEHIND_LEAD;
+      if (passed !== 0) this.candidates[this.candidateCount++] = (this.count << 2) | passed;
     }
     this.starts[this.count] = start;
     this.ends[this.count++] = o;
@@ -507,15 +509,15 @@ function scanRun(original: string, from: number, out: TextScan): number {
               ((length & 31) << 21);
             const third = Math.imul(length > 2 ? (units[start + 2] as number) : 0, SHAPE_THIRD_MIX);
             let bit = (Math.imul(key, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
-            if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
-              candidates[candidateCount++] = (count << 1) | 1;
-            else {
-              const lead = leads[a] as number;
-              if (lead !== 0) {
-                bit = (Math.imul(key ^ ((a ^ lead) << 10) ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
-                if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
-                  candidates[candidateCount++] = count << 1;
-              }
+            let passed = ((bits[bit >>> 5] as number) >>> (bit & 31)) & 1; // AS_IS
+            const lead = leads[a] as number;
+            if (lead !== 0) {
+              bit = (Math.imul(key ^ ((a ^ lead) << 10) ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
+              passed |= (((bits[bit >>> 5] as number) >>> (bit & 31)) & 1) << 1; // BEHIND_LEAD
+            }
+            if (passed !== 0) {
+              candidates[candidateCount] = (count << 2) | passed;
+              candidateCount++;
             }
           }
           starts[count] = start;
