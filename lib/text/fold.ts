@@ -143,6 +143,31 @@ for (let c = 0xd800; c <= 0xdbff; c++) TABLE[c] = HIGH_SURROGATE;
 // A lone low surrogate is not text: let it separate words.
 for (let c = 0xdc00; c <= 0xdfff; c++) TABLE[c] = SPACE;
 
+/**
+ * The chars most pages are made of, folded at load by rule, not on first use: the first
+ * foldCodePoint() compiles Unicode regular expressions, which costs a fresh page about a
+ * millisecond. For these, decomposing and lower-casing change nothing but A–Z, so foldUnit() and
+ * A–Z lower-cased give what foldCodePoint() gives: ASCII, the Arabic letters, harakat and digits
+ * (U+0621–U+0670), Arabic and English news punctuation, and the spaces and format characters of
+ * U+200B–U+200F (tests/unit/text/fold.test.ts checks each).
+ */
+export const FOLDED_AT_LOAD: readonly (readonly [number, number])[] = [
+  [0x0000, 0x007f],
+  [0x00a0, 0x00a0],
+  [0x00ab, 0x00ab],
+  [0x00bb, 0x00bb],
+  [0x060c, 0x060c],
+  [0x061b, 0x061b],
+  [0x061f, 0x061f],
+  [0x0621, 0x0670],
+  [0x200b, 0x200f],
+  [0x2013, 0x2014],
+  [0x2018, 0x2019],
+  [0x201c, 0x201d],
+];
+for (const [from, to] of FOLDED_AT_LOAD)
+  for (let c = from; c <= to; c++) TABLE[c] = c >= 0x41 && c <= 0x5a ? c + 0x20 : foldUnit(c);
+
 /** Fills the table entry for a BMP unit on first use. */
 function computeEntry(c: number): number {
   const s = foldCodePoint(c);
@@ -264,6 +289,7 @@ function computeScanEntry(c: number): number {
   SCAN[c] = v;
   return v;
 }
+for (const [from, to] of FOLDED_AT_LOAD) for (let c = from; c <= to; c++) computeScanEntry(c);
 
 /**
  * A text folded and split into words in one pass: the units and words foldUnits() and then

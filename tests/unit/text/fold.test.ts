@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldInto, foldText, foldUnits, MAX_EXPANSION, toOriginalSpan } from '../../../lib/text/fold';
+import {
+  FOLDED_AT_LOAD,
+  fold,
+  foldCodePoint,
+  foldInto,
+  foldText,
+  foldUnits,
+  MAX_EXPANSION,
+  toOriginalSpan,
+} from '../../../lib/text/fold';
 
 const f = (s: string): string => fold(s).text;
 
@@ -225,5 +234,17 @@ describe('fold variants agree', () => {
     fold('طهران');
     expect(a.text).toBe('ايران');
     expect([...a.map]).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('fold: the chars folded at load', () => {
+  it('fold as foldCodePoint() folds them, decomposing and lower-casing', () => {
+    let checked = 0;
+    for (const [from, to] of FOLDED_AT_LOAD)
+      for (let c = from; c <= to; c++) {
+        expect([c, foldText(String.fromCharCode(c))]).toEqual([c, foldCodePoint(c)]);
+        checked++;
+      }
+    expect(checked).toBeGreaterThan(200);
   });
 });

@@ -5,6 +5,7 @@ import {
   hashKey,
   hashRange,
   isWordUnit,
+  SEPARATORS_SET_AT_LOAD,
   TokenBuffers,
   tokenize,
   tokenizeUnits,
@@ -112,5 +113,15 @@ describe('tokenize: positions and hashes', () => {
     expect(isWordUnit('،'.charCodeAt(0))).toBe(false);
     expect(isWordUnit('«'.charCodeAt(0))).toBe(false);
     expect(isWordUnit('-'.charCodeAt(0))).toBe(false);
+  });
+});
+
+describe('tokenize: the classes set at load', () => {
+  it('are those of letters, digits and marks for ASCII, Arabic and news punctuation', () => {
+    const wordChar = /[\p{L}\p{N}\p{M}]/u;
+    const units = [...SEPARATORS_SET_AT_LOAD];
+    for (let c = 0; c < 0x80; c++) units.push(c);
+    for (let c = 0x0621; c <= 0x0669; c++) units.push(c);
+    for (const c of units) expect([c, isWordUnit(c)]).toEqual([c, wordChar.test(String.fromCharCode(c))]);
   });
 });
