@@ -13,10 +13,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { encodeDictionaryTables, matcherFromFile } from '../lib/entities/dictionary-tables';
-import { compileMatcher, compileTrie, entityForms } from '../lib/entities/matcher';
+import { compileMatcher, compileTrie, entityForms, type Matcher } from '../lib/entities/matcher';
 import type { Dictionary, Entity, EntityType } from '../lib/entities/types';
 import { fold, foldText } from '../lib/text/fold';
 import { tokenWords } from '../lib/text/tokenize';
@@ -47,13 +45,16 @@ export interface DictionaryFigures {
   baselineMBps: number;
   /** ours / baseline throughput. */
   ratio: number;
-  /** Memory held by the compiled matcher (JS heap + array buffers), MB; NaN without a GC hook. */
+  /**
+   * Memory the compiled matcher keeps (JS heap + array buffers) after matching 10,000 characters,
+   * MB: measured in a child process with --expose-gc (measureMemory()).
+   */
   heapMB: number;
   /** Its dictionary file (compiled tables, lib/entities/dictionary-tables.ts), bytes. */
   fileBytes: number;
   /** Reading that file into a matcher, as a page does (no checksum), ms. */
   fileLoadMs: number;
-  /** Memory held by the matcher read from the file after one match, MB (the file's buffer included). */
+  /** The same for the matcher read from the file, the file's buffer included, MB. */
   fileHeapMB: number;
 }
 
@@ -67,6 +68,10 @@ export interface ColdFigures {
   warmUpChars: number;
   warmUpMs: number;
   afterWarmUpMs: number;
+  /** The same first and second runs on a page of pageChars (the demo page's size). */
+  pageChars: number;
+  pageColdMs: number;
+  pageWarmMs: number;
 }
 
 export interface MatcherBenchResult {
@@ -226,16 +231,6 @@ export function time(fn: () => unknown, warmup: number, runs: number): number {
   return median(samples);
 }
 
-function gcFunction(): (() => void) | undefined {
-  try {
-    setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
-    return typeof gc === 'function' ? () => gc() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -260,38 +255,87 @@ function countMatches(re: RegExp, text: string): number {
   return n;
 }
 
-function measure(label: string, dict: Dictionary, gc: (() => void) | undefined): DictionaryFigures {
+/** Which dictionary a memory child measures: the given one (its path, or the built-in) or the synthetic one. */
+type MemorySubject = { given: string | null } | { synthetic: number };
+
+/**
+ * The memory a matcher keeps, measured where nothing else moves: a fresh Node process with
+ * --expose-gc (this script with --memory), which builds matchers, each matching 10,000
+ * characters and kept reachable, and compares the heap and array buffers after full collections
+ * with those before (after a first matcher of each kind: the code and fold tables all matchers
+ * share are not counted). In this process the bench's own texts, matchers and regular expressions come and
+ * go around the measure, so a difference there can even come out negative.
+ */
+function measureMemory(subject: MemorySubject): { heapMB: number; fileHeapMB: number } {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--memory', JSON.stringify(subject)],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (child.status !== 0) throw new Error(`memory child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { heapMB: number; fileHeapMB: number };
+}
+
+/** The child of measureMemory(): prints one JSON line. */
+function memoryChild(subject: MemorySubject): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  const dict =
+    'synthetic' in subject
+      ? syntheticDictionary(subject.synthetic)
+      : loadGivenDictionary(subject.given ?? undefined).dict;
+  const sample = generateText(dict, 10_000);
+  const file = encodeDictionaryTables(dict, compileTrie(dict.entities));
+  const used = (): number => {
+    gc();
+    gc();
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers; // typed arrays live outside the JS heap
+  };
+  // One of each before measuring, so that what all matchers share (the engine's code for ours, the
+  // fold tables filled for the sample) is not counted. They stay reachable: array buffers dropped
+  // now would be freed in the middle of the measure and make it smaller, even negative.
+  const first = compileMatcher(dict);
+  first.match(sample);
+  const firstLoaded = matcherFromFile(file.slice().buffer, { verify: false });
+  firstLoaded.match(sample);
+  // Five more of each, all kept: the median of what each adds (the heap moves by a few hundred KB
+  // on its own).
+  const kept: Matcher[] = [first, firstLoaded];
+  const added = (make: () => Matcher): number => {
+    const sizes: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      const before = used();
+      const m = make();
+      m.match(sample);
+      kept.push(m);
+      sizes.push((used() - before) / 1e6);
+    }
+    return median(sizes);
+  };
+  const heapMB = added(() => compileMatcher(dict));
+  const fileHeapMB = added(() => matcherFromFile(file.slice().buffer, { verify: false }));
+  if (new Set(kept.map((m) => m.entities.length)).size !== 1) throw new Error('the matchers differ');
+  console.log(JSON.stringify({ heapMB, fileHeapMB }));
+}
+
+function measure(label: string, dict: Dictionary, memory: MemorySubject): DictionaryFigures {
   const text = generateText(dict, 1_000_000);
   const bytes = Buffer.byteLength(text, 'utf8');
   const textMB = bytes / 1e6;
 
   const compileMs = time(() => compileMatcher(dict), 3, 15);
-  // Typed arrays live outside the JS heap: count their buffers too.
-  const used = (): number => {
-    const m = process.memoryUsage();
-    return m.heapUsed + m.arrayBuffers;
-  };
-  gc?.();
-  const before = used();
   const matcher = compileMatcher(dict);
-  gc?.();
-  const heapMB = gc ? (used() - before) / 1e6 : Number.NaN;
-
   const mentions = matcher.match(text).length;
   const matchMs = time(() => matcher.match(text), 3, 9);
   const matchCpuMs = cpuTime(() => matcher.match(text), 0, 9);
 
   const file = encodeDictionaryTables(dict, compileTrie(dict.entities));
   const fileLoadMs = time(() => matcherFromFile(file.slice().buffer, { verify: false }), 3, 15);
-  gc?.();
-  const beforeFile = used();
-  const copy = file.slice().buffer;
-  const loaded = matcherFromFile(copy, { verify: false });
-  loaded.match(text.slice(0, 10_000));
-  gc?.();
-  const fileHeapMB = gc ? (used() - beforeFile) / 1e6 : Number.NaN;
+  const loaded = matcherFromFile(file.slice().buffer, { verify: false });
   if (loaded.match(text).length !== mentions)
     throw new Error(`${label}: the file's matcher finds other mentions`);
+  const { heapMB, fileHeapMB } = measureMemory(memory);
 
   const baselineCompileMs = time(
     () => {
@@ -330,21 +374,15 @@ function measure(label: string, dict: Dictionary, gc: (() => void) | undefined):
 const COLD_RUNS = 3;
 const COLD_ARTICLE_CHARS = 313_000;
 const WARM_UP_CHARS = 20_000;
+const COLD_PAGE_CHARS = 3_500;
 
 /** The shipped matcher's cold first run, each in a fresh process; null without the shipped file. */
 export function runColdBench(): ColdFigures | null {
   if (!existsSync(join(ROOT, 'lib', 'generated', 'dictionary.bin'))) return null;
-  const once = (warmUp: number) => {
+  const once = (warmUp: number, chars = COLD_ARTICLE_CHARS) => {
     const child = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(ROOT, 'scripts', 'bench-cold.ts'),
-        String(COLD_ARTICLE_CHARS),
-        '--warm-up',
-        String(warmUp),
-      ],
+      ['--import', 'tsx', join(ROOT, 'scripts', 'bench-cold.ts'), String(chars), '--warm-up', String(warmUp)],
       { cwd: ROOT, encoding: 'utf8' },
     );
     if (child.status !== 0) throw new Error(`bench-cold failed: ${child.stderr}`);
@@ -356,6 +394,7 @@ export function runColdBench(): ColdFigures | null {
   };
   const plain = Array.from({ length: COLD_RUNS }, () => once(0));
   const warmed = Array.from({ length: COLD_RUNS }, () => once(WARM_UP_CHARS));
+  const page = Array.from({ length: COLD_RUNS }, () => once(0, COLD_PAGE_CHARS));
   return {
     articleChars: COLD_ARTICLE_CHARS,
     runs: COLD_RUNS,
@@ -364,6 +403,9 @@ export function runColdBench(): ColdFigures | null {
     warmUpChars: WARM_UP_CHARS,
     warmUpMs: median(warmed.map((r) => r.warmUpMs)),
     afterWarmUpMs: median(warmed.map((r) => r.coldMs)),
+    pageChars: COLD_PAGE_CHARS,
+    pageColdMs: median(page.map((r) => r.coldMs)),
+    pageWarmMs: median(page.map((r) => r.warmMs)),
   };
 }
 
@@ -372,17 +414,17 @@ export function coldLine(c: ColdFigures): string {
   return (
     `first run on a ${c.articleChars.toLocaleString('en')}-character article in a fresh process (shipped file): ` +
     `${c.coldMs.toFixed(1)} ms cold, ${c.warmMs.toFixed(1)} ms on the second run; after a ` +
-    `${c.warmUpChars.toLocaleString('en')}-character warm-up (${c.warmUpMs.toFixed(1)} ms) ${c.afterWarmUpMs.toFixed(1)} ms ` +
-    `(medians of ${c.runs} processes)`
+    `${c.warmUpChars.toLocaleString('en')}-character warm-up (${c.warmUpMs.toFixed(1)} ms) ${c.afterWarmUpMs.toFixed(1)} ms` +
+    `; on a ${c.pageChars.toLocaleString('en')}-character page ${c.pageColdMs.toFixed(2)} ms cold, ` +
+    `${c.pageWarmMs.toFixed(2)} ms on the second run (medians of ${c.runs} processes each)`
   );
 }
 
 /** Runs the whole benchmark; `dictionaryPath` overrides the given dictionary. */
 export function runMatcherBench(dictionaryPath?: string): MatcherBenchResult {
-  const gc = gcFunction();
   const { dict, label } = loadGivenDictionary(dictionaryPath);
-  const given = measure(label, dict, gc);
-  const synthetic = measure('synthetic 30,000 entries', syntheticDictionary(30_000), gc);
+  const given = measure(label, dict, { given: dictionaryPath ?? null });
+  const synthetic = measure('synthetic 30,000 entries', syntheticDictionary(30_000), { synthetic: 30_000 });
   const cold = runColdBench();
   const slowest = Math.min(given.matcherMBps, synthetic.matcherMBps);
   const budgets = [
@@ -473,12 +515,9 @@ function printReport(r: MatcherBenchResult): void {
     ['ratio ours/baseline', (f) => `${f.ratio.toFixed(1)}×`],
     ['matcher compile', (f) => `${f.compileMs.toFixed(1)} ms`],
     ['baseline compile', (f) => `${f.baselineCompileMs.toFixed(1)} ms`],
-    ['matcher memory', (f) => (Number.isNaN(f.heapMB) ? 'n/a (no gc)' : `${f.heapMB.toFixed(1)} MB`)],
+    ['matcher memory', (f) => `${f.heapMB.toFixed(2)} MB`],
     ['dictionary file', (f) => `${(f.fileBytes / 1e6).toFixed(2)} MB, read in ${f.fileLoadMs.toFixed(2)} ms`],
-    [
-      'memory, from the file',
-      (f) => (Number.isNaN(f.fileHeapMB) ? 'n/a (no gc)' : `${f.fileHeapMB.toFixed(1)} MB`),
-    ],
+    ['memory, from the file', (f) => `${f.fileHeapMB.toFixed(2)} MB`],
   ];
   const cols = [r.given, r.synthetic];
   const w0 = Math.max(...rows.map(([n]) => n.length));
@@ -496,7 +535,14 @@ function printReport(r: MatcherBenchResult): void {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { positionals } = parseArgs({ allowPositionals: true, options: {} });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { memory: { type: 'string' } },
+  });
+  if (values.memory !== undefined) {
+    memoryChild(JSON.parse(values.memory) as MemorySubject);
+    process.exit(0);
+  }
   printReport(runMatcherBench(positionals[0]));
   const { budget } = await runCorpusBuildBench();
   console.log(budgetLine(budget));
