@@ -4,7 +4,14 @@
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
 import { AS_IS, BEHIND_LEAD, scanText, TextScan } from '../text/fold';
-import { HASH_SEED, hashKey, hashUnits, KEY_MASK, type ShapeFilter } from '../text/tokenize';
+import {
+  HASH_SEED,
+  KEY_MASK,
+  SHAPE_KEY_MIX,
+  SHAPE_SHIFT,
+  SHAPE_THIRD_MIX,
+  type ShapeFilter,
+} from '../text/tokenize';
 import { APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
@@ -31,7 +38,7 @@ import {
   rankOf,
   UPPER_ONLY,
 } from './outputs';
-import { CLITIC_TAG, edgeKey, Trie } from './trie';
+import { CLITIC_TAG, Trie } from './trie';
 import type { Dictionary, Entity, Mention, MentionKind } from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
@@ -253,8 +260,11 @@ class TrieMatcher implements Matcher {
     const e = scan.ends[i] as number;
     let start = -1;
     if ((passed & AS_IS) !== 0) {
-      const key = hashUnits(units, s, e, HASH_SEED) & KEY_MASK;
-      const bit = key & trie.bloomMask; // mayStart() written out
+      // The word's hash, as tokenizeUnits() computes it.
+      let h = HASH_SEED;
+      for (let k = s; k < e; k++) h = Math.imul(h ^ (units[k] as number), 0x01000193);
+      const key = h & KEY_MASK;
+      const bit = key & trie.bloomMask; // its bit in the Bloom filter
       if (((trie.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
         const node = trie.find(key, 0, units, s, e, '');
         if (node !== 0 && this.extend(node, i, s)) start = s;
@@ -351,32 +361,53 @@ class TrieMatcher implements Matcher {
     return isFunctionWord(text, start, before);
   }
 
-  /** From a first-word node at token i, follows the next tokens; the longest complete form wins. */
+  /**
+   * From a first-word node at token i, follows the next tokens; the longest complete form wins.
+   * Runs for every first word found, mostly unoptimised at first: pick()'s common case, the gap of
+   * one space and the next word's hash are written out, so that the usual step calls find() only.
+   */
   private extend(first: number, i: number, s: number): boolean {
-    const { starts, ends } = this.scan;
-    const { units, trie } = this;
-    this.lastToken = -1;
-    this.best = -1;
+    const scan = this.scan;
+    const starts = scan.starts;
+    const ends = scan.ends;
+    const units = this.units;
+    const trie = this.trie;
+    const output = trie.output;
+    const last = this.count - 1;
+    let lastToken = -1;
+    let best = -1;
     let node = first;
     let j = i;
     for (;;) {
-      const p = this.pick(node, s, ends[j] as number);
+      // pick(): no output, or one output of any case that is no surname, needs no call.
+      let p = output[node] as number;
+      if (p >= 0 && (trie.multi[node] !== 0 || (p & FLAGS) !== 0 || p >>> RANK_SHIFT === SURNAME))
+        p = this.pick(node, s, ends[j] as number);
       if (p >= 0) {
-        this.lastToken = j;
-        this.best = p;
+        lastToken = j;
+        best = p;
       }
-      if (trie.inner[node] === 0 || j + 1 >= this.count) break;
+      if (trie.inner[node] === 0 || j >= last) break;
       const end = ends[j] as number;
       const next = starts[j + 1] as number;
-      if (!softGap(units, end, next, end - (starts[j] as number))) break;
+      if (
+        !(next === end + 1 && units[end] === SPACE) &&
+        !softGap(units, end, next, end - (starts[j] as number))
+      )
+        break;
       const nextEnd = ends[j + 1] as number;
-      const key = edgeKey(node, hashKey(hashUnits(units, next, nextEnd, HASH_SEED)));
+      // edgeKey(node, the next word's hash) written out.
+      let h = HASH_SEED;
+      for (let k = next; k < nextEnd; k++) h = Math.imul(h ^ (units[k] as number), 0x01000193);
+      const key = (h ^ Math.imul(node, 0x9e3779b1)) & KEY_MASK;
       const child = trie.find(key, node, units, next, nextEnd, '');
       if (child === 0) break;
       node = child;
       j++;
     }
-    return this.best >= 0;
+    this.lastToken = lastToken;
+    this.best = best;
+    return best >= 0;
   }
 
   /**
@@ -387,6 +418,7 @@ class TrieMatcher implements Matcher {
   private withClitics(i: number): number {
     const units = this.units;
     const trie = this.trie;
+    const shapes = trie.shapes;
     const s = this.scan.starts[i] as number;
     const e = this.scan.ends[i] as number;
     let start = -1;
@@ -404,10 +436,25 @@ class TrieMatcher implements Matcher {
         const r = stateReadings[q] as number;
         const restore = readingRestore[r] as number;
         const restoreText = RESTORES[restore] as string;
-        if (e - from < 2 || restoreText.length + (e - from) < MIN_STRIPPED_WORD) continue;
-        if (!trie.mayShape(restore, units, from, e)) continue;
-        const key = hashKey(hashUnits(units, from, e, readingSeed[r] as number));
-        if (!trie.mayStart(key)) continue;
+        const length = e - from;
+        if (length < 2 || restoreText.length + length < MIN_STRIPPED_WORD) continue;
+        // The remainder's shape bit (tokenize.ts, shapeBit) for this restore, then its hash after
+        // the restore and its Bloom bit, written out.
+        const shape =
+          ((units[from] as number) << 10) ^
+          (units[from + 1] as number) ^
+          (((units[e - 1] as number) & 0x3ff) << 16) ^
+          ((length & 31) << 21);
+        const third = length > 2 ? (units[from + 2] as number) : 0;
+        const shapeBit =
+          (Math.imul(shape ^ (restore << 26), SHAPE_KEY_MIX) ^ Math.imul(third, SHAPE_THIRD_MIX)) >>>
+          SHAPE_SHIFT;
+        if (((shapes[shapeBit >>> 5] as number) & (1 << (shapeBit & 31))) === 0) continue;
+        let h = readingSeed[r] as number;
+        for (let u = from; u < e; u++) h = Math.imul(h ^ (units[u] as number), 0x01000193);
+        const key = h & KEY_MASK;
+        const bloomBit = key & trie.bloomMask;
+        if (((trie.bloom[bloomBit >>> 5] as number) & (1 << (bloomBit & 31))) === 0) continue;
         const node = trie.find(key, 0, units, from, e, restoreText);
         if (node === 0 || !this.extend(node, i, s + (readingSkip[r] as number))) continue;
         if (this.lastToken > last || (this.lastToken === last && rankOf(this.best) < rankOf(best))) {

@@ -4,9 +4,7 @@
 
 import { foldInto, MAX_EXPANSION } from '../text/fold';
 import {
-  hasShape,
   KEY_MASK,
-  leadShapeOf,
   SHAPE_BITS,
   shapeBit,
   shapeKey,
@@ -15,7 +13,7 @@ import {
   thirdOf,
   tokenizeUnits,
 } from '../text/tokenize';
-import { CLITIC_SHAPES, LEADS, RESTORES } from './clitics';
+import { CLITIC_SHAPES, RESTORES } from './clitics';
 import { entityOf, FLAGS, pack, rankOf } from './outputs';
 
 // ---------------------------------------------------------------------------------------------
@@ -231,12 +229,6 @@ export class Trie {
       if (slots[i] !== 0 && this.parent[slots[i] as number] === 0) this.markStart(slots[i - 1] as number);
   }
 
-  /** Whether a first word may have key `key` (no false negatives). */
-  mayStart(key: number): boolean {
-    const bit = key & this.bloomMask;
-    return ((this.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
-  }
-
   /** Whether node n's word equals restore + u[from, to). */
   private sameWord(n: number, restore: string, u: Uint16Array, from: number, to: number): boolean {
     const ws = this.wordStart[n] as number;
@@ -245,17 +237,6 @@ export class Trie {
     for (let k = 0; k < restore.length; k++) if (pool[ws + k] !== restore.charCodeAt(k)) return false;
     for (let k = ws + restore.length, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
     return true;
-  }
-
-  /** Whether units[from, to) may have a shape marked with `tag` (no false negatives). */
-  mayShape(tag: number, units: Uint16Array, from: number, to: number): boolean {
-    return hasShape(this.shapes, shapeOf(units, from, to), thirdOf(units, from, to), tag);
-  }
-
-  /** Whether units[from, to) may be a first word behind clitics. */
-  mayHaveClitics(units: Uint16Array, from: number, to: number): boolean {
-    const key = leadShapeOf(LEADS, units, from, to);
-    return key >= 0 && hasShape(this.shapes, key, thirdOf(units, from, to), CLITIC_TAG);
   }
 
   /** Marks the shapes of first word u[s, e): after each restore it begins with, and behind each clitic reading. */

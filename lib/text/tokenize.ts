@@ -70,13 +70,6 @@ export function hashRange(text: string, start: number, end: number, h: number = 
   return x;
 }
 
-/** Running hash of units[start, end) continued from `h`. */
-export function hashUnits(units: Uint16Array, start: number, end: number, h: number): number {
-  let x = h;
-  for (let i = start; i < end; i++) x = Math.imul(x ^ (units[i] as number), 0x01000193);
-  return x;
-}
-
 /** Map key of a whole string, as tokenize() computes it for a token. */
 export function wordKey(word: string): number {
   return hashRange(word, 0, word.length) & KEY_MASK;
