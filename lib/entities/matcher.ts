@@ -233,13 +233,33 @@ class TrieMatcher implements Matcher {
     this.count = count;
     this.passStart = this.seen;
     const mentions: Mention[] = [];
-    // The scan listed the words shaped like a first word, bare or behind clitics: most are not.
+    // The scan listed the words shaped like a first word, bare or behind clitics: most are not,
+    // and with a big dictionary most shapes pass. A bare word's hash and Bloom bit are tested here,
+    // so that only a word that may be a first word costs a call.
     const candidates = scan.candidates;
     const candidateCount = scan.candidateCount;
+    const units = scan.units;
+    const starts = scan.starts;
+    const ends = scan.ends;
+    const bloom = this.trie.bloom;
+    const bloomMask = this.trie.bloomMask;
     let next = 0;
     for (let k = 0; k < candidateCount; k++) {
       const c = candidates[k] as number;
-      if (c >>> 2 >= next) next = this.matchAt(c >>> 2, c & 3, mentions);
+      const i = c >>> 2;
+      if (i < next) continue;
+      let passed = c & 3;
+      let key = 0;
+      if ((passed & AS_IS) !== 0) {
+        // The word's hash, as tokenizeUnits() computes it, and its bit in the Bloom filter.
+        let h = HASH_SEED;
+        for (let u = starts[i] as number, e = ends[i] as number; u < e; u++)
+          h = Math.imul(h ^ (units[u] as number), 0x01000193);
+        key = h & KEY_MASK;
+        const bit = key & bloomMask;
+        if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) passed &= ~AS_IS;
+      }
+      if (passed !== 0) next = this.matchAt(i, passed, key, mentions);
     }
     this.text = '';
     this.units = NO_UNITS;
@@ -248,27 +268,17 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * Tries token i as a first word as it is and behind clitics, as far as `passed` (the scan's
-   * AS_IS and BEHIND_LEAD bits) says it has the shape of one. Adds the mention found; returns the
-   * next token. Runs for every candidate, mostly unoptimised: few calls.
+   * Tries token i as a first word as it is (its hash `key`) and behind clitics, as far as `passed`
+   * (AS_IS: its Bloom bit is set; BEHIND_LEAD: the scan found the shape of one behind a lead) says
+   * it may be one. Adds the mention found; returns the next token.
    */
-  private matchAt(i: number, passed: number, mentions: Mention[]): number {
+  private matchAt(i: number, passed: number, key: number, mentions: Mention[]): number {
     const scan = this.scan;
-    const units = this.units;
-    const trie = this.trie;
     const s = scan.starts[i] as number;
-    const e = scan.ends[i] as number;
     let start = -1;
     if ((passed & AS_IS) !== 0) {
-      // The word's hash, as tokenizeUnits() computes it.
-      let h = HASH_SEED;
-      for (let k = s; k < e; k++) h = Math.imul(h ^ (units[k] as number), 0x01000193);
-      const key = h & KEY_MASK;
-      const bit = key & trie.bloomMask; // its bit in the Bloom filter
-      if (((trie.bloom[bit >>> 5] as number) & (1 << (bit & 31))) !== 0) {
-        const node = trie.find(key, 0, units, s, e, '');
-        if (node !== 0 && this.extend(node, i, s)) start = s;
-      }
+      const node = this.trie.find(key, 0, this.units, s, scan.ends[i] as number, '');
+      if (node !== 0 && this.extend(node, i, s)) start = s;
     }
     if (start < 0 && (passed & BEHIND_LEAD) !== 0) start = this.withClitics(i);
     if (start < 0) return i + 1;
