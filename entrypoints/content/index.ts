@@ -40,6 +40,11 @@ export default defineContentScript({
       },
       location.hostname,
     );
+    // On a page that looks like an article the dictionary is fetched first thing, so that it arrives
+    // while the script wires itself, the settings are read and the article extracted (only what is
+    // left is waited for; a file arriving while the page is busy waits for the page too).
+    const readerable = isProbablyReaderable(document);
+    if (readerable) void matcher.ready().catch(() => {}); // analysis.runWhenLoaded meets any failure
     const painter = createPainter();
     const session = new PageSession({
       doc: document,
@@ -76,10 +81,6 @@ export default defineContentScript({
     // Registered last, so the pieces above stop before the highlights are cleared.
     ctx.onInvalidated(() => session.dispose());
 
-    // On a page that looks like an article the dictionary is fetched at once, so that it arrives
-    // while the settings are read and the article extracted (only what is left is waited for).
-    const readerable = isProbablyReaderable(document);
-    if (readerable) void matcher.ready().catch(() => {}); // analysis.runWhenLoaded meets any failure
     // Listeners are in place before this first await, so an early popup gets "working", not silence.
     session.updateSettings(await loadSettings().catch(() => DEFAULT_SETTINGS));
     if (ctx.isInvalid) return;

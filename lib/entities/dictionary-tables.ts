@@ -3,7 +3,9 @@
 // place (no JSON parse of the trie, no compile). The entities travel in the same file as JSON,
 // one entry at a time: a page parses only those it shows (the ids are all it needs to match). An
 // entry is stored without what the file holds elsewhere or can restore: its id (the ids section),
-// its source (an index into the sources section) and its empty form lists.
+// its source (an index into the sources section) and its empty form lists. Painting needs each
+// mention's type, not its entry: a byte per entity (types) and the entities in id order (idOrder,
+// for a binary search) answer an id's type without parsing an entry or building a map of ids.
 //
 // Layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over every word after
 // it), byte length, node count, entity count, section count, then each section's byte offset and
@@ -11,12 +13,12 @@
 
 import { type EntityList, type Matcher, trieMatcher } from './matcher';
 import { Trie, type TrieTables } from './trie';
-import type { Dictionary, Entity } from './types';
+import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './types';
 
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 
@@ -36,6 +38,8 @@ const SECTIONS = [
   'moreEnds',
   'moreOutputs',
   'ids',
+  'types',
+  'idOrder',
   'sources',
   'entityEnds',
   'entities',
@@ -109,6 +113,8 @@ export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array
   // Both sections are lines.
   if ([...sources, ...dict.entities.map((e) => e.id)].some((s) => s.includes('\n')))
     throw new DictionaryFileError('an id or a source holds a line break');
+  const unknown = dict.entities.find((e) => !ENTITY_TYPES.includes(e.type));
+  if (unknown) throw new DictionaryFileError(`${unknown.id} has an unknown type: ${unknown.type}`);
   const pieces = dict.entities.map((e) => JSON.stringify(storedEntry(e, sources)));
   // The entities as one JSON array, "[e0,e1,…]": entityEnds[k] is the byte where entity k ends.
   const entities = encoder.encode(`[${pieces.join(',')}]`);
@@ -120,6 +126,18 @@ export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array
   });
   const bytesOf = (name: Section): Uint8Array => {
     if (name === 'ids') return encoder.encode(dict.entities.map((e) => e.id).join('\n'));
+    if (name === 'types') return Uint8Array.from(dict.entities, (e) => ENTITY_TYPES.indexOf(e.type));
+    if (name === 'idOrder') {
+      // Entity indices by id (code-unit order); equal ids by index, so the first entity wins.
+      const order = Int32Array.from(dict.entities.keys());
+      const ids = dict.entities.map((e) => e.id);
+      order.sort((a, b) => {
+        const x = ids[a] as string;
+        const y = ids[b] as string;
+        return x < y ? -1 : x > y ? 1 : a - b;
+      });
+      return new Uint8Array(order.buffer);
+    }
     if (name === 'sources') return encoder.encode(sources.join('\n'));
     if (name === 'entityEnds') return new Uint8Array(entityEnds.buffer);
     if (name === 'entities') return entities;
@@ -156,7 +174,7 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function decodeDictionaryTables(
   buffer: ArrayBuffer,
   { verify = true }: { verify?: boolean } = {},
-): { trie: Trie; entities: EntityList } {
+): { trie: Trie; entities: FileEntities } {
   if (!LITTLE_ENDIAN)
     throw new DictionaryFileError(
       'this device stores numbers big-end first, which the dictionary file does not',
@@ -210,16 +228,38 @@ export function decodeDictionaryTables(
   const [entitiesAt, entitiesLength] = section(SECTIONS.indexOf('entities'));
   const entityEnds = new Int32Array(buffer, endsAt, endsLength / 4);
   const entityText = new Uint8Array(buffer, entitiesAt, entitiesLength);
+  const [typesAt, typesLength] = section(SECTIONS.indexOf('types'));
+  const [orderAt, orderLength] = section(SECTIONS.indexOf('idOrder'));
+  const types = new Uint8Array(buffer, typesAt, typesLength);
+  const idOrder = new Int32Array(buffer, orderAt, orderLength / 4);
   if (
     entityEnds.length !== count ||
+    types.length !== count ||
+    idOrder.length !== count ||
     tables.parent.length !== tables.nodes ||
     tables.wordStart.length !== tables.nodes + 1
   )
     throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');
   return {
     trie: new Trie(count, tables),
-    entities: lazyEntities(buffer, [idsAt, idsLength], [sourcesAt, sourcesLength], entityEnds, entityText),
+    entities: lazyEntities(
+      buffer,
+      [idsAt, idsLength],
+      [sourcesAt, sourcesLength],
+      entityEnds,
+      entityText,
+      types,
+      idOrder,
+    ),
   };
+}
+
+/** A file's entities: besides the EntityList, an id's index and an entity's type, no entry parsed. */
+export interface FileEntities extends EntityList {
+  /** The index of the (first) entity with this id, or -1. */
+  indexOf(id: string): number;
+  /** Entity k's type (k < count). */
+  typeAt(k: number): EntityType;
 }
 
 /** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
@@ -229,7 +269,9 @@ function lazyEntities(
   [sourcesAt, sourcesLength]: [number, number],
   ends: Int32Array,
   text: Uint8Array,
-): EntityList {
+  types: Uint8Array,
+  idOrder: Int32Array,
+): FileEntities {
   const decoder = new TextDecoder();
   const parsed: (Entity | undefined)[] = new Array(ends.length);
   let all: readonly Entity[] | null = null;
@@ -248,6 +290,25 @@ function lazyEntities(
   return {
     count: ends.length,
     ids: idsOf,
+    indexOf: (id) => {
+      const list = idsOf();
+      // The first position in id order whose id is not below `id`.
+      let low = 0;
+      let high = idOrder.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((list[idOrder[mid] as number] as string) < id) low = mid + 1;
+        else high = mid;
+      }
+      const k = idOrder[low];
+      return k !== undefined && list[k] === id ? k : -1;
+    },
+    typeAt: (k) => {
+      const type = ENTITY_TYPES[types[k] as number];
+      if (type === undefined)
+        throw new DictionaryFileError('the dictionary file is damaged (an unknown type)');
+      return type;
+    },
     at: (k) => {
       let e = all?.[k] ?? parsed[k];
       if (e === undefined) {
@@ -270,10 +331,32 @@ function lazyEntities(
   };
 }
 
-/** A matcher over a dictionary file's tables. Throws DictionaryFileError. */
-export function matcherFromFile(buffer: ArrayBuffer, options?: { verify?: boolean }): Matcher {
+/** A matcher that also tells an entity's type without reading its entry. */
+export interface TypedMatcher extends Matcher {
+  typeOf(id: string): EntityType | undefined;
+}
+
+/**
+ * A matcher over a dictionary file's tables. Throws DictionaryFileError. Entities are found by id
+ * with the file's id order: a page's first look-up builds no map of every id.
+ */
+export function matcherFromFile(buffer: ArrayBuffer, options?: { verify?: boolean }): TypedMatcher {
   const { trie, entities } = decodeDictionaryTables(buffer, options);
-  return trieMatcher(trie, entities);
+  const matcher = trieMatcher(trie, entities);
+  return {
+    match: (text) => matcher.match(text),
+    entity(id) {
+      const k = entities.indexOf(id);
+      return k < 0 ? undefined : entities.at(k);
+    },
+    typeOf(id) {
+      const k = entities.indexOf(id);
+      return k < 0 ? undefined : entities.typeAt(k);
+    },
+    get entities() {
+      return entities.all();
+    },
+  };
 }
 
 /** The dictionary of a file, every entity parsed (the options page and the library list them). */

@@ -5,8 +5,7 @@
 // web-accessible (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe for it.
 import { browser } from 'wxt/browser';
 import { DICTIONARY_FILE } from './dictionary-file';
-import { dictionaryFromFile, matcherFromFile } from './dictionary-tables';
-import type { Matcher } from './matcher';
+import { dictionaryFromFile, matcherFromFile, type TypedMatcher } from './dictionary-tables';
 import type { Dictionary } from './types';
 
 let loading: Promise<ArrayBuffer> | undefined;
@@ -31,7 +30,7 @@ export async function loadShippedDictionary(): Promise<Dictionary> {
  * A matcher for the shipped dictionary that can be handed out before the file arrives: it finds
  * nothing until `ready()` has resolved, which callers await before analysing.
  */
-export interface ShippedMatcher extends Matcher {
+export interface ShippedMatcher extends TypedMatcher {
   ready(): Promise<void>;
   readonly loaded: boolean;
   /** How long the dictionary took to arrive and be read (for the bench); 0 before that. */
@@ -39,7 +38,7 @@ export interface ShippedMatcher extends Matcher {
 }
 
 export function shippedMatcher(): ShippedMatcher {
-  let compiled: Matcher | undefined;
+  let compiled: TypedMatcher | undefined;
   let pending: Promise<void> | undefined;
   let loadMs = 0;
   return {
@@ -59,6 +58,7 @@ export function shippedMatcher(): ShippedMatcher {
     },
     match: (text) => compiled?.match(text) ?? [],
     entity: (id) => compiled?.entity(id),
+    typeOf: (id) => compiled?.typeOf(id),
     get entities() {
       return compiled?.entities ?? [];
     },

@@ -82,6 +82,14 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
     },
     match: (text) => combined.match(text),
     entity: (id) => combined.entity(id),
+    // A pack's entity wins, as in entity(); the shipped dictionary tells a type without its entry.
+    typeOf(id) {
+      for (const pack of packMatchers) {
+        const entity = pack.entity(id);
+        if (entity) return entity.type;
+      }
+      return shipped.typeOf(id);
+    },
     get entities() {
       return combined.entities;
     },

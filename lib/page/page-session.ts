@@ -5,7 +5,7 @@
 import { countEntities } from '../entities/count';
 import type { Matcher } from '../entities/matcher';
 import { highlightGroup } from '../entities/type-styles';
-import type { Mention } from '../entities/types';
+import type { EntityType, Mention } from '../entities/types';
 import type { NotesTimings, PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { ligatureSafeSpan } from '../text/ligature';
@@ -50,7 +50,11 @@ export const MENTIONS_PER_TASK = 5000;
 
 export interface PageSessionOptions {
   doc: Document;
-  matcher: Matcher;
+  /**
+   * `typeOf`, where the matcher has it, tells a mention's type without reading its entity's entry
+   * (the shipped dictionary's file: DESIGN.md §7); painting needs nothing else of the entity.
+   */
+  matcher: Matcher & { typeOf?(id: string): EntityType | undefined };
   painter: Painter;
   settings: Settings;
   /** Scrolls a mention into view; injected so tests and reduced-motion users can differ. */
@@ -283,19 +287,32 @@ export class PageSession {
   private match(article: ExtractedArticle): Mention[] {
     const { text } = article.model;
     // The clitic lam of لأمريكا is drawn with its alef (lib/text/ligature.ts).
-    return this.options.matcher.match(text).map((m) => ({ ...m, ...ligatureSafeSpan(text, m.start, m.end) }));
+    // Most spans need no widening: they are kept as they are, with no object made for them.
+    return this.options.matcher.match(text).map((m) => {
+      const span = ligatureSafeSpan(text, m.start, m.end);
+      return span.start === m.start && span.end === m.end ? m : { ...m, ...span };
+    });
   }
 
   /** The mentions with their types and (static) ranges in the page. */
   private place(article: ExtractedArticle, mentions: readonly Mention[]): PlacedMention[] {
     const ranges = rangesFromSortedOffsets(article.model, mentions);
+    const { matcher } = this.options;
+    // Asked once per entity: an article names a few entities many times.
+    const types = new Map<string, EntityType | undefined>();
+    const typeOf = (id: string): EntityType | undefined => {
+      if (types.has(id)) return types.get(id);
+      const type = matcher.typeOf ? matcher.typeOf(id) : matcher.entity(id)?.type;
+      types.set(id, type);
+      return type;
+    };
     const placed: PlacedMention[] = [];
     for (const [i, mention] of mentions.entries()) {
-      const entity = this.options.matcher.entity(mention.entityId);
+      const type = typeOf(mention.entityId);
       const range = ranges[i];
-      if (!entity || !range) continue;
+      if (!type || !range) continue;
       const { start, end, entityId, kind } = mention;
-      placed.push({ start, end, entityId, kind, type: entity.type, range });
+      placed.push({ start, end, entityId, kind, type, range });
     }
     return placed;
   }

@@ -4,7 +4,7 @@
 import type { ShippedMatcher } from '../entities/dictionary';
 import type { Entity, Mention } from '../entities/types';
 import { withReaderDictionary } from './apply';
-import type { ReaderEntry } from './model';
+import { type ReaderEntry, readerEntityId } from './model';
 
 export interface ReaderPageMatcher extends ShippedMatcher {
   /** Reads the reader's entries again (after they changed) and applies them. */
@@ -26,6 +26,8 @@ export function withReaderEntries(
 ): ReaderPageMatcher {
   let applied = withReaderDictionary(base, [], site);
   let appliedEntries: readonly ReaderEntry[] = [];
+  /** Ids the reader's entries name: their types are asked of the applied entries, others of `base`. */
+  let touched: ReadonlySet<string> = new Set();
   let entriesRead = false;
   let generation = 0;
   let pending: Promise<void> | undefined;
@@ -35,6 +37,11 @@ export function withReaderEntries(
     if (current !== generation) return; // a later change is being read
     applied = withReaderDictionary(base, entries, site);
     appliedEntries = entries;
+    touched = new Set(
+      entries.flatMap((e) =>
+        e.kind === 'entity' ? [readerEntityId(e.id)] : e.kind === 'override' ? [e.entityId] : [],
+      ),
+    );
     entriesRead = true;
   };
   return {
@@ -55,6 +62,7 @@ export function withReaderEntries(
     dictionaryEntity: (id: string): Entity | undefined => base.entity(id),
     match: (text: string): Mention[] => applied.match(text),
     entity: (id: string): Entity | undefined => applied.entity(id),
+    typeOf: (id: string) => (touched.has(id) ? applied.entity(id)?.type : base.typeOf(id)),
     get entities(): readonly Entity[] {
       return applied.entities;
     },

@@ -46,6 +46,11 @@ describe('the shipped dictionary file', () => {
     expect(loaded.entities).toEqual(source.entities);
     for (const e of source.entities.slice(0, 50)) expect(loaded.entity(e.id)).toEqual(e);
     expect(loaded.entity('no-such-entity')).toBeUndefined();
+    // Every id is found, with its type, through the file's id order.
+    for (const e of source.entities) expect([e.id, loaded.typeOf(e.id)]).toEqual([e.id, e.type]);
+    expect(loaded.typeOf('no-such-entity')).toBeUndefined();
+    expect(loaded.typeOf('')).toBeUndefined();
+    expect(loaded.typeOf('zzzz-after-every-id')).toBeUndefined();
   });
 
   it('finds exactly what the compiled sources find on the gold texts', () => {

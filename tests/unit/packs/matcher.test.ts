@@ -61,6 +61,7 @@ function shipped(): ShippedMatcher {
     },
     match: (text) => (loaded ? compiled.match(text) : []),
     entity: (id) => (loaded ? compiled.entity(id) : undefined),
+    typeOf: (id) => (loaded ? compiled.entity(id)?.type : undefined),
     get entities() {
       return loaded ? compiled.entities : [];
     },
@@ -130,6 +131,11 @@ describe('the page matcher with packs', () => {
     const matcher = withPacks(shipped(), async () => [first, second]);
     await matcher.ready();
     expect(matcher.match('Iran').map((x) => x.entityId)).toEqual(['a--iran']);
+    // The type painted is the pack entity's, and the shipped dictionary's for its own entities.
+    expect(matcher.typeOf('a--iran')).toBe('organisation');
+    expect(matcher.typeOf('b--iran')).toBe('group');
+    expect(matcher.typeOf('iran')).toBe('place');
+    expect(matcher.typeOf('no-such-entity')).toBeUndefined();
 
     const broken = withPacks(shipped(), () => Promise.reject(new Error('storage is gone')));
     await broken.ready();

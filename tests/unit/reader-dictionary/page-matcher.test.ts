@@ -12,6 +12,7 @@ const compiled = compileMatcher(
 const base: ShippedMatcher = {
   match: (text) => compiled.match(text),
   entity: (id) => compiled.entity(id),
+  typeOf: (id) => compiled.entity(id)?.type,
   entities: compiled.entities,
   loaded: true,
   loadMs: 0,
@@ -49,6 +50,36 @@ describe('the page matcher with the reader’s entries', () => {
     await matcher.ready();
     expect(matcher.loaded).toBe(true);
     expect(matcher.match('طهران').map((m) => m.entityId)).toEqual(['tehran']);
+  });
+
+  it('tells the type the reader gave an entity, and their own entities’ types', async () => {
+    const stamp = { created: '2026-03-01T10:00:00.000Z', modified: '2026-03-01T10:00:00.000Z' };
+    const entries: ReaderEntry[] = [
+      {
+        kind: 'override',
+        id: 'o1',
+        entityId: 'tehran',
+        type: 'person',
+        aliases: { ar: [], en: [] },
+        ...stamp,
+      },
+      {
+        kind: 'entity',
+        id: 'e1',
+        type: 'group',
+        names: { ar: 'جماعة التجربة', en: '' },
+        aliases: { ar: [], en: [] },
+        description: { ar: '', en: '' },
+        ...stamp,
+      },
+    ];
+    const matcher = withReaderEntries(base, async () => entries, '');
+    await matcher.ready();
+    const found = matcher.match('طهران وألبانيا وجماعة التجربة');
+    expect(found.map((m) => [m.entityId, matcher.typeOf(m.entityId)])).toEqual(
+      found.map((m) => [m.entityId, matcher.entity(m.entityId)?.type]),
+    );
+    expect(found.map((m) => matcher.typeOf(m.entityId))).toEqual(['person', 'place', 'group']);
   });
 
   it('applies only the latest of two reads that cross', async () => {
