@@ -334,7 +334,7 @@ export class PageSession {
     let next = 0;
     const finish = () => {
       this.index = indexMentions(placed);
-      this.paintedIndex = this.active ? indexMentions(this.visibleMentions()) : indexMentions([]);
+      this.paintedIndex = this.indexPainted(this.active ? this.visibleMentions() : []);
       this.status = 'ready';
       // Keep what was recorded meanwhile (the dictionary load, the first frame) beside the tasks' figures.
       this.lastTimings = { ...this.lastTimings, ...timings };
@@ -455,10 +455,15 @@ export class PageSession {
       return;
     }
     const visible = this.visibleMentions();
-    this.paintedIndex = indexMentions(visible);
+    this.paintedIndex = this.indexPainted(visible);
     const groups = paintGroups(visible, settings.highlightStyle);
     painter.paint(groups);
     if (this.current && settings.hiddenTypes.includes(this.current.type)) this.current = null;
+  }
+
+  /** The index of these visible mentions: with nothing hidden (the usual case), the one there is. */
+  private indexPainted(visible: PlacedMention[]): MentionIndex {
+    return visible.length === this.index.all.length ? this.index : indexMentions(visible);
   }
 
   isVisible(mention: PlacedMention): boolean {
