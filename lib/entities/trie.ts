@@ -28,6 +28,8 @@ export const edgeKey = (parent: number, wordHash: number): number =>
 // false positives), a power of two, at most 2^21 bits (256 KB); sized when the trie is finished.
 const BLOOM_BITS_PER_WORD = 64;
 const MIN_BLOOM_BITS = 1 << 12;
+/** The smallest edge table (slots). */
+const MIN_SLOTS = 1024;
 const MAX_BLOOM_BITS = 1 << 21;
 
 // The shape filter (tokenize.ts, shapeBit): a bit per shape of a dictionary word, tagged with what
@@ -127,7 +129,7 @@ export class Trie {
       }
       return;
     }
-    const nodes = Math.max(1024, entities * 8);
+    const nodes = Math.max(MIN_SLOTS, entities * 8);
     const size = 2 ** Math.ceil(Math.log2(nodes * 2));
     this.slots = new Int32Array(size * 2);
     this.slotMask = size - 1;
@@ -215,6 +217,10 @@ export class Trie {
 
   /** Sizes the Bloom filter to the first words inserted and fills it: call once every form is in. */
   finish(): void {
+    // Sized for eight nodes per entity, the table ends up a fifth full: shrink it to at most half
+    // full, as growing keeps it, since it is most of the dictionary file a page fetches.
+    const size = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, this.nodes * 2)));
+    if (size < this.slotMask + 1) this.rehash(size);
     const slots = this.slots;
     let first = 0;
     for (let i = 1; i < slots.length; i += 2)
