@@ -12,18 +12,30 @@ export interface CldrCity {
   line: number;
 }
 
-/** Rows of the snapshot; `fail` reports a malformed line. */
-export function parseCldrCities(text: string, fail: (line: number, reason: string) => never): CldrCity[] {
-  const rows: CldrCity[] = [];
+/** The data rows of a generated TSV snapshot (no blank or # lines), each with exactly `columns` cells. */
+export function snapshotRows(
+  text: string,
+  columns: number,
+  fail: (line: number, reason: string) => never,
+): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
   text.split('\n').forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split('\t');
-    if (cells.length !== 4) fail(index + 1, `expected 4 tab-separated columns, got ${cells.length}`);
-    const [zone, country, nameEn, nameAr] = cells as [string, string, string, string];
-    rows.push({ zone, country, nameEn, nameAr, line: index + 1 });
+    if (cells.length !== columns)
+      fail(index + 1, `expected ${columns} tab-separated columns, got ${cells.length}`);
+    rows.push({ cells, line: index + 1 });
   });
   return rows;
+}
+
+/** Rows of the snapshot; `fail` reports a malformed line. */
+export function parseCldrCities(text: string, fail: (line: number, reason: string) => never): CldrCity[] {
+  return snapshotRows(text, 4, fail).map(({ cells, line }) => {
+    const [zone, country, nameEn, nameAr] = cells as [string, string, string, string];
+    return { zone, country, nameEn, nameAr, line };
+  });
 }
 
 export interface CityContext {
@@ -47,7 +59,7 @@ export function cldrCityEntities(rows: readonly CldrCity[], ctx: CityContext): E
   const entities: Entity[] = [];
   for (const row of rows) {
     const nameEn = row.nameEn.replace(/, .*$/, ''); // "Knox, Indiana" → Knox
-    const capitalOf = ctx.capitals.get(nameEn);
+    const capitalOf = ctx.capitals.get(nameEn.replace(/’/g, "'")); // CLDR writes N’Djamena, world-countries N'Djamena
     if (capitalOf !== row.country && !ctx.selected.has(nameEn)) continue;
     const country = ctx.country(row.country);
     if (!country) continue;

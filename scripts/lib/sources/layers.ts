@@ -3,8 +3,10 @@
 //   2. corpus/world/*.txt                     curated world entities, one block each, same format;
 //   3. world-countries + i18n-iso-countries   countries and territories (data packages);
 //   4. corpus/sources/cldr-cities.tsv         capitals and the cities corpus/lists/cldr-cities.txt selects;
-//   5. corpus/world/ministries.tsv            ministries of the listed countries, made by pattern.
-// Layers 3 and 4 are read only when corpus/world/ exists. An id defined in an earlier layer replaces
+//   5. corpus/sources/iso3166-2-subdivisions.tsv  the states, provinces and regions
+//                                             corpus/lists/subdivisions.txt selects (iso3166-2-db);
+//   6. corpus/world/ministries.tsv            ministries of the listed countries, made by pattern.
+// Layers 3 to 5 are read only when corpus/world/ exists. An id defined in an earlier layer replaces
 // the same id in a later one. corpus/world/country-extras.tsv adds curated forms to entities of any
 // layer; corpus/lists/common-words.txt marks forms that are also ordinary words (the precision
 // guard). The dictionary lists entities layer by layer: dictionary order is the source preference
@@ -16,10 +18,13 @@ import { allForms, formKey, listLines, namingForms, parseEntitySource } from '..
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { countryEntities } from './countries';
 import { ministryEntities } from './ministries';
+import { parseSubdivisions, subdivisionEntities } from './subdivisions';
 
 export const WORLD_DIR = 'world';
 export const CLDR_CITIES = join('sources', 'cldr-cities.tsv');
 const CLDR_SELECTED = join('lists', 'cldr-cities.txt');
+export const SUBDIVISIONS = join('sources', 'iso3166-2-subdivisions.tsv');
+const SUBDIVISIONS_SELECTED = join('lists', 'subdivisions.txt');
 const EXTRAS = 'country-extras.tsv';
 const MINISTRIES = 'ministries.tsv';
 export const COMMON_WORDS = join('lists', 'common-words.txt');
@@ -102,6 +107,23 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
         capitals,
         selected,
         source: `CLDR ${version} (Unicode License v3)`,
+      }),
+    );
+    const subdivisionFile = join(o.corpusDir, SUBDIVISIONS);
+    const subdivisionText = (await exists(subdivisionFile)) ? await o.readText(subdivisionFile) : '';
+    const subdivisions = parseSubdivisions(subdivisionText, (line, reason) =>
+      o.fail(o.display(subdivisionFile), line, reason),
+    );
+    const chosenFile = join(o.corpusDir, SUBDIVISIONS_SELECTED);
+    const chosenText = (await exists(chosenFile)) ? await o.readText(chosenFile) : '';
+    // A code may carry its English name as a comment after it (CA-ON  # Ontario).
+    const chosen = new Set(listLines(chosenText).map((l) => l.replace(/\s+#.*$/, '')));
+    const isoVersion = /iso3166-2-db (\d+(?:\.\d+)*)/.exec(subdivisionText)?.[1] ?? '?';
+    layers.push(
+      subdivisionEntities(subdivisions, {
+        country: (code) => names.get(code),
+        selected: chosen,
+        source: `iso3166-2-db ${isoVersion} (MIT)`,
       }),
     );
   }

@@ -14,7 +14,8 @@ describe('the shipped world dictionary', () => {
     const types = new Set(dictionary.entities.map((e) => e.type));
     expect([...types].sort()).toEqual(['government', 'group', 'organisation', 'person', 'place']);
     expect(dictionary.entities.length).toBeGreaterThan(1000);
-    for (const e of dictionary.entities) expect(e.source, e.id).toMatch(/^(corpus\/|world-countries|CLDR)/);
+    for (const e of dictionary.entities)
+      expect(e.source, e.id).toMatch(/^(corpus\/|world-countries|CLDR|iso3166-2-db)/);
     const people = dictionary.entities.filter(
       (e) => e.type === 'person' && e.source !== 'corpus/entities.txt',
     );
@@ -51,6 +52,71 @@ describe('the shipped world dictionary', () => {
       ['Geneva', 'geneva'],
       ['UN Security Council', 'un-security-council'],
       ['New York', 'new-york'],
+    ]);
+  });
+
+  it('finds the towns, camps and regions of an Arabic war report', () => {
+    expect(
+      found(
+        'قصفت إسرائيل مخيم جباليا وخان يونس ورفح، ونزح آلاف إلى المواصي، فيما اقتحم الجيش مخيم نور شمس قرب طولكرم وبلدة الخيام جنوب لبنان، وتواصلت المعارك في الفاشر ونيالا بدارفور.',
+      ),
+    ).toEqual([
+      ['إسرائيل', 'israel'],
+      ['جباليا', 'jabalia'],
+      ['خان يونس', 'khan-younis'],
+      ['رفح', 'rafah'],
+      ['المواصي', 'mawasi'],
+      ['مخيم نور شمس', 'nur-shams'],
+      ['طولكرم', 'tulkarm'],
+      ['بلدة الخيام', 'khiam'],
+      ['جنوب لبنان', 'south-lebanon'],
+      ['الفاشر', 'el-fasher'],
+      ['نيالا', 'nyala'],
+      ['دارفور', 'darfur'],
+    ]);
+  });
+
+  it('finds the cities, seas and regions of an English war report', () => {
+    expect(
+      found(
+        'Drones hit Kharkiv, Pokrovsk and Kupiansk, then Belgorod and Bryansk; in the Red Sea ships were struck off Hodeidah, while fighting went on in Tigray, North Kivu and Khyber Pakhtunkhwa.',
+      ),
+    ).toEqual([
+      ['Kharkiv', 'kharkiv'],
+      ['Pokrovsk', 'pokrovsk'],
+      ['Kupiansk', 'kupiansk'],
+      ['Belgorod', 'belgorod'],
+      ['Bryansk', 'bryansk'],
+      ['Red Sea', 'red-sea'],
+      ['Hodeidah', 'hodeidah'],
+      ['Tigray', 'tigray'],
+      ['North Kivu', 'north-kivu'],
+      ['Khyber Pakhtunkhwa', 'khyber-pakhtunkhwa'],
+    ]);
+  });
+
+  it('leaves place names that are ordinary words alone until the place was named', () => {
+    expect(
+      found(
+        'ارتفع المتوسط الحسابي ولم يزد عدد الزوار، وتدمر الحرب البيوت باللون الرمادي، وتراجعت بورصة الأسهم إلى الحد الأقصى، وقال البيت الأبيض إن المهرة الضالعين في بالي.',
+      ),
+    ).toEqual([['البيت الأبيض', 'white-house']]);
+    expect(
+      found('قصف في مدينة تدمر، ثم عاد القصف إلى تدمر. وفي البحر المتوسط غرق قارب، والمتوسط هادئ.'),
+    ).toEqual([
+      ['مدينة تدمر', 'palmyra'],
+      ['تدمر', 'palmyra'],
+      ['البحر المتوسط', 'mediterranean'],
+      ['المتوسط', 'mediterranean'],
+    ]);
+    expect(
+      found(
+        "Orlando Bloom met Rhodes Scholars on the Gulf Coast and bought an acre near Petra Kvitova's home.",
+      ),
+    ).toEqual([]);
+    expect(found('Tankers left the Gulf for Acre.')).toEqual([
+      ['Gulf', 'persian-gulf'],
+      ['Acre', 'acre'],
     ]);
   });
 
