@@ -60,9 +60,9 @@ const PAGE_SCRIPT_REPEATS = 7;
 const PAGE_SCRIPT_ITEMS = 8000;
 /** With live ranges the same script runs hundreds of times slower: one short run is enough to show it. */
 const LIVE_RANGES_ITEMS = 250;
+/** Fetching and viewing the dictionary, per page, ms (issue 12). */
+export const DICTIONARY_AIM_MS = 10;
 /** Content script, gzip. */
-export /** Fetching and compiling the dictionary, per page (issue 12). */
-const DICTIONARY_AIM_MS = 10;
 const SIZE_BUDGET_BYTES = 60 * 1000;
 
 export const CHROME_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');

@@ -139,8 +139,11 @@ async function main(): Promise<void> {
   await section('browser', 'Content script in the browser', async () => {
     const browser = await runBrowserBench(browserOptions());
     printBrowserReport(browser);
-    for (const p of browser.pages)
+    for (const p of browser.pages) {
       if (!p.pass) failures.push(`${p.browser} ${p.page}: matching + painting over budget`);
+      if (!(p.dictionaryWaitMs <= DICTIONARY_AIM_MS))
+        failures.push(`${p.browser} ${p.page}: dictionary wait over the aim`);
+    }
     for (const h of browser.hostile)
       if (!h.pass) failures.push(`${h.browser} ${h.page}: a task of its own over the budget`);
     for (const p of browser.pageScript)
