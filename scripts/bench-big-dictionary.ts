@@ -9,8 +9,7 @@
 // HASHIYA_DICTIONARY_TABLES and HASHIYA_OUT_DIR), then measures as scripts/bench-browser.ts does.
 // Always exits 0: this is a report; failures are printed loudly.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,16 +17,22 @@ import { DICTIONARY_SOURCE } from '../lib/entities/dictionary-file.ts';
 import { encodeDictionaryTables } from '../lib/entities/dictionary-tables.ts';
 import { compileTrie } from '../lib/entities/matcher.ts';
 import type { Dictionary } from '../lib/entities/types.ts';
-import { findChromium, findFirefox, launchChromium, launchFirefox } from '../tests/e2e/browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
-import { BENCH_PAGES, benchPage, DICTIONARY_AIM_MS, geckoIdOf, type PageFigures } from './bench-browser.ts';
+import {
+  BENCH_PAGES,
+  benchBrowsers,
+  benchPage,
+  DICTIONARY_AIM_MS,
+  ms,
+  type PageFigures,
+  READABILITY_JS,
+} from './bench-browser.ts';
 import { syntheticDictionary } from './bench-matcher.ts';
 import { serve } from './serve.ts';
 
 const SYNTHETIC_ENTITIES = 30_000;
 const OUT_DIR = join('.output', 'big-dictionary');
 const TABLES = join(REPO_ROOT, OUT_DIR, 'dictionary.bin');
-const READABILITY_JS = join(REPO_ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js');
 
 export interface BigDictionaryBenchResult {
   entities: number;
@@ -47,40 +52,24 @@ function writeBigDictionary(): { entities: number; fileBytes: number } {
   return { entities: entities.length, fileBytes: file.byteLength };
 }
 
-function buildWithBigDictionary(firefox: boolean): void {
-  const env = { ...process.env, HASHIYA_DICTIONARY_TABLES: TABLES, HASHIYA_OUT_DIR: OUT_DIR };
-  for (const args of firefox ? [['build'], ['build', '-b', 'firefox']] : [['build']]) {
-    console.log(`  $ HASHIYA_DICTIONARY_TABLES=… HASHIYA_OUT_DIR=${OUT_DIR} npx wxt ${args.join(' ')}`);
-    execFileSync('npx', ['wxt', ...args], { cwd: REPO_ROOT, env, stdio: 'pipe' });
-  }
-}
-
 export async function runBigDictionaryBench(
   options: { runs?: number; firefox?: boolean } = {},
 ): Promise<BigDictionaryBenchResult> {
   const runs = options.runs ?? 3;
-  const chromium = findChromium();
-  const firefox = options.firefox === false ? null : findFirefox();
-  const skipped: string[] = [];
   const { entities, fileBytes } = writeBigDictionary();
-  buildWithBigDictionary(firefox !== null);
-  const chromeDir = join(REPO_ROOT, OUT_DIR, 'chrome-mv3');
-  const firefoxDir = join(REPO_ROOT, OUT_DIR, 'firefox-mv2');
-  const launches = [];
-  if (chromium) launches.push(() => launchChromium(chromeDir, { executablePath: chromium }));
-  else skipped.push('Chromium is not installed: no figures for it');
-  if (firefox && existsSync(join(firefoxDir, 'manifest.json')))
-    launches.push(() => launchFirefox(firefoxDir, geckoIdOf(firefoxDir), { executablePath: firefox }));
-  else if (options.firefox !== false) skipped.push('Firefox is not installed: no figures for it');
+  const { plans, skipped } = benchBrowsers(options, 'big-dictionary', {
+    outDir: join(REPO_ROOT, OUT_DIR),
+    env: { HASHIYA_DICTIONARY_TABLES: TABLES, HASHIYA_OUT_DIR: OUT_DIR },
+  });
   const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
   const server = await serve(PAGES_DIR);
   const pages: PageFigures[] = [];
   try {
-    for (const launch of launches) {
-      const browser = await launch();
+    for (const plan of plans) {
+      const browser = await plan.launch();
       try {
         for (const pageName of BENCH_PAGES) {
-          process.stdout.write(`  ${browser.name}: ${pageName} × ${runs}…\n`);
+          process.stdout.write(`  ${plan.name}: ${pageName} × ${runs}…\n`);
           pages.push(await benchPage(browser, server.url, pageName, runs, readabilitySource));
         }
       } finally {
@@ -92,8 +81,6 @@ export async function runBigDictionaryBench(
   }
   return { entities, fileBytes, pages, skipped };
 }
-
-const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`);
 
 export function printBigDictionaryReport(result: BigDictionaryBenchResult): void {
   console.log(

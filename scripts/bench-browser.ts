@@ -67,7 +67,7 @@ const SIZE_BUDGET_BYTES = 60 * 1000;
 
 export const CHROME_DIR = join(REPO_ROOT, '.output', 'chrome-mv3');
 export const FIREFOX_DIR = join(REPO_ROOT, '.output', 'firefox-mv2');
-const READABILITY_JS = join(REPO_ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js');
+export const READABILITY_JS = join(REPO_ROOT, 'node_modules', '@mozilla', 'readability', 'Readability.js');
 
 export interface PageFigures {
   browser: 'chromium' | 'firefox';
@@ -543,11 +543,21 @@ export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
   };
 }
 
-export function build(firefox: boolean): void {
+/**
+ * `wxt build` (and `-b firefox`). `env` reaches the build: scripts/bench-big-dictionary.ts builds
+ * into another folder with another dictionary file (wxt.config.ts reads HASHIYA_OUT_DIR and
+ * HASHIYA_DICTIONARY_TABLES).
+ */
+export function build(firefox: boolean, env: Record<string, string> = {}): void {
   const run = (args: string[]) => {
-    console.log(`  $ npx wxt ${args.join(' ')}`);
+    const shown = Object.entries(env).map(([k, v]) => `${k}=${v} `);
+    console.log(`  $ ${shown.join('')}npx wxt ${args.join(' ')}`);
     try {
-      execFileSync('npx', ['wxt', ...args], { cwd: REPO_ROOT, stdio: 'pipe' });
+      execFileSync('npx', ['wxt', ...args], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...env },
+        stdio: 'pipe',
+      });
     } catch (error) {
       const output = error as { stdout?: Buffer; stderr?: Buffer };
       process.stdout.write(output.stdout?.toString() ?? '');
@@ -589,22 +599,25 @@ export interface BenchBrowserPlan {
 export function benchBrowsers(
   options: BrowserBenchOptions,
   what: string,
+  { outDir, env }: { outDir?: string; env?: Record<string, string> } = {},
 ): { plans: BenchBrowserPlan[]; skipped: string[] } {
   const chromium = findChromium();
   const firefox = options.firefox === false ? null : findFirefox();
-  if (options.build !== false) build(firefox !== null);
+  if (options.build !== false) build(firefox !== null, env);
+  const chromeDir = outDir ? join(outDir, 'chrome-mv3') : CHROME_DIR;
+  const firefoxDir = outDir ? join(outDir, 'firefox-mv2') : FIREFOX_DIR;
   const plans: BenchBrowserPlan[] = [];
   const skipped: string[] = [];
   if (chromium)
-    plans.push({ name: 'Chromium', launch: () => launchChromium(CHROME_DIR, { executablePath: chromium }) });
+    plans.push({ name: 'Chromium', launch: () => launchChromium(chromeDir, { executablePath: chromium }) });
   else
     skipped.push(
       `Chromium is not installed (sudo apt-get install chromium, or set CHROME_PATH): no ${what} figures`,
     );
-  if (firefox && existsSync(join(FIREFOX_DIR, 'manifest.json')))
+  if (firefox && existsSync(join(firefoxDir, 'manifest.json')))
     plans.push({
       name: 'Firefox',
-      launch: () => launchFirefox(FIREFOX_DIR, geckoIdOf(FIREFOX_DIR), { executablePath: firefox }),
+      launch: () => launchFirefox(firefoxDir, geckoIdOf(firefoxDir), { executablePath: firefox }),
     });
   else if (options.firefox !== false)
     skipped.push(`Firefox is not installed or not built: no ${what} figures`);
@@ -654,7 +667,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
 
-const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`);
+export const ms = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`);
 const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
 
