@@ -44,6 +44,13 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
   let focusBefore: HTMLElement | null = null;
   // Each toolbar opened is a new component, so nothing typed in one leaks into the next.
   let generation = 0;
+  // What a toolbar or message may close: only itself. A saved toolbar closes itself 1.5 s later,
+  // and Preact cleans up a replaced component's timers only after the next frame, so a stale close
+  // could take away the message shown in its place.
+  const closerFor = (wanted: number) => () => {
+    if (wanted === generation) hide();
+  };
+  let closeToolbar: () => void = () => undefined; // set by each showToolbar
   const dir = uiDirection();
   let extras: ExtrasModule | null = loadedExtras();
 
@@ -94,7 +101,7 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
     addStylesheet(shadow.container, extras.selectionToolbarCss + extras.readerEntityFormCss);
     const { SelectionToolbar } = extras;
     render(
-      <SelectionToolbar key={generation} {...options} dir={dir} onResize={place} onClose={hide} />,
+      <SelectionToolbar key={generation} {...options} dir={dir} onResize={place} onClose={closeToolbar} />,
       shadow.container,
     );
   };
@@ -126,6 +133,7 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
         if (shown) render(null, target.container);
         if (doc.activeElement !== target.host) focusBefore = doc.activeElement as HTMLElement | null;
         generation++;
+        closeToolbar = closerFor(generation);
         anchor = at;
         options = next;
         shown = 'toolbar';
@@ -150,7 +158,10 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
         anchor = at;
         options = null;
         shown = 'message';
-        render(<SelectionMessage key={generation} text={text} onClose={hide} />, target.container);
+        render(
+          <SelectionMessage key={generation} text={text} onClose={closerFor(generation)} />,
+          target.container,
+        );
         place();
       } catch {
         shown = null;

@@ -290,3 +290,36 @@ describe('the toolbar layer', () => {
     expect(document.querySelector(`[${HOST_ATTRIBUTE}]`)).toBeNull();
   });
 });
+
+describe('the toolbar layer, one thing after another', () => {
+  it('a saved toolbar closing itself a moment later never closes the message shown after it', async () => {
+    vi.useFakeTimers();
+    useUiLanguage('en');
+    document.body.innerHTML = '<p>text</p>';
+    const layer = createToolbarLayer(document, () => undefined);
+    const anchor = { lines: () => [{ left: 100, top: 300, right: 400, bottom: 330 }], dir: 'ltr' as const };
+    // When the saved toolbar set itself to close.
+    let closesAt = Number.POSITIVE_INFINITY;
+    const setTimer = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      if (ms === 1_500) closesAt = Date.now() + ms;
+      return setTimer(fn, ms);
+    }) as typeof setTimeout);
+    // "Highlight" from the context menu: saved at once, "saved" shown, closing itself in 1.5 s.
+    layer.showToolbar(anchor, {
+      start: 'highlight',
+      focus: true,
+      knownTags: [],
+      onSave: () => Promise.resolve({ ok: true }),
+    });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(closesAt).toBeLessThan(Number.POSITIVE_INFINITY);
+    // Just before it closes, "Add note…" with nothing selected: the message takes its place (the
+    // closed toolbar's effects are cleaned up only after the next frame).
+    await vi.advanceTimersByTimeAsync(closesAt - Date.now() - 5);
+    layer.showMessage(anchor, 'Select a passage of the article first');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(layer.shown).toBe('message');
+    layer.remove();
+  });
+});
