@@ -2,16 +2,16 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { EXTRAS_FILE } from './components/extras/file';
-import { DICTIONARY_FILE, DICTIONARY_TABLES } from './lib/entities/dictionary-file';
+import { DICTIONARY_ENTRIES_FILE, DICTIONARY_FILE } from './lib/entities/dictionary-file';
 import { buildExtrasChunk } from './scripts/lib/extras-chunk';
 import { highlightsCss } from './scripts/lib/highlights-css';
 
 // Stable add-on id so Firefox keeps the same storage between installs and the tests can pin its UUID.
 export const GECKO_ID = 'hashiya@hashiya.local';
 
-// scripts/bench-big-dictionary.ts builds a copy of the extension with a bigger dictionary file into
-// another folder; every other build ships lib/generated's file into .output.
-const dictionaryTables = process.env.HASHIYA_DICTIONARY_TABLES ?? DICTIONARY_TABLES;
+// scripts/bench-big-dictionary.ts builds a copy of the extension with bigger dictionary files into
+// another folder; every other build ships lib/generated's files into .output.
+const dictionaryDir = process.env.HASHIYA_DICTIONARY_DIR ?? 'lib/generated';
 
 export default defineConfig({
   srcDir: '.',
@@ -23,10 +23,11 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
-    // The shipped dictionary is a packaged file the content script fetches when it analyses a page;
+    // The shipped dictionary is two packaged files the content script fetches when it analyses a page;
     // the in-page extras chunk, one the content script imports when the reader opens a rarely used UI.
     'build:publicAssets': async (wxt, files) => {
-      files.push({ absoluteSrc: resolve(dictionaryTables), relativeDest: DICTIONARY_FILE });
+      for (const file of [DICTIONARY_FILE, DICTIONARY_ENTRIES_FILE])
+        files.push({ absoluteSrc: resolve(dictionaryDir, file), relativeDest: file });
       files.push({ contents: await buildExtrasChunk(wxt.config.root), relativeDest: EXTRAS_FILE });
     },
   },
@@ -45,10 +46,10 @@ export default defineConfig({
     // probe for the extension with them; Firefox's extension URLs carry a random per-install UUID already.
     web_accessible_resources:
       browser === 'firefox'
-        ? [DICTIONARY_FILE, EXTRAS_FILE]
+        ? [DICTIONARY_FILE, DICTIONARY_ENTRIES_FILE, EXTRAS_FILE]
         : [
             {
-              resources: [DICTIONARY_FILE, EXTRAS_FILE],
+              resources: [DICTIONARY_FILE, DICTIONARY_ENTRIES_FILE, EXTRAS_FILE],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -5,16 +5,20 @@
 //
 //   npx tsx scripts/bench-big-dictionary.ts [--runs N] [--no-firefox]
 //
-// Builds a copy of the extension with that file into .output/big-dictionary (wxt.config.ts reads
-// HASHIYA_DICTIONARY_TABLES and HASHIYA_OUT_DIR), then measures as scripts/bench-browser.ts does.
+// Builds a copy of the extension with those files into .output/big-dictionary (wxt.config.ts reads
+// HASHIYA_DICTIONARY_DIR and HASHIYA_OUT_DIR), then measures as scripts/bench-browser.ts does.
 // Always exits 0: this is a report; failures are printed loudly.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DICTIONARY_SOURCE } from '../lib/entities/dictionary-file.ts';
-import { encodeDictionaryTables } from '../lib/entities/dictionary-tables.ts';
+import {
+  DICTIONARY_ENTRIES_FILE,
+  DICTIONARY_FILE,
+  DICTIONARY_SOURCE,
+} from '../lib/entities/dictionary-file.ts';
+import { encodeDictionaryFiles } from '../lib/entities/dictionary-tables.ts';
 import { compileTrie } from '../lib/entities/matcher.ts';
 import type { Dictionary } from '../lib/entities/types.ts';
 import { PAGES_DIR, REPO_ROOT } from '../tests/e2e/expectations.ts';
@@ -32,7 +36,7 @@ import { serve } from './serve.ts';
 
 const SYNTHETIC_ENTITIES = 30_000;
 const OUT_DIR = join('.output', 'big-dictionary');
-const TABLES = join(REPO_ROOT, OUT_DIR, 'dictionary.bin');
+const FILES_DIR = join(REPO_ROOT, OUT_DIR, 'dictionary');
 
 export interface BigDictionaryBenchResult {
   entities: number;
@@ -41,15 +45,16 @@ export interface BigDictionaryBenchResult {
   skipped: string[];
 }
 
-/** The shipped dictionary plus the synthetic entities, compiled into a dictionary file at TABLES. */
+/** The shipped dictionary plus the synthetic entities, compiled into dictionary files in FILES_DIR. */
 function writeBigDictionary(): { entities: number; fileBytes: number } {
   const shipped = JSON.parse(readFileSync(join(REPO_ROOT, DICTIONARY_SOURCE), 'utf8')) as Dictionary;
   const entities = [...shipped.entities, ...syntheticDictionary(SYNTHETIC_ENTITIES).entities];
   const dict: Dictionary = { version: shipped.version, entities };
-  const file = encodeDictionaryTables(dict, compileTrie(entities));
-  mkdirSync(join(REPO_ROOT, OUT_DIR), { recursive: true });
-  writeFileSync(TABLES, file);
-  return { entities: entities.length, fileBytes: file.byteLength };
+  const { tables, entries } = encodeDictionaryFiles(dict, compileTrie(entities));
+  mkdirSync(FILES_DIR, { recursive: true });
+  writeFileSync(join(FILES_DIR, DICTIONARY_FILE), tables);
+  writeFileSync(join(FILES_DIR, DICTIONARY_ENTRIES_FILE), entries);
+  return { entities: entities.length, fileBytes: tables.byteLength };
 }
 
 export async function runBigDictionaryBench(
@@ -59,7 +64,7 @@ export async function runBigDictionaryBench(
   const { entities, fileBytes } = writeBigDictionary();
   const { plans, skipped } = benchBrowsers(options, 'big-dictionary', {
     outDir: join(REPO_ROOT, OUT_DIR),
-    env: { HASHIYA_DICTIONARY_TABLES: TABLES, HASHIYA_OUT_DIR: OUT_DIR },
+    env: { HASHIYA_DICTIONARY_DIR: FILES_DIR, HASHIYA_OUT_DIR: OUT_DIR },
   });
   const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
   const server = await serve(PAGES_DIR);
@@ -85,7 +90,7 @@ export async function runBigDictionaryBench(
 export function printBigDictionaryReport(result: BigDictionaryBenchResult): void {
   console.log(
     `dictionary: ${result.entities.toLocaleString('en')} entities (the shipped ones and ` +
-      `${SYNTHETIC_ENTITIES.toLocaleString('en')} synthetic), file ${(result.fileBytes / 1e6).toFixed(2)} MB`,
+      `${SYNTHETIC_ENTITIES.toLocaleString('en')} synthetic), tables file ${(result.fileBytes / 1e6).toFixed(2)} MB`,
   );
   const header = ['browser', 'page', 'ranges', 'match', 'paint', 'm + p', 'budget', 'dictionary', 'waited'];
   const rows = result.pages.map((p) => [

@@ -546,7 +546,7 @@ export function contentScriptSize(buildDir: string = CHROME_DIR): SizeFigures {
 /**
  * `wxt build` (and `-b firefox`). `env` reaches the build: scripts/bench-big-dictionary.ts builds
  * into another folder with another dictionary file (wxt.config.ts reads HASHIYA_OUT_DIR and
- * HASHIYA_DICTIONARY_TABLES).
+ * HASHIYA_DICTIONARY_DIR).
  */
 export function build(firefox: boolean, env: Record<string, string> = {}): void {
   const run = (args: string[]) => {

@@ -1,5 +1,5 @@
 // One cold first run of the shipped matcher, in a fresh Node process (scripts/bench-matcher.ts starts
-// it): the dictionary file read as a page reads it, then one article of news-like text matched before
+// it): the dictionary's tables file read as a page reads it, then one article of news-like text matched before
 // the engine has optimised anything, then the same again (warm). With `--warm-up N` it first matches
 // N characters of other text, to see what a warm-up gains. Prints one JSON line.
 //
@@ -34,7 +34,7 @@ const other = generateText(dict, warmUp, 2).slice(0, warmUp);
 const file = new Uint8Array(readFileSync(join(root, DICTIONARY_TABLES))).buffer;
 
 const t0 = performance.now();
-const matcher = matcherFromFile(file, { verify: false });
+const matcher = matcherFromFile(file, null, { verify: false });
 const t1 = performance.now();
 if (warmUp > 0) matcher.match(other);
 const t2 = performance.now();

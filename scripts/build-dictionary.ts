@@ -1,7 +1,8 @@
 // `npm run dictionary [-- --corpus DIR] [--entities FILE] [--out FILE] [--check] [--quiet]`
-// Builds lib/generated/dictionary.json from corpus/ and, beside it, dictionary.bin: the compiled
-// matcher tables the extension ships (lib/entities/dictionary-tables.ts). Prints a report on the corpus.
-// --check writes nothing and exits 1 when either checked-in file differs from a fresh build.
+// Builds lib/generated/dictionary.json from corpus/ and, beside it, the two files the extension
+// ships (lib/entities/dictionary-tables.ts): dictionary.bin, the compiled matcher tables, and
+// dictionary-entries.json, the entries they name. Prints a report on the corpus.
+// --check writes nothing and exits 1 when any checked-in file differs from a fresh build.
 // `npm run dictionary -- --pack FILE… [--out pack.json]` builds a dictionary pack instead (scripts/lib/pack-cli.ts).
 // Exit codes: 0 done, 1 bad input or stale dictionary (the message says which file and line), 2 usage.
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ import {
   buildAndWrite,
   buildDictionary,
   display,
+  entriesFile,
   formatReport,
   tablesFile,
 } from './lib/build-dictionary';
@@ -67,9 +69,11 @@ async function main(): Promise<number> {
     const result = await buildDictionary(options);
     const current = await readFile(out, 'utf8').catch(() => undefined);
     const tables = await readFile(tablesFile(out)).catch(() => undefined);
+    const entries = await readFile(entriesFile(out)).catch(() => undefined);
     const stale = [
       [out, current, current === result.json],
       [tablesFile(out), tables, tables !== undefined && Buffer.compare(tables, result.tables) === 0],
+      [entriesFile(out), entries, entries !== undefined && Buffer.compare(entries, result.entries) === 0],
     ] as const;
     for (const [file, content, fresh] of stale) {
       if (fresh) continue;
@@ -87,7 +91,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (!args.quiet) console.log(formatReport(result.report, result.dictionary.entities.length));
   console.log(
-    `${args.quiet ? '' : '\n'}Wrote ${display(out)} and ${display(tablesFile(out))} (${(result.tables.length / 1024).toFixed(0)} KB of matcher tables): ${result.dictionary.entities.length} entities (${seconds} s).`,
+    `${args.quiet ? '' : '\n'}Wrote ${display(out)}, ${display(tablesFile(out))} (${(result.tables.length / 1024).toFixed(0)} KB of matcher tables) and ${display(entriesFile(out))} (${(result.entries.length / 1024).toFixed(0)} KB of entries): ${result.dictionary.entities.length} entities (${seconds} s).`,
   );
   return 0;
 }

@@ -67,7 +67,8 @@ export function wireAnalysis(
     session.analyse(options);
     void session.settled.then(() => {
       watcher.refresh(); // watch what can change the article just found
-      reportCount();
+      // The badge counts entities by their entries, which come after the paint.
+      dictionary.described().then(reportCount, reportCount);
       void notes.refresh(startedAt);
     });
   };

@@ -58,9 +58,17 @@ export function wireCard(
     onHide: (mention) => void saveSettings(withEntity(session.settings, mention.entityId, false)),
     onUndoHide: (mention) => void saveSettings(withEntity(session.settings, mention.entityId, true)),
   });
-  const show = (mention: PlacedMention, options?: ShowOptions) => {
+  const show = (mention: PlacedMention, options?: ShowOptions, waited = false) => {
     const entity = matcher.entity(mention.entityId);
-    if (!entity) return;
+    if (!entity) {
+      // Painted before the dictionary's entries came (they follow the paint): shown once they are in.
+      if (!waited)
+        matcher.described().then(
+          () => show(mention, options, true),
+          () => {},
+        );
+      return;
+    }
     const ofEntity = session.mentions.ofEntity(mention.entityId);
     const text = liveRange(mention.range)?.toString() ?? '';
     const also = otherEntitiesNamed(entity, text).flatMap((id) => matcher.entity(id) ?? []);

@@ -73,7 +73,7 @@ export default defineContentScript({
     const analysis = wireAnalysis(ctx, session, painter, card, matcher, notes, (node) =>
       noteCard.isHost(node),
     );
-    wireMessages(session, analysis, card, noteCard, ctx.signal);
+    wireMessages(session, analysis, card, noteCard, matcher, ctx.signal);
     wireSettings(session, analysis, card, notes, ctx.signal);
     wireToolbar(session, ctx.signal, () => card.hide());
     wirePacks(packs, analysis, ctx.signal);

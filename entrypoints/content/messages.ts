@@ -1,5 +1,6 @@
 // Answers the popup's, side panel's and background's requests (lib/messaging/protocol.ts) until
 // `signal` aborts.
+import type { ShippedMatcher } from '@/lib/entities/dictionary';
 import { serve } from '@/lib/messaging/messenger';
 import { analysisProtocol } from '@/lib/messaging/protocol';
 import type { PageSession } from '@/lib/page/page-session';
@@ -14,8 +15,15 @@ export function wireMessages(
   analysis: PageAnalysis,
   card: PageCard,
   noteCard: Pick<PageNoteCard, 'showAtSelection'>,
+  dictionary: Pick<ShippedMatcher, 'described'>,
   signal: AbortSignal,
 ): void {
+  // The report names entities by their entries, which come just after the paint. Entries that
+  // cannot be read leave the report without names (the card says why when opened).
+  const report = async () => {
+    await dictionary.described().catch(() => {});
+    return session.report();
+  };
   serve(
     articleTextProtocol,
     {
@@ -33,17 +41,17 @@ export function wireMessages(
   serve(
     analysisProtocol,
     {
-      'get-page-report': () => session.report(),
+      'get-page-report': report,
       analyse: async () => {
         await analysis.runWhenLoaded({ readerAsked: true }); // "Analyse this page" / "Analyse anyway"
-        return session.report();
+        return report();
       },
       'toggle-site': async () => {
         const next = toggledForSite(session.settings, session.hostname);
         void saveSettings(next);
         session.updateSettings(next);
         if (!analysis.started && session.active) await analysis.runWhenLoaded();
-        return session.report();
+        return report();
       },
       // From the keyboard: the card of the note the caret or selection is in; else the current
       // mention's card (else the next one's). With the focus in it.

@@ -1,15 +1,19 @@
-// The shipped dictionary as a file of compiled matcher tables (DESIGN.md §7): `npm run dictionary`
-// compiles the trie once and writes its typed arrays; a page fetches the file and views them in
-// place (no JSON parse of the trie, no compile). The entities travel in the same file as JSON,
-// one entry at a time: a page parses only those it shows (the ids are all it needs to match). An
-// entry is stored without what the file holds elsewhere or can restore: its id (the ids section),
-// its source (an index into the sources section) and its empty form lists. Painting needs each
-// mention's type, not its entry: a byte per entity (types) and the entities in id order (idOrder,
-// for a binary search) answer an id's type without parsing an entry or building a map of ids.
+// The shipped dictionary as two files (DESIGN.md §7): `npm run dictionary` compiles the trie once
+// and writes its typed arrays to the tables file; a page fetches it and views them in place (no
+// JSON parse of the trie, no compile). The entities' entries travel in a second file, as JSON, one
+// entry at a time, fetched once the page is painted: matching and painting need only the tables,
+// and a page reads a file's bytes on its main thread, so every byte before the paint is waited for.
+// An entry is stored without what the tables file holds or what can be restored: its id (the ids
+// section), its source (an index into the sources section) and its empty form lists; a page parses
+// only the entries it shows. Painting needs each mention's type, not its entry: a byte per entity
+// (types) and the entities in id order (idOrder, for a binary search) answer an id's type without
+// an entry or a map of ids.
 //
-// Layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over every word after
-// it), byte length, node count, entity count, section count, then each section's byte offset and
-// byte length; the sections follow, each 4-byte aligned, in SECTIONS order.
+// Tables file layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over
+// every word after it), byte length, node count, entity count, section count, then each section's
+// byte offset and byte length; the sections follow, each 4-byte aligned, in SECTIONS order. The
+// entries file is the JSON array "[e0,e1,…]"; the tables file's entryEnds section says where each
+// entry ends and its entriesCheck section holds the entries file's byte length and checksum.
 
 import { type EntityList, type Matcher, trieMatcher } from './matcher';
 import { Trie, type TrieTables } from './trie';
@@ -18,12 +22,12 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 
 type ArrayName = Exclude<keyof TrieTables, 'nodes'>;
-/** The sections, in file order: the trie's tables, then the ids, the sources and the entities. */
+/** The sections, in file order: the trie's tables, then the ids, the sources and the entries' ends. */
 const SECTIONS = [
   'parent',
   'output',
@@ -42,7 +46,7 @@ const SECTIONS = [
   'idOrder',
   'sources',
   'entityEnds',
-  'entities',
+  'entriesCheck',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const BYTES: Record<ArrayName, 1 | 2 | 4> = {
@@ -68,6 +72,13 @@ export class DictionaryFileError extends Error {
 function checksum(words: Uint32Array, from: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = from; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+/** FNV-1a over bytes (the entries file, whose length is no multiple of four). */
+function byteChecksum(bytes: Uint8Array): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
   return h >>> 0;
 }
 
@@ -105,8 +116,14 @@ function entityOfStored(stored: StoredEntry, id: string, sources: readonly strin
   };
 }
 
-/** The dictionary file of `dict`: its compiled trie and its entities. Deterministic. */
-export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array {
+/** A dictionary's two files: the compiled tables, and the entries they name. */
+export interface DictionaryFiles {
+  tables: Uint8Array;
+  entries: Uint8Array;
+}
+
+/** The dictionary files of `dict`: its compiled trie, and its entities. Deterministic. */
+export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryFiles {
   const tables = trie.tables();
   const encoder = new TextEncoder();
   const sources = [...new Set(dict.entities.map((e) => e.source))];
@@ -140,7 +157,8 @@ export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array
     }
     if (name === 'sources') return encoder.encode(sources.join('\n'));
     if (name === 'entityEnds') return new Uint8Array(entityEnds.buffer);
-    if (name === 'entities') return entities;
+    if (name === 'entriesCheck')
+      return new Uint8Array(Uint32Array.from([entities.length, byteChecksum(entities)]).buffer);
     const a = tables[name];
     return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   };
@@ -160,16 +178,17 @@ export function encodeDictionaryTables(dict: Dictionary, trie: Trie): Uint8Array
     file.set(p, offsets[k] as number);
   });
   words[2] = checksum(words, CHECKED_FROM);
-  return file;
+  return { tables: file, entries: entities };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
- * The trie and the entities of a dictionary file, viewed in place. Throws DictionaryFileError.
- * `verify: false` skips the checksum (every other check stays): a page loads the file from the
- * extension's own package, which the browser verifies, and summing 1 MB before the engine has
- * compiled the loop costs 4–20 ms there. The builder's --check and the unit tests verify it.
+ * The trie and the entities of a tables file, viewed in place; the entries come later
+ * (FileEntities.addEntries). Throws DictionaryFileError. `verify: false` skips the checksums (every
+ * other check stays): a page loads the files from the extension's own package, which the browser
+ * verifies, and summing a megabyte before the engine has compiled the loop costs 4–20 ms there.
+ * The builder's --check and the unit tests verify them.
  */
 export function decodeDictionaryTables(
   buffer: ArrayBuffer,
@@ -225,9 +244,8 @@ export function decodeDictionaryTables(
   const [idsAt, idsLength] = section(SECTIONS.indexOf('ids'));
   const [sourcesAt, sourcesLength] = section(SECTIONS.indexOf('sources'));
   const [endsAt, endsLength] = section(SECTIONS.indexOf('entityEnds'));
-  const [entitiesAt, entitiesLength] = section(SECTIONS.indexOf('entities'));
+  const [checkAt, checkLength] = section(SECTIONS.indexOf('entriesCheck'));
   const entityEnds = new Int32Array(buffer, endsAt, endsLength / 4);
-  const entityText = new Uint8Array(buffer, entitiesAt, entitiesLength);
   const [typesAt, typesLength] = section(SECTIONS.indexOf('types'));
   const [orderAt, orderLength] = section(SECTIONS.indexOf('idOrder'));
   const types = new Uint8Array(buffer, typesAt, typesLength);
@@ -236,21 +254,23 @@ export function decodeDictionaryTables(
     entityEnds.length !== count ||
     types.length !== count ||
     idOrder.length !== count ||
+    checkLength !== 8 ||
     tables.parent.length !== tables.nodes ||
     tables.wordStart.length !== tables.nodes + 1
   )
     throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');
+  const [entriesLength, entriesSum] = new Uint32Array(buffer, checkAt, 2);
   return {
     trie: new Trie(count, tables),
-    entities: lazyEntities(
+    entities: lazyEntities({
       buffer,
-      [idsAt, idsLength],
-      [sourcesAt, sourcesLength],
-      entityEnds,
-      entityText,
+      ids: [idsAt, idsLength],
+      sources: [sourcesAt, sourcesLength],
+      ends: entityEnds,
       types,
       idOrder,
-    ),
+      entries: { length: entriesLength as number, sum: entriesSum as number, verify },
+    }),
   };
 }
 
@@ -260,36 +280,67 @@ export interface FileEntities extends EntityList {
   indexOf(id: string): number;
   /** Entity k's type (k < count). */
   typeAt(k: number): EntityType;
+  /**
+   * Takes the entries file the tables name. Throws DictionaryFileError when it is not theirs.
+   * Before, at() and all() throw: the tables alone match and tell types.
+   */
+  addEntries(entries: ArrayBuffer): void;
+  /** True once the entries are in. */
+  readonly described: boolean;
+}
+
+interface LazyParts {
+  buffer: ArrayBuffer;
+  ids: [number, number];
+  sources: [number, number];
+  ends: Int32Array;
+  types: Uint8Array;
+  idOrder: Int32Array;
+  /** The entries file the tables were written with: its byte length and checksum. */
+  entries: { length: number; sum: number; verify: boolean };
 }
 
 /** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
-function lazyEntities(
-  buffer: ArrayBuffer,
-  [idsAt, idsLength]: [number, number],
-  [sourcesAt, sourcesLength]: [number, number],
-  ends: Int32Array,
-  text: Uint8Array,
-  types: Uint8Array,
-  idOrder: Int32Array,
-): FileEntities {
+function lazyEntities(parts: LazyParts): FileEntities {
+  const { buffer, ends, types, idOrder } = parts;
   const decoder = new TextDecoder();
   const parsed: (Entity | undefined)[] = new Array(ends.length);
+  let text: Uint8Array | null = null;
   let all: readonly Entity[] | null = null;
   let ids: readonly string[] | null = null;
   let sources: readonly string[] | null = null;
-  const lines = (at: number, length: number): string[] =>
+  const lines = ([at, length]: [number, number]): string[] =>
     ends.length === 0 ? [] : decoder.decode(new Uint8Array(buffer, at, length)).split('\n');
   const idsOf = (): readonly string[] => {
-    ids ??= lines(idsAt, idsLength);
+    ids ??= lines(parts.ids);
     return ids;
   };
   const sourcesOf = (): readonly string[] => {
-    sources ??= lines(sourcesAt, sourcesLength);
+    sources ??= lines(parts.sources);
     return sources;
+  };
+  const entries = (): Uint8Array => {
+    if (!text) throw new DictionaryFileError('the dictionary’s entries are not loaded yet');
+    return text;
   };
   return {
     count: ends.length,
     ids: idsOf,
+    get described() {
+      return text !== null;
+    },
+    addEntries(file) {
+      const bytes = new Uint8Array(file);
+      if (bytes.length !== parts.entries.length)
+        throw new DictionaryFileError(
+          'the dictionary’s entries file does not belong to its tables (its size does not match)',
+        );
+      if (parts.entries.verify && byteChecksum(bytes) !== parts.entries.sum)
+        throw new DictionaryFileError(
+          'the dictionary’s entries file is damaged (its checksum does not match)',
+        );
+      text = bytes;
+    },
     indexOf: (id) => {
       const list = idsOf();
       // The first position in id order whose id is not below `id`.
@@ -313,7 +364,7 @@ function lazyEntities(
       let e = all?.[k] ?? parsed[k];
       if (e === undefined) {
         const from = k === 0 ? 1 : (ends[k - 1] as number) + 1;
-        const stored = JSON.parse(decoder.decode(text.subarray(from, ends[k]))) as StoredEntry;
+        const stored = JSON.parse(decoder.decode(entries().subarray(from, ends[k]))) as StoredEntry;
         e = entityOfStored(stored, idsOf()[k] as string, sourcesOf());
         parsed[k] = e;
       }
@@ -321,7 +372,7 @@ function lazyEntities(
     },
     all: () => {
       if (!all) {
-        const stored = JSON.parse(decoder.decode(text)) as StoredEntry[];
+        const stored = JSON.parse(decoder.decode(entries())) as StoredEntry[];
         const idList = idsOf();
         const sourceList = sourcesOf();
         all = stored.map((entry, k) => entityOfStored(entry, idList[k] as string, sourceList));
@@ -331,21 +382,37 @@ function lazyEntities(
   };
 }
 
-/** A matcher that also tells an entity's type without reading its entry. */
+/**
+ * A matcher that also tells an entity's type without reading its entry, and takes its entries
+ * when they come: before, entity() finds nothing and `entities` is empty.
+ */
 export interface TypedMatcher extends Matcher {
   typeOf(id: string): EntityType | undefined;
 }
 
+export interface FileMatcher extends TypedMatcher {
+  /** Takes the entries file (FileEntities.addEntries). */
+  addEntries(entries: ArrayBuffer): void;
+  readonly described: boolean;
+}
+
 /**
- * A matcher over a dictionary file's tables. Throws DictionaryFileError. Entities are found by id
- * with the file's id order: a page's first look-up builds no map of every id.
+ * A matcher over a dictionary's tables file, with its entries file when given (else added later).
+ * Throws DictionaryFileError. Entities are found by id with the file's id order: a page's first
+ * look-up builds no map of every id.
  */
-export function matcherFromFile(buffer: ArrayBuffer, options?: { verify?: boolean }): TypedMatcher {
-  const { trie, entities } = decodeDictionaryTables(buffer, options);
+export function matcherFromFile(
+  tables: ArrayBuffer,
+  entries?: ArrayBuffer | null,
+  options?: { verify?: boolean },
+): FileMatcher {
+  const { trie, entities } = decodeDictionaryTables(tables, options);
+  if (entries) entities.addEntries(entries);
   const matcher = trieMatcher(trie, entities);
   return {
     match: (text) => matcher.match(text),
     entity(id) {
+      if (!entities.described) return undefined;
       const k = entities.indexOf(id);
       return k < 0 ? undefined : entities.at(k);
     },
@@ -354,12 +421,18 @@ export function matcherFromFile(buffer: ArrayBuffer, options?: { verify?: boolea
       return k < 0 ? undefined : entities.typeAt(k);
     },
     get entities() {
-      return entities.all();
+      return entities.described ? entities.all() : [];
+    },
+    addEntries: (file) => entities.addEntries(file),
+    get described() {
+      return entities.described;
     },
   };
 }
 
-/** The dictionary of a file, every entity parsed (the options page and the library list them). */
-export function dictionaryFromFile(buffer: ArrayBuffer): Dictionary {
-  return { version: 1, entities: [...decodeDictionaryTables(buffer).entities.all()] };
+/** The dictionary of its two files, every entity parsed (the options page and the library list them). */
+export function dictionaryFromFiles(tables: ArrayBuffer, entries: ArrayBuffer): Dictionary {
+  const { entities } = decodeDictionaryTables(tables);
+  entities.addEntries(entries);
+  return { version: 1, entities: [...entities.all()] };
 }

@@ -74,6 +74,7 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
       pending ??= Promise.all([shipped.ready(), readPacks()]).then(() => undefined);
       return pending;
     },
+    described: () => shipped.described(),
     async reloadPacks() {
       await readPacks();
     },

@@ -2,6 +2,7 @@
 // their own, so a change never recompiles the big dictionary), their type corrections applied to
 // whatever entity they correct, and their suppressions ("not this entity here") taken out of the
 // mentions. Precedence: the reader, then packs, then the shipped dictionary (DESIGN.md §7).
+import type { TypedMatcher } from '../entities/dictionary-tables';
 import { compileMatcher, type Matcher } from '../entities/matcher';
 import { mergePreferring } from '../entities/merge';
 import type { Entity } from '../entities/types';
@@ -33,10 +34,15 @@ export function entityOfReader(entry: ReaderEntity): Entity {
 }
 
 /**
- * `base` with the reader's `entries` applied, on a page of `site`. `base.entity` is asked again on
- * every call, so a base still loading (the shipped dictionary) is seen once it is in.
+ * `base` with the reader's `entries` applied, on a page of `site`. `base` is asked again on every
+ * call, so a base still loading (the shipped dictionary, its tables, then its entries) is seen
+ * once it is in; types come from its tables, so painting never waits for its entries.
  */
-export function withReaderDictionary(base: Matcher, entries: readonly ReaderEntry[], site: string): Matcher {
+export function withReaderDictionary(
+  base: Matcher & Partial<Pick<TypedMatcher, 'typeOf'>>,
+  entries: readonly ReaderEntry[],
+  site: string,
+): TypedMatcher {
   const own: Entity[] = [];
   const types = new Map<string, Entity['type']>();
   const spellings = new Map<string, { ar: string[]; en: string[] }>();
@@ -59,11 +65,13 @@ export function withReaderDictionary(base: Matcher, entries: readonly ReaderEntr
     const type = types.get(id);
     return found && type && type !== found.type ? { ...found, type } : found;
   };
+  const typeOf = (id: string): Entity['type'] | undefined =>
+    types.get(id) ?? ownById.get(id)?.type ?? (base.typeOf ? base.typeOf(id) : base.entity(id)?.type);
   const ownById = new Map(own.map((e) => [e.id, e]));
   // Added spellings match as aliases of the entity they were added to (its id, its card).
   const spellingEntities: Entity[] = [...spellings].map(([id, aliases]) => ({
     id,
-    type: types.get(id) ?? base.entity(id)?.type ?? 'organisation',
+    type: typeOf(id) ?? 'organisation',
     names: { ar: '', en: '' },
     aliases,
     demonyms: { ar: [], en: [] },
@@ -85,6 +93,7 @@ export function withReaderDictionary(base: Matcher, entries: readonly ReaderEntr
       return found.filter((m) => !suppressed.has(suppressionKey(m.entityId, text.slice(m.start, m.end))));
     },
     entity,
+    typeOf,
     get entities(): readonly Entity[] {
       return [...own, ...base.entities];
     },

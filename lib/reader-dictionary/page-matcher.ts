@@ -4,7 +4,7 @@
 import type { ShippedMatcher } from '../entities/dictionary';
 import type { Entity, Mention } from '../entities/types';
 import { withReaderDictionary } from './apply';
-import { type ReaderEntry, readerEntityId } from './model';
+import type { ReaderEntry } from './model';
 
 export interface ReaderPageMatcher extends ShippedMatcher {
   /** Reads the reader's entries again (after they changed) and applies them. */
@@ -26,8 +26,6 @@ export function withReaderEntries(
 ): ReaderPageMatcher {
   let applied = withReaderDictionary(base, [], site);
   let appliedEntries: readonly ReaderEntry[] = [];
-  /** Ids the reader's entries name: their types are asked of the applied entries, others of `base`. */
-  let touched: ReadonlySet<string> = new Set();
   let entriesRead = false;
   let generation = 0;
   let pending: Promise<void> | undefined;
@@ -37,11 +35,6 @@ export function withReaderEntries(
     if (current !== generation) return; // a later change is being read
     applied = withReaderDictionary(base, entries, site);
     appliedEntries = entries;
-    touched = new Set(
-      entries.flatMap((e) =>
-        e.kind === 'entity' ? [readerEntityId(e.id)] : e.kind === 'override' ? [e.entityId] : [],
-      ),
-    );
     entriesRead = true;
   };
   return {
@@ -55,6 +48,7 @@ export function withReaderEntries(
       pending ??= Promise.all([base.ready(), readEntries()]).then(() => undefined);
       return pending;
     },
+    described: () => base.described(),
     reloadEntries: readEntries,
     get entries() {
       return appliedEntries;
@@ -62,7 +56,7 @@ export function withReaderEntries(
     dictionaryEntity: (id: string): Entity | undefined => base.entity(id),
     match: (text: string): Mention[] => applied.match(text),
     entity: (id: string): Entity | undefined => applied.entity(id),
-    typeOf: (id: string) => (touched.has(id) ? applied.entity(id)?.type : base.typeOf(id)),
+    typeOf: (id: string) => applied.typeOf(id),
     get entities(): readonly Entity[] {
       return applied.entities;
     },

@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { CandidateTally, findCandidates, type RankedCandidate } from '../../lib/entities/candidates';
-import { encodeDictionaryTables } from '../../lib/entities/dictionary-tables';
+import { encodeDictionaryFiles } from '../../lib/entities/dictionary-tables';
 import { compileTrie, entityList, type Matcher, trieMatcher } from '../../lib/entities/matcher';
 import type { Dictionary, Entity, Mention, MentionKind } from '../../lib/entities/types';
 import { allForms, EntitySourceError, formKey } from './entity-source';
@@ -76,6 +76,8 @@ export interface BuildResult {
   json: string;
   /** The compiled matcher tables the extension ships (lib/entities/dictionary-tables.ts). */
   tables: Uint8Array;
+  /** The entries the tables name, the extension's second file. */
+  entries: Uint8Array;
   report: BuildReport;
 }
 
@@ -94,7 +96,7 @@ export async function buildDictionary(options: BuildOptions): Promise<BuildResul
   const matcher = trieMatcher(trie, entityList(entities));
   const json = serializeDictionary(dictionary);
   // The file's entities are the JSON's, key order included.
-  const tables = encodeDictionaryTables(JSON.parse(json) as Dictionary, trie);
+  const { tables, entries } = encodeDictionaryFiles(JSON.parse(json) as Dictionary, trie);
 
   const curated = new Set(entities.flatMap(allForms).map(formKey));
   const files = await corpusFiles(options.corpusDir, entitiesFile);
@@ -106,6 +108,7 @@ export async function buildDictionary(options: BuildOptions): Promise<BuildResul
     dictionary,
     json,
     tables,
+    entries,
     report: {
       sources: layers.counts,
       replaced: layers.replaced,
@@ -167,6 +170,7 @@ export function serializeDictionary(dictionary: Dictionary): string {
 export async function buildAndWrite(options: BuildOptions & { out: string }): Promise<BuildResult> {
   const result = await buildDictionary(options);
   await writeFileAtomic(tablesFile(options.out), result.tables);
+  await writeFileAtomic(entriesFile(options.out), result.entries);
   await writeFileAtomic(options.out, result.json);
   return result;
 }
@@ -174,6 +178,11 @@ export async function buildAndWrite(options: BuildOptions & { out: string }): Pr
 /** Where the compiled tables of the dictionary written to `out` (a .json file) go: beside it, as .bin. */
 export function tablesFile(out: string): string {
   return `${out.replace(/\.json$/, '')}.bin`;
+}
+
+/** Where the entries of the dictionary written to `out` go: beside it, as -entries.json. */
+export function entriesFile(out: string): string {
+  return `${out.replace(/\.json$/, '')}-entries.json`;
 }
 
 /** Writes through a temporary file and a rename, so readers never see half a dictionary. */

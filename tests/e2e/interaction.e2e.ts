@@ -12,7 +12,7 @@
 
 import assert from 'node:assert/strict';
 import { EXTRAS_FILE } from '../../components/extras/file.ts';
-import { DICTIONARY_FILE } from '../../lib/entities/dictionary-file.ts';
+import { DICTIONARY_ENTRIES_FILE, DICTIONARY_FILE } from '../../lib/entities/dictionary-file.ts';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
 import type { TestBrowser, TestPage } from './browsers.ts';
 import { expectedRangesPerType, loadExpectation, type PageExpectation } from './expectations.ts';
@@ -1303,11 +1303,14 @@ const requestsTest: E2eTest = {
         null,
       );
       const background = await ctx.browser.backgroundRequests(panel);
-      // The content script reads the dictionary from the extension's own package (in Chrome under a
-      // per-session dynamic id, not the extension's origin): once per page, and no network request.
+      // The content script reads the dictionary's two files from the extension's own package (in
+      // Chrome under a per-session dynamic id, not the extension's origin): once each per page, and
+      // no network request.
       const packaged = (file: string) => (u: string) =>
         /^(chrome|moz)-extension:\/\/[^/]+\/[^/]+$/.test(u) && u.endsWith(`/${file}`);
-      const dictionary = packaged(DICTIONARY_FILE);
+      const tables = packaged(DICTIONARY_FILE);
+      const entries = packaged(DICTIONARY_ENTRIES_FILE);
+      const dictionary = (u: string) => tables(u) || entries(u);
       // So does the in-page extras chunk, imported when "Correct…" first opened.
       const extras = packaged(EXTRAS_FILE);
       const internal = (u: string) =>
@@ -1321,15 +1324,14 @@ const requestsTest: E2eTest = {
       assert.deepEqual(leaving, [], 'requests outside the page origin');
       // Chromium shows a load twice: under the dynamic id, then under the extension's own origin.
       const own = (u: string) => u.startsWith(`${ctx.browser.extensionOrigin}/`);
-      const dictionaryRequests = page.requests.filter(dictionary);
-      const loads = Math.max(
-        dictionaryRequests.filter(own).length,
-        dictionaryRequests.filter((u) => !own(u)).length,
-      );
+      for (const file of [tables, entries]) {
+        const requests = page.requests.filter(file);
+        const loads = Math.max(requests.filter(own).length, requests.filter((u) => !own(u)).length);
+        assert.ok(loads <= 1, `a dictionary file was fetched ${loads} times for one page: ${requests}`);
+      }
       ctx.log(
         `dictionary file requests seen for the page: ${page.requests.filter(dictionary).join(', ') || 'none'}`,
       );
-      assert.ok(loads <= 1, `the dictionary was fetched ${loads} times for one page`);
       // The page has no subresource of its own (its favicon is a data: URL): every http request the
       // tab made beyond the document itself would be the extension's.
       const extra = [...page.requests, ...timed].filter((u) => /^https?:/.test(u) && u !== url);

@@ -1,27 +1,37 @@
-// The dictionary file the extension ships (lib/generated/dictionary.bin): compiled matcher tables
-// that a page reads as they are. What it finds must be exactly what compiling the sources finds.
+// The dictionary files the extension ships (lib/generated/dictionary.bin and
+// dictionary-entries.json): compiled matcher tables that a page reads as they are, and the entries
+// they name, which come after. What they find must be exactly what compiling the sources finds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARY_SOURCE, DICTIONARY_TABLES } from '../../../lib/entities/dictionary-file';
+import {
+  DICTIONARY_ENTRIES,
+  DICTIONARY_SOURCE,
+  DICTIONARY_TABLES,
+} from '../../../lib/entities/dictionary-file';
 import {
   DictionaryFileError,
-  dictionaryFromFile,
-  encodeDictionaryTables,
+  dictionaryFromFiles,
+  encodeDictionaryFiles,
   FORMAT_VERSION,
   matcherFromFile,
 } from '../../../lib/entities/dictionary-tables';
 import { compileMatcher, compileTrie, entityForms } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
+import type { Dictionary, Entity } from '../../../lib/entities/types';
 import { TEST_DICTIONARY } from './test-dictionary';
 
 const source = JSON.parse(readFileSync(DICTIONARY_SOURCE, 'utf8')) as Dictionary;
 const bytes = readFileSync(DICTIONARY_TABLES);
-/** The file as the extension gets it: an ArrayBuffer of its own. */
+const entryBytes = readFileSync(DICTIONARY_ENTRIES);
+/** The files as the extension gets them: each an ArrayBuffer of its own. */
 const shippedBuffer = (): ArrayBuffer => new Uint8Array(bytes).buffer;
-const fileOf = (dict: Dictionary): ArrayBuffer =>
-  encodeDictionaryTables(dict, compileTrie(dict.entities)).slice().buffer;
+const shippedEntries = (): ArrayBuffer => new Uint8Array(entryBytes).buffer;
+const shippedMatcher = () => matcherFromFile(shippedBuffer(), shippedEntries());
+const filesOf = (dict: Dictionary): [ArrayBuffer, ArrayBuffer] => {
+  const { tables, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities));
+  return [tables.slice().buffer, entries.slice().buffer];
+};
 
 const GOLD_NEWS = 'tests/gold/news';
 const goldTexts = [
@@ -31,18 +41,19 @@ const goldTexts = [
     .map((f) => readFileSync(join(GOLD_NEWS, f), 'utf8')),
 ];
 
-describe('the shipped dictionary file', () => {
-  it('is what compiling lib/generated/dictionary.json gives now', () => {
-    const fresh = encodeDictionaryTables(source, compileTrie(source.entities));
+describe('the shipped dictionary files', () => {
+  it('are what compiling lib/generated/dictionary.json gives now', () => {
+    const fresh = encodeDictionaryFiles(source, compileTrie(source.entities));
     expect(
-      Buffer.compare(Buffer.from(fresh), bytes) === 0,
-      'lib/generated/dictionary.bin is stale: run `npm run dictionary` and commit the result',
+      Buffer.compare(Buffer.from(fresh.tables), bytes) === 0 &&
+        Buffer.compare(Buffer.from(fresh.entries), entryBytes) === 0,
+      'lib/generated/dictionary.bin or dictionary-entries.json is stale: run `npm run dictionary` and commit the result',
     ).toBe(true);
   });
 
-  it('holds the same entities as the JSON, in the same order', () => {
-    expect(dictionaryFromFile(shippedBuffer())).toEqual(source);
-    const loaded = matcherFromFile(shippedBuffer());
+  it('hold the same entities as the JSON, in the same order', () => {
+    expect(dictionaryFromFiles(shippedBuffer(), shippedEntries())).toEqual(source);
+    const loaded = shippedMatcher();
     expect(loaded.entities).toEqual(source.entities);
     for (const e of source.entities.slice(0, 50)) expect(loaded.entity(e.id)).toEqual(e);
     expect(loaded.entity('no-such-entity')).toBeUndefined();
@@ -55,7 +66,8 @@ describe('the shipped dictionary file', () => {
 
   it('finds exactly what the compiled sources find on the gold texts', () => {
     const compiled = compileMatcher(source);
-    const loaded = matcherFromFile(shippedBuffer());
+    // The tables alone, as a page matches before the entries come.
+    const loaded = matcherFromFile(shippedBuffer(), null);
     let mentions = 0;
     for (const text of goldTexts) {
       const expected = compiled.match(text);
@@ -67,7 +79,7 @@ describe('the shipped dictionary file', () => {
 
   it('finds exactly what the compiled sources find on news-like text made of its forms', () => {
     const compiled = compileMatcher(source);
-    const loaded = matcherFromFile(shippedBuffer());
+    const loaded = shippedMatcher();
     const forms = [...new Set(source.entities.flatMap((e) => entityForms(e).map((f) => f.text)))];
     const piece = fc.oneof(
       fc.constantFrom(...forms),
@@ -86,15 +98,49 @@ describe('the shipped dictionary file', () => {
   });
 });
 
-describe('a dictionary file of any list of entities', () => {
-  it('matches as its compiled dictionary does, empty included', () => {
+describe('dictionary files of any list of entities', () => {
+  it('match as their compiled dictionary does, empty included', () => {
     const compiled = compileMatcher(TEST_DICTIONARY);
-    const loaded = matcherFromFile(fileOf(TEST_DICTIONARY));
+    const loaded = matcherFromFile(...filesOf(TEST_DICTIONARY));
     for (const text of goldTexts) expect(loaded.match(text)).toEqual(compiled.match(text));
     expect(loaded.entities).toEqual(TEST_DICTIONARY.entities);
-    const empty = matcherFromFile(fileOf({ version: 1, entities: [] }));
+    const empty = matcherFromFile(...filesOf({ version: 1, entities: [] }));
     expect(empty.match(goldTexts[0] ?? '')).toEqual([]);
     expect(empty.entities).toEqual([]);
+  });
+
+  it('match and tell types from the tables alone; the entries, when they come, name the entities', () => {
+    const [tables, entries] = filesOf(TEST_DICTIONARY);
+    const loaded = matcherFromFile(tables, null);
+    const first = TEST_DICTIONARY.entities[0] as Entity;
+    const text = goldTexts[0] ?? '';
+    const mentions = loaded.match(text);
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(loaded.typeOf(first.id)).toBe(first.type);
+    // Nothing named yet: no half entity, no error.
+    expect(loaded.described).toBe(false);
+    expect(loaded.entity(first.id)).toBeUndefined();
+    expect(loaded.entities).toEqual([]);
+    loaded.addEntries(entries);
+    expect(loaded.described).toBe(true);
+    expect(loaded.entity(first.id)).toEqual(first);
+    expect(loaded.entities).toEqual(TEST_DICTIONARY.entities);
+    expect(loaded.match(text)).toEqual(mentions);
+  });
+
+  it('refuse entries that are not their tables’ own, in words, and stay as they were', () => {
+    const [tables] = filesOf(TEST_DICTIONARY);
+    const loaded = matcherFromFile(tables, null);
+    const other = { ...TEST_DICTIONARY, entities: TEST_DICTIONARY.entities.slice(1) };
+    expect(() => loaded.addEntries(filesOf(other)[1])).toThrow(/does not belong to its tables/);
+    const [, entries] = filesOf(TEST_DICTIONARY);
+    const damaged = new Uint8Array(entries.slice(0));
+    damaged[10] = (damaged[10] as number) ^ 1;
+    expect(() => loaded.addEntries(damaged.buffer)).toThrow(/entries file is damaged/);
+    expect(loaded.described).toBe(false);
+    // A page skips the checksums (the browser verifies its package); the size is still checked.
+    const page = matcherFromFile(tables, null, { verify: false });
+    expect(() => page.addEntries(filesOf(other)[1])).toThrow(DictionaryFileError);
   });
 
   it('is refused with a reason when damaged, of another format, or not a dictionary at all', () => {
@@ -122,8 +168,8 @@ describe('a dictionary file of any list of entities', () => {
     expect(refusal(new ArrayBuffer(0))).toMatch(/not a Hashiya dictionary/);
     expect(refusal(shippedBuffer().slice(0, bytes.length - 4))).toMatch(/damaged/);
     // Without the checksum (as a page loads the package's own file) a cut file is still refused.
-    expect(() => matcherFromFile(shippedBuffer().slice(0, bytes.length - 4), { verify: false })).toThrow(
-      /damaged/,
-    );
+    expect(() =>
+      matcherFromFile(shippedBuffer().slice(0, bytes.length - 4), null, { verify: false }),
+    ).toThrow(/damaged/);
   });
 });

@@ -59,6 +59,7 @@ function shipped(): ShippedMatcher {
     ready: async () => {
       loaded = true;
     },
+    described: async () => {},
     match: (text) => (loaded ? compiled.match(text) : []),
     entity: (id) => (loaded ? compiled.entity(id) : undefined),
     typeOf: (id) => (loaded ? compiled.entity(id)?.type : undefined),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Matcher } from '@/lib/entities/matcher';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary } from '@/lib/entities/types';
 import { withReaderDictionary } from '@/lib/reader-dictionary/apply';
@@ -25,7 +26,7 @@ const MAYOR: ReaderEntry = {
 };
 
 /** Each mention as "entity:text". */
-function found(matcher: ReturnType<typeof withReaderDictionary>, text: string): string[] {
+function found(matcher: Matcher, text: string): string[] {
   return matcher.match(text).map((m) => `${m.entityId}:${text.slice(m.start, m.end)}`);
 }
 
@@ -80,6 +81,36 @@ describe('the reader’s dictionary on a page', () => {
     expect(matcher.entity('iran')?.type).toBe('government');
     expect(shipped.entity('iran')?.type).toBe('place');
     expect(found(matcher, 'Persia and Iran')).toEqual(['iran:Persia', 'iran:Iran']);
+  });
+
+  it('types a spelling the reader added from the dictionary’s tables alone, before its entries come', () => {
+    // The shipped dictionary as a page has it just after its tables arrived: types, no entries.
+    const tablesOnly = {
+      match: (text: string) => shipped.match(text),
+      entity: () => undefined,
+      typeOf: (id: string) => shipped.entity(id)?.type,
+      entities: [],
+    };
+    const spelling: ReaderEntry = {
+      ...stamps(4),
+      kind: 'override',
+      entityId: 'iran',
+      aliases: { ar: [], en: ['Persia'] },
+    };
+    const retyped: ReaderEntry = {
+      ...stamps(5),
+      kind: 'override',
+      entityId: 'tehran',
+      type: 'government',
+      aliases: { ar: [], en: [] },
+    };
+    const matcher = withReaderDictionary(tablesOnly, [spelling, retyped], '');
+    const mentions = matcher.match('Persia, Iran and Tehran');
+    expect(mentions.map((m) => [m.entityId, matcher.typeOf(m.entityId)])).toEqual([
+      ['iran', 'place'],
+      ['iran', 'place'],
+      ['tehran', 'government'],
+    ]);
   });
 
   it('suppresses a form of an entity on one site, or everywhere, and forgets a deleted suppression', () => {

@@ -17,6 +17,7 @@ const base: ShippedMatcher = {
   loaded: true,
   loadMs: 0,
   ready: async () => {},
+  described: async () => {},
 };
 
 const suppressTehran = (n: number): ReaderEntry => ({
