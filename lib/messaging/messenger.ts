@@ -3,6 +3,7 @@
 // unknown receiver or a failing handler becomes an error reply in words, never an exception.
 import * as v from 'valibot';
 import { type Browser, browser } from 'wxt/browser';
+import { t } from '../ui/i18n';
 
 /** Message type → [request schema, response schema]. */
 export type Protocol = Record<string, readonly [request: v.GenericSchema, response: v.GenericSchema]>;
@@ -74,7 +75,7 @@ export function readReply<P extends Protocol, K extends keyof P & string>(
   raw: unknown,
 ): Reply<ResponseOf<P, K>> {
   const parsed = v.safeParse(reply, raw);
-  if (!parsed.success) return { ok: false, error: `${type}: no answer` };
+  if (!parsed.success) return { ok: false, error: `${type}: ${t('messageNoAnswer')}` };
   if (!parsed.output.ok) return parsed.output;
   const [, responseSchema] = protocol[type] as P[K];
   const value = v.safeParse(responseSchema, parsed.output.value);
@@ -108,9 +109,10 @@ async function send<P extends Protocol, K extends keyof P & string>(
 ): Promise<Reply<ResponseOf<P, K>>> {
   try {
     return readReply(protocol, type, await deliver({ type, data }));
-  } catch (error) {
-    // No receiver: a tab without our content script (browser pages, opened before install).
-    return { ok: false, error: `${type}: ${error instanceof Error ? error.message : String(error)}` };
+  } catch {
+    // No receiver: a tab without our content script (browser pages, opened before install), or an
+    // extension updated under an open page. The browser's own words say nothing to a reader.
+    return { ok: false, error: `${type}: ${t('messageUnreachable')}` };
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { answerMessage, type Handlers, readReply, serve } from '@/lib/messaging/messenger';
+import { answerMessage, type Handlers, readReply, sendToBackground, serve } from '@/lib/messaging/messenger';
 import {
   analysisProtocol,
   backgroundProtocol,
@@ -10,6 +10,7 @@ import {
 import { notesHandlers } from '@/lib/store/notes-service';
 import { readerDictionaryHandlers } from '@/lib/store/reader-dictionary-service';
 import { badgeText } from '@/lib/ui/badge';
+import { useUiLanguage } from '../ui/fake-i18n';
 
 describe('toolbar badge', () => {
   it('shows nothing for no entities and caps large counts', () => {
@@ -129,9 +130,10 @@ describe('reading a reply', () => {
   });
 
   it('reports a missing, malformed or failed answer as an error', () => {
+    useUiLanguage('en');
     expect(readReply(analysisProtocol, 'get-page-report', undefined)).toEqual({
       ok: false,
-      error: 'get-page-report: no answer',
+      error: 'get-page-report: Hashiya did not answer. Try again; if it keeps happening, reload the page.',
     });
     const malformed = readReply(analysisProtocol, 'get-page-report', {
       ok: true,
@@ -174,5 +176,26 @@ describe('a big page’s article read elsewhere', () => {
     );
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('html') });
     expect(read).not.toHaveBeenCalled();
+  });
+});
+
+describe('a request that reaches nobody', () => {
+  it('says so in the reader’s words and language, not the browser’s', async () => {
+    for (const [locale, words] of [
+      ['en', /^save-note: Hashiya could not be reached \(it may have just been updated\)\. Reload the page/],
+      ['ar', /^save-note: تعذّر الوصول إلى حاشية/],
+    ] as const) {
+      useUiLanguage(locale);
+      vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
+        new Error('Could not establish connection. Receiving end does not exist.'),
+      );
+      const reply = await sendToBackground(backgroundProtocol, 'list-tags', undefined);
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) {
+        expect(reply.error.replace(/^list-tags/, 'save-note')).toMatch(words);
+        expect(reply.error).not.toMatch(/Receiving end/);
+      }
+      vi.restoreAllMocks();
+    }
   });
 });
