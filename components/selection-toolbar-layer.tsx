@@ -6,7 +6,7 @@ import { render } from 'preact';
 import type { Box } from '@/lib/page/card-position';
 import { createShadowHost, type ShadowHost } from '@/lib/page/shadow-host';
 import { placeToolbar } from '@/lib/page/toolbar-position';
-import { uiDirection } from '@/lib/ui/i18n';
+import { t, uiDirection } from '@/lib/ui/i18n';
 import type { ExtrasModule } from './extras/import-chunk';
 import { addStylesheet, loadExtras, loadedExtras } from './extras/load';
 import { SelectionMessage } from './SelectionMessage';
@@ -83,6 +83,25 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
     onHidden();
   };
 
+  const showMessage = (at: Anchor, text: string) => {
+    try {
+      const target = host();
+      generation++;
+      anchor = at;
+      options = null;
+      shown = 'message';
+      render(
+        <SelectionMessage key={generation} text={text} onClose={closerFor(generation)} />,
+        target.container,
+      );
+      place();
+    } catch {
+      shown = null;
+      shadow?.remove();
+      shadow = null;
+    }
+  };
+
   const draw = () => {
     if (!shadow || !options || shown !== 'toolbar') return;
     extras ??= loadedExtras();
@@ -94,7 +113,10 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
           draw();
           place();
         },
-        () => {}, // no toolbar this time (the extension was updated or removed under the page)
+        () => {
+          // The extension was updated or removed under the page: say so where the toolbar would be.
+          if (wanted === generation && anchor) showMessage(anchor, t('messageUnreachable'));
+        },
       );
       return;
     }
@@ -151,23 +173,6 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
       options = { ...options, ...changes };
       draw();
     },
-    showMessage(at, text) {
-      try {
-        const target = host();
-        generation++;
-        anchor = at;
-        options = null;
-        shown = 'message';
-        render(
-          <SelectionMessage key={generation} text={text} onClose={closerFor(generation)} />,
-          target.container,
-        );
-        place();
-      } catch {
-        shown = null;
-        shadow?.remove();
-        shadow = null;
-      }
-    },
+    showMessage,
   };
 }

@@ -5,6 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { jsx, jsxs } from 'preact/jsx-runtime';
+import { t } from '@/lib/ui/i18n';
 import type { CorrectionsProps } from '../CardCorrections';
 import { type ExtrasModule, importExtras } from './import-chunk';
 
@@ -32,15 +33,18 @@ export function loadedExtras(): ExtrasModule | null {
   return loaded;
 }
 
-/** The chunk once loaded (null before: the caller shows nothing, then draws again when it comes). */
-function useExtras(): ExtrasModule | null {
-  const [extras, setExtras] = useState(loaded);
+/**
+ * The chunk once loaded (null before: the caller shows nothing, then draws again when it comes), or
+ * 'failed' when it cannot be imported (a later opening tries again).
+ */
+function useExtras(): ExtrasModule | null | 'failed' {
+  const [extras, setExtras] = useState<ExtrasModule | null | 'failed'>(loaded);
   useEffect(() => {
     if (extras) return;
     let live = true;
     loadExtras().then(
       (module) => live && setExtras(module),
-      () => {}, // nothing drawn: the control that opened it stays, and a later opening tries again
+      () => live && setExtras('failed'),
     );
     return () => {
       live = false;
@@ -76,9 +80,16 @@ export function LazyCardCorrections(props: CorrectionsProps) {
   const extras = useExtras();
   const box = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    if (extras) addStylesheet(box.current, extras.cardCorrectionsCss);
+    if (extras && extras !== 'failed') addStylesheet(box.current, extras.cardCorrectionsCss);
   }, [extras]);
   if (!extras) return null;
+  // The extension was updated or removed under the page.
+  if (extras === 'failed')
+    return (
+      <p class="notice" role="alert">
+        {t('messageUnreachable')}
+      </p>
+    );
   return (
     <div ref={box}>
       <extras.CardCorrections {...props} />

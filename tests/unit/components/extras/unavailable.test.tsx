@@ -1,0 +1,72 @@
+// The in-page extras cannot be imported (the extension was updated or removed under an open page):
+// what the reader opened says so in words, instead of nothing at all.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LazyCardCorrections } from '@/components/extras/load';
+import { createToolbarLayer } from '@/components/selection-toolbar-layer';
+import type { Entity } from '@/lib/entities/types';
+import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
+import { useUiLanguage } from '../../ui/fake-i18n';
+
+// vitest.config.ts aliases the chunk's import to this stand-in.
+vi.mock('../../extras-import', () => ({
+  importExtras: () => Promise.reject(new TypeError('error loading dynamically imported module')),
+}));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.innerHTML = '';
+  for (const host of document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) host.remove();
+});
+
+const UNREACHABLE = /Hashiya could not be reached \(it may have just been updated\)\. Reload the page/;
+
+describe('in-page extras that cannot be loaded', () => {
+  it('the selection toolbar shows why in its place', async () => {
+    useUiLanguage('en');
+    const roots: ShadowRoot[] = [];
+    const attach = HTMLElement.prototype.attachShadow;
+    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    const layer = createToolbarLayer(document, () => undefined);
+    const anchor = { lines: () => [{ left: 100, top: 300, right: 400, bottom: 330 }], dir: 'ltr' as const };
+    layer.showToolbar(anchor, {
+      start: 'menu',
+      focus: false,
+      knownTags: [],
+      onSave: () => Promise.resolve({ ok: true }),
+    });
+    await vi.waitFor(() => expect(layer.shown).toBe('message'));
+    expect(roots[0]?.textContent).toMatch(UNREACHABLE);
+    layer.remove();
+  });
+
+  it('the card’s corrections say why instead of showing nothing', async () => {
+    useUiLanguage('en');
+    const root = document.createElement('div');
+    document.body.append(root);
+    const noop = () => {};
+    const entity = { id: 'oman', type: 'place', names: { ar: 'عمان', en: 'Oman' } } as Entity;
+    await act(() => {
+      render(
+        <LazyCardCorrections
+          entity={entity}
+          form="عمان"
+          site="example.org"
+          busy={false}
+          find={() => []}
+          onChangeType={noop}
+          onSuppress={noop}
+          onAddSpelling={noop}
+          onResize={noop}
+        />,
+        root,
+      );
+    });
+    await vi.waitFor(() => expect(root.textContent).toMatch(UNREACHABLE));
+  });
+});
