@@ -11,6 +11,7 @@
 //                                               on an Arabic and an English page
 //   npm run screenshots -- --view proposals     the side panel's "Possible entities" only
 //   npm run screenshots -- --view card          the card only (and with its corrections open)
+//   npm run screenshots -- --view options       the options page's dictionary (its top, "Show 100 more")
 //
 // Needs both builds (npm run build && npm run build:firefox).
 
@@ -88,6 +89,21 @@ async function libraryViews(browser: TestBrowser, file: (name: string) => string
   await library.close();
 }
 
+/** The options page's dictionary: its top, and the end of its first hundred names with "Show 100 more". */
+async function dictionaryViews(browser: TestBrowser, file: (name: string) => string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  await options.setViewport(1000, 900);
+  await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
+  await options.screenshot(file('options'));
+  await options.waitForSelector('[data-show-more]', POPUP_TIMEOUT_MS);
+  await options.evaluate(
+    () => document.querySelector('[data-show-more]')?.scrollIntoView({ block: 'center' }),
+    null,
+  );
+  await options.screenshot(file('options-dictionary-more'));
+  await options.close();
+}
+
 /** The selection toolbar's "Add as entity" form over a selected name, on an Arabic and an English page. */
 async function addEntityViews(browser: TestBrowser, baseUrl: string, file: (name: string) => string) {
   for (const [fixture, name] of [
@@ -137,6 +153,10 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   }
   if (values.view === 'proposals') {
     await proposalViews(browser, baseUrl, file);
+    return saved;
+  }
+  if (values.view === 'options') {
+    await dictionaryViews(browser, file);
     return saved;
   }
   const bodyShot = async (page: Awaited<ReturnType<typeof openPanel>>, name: string) => {
@@ -206,11 +226,7 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   await bodyShot(panel, 'popup-not-article');
   await panel.close();
   await plain.close();
-  const options = await browser.openExtensionPage('options.html');
-  await options.setViewport(1000, 900);
-  await options.waitForSelector('[data-entity-id]', POPUP_TIMEOUT_MS);
-  await options.screenshot(file('options'));
-  await options.close();
+  await dictionaryViews(browser, file);
   const packs = await browser.openExtensionPage('options.html#packs');
   await packs.setViewport(1000, 900);
   await showPacksSection(packs);

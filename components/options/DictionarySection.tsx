@@ -118,7 +118,7 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
       {shown.length > limit && (
         <button
           type="button"
-          class="show-more"
+          class="link show-more"
           data-show-more
           onClick={() => setLimit(limit + DICTIONARY_PAGE)}
         >
