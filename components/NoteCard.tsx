@@ -214,22 +214,20 @@ function NoteEditor(props: NoteCardProps & { state: Extract<NoteCardState, { kin
       <label class="field-label" for="note-tag">
         {t('noteTagsLabel')}
       </label>
-      <div class="note-tag-field">
-        <TagField
-          id="note-tag"
-          tags={draft.tags}
-          typed={typedTag}
-          onChange={(tags, typed) => {
-            update({ tags });
-            setTypedTag(typed);
-          }}
-          knownTags={props.allTags}
-          onSubmit={() => {
-            if (!saving) props.onSave(final());
-          }}
-          disabled={saving}
-        />
-      </div>
+      <TagField
+        id="note-tag"
+        tags={draft.tags}
+        typed={typedTag}
+        onChange={(tags, typed) => {
+          update({ tags });
+          setTypedTag(typed);
+        }}
+        knownTags={props.allTags}
+        onSubmit={() => {
+          if (!saving) props.onSave(final());
+        }}
+        disabled={saving}
+      />
       <fieldset class="note-colours">
         <legend class="field-label">{t('noteColourLabel')}</legend>
         {NOTE_COLOURS.map((option) => (

@@ -9,6 +9,7 @@ import { withTag } from '@/lib/notes/tags';
 import { colourLabel, countText, t } from '@/lib/ui/i18n';
 import { TagField } from './TagField';
 import './notes-view.css';
+import './tag-field.css';
 
 /** After a note changed, how long to wait before asking the page again if it has not placed it yet. */
 const UNPLACED_RETRY_MS = 400;
@@ -333,7 +334,7 @@ function NoteEditor({ note, onSave, onCancel }: NoteEditorProps) {
           }}
         />
       </label>
-      <div class="note-field note-tag-field">
+      <div class="note-field">
         <label for={tagsId}>{t('noteFieldTags')}</label>
         <TagField
           id={tagsId}

@@ -63,7 +63,7 @@ export function TagField(props: TagFieldProps) {
   };
 
   return (
-    <>
+    <div class="tag-field">
       <div class="tags">
         {tags.map((tag) => (
           <span key={tag} class="tag">
@@ -128,6 +128,6 @@ export function TagField(props: TagFieldProps) {
           ))}
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -256,7 +256,12 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
       try {
         if (!shadow) {
           // Created on first use, closed: the page's scripts get no handle on what is inside.
-          shadow = createShadowHost(doc, `${cardCss}\n${extras.noteCardCss}`, dir, 'closed');
+          shadow = createShadowHost(
+            doc,
+            `${cardCss}\n${extras.noteCardCss}\n${extras.tagFieldCss}`,
+            dir,
+            'closed',
+          );
           for (const type of PRIVATE_EVENTS)
             shadow.container.addEventListener(type, (event) => event.stopPropagation());
         }

@@ -120,7 +120,10 @@ export function createToolbarLayer(doc: Document, onHidden: () => void): Toolbar
       );
       return;
     }
-    addStylesheet(shadow.container, extras.selectionToolbarCss + extras.readerEntityFormCss);
+    addStylesheet(
+      shadow.container,
+      extras.selectionToolbarCss + extras.readerEntityFormCss + extras.tagFieldCss,
+    );
     const { SelectionToolbar } = extras;
     render(
       <SelectionToolbar key={generation} {...options} dir={dir} onResize={place} onClose={closeToolbar} />,

@@ -10,4 +10,5 @@ export { default as noteCardCss } from '../note-card.css?inline';
 export { default as readerEntityFormCss } from '../reader-entity-form.css?inline';
 export { SelectionToolbar } from '../SelectionToolbar';
 export { default as selectionToolbarCss } from '../selection-toolbar-ui.css?inline';
+export { default as tagFieldCss } from '../tag-field.css?inline';
 export { install } from './preact-shared';
