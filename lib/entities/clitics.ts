@@ -47,7 +47,7 @@ export const CLITICS = buildClitics();
 /** The restores the readings use, once each: "" (index 0, also a bare first word), ال, الل. */
 export const RESTORES: readonly string[] = [...new Set(['', ...CLITICS.map((c) => c.restore)])];
 /**
- * The shape filter's leads (tokenize.ts, ShapeFilter): the letters a reading starts with (و ف ب
+ * The word filter's leads (tokenize.ts, WordFilter): the letters a reading starts with (و ف ب
  * ك ل), all of class 1. A text word starting with one has the shape of a first word behind
  * clitics when its second and last letters and its length are those of what a reading writes
  * followed by what the restore leaves of a first word.

@@ -4,14 +4,7 @@
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
 import { AS_IS, BEHIND_LEAD, scanText, TextScan } from '../text/fold';
-import {
-  HASH_SEED,
-  KEY_MASK,
-  SHAPE_KEY_MIX,
-  SHAPE_SHIFT,
-  SHAPE_THIRD_MIX,
-  type ShapeFilter,
-} from '../text/tokenize';
+import { KEY_MASK, SHAPE_KEY_MIX, SHAPE_SHIFT, SHAPE_THIRD_MIX, type WordFilter } from '../text/tokenize';
 import { APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
@@ -188,7 +181,7 @@ class TrieMatcher implements Matcher {
   private readonly seenAt: Int32Array;
   /** ids[e]: the id of entity e; read by the first match() call. */
   private ids: readonly string[] | null = null;
-  private readonly filter: ShapeFilter;
+  private readonly filter: WordFilter;
   private seen = 0;
   private passStart = 0;
   /** The text being matched, folded and split into words. */
@@ -206,7 +199,13 @@ class TrieMatcher implements Matcher {
     private readonly trie: Trie,
   ) {
     this.seenAt = new Int32Array(list.count);
-    this.filter = { bits: trie.shapes, leads: LEADS, leadTag: CLITIC_TAG };
+    this.filter = {
+      firstWords: trie.bloom,
+      firstWordMask: trie.bloomMask,
+      bits: trie.shapes,
+      leads: LEADS,
+      leadTag: CLITIC_TAG,
+    };
   }
 
   get entities(): readonly Entity[] {
@@ -233,33 +232,15 @@ class TrieMatcher implements Matcher {
     this.count = count;
     this.passStart = this.seen;
     const mentions: Mention[] = [];
-    // The scan listed the words shaped like a first word, bare or behind clitics: most are not,
-    // and with a big dictionary most shapes pass. A bare word's hash and Bloom bit are tested here,
-    // so that only a word that may be a first word costs a call.
+    // The scan listed the words that may be a first word: as they are (the key's Bloom bit) or
+    // behind clitics (the shape of one behind a lead).
     const candidates = scan.candidates;
     const candidateCount = scan.candidateCount;
-    const units = scan.units;
-    const starts = scan.starts;
-    const ends = scan.ends;
-    const bloom = this.trie.bloom;
-    const bloomMask = this.trie.bloomMask;
     let next = 0;
     for (let k = 0; k < candidateCount; k++) {
       const c = candidates[k] as number;
       const i = c >>> 2;
-      if (i < next) continue;
-      let passed = c & 3;
-      let key = 0;
-      if ((passed & AS_IS) !== 0) {
-        // The word's hash, as tokenizeUnits() computes it, and its bit in the Bloom filter.
-        let h = HASH_SEED;
-        for (let u = starts[i] as number, e = ends[i] as number; u < e; u++)
-          h = Math.imul(h ^ (units[u] as number), 0x01000193);
-        key = h & KEY_MASK;
-        const bit = key & bloomMask;
-        if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) passed &= ~AS_IS;
-      }
-      if (passed !== 0) next = this.matchAt(i, passed, key, mentions);
+      if (i >= next) next = this.matchAt(i, c & 3, mentions);
     }
     this.text = '';
     this.units = NO_UNITS;
@@ -268,16 +249,16 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * Tries token i as a first word as it is (its hash `key`) and behind clitics, as far as `passed`
-   * (AS_IS: its Bloom bit is set; BEHIND_LEAD: the scan found the shape of one behind a lead) says
-   * it may be one. Adds the mention found; returns the next token.
+   * Tries token i as a first word as it is and behind clitics, as far as `passed` (AS_IS: its Bloom
+   * bit is set; BEHIND_LEAD: the scan found the shape of one behind a lead) says it may be one.
+   * Adds the mention found; returns the next token.
    */
-  private matchAt(i: number, passed: number, key: number, mentions: Mention[]): number {
+  private matchAt(i: number, passed: number, mentions: Mention[]): number {
     const scan = this.scan;
     const s = scan.starts[i] as number;
     let start = -1;
     if ((passed & AS_IS) !== 0) {
-      const node = this.trie.find(key, 0, this.units, s, scan.ends[i] as number, '');
+      const node = this.trie.find(scan.keys[i] as number, 0, this.units, s, scan.ends[i] as number, '');
       if (node !== 0 && this.extend(node, i, s)) start = s;
     }
     if (start < 0 && (passed & BEHIND_LEAD) !== 0) start = this.withClitics(i);
@@ -373,13 +354,14 @@ class TrieMatcher implements Matcher {
 
   /**
    * From a first-word node at token i, follows the next tokens; the longest complete form wins.
-   * Runs for every first word found, mostly unoptimised at first: pick()'s common case, the gap of
-   * one space and the next word's hash are written out, so that the usual step calls find() only.
+   * Runs for every first word found, mostly unoptimised at first: pick()'s common case and the gap
+   * of one space are written out, so that the usual step calls find() only.
    */
   private extend(first: number, i: number, s: number): boolean {
     const scan = this.scan;
     const starts = scan.starts;
     const ends = scan.ends;
+    const keys = scan.keys;
     const units = this.units;
     const trie = this.trie;
     const output = trie.output;
@@ -405,12 +387,9 @@ class TrieMatcher implements Matcher {
         !softGap(units, end, next, end - (starts[j] as number))
       )
         break;
-      const nextEnd = ends[j + 1] as number;
-      // edgeKey(node, the next word's hash) written out.
-      let h = HASH_SEED;
-      for (let k = next; k < nextEnd; k++) h = Math.imul(h ^ (units[k] as number), 0x01000193);
-      const key = (h ^ Math.imul(node, 0x9e3779b1)) & KEY_MASK;
-      const child = trie.find(key, node, units, next, nextEnd, '');
+      // edgeKey(node, the next word's key) written out.
+      const key = ((keys[j + 1] as number) ^ Math.imul(node, 0x9e3779b1)) & KEY_MASK;
+      const child = trie.find(key, node, units, next, ends[j + 1] as number, '');
       if (child === 0) break;
       node = child;
       j++;

@@ -35,8 +35,9 @@ const MAX_BLOOM_BITS = 1 << 21;
 // The shape filter (tokenize.ts, shapeBit): a bit per shape of a dictionary word, tagged with what
 // the word is. Tags 0…2: a first word after restore 0…2 (0 is "": the bare word), its shape taken
 // after the restore. CLITIC_TAG: a first word behind a clitic reading, as a text writes it
-// (وللجنة). Most text words have neither shape; the text scan lists the others and only those are
-// hashed and looked up. No false negatives: every shape a match needs is marked.
+// (وللجنة). The text scan tests a bare word's key against the Bloom filter and a word that starts
+// with a lead against the CLITIC_TAG shapes; the clitic readings test tags 0…2 before hashing what
+// is left. No false negatives: every shape a match needs is marked.
 export const CLITIC_TAG = 3;
 
 function setShape(bits: Int32Array, key: number, third: number, tag: number): void {

@@ -4,15 +4,16 @@
 // match can be painted on the page exactly where it was found.
 
 import {
+  HASH_SEED,
   hasShape,
   isWordUnit,
+  KEY_MASK,
   leadShapeOf,
   SHAPE_KEY_MIX,
   SHAPE_SHIFT,
   SHAPE_THIRD_MIX,
-  type ShapeFilter,
-  shapeOf,
   thirdOf,
+  type WordFilter,
 } from './tokenize';
 import { APOSTROPHE, LOWER_S, SPACE } from './units';
 
@@ -293,7 +294,7 @@ for (const [from, to] of FOLDED_AT_LOAD) for (let c = from; c <= to; c++) comput
 
 /**
  * A text folded and split into words in one pass: the units and words foldUnits() and then
- * tokenizeUnits() give (without token hashes), and the words that pass a shape filter. The map
+ * tokenizeUnits() give (each word's key too), and the words that pass a word filter. The map
  * back to the original is kept as the few places where it stops counting one by one, as
  * deletions and expansions are rare: the pass writes one unit per char. The matcher keeps one
  * and scanText() reuses its buffers.
@@ -306,6 +307,8 @@ export class TextScan {
   /** Words: [starts[k], ends[k]) in the folded units, k < count. */
   starts = new Int32Array(0);
   ends = new Int32Array(0);
+  /** keys[k]: word k's hash key, wordKey() of its units (tokenizeUnits()'s hashes). */
+  keys = new Int32Array(0);
   count = 0;
   /**
    * The words that passed the filter, ascending: candidates[0, candidateCount) is k << 2 for word
@@ -320,10 +323,12 @@ export class TextScan {
   // The state of scanText() when it leaves its loop for a rare char.
   /** Start of the word being read, -1 between words. */
   wordStart = -1;
+  /** FNV-1a hash of the word being read so far. */
+  wordHash = HASH_SEED;
   /** End of the last word when it was kept (not a possessive), else -2. */
   kept = -2;
   /** scanText()'s filter; null: no candidates. */
-  filter: ShapeFilter | null = null;
+  filter: WordFilter | null = null;
 
   /** The original offset folded unit k (< length) came from: map[k] of fold(). */
   originalAt(k: number): number {
@@ -371,7 +376,11 @@ export class TextScan {
   /** Adds unit u, from original offset `at`, off scanText()'s fast path. */
   addUnit(u: number, at: number): void {
     if (isWordUnit(u)) {
-      if (this.wordStart < 0) this.wordStart = this.length;
+      if (this.wordStart < 0) {
+        this.wordStart = this.length;
+        this.wordHash = HASH_SEED;
+      }
+      this.wordHash = Math.imul(this.wordHash ^ u, 0x01000193);
     } else this.endWord();
     this.mapFrom(this.length, at);
     this.units[this.length++] = u;
@@ -390,14 +399,17 @@ export class TextScan {
       this.kept = -2;
       return;
     }
+    const key = this.wordHash & KEY_MASK;
     const filter = this.filter;
     if (filter !== null) {
-      const third = thirdOf(units, start, o);
-      let passed = hasShape(filter.bits, shapeOf(units, start, o), third, 0) ? AS_IS : 0;
-      const key = leadShapeOf(filter.leads, units, start, o);
-      if (key >= 0 && hasShape(filter.bits, key, third, filter.leadTag)) passed |= BEHIND_LEAD;
+      const bit = key & filter.firstWordMask;
+      let passed = ((filter.firstWords[bit >>> 5] as number) >>> (bit & 31)) & AS_IS;
+      const shape = leadShapeOf(filter.leads, units, start, o);
+      if (shape >= 0 && hasShape(filter.bits, shape, thirdOf(units, start, o), filter.leadTag))
+        passed |= BEHIND_LEAD;
       if (passed !== 0) this.candidates[this.candidateCount++] = (this.count << 2) | passed;
     }
+    this.keys[this.count] = key;
     this.starts[this.count] = start;
     this.ends[this.count++] = o;
     this.kept = o;
@@ -415,6 +427,7 @@ export class TextScan {
     if (this.starts.length < words) {
       this.starts = grownTo(this.starts, words, this.count);
       this.ends = grownTo(this.ends, words, this.count);
+      this.keys = grownTo(this.keys, words, this.count);
       this.candidates = grownTo(this.candidates, words, this.candidateCount);
     }
   }
@@ -425,6 +438,7 @@ export class TextScan {
       this.units = new Uint16Array(0);
       this.starts = new Int32Array(0);
       this.ends = new Int32Array(0);
+      this.keys = new Int32Array(0);
       this.candidates = new Int32Array(0);
       this.length = 0;
       this.count = 0;
@@ -456,7 +470,7 @@ function grownTo(a: Int32Array, size: number, keep: number): Int32Array<ArrayBuf
  * scanRare() (a table entry not computed yet, an expansion, a surrogate pair) neither cost it
  * nor enlarge it.
  */
-export function scanText(original: string, out: TextScan, filter: ShapeFilter | null = null): void {
+export function scanText(original: string, out: TextScan, filter: WordFilter | null = null): void {
   const n = original.length;
   out.length = 0;
   out.count = 0;
@@ -485,12 +499,15 @@ function scanRun(original: string, from: number, out: TextScan): number {
   const units = out.units;
   const starts = out.starts;
   const ends = out.ends;
+  const keys = out.keys;
   const candidates = out.candidates;
   const breakAt = out.breakAt;
   const breakShift = out.breakShift;
   const breakRoom = breakAt.length;
-  // The filter's parts: ShapeFilter's fields.
+  // The filter's parts: WordFilter's fields.
   const filter = out.filter;
+  const firstWords = filter === null ? null : filter.firstWords;
+  const firstWordMask = filter === null ? 0 : filter.firstWordMask;
   const bits = filter === null ? null : filter.bits;
   const leads = filter === null ? null : filter.leads;
   const leadTag = filter === null ? 0 : filter.leadTag << 26; // as shapeBit() mixes it in
@@ -500,6 +517,8 @@ function scanRun(original: string, from: number, out: TextScan): number {
   let breaks = out.breaks;
   /** Start of the word being read, -1 between words. */
   let start = out.wordStart;
+  /** FNV-1a hash of the word being read so far. */
+  let h = out.wordHash;
   /** End of the last word when it was kept (not a possessive), else -2. */
   let kept = out.kept;
   let i = from;
@@ -508,9 +527,14 @@ function scanRun(original: string, from: number, out: TextScan): number {
     if (v >= 0x10000) {
       // A word's units, up to the first that is none (WORD_FLAG is above the 16 bits kept): the
       // loop most chars take, as short as it can be.
-      if (start < 0) start = o;
+      // Its FNV-1a hash (wordKey()) runs along.
+      if (start < 0) {
+        start = o;
+        h = 0x811c9dc5 | 0; // HASH_SEED
+      }
       do {
         units[o] = v;
+        h = Math.imul(h ^ (v & 0xffff), 0x01000193);
         o++;
         i++;
         if (i === n) break;
@@ -524,22 +548,25 @@ function scanRun(original: string, from: number, out: TextScan): number {
         if (o - start === 1 && units[start] === 0x73 && start === kept + 1 && units[kept] === 0x27)
           kept = -2; // LOWER_S, APOSTROPHE
         else {
-          if (bits !== null && leads !== null) {
-            // shapeOf(), thirdOf(), shapeBit(), hasShape() and leadShapeOf(), written out.
-            const length = o - start;
+          const key = h & 0x3fffffff; // KEY_MASK: wordKey()
+          keys[count] = key;
+          if (firstWords !== null && bits !== null && leads !== null) {
+            // As it is: the key's bit in the first words' Bloom filter.
+            const bit = key & firstWordMask;
+            let passed = ((firstWords[bit >>> 5] as number) >>> (bit & 31)) & 1; // AS_IS
             const a = units[start] as number;
-            const key =
-              (a << 10) ^
-              (length > 1 ? (units[start + 1] as number) : 0) ^
-              (((units[o - 1] as number) & 0x3ff) << 16) ^
-              ((length & 31) << 21);
-            const third = Math.imul(length > 2 ? (units[start + 2] as number) : 0, SHAPE_THIRD_MIX);
-            let bit = (Math.imul(key, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
-            let passed = ((bits[bit >>> 5] as number) >>> (bit & 31)) & 1; // AS_IS
             const lead = leads[a] as number;
             if (lead !== 0) {
-              bit = (Math.imul(key ^ ((a ^ lead) << 10) ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
-              passed |= (((bits[bit >>> 5] as number) >>> (bit & 31)) & 1) << 1; // BEHIND_LEAD
+              // Behind a lead: leadShapeOf(), thirdOf(), shapeBit() and hasShape(), written out.
+              const length = o - start;
+              const shape =
+                (lead << 10) ^
+                (length > 1 ? (units[start + 1] as number) : 0) ^
+                (((units[o - 1] as number) & 0x3ff) << 16) ^
+                ((length & 31) << 21);
+              const third = Math.imul(length > 2 ? (units[start + 2] as number) : 0, SHAPE_THIRD_MIX);
+              const shapeBit = (Math.imul(shape ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
+              passed |= (((bits[shapeBit >>> 5] as number) >>> (shapeBit & 31)) & 1) << 1; // BEHIND_LEAD
             }
             if (passed !== 0) {
               candidates[candidateCount] = (count << 2) | passed;
@@ -571,6 +598,7 @@ function scanRun(original: string, from: number, out: TextScan): number {
   out.candidateCount = candidateCount;
   out.breaks = breaks;
   out.wordStart = start;
+  out.wordHash = h;
   out.kept = kept;
   return i;
 }

@@ -75,12 +75,14 @@ export function wordKey(word: string): number {
   return hashRange(word, 0, word.length) & KEY_MASK;
 }
 
-// Word shapes, the matcher's first filter (DESIGN.md §3): a word's first three units, its last and
-// its length, hashed to a bit of a table the dictionary marks. A text word whose bit is clear is no
-// dictionary word, without hashing it. The third unit matters in Arabic, where most words of a
-// dictionary start with the same two (ال). A shape is its key (first, second, last units and
-// length) and its third unit: a lead (shapeFilter) replaces the first unit in the key only. Every
-// intermediate is a small integer: unoptimised code computes it without allocating.
+// Word shapes, the matcher's filter for words behind clitics (DESIGN.md §3): a word's first three
+// units, its last and its length, hashed to a bit of a table the dictionary marks. A word behind a
+// lead, or a clitic reading of it, whose bit is clear is no dictionary word, without hashing it. The
+// third unit matters in Arabic, where most words of a dictionary start with the same two (ال). A
+// shape is its key (first, second, last units and length) and its third unit: a lead (WordFilter)
+// replaces the first unit in the key only. Every intermediate is a small integer: unoptimised code
+// computes it without allocating. A bare word needs no shape: the scan hashes every word as it
+// reads it, and its key's Bloom bit is the sharper test.
 
 /** Bits in a shape table (a power of two): shapeBit() is below it. */
 export const SHAPE_BITS = 1 << 18;
@@ -122,11 +124,14 @@ export function hasShape(table: Int32Array, key: number, third: number, tag: num
 }
 
 /**
- * A shape filter: which text words may be dictionary words, either as they are (their shape, tag
- * 0) or behind a lead (Arabic clitics: their shape with the first unit replaced by its lead
- * class, tag leadTag).
+ * The matcher's word filter: which text words may be dictionary first words, either as they are
+ * (their key's bit in a Bloom filter of the first words' keys) or behind a lead (Arabic clitics:
+ * their shape with the first unit replaced by its lead class, tag leadTag, in a shape table).
  */
-export interface ShapeFilter {
+export interface WordFilter {
+  /** A bit per first word: bit wordKey(word) & firstWordMask. */
+  readonly firstWords: Int32Array;
+  readonly firstWordMask: number;
   /** SHAPE_BITS bits, see shapeBit(). */
   readonly bits: Int32Array;
   /** leads[u]: the class (1…63) of a first unit u that may be a lead, else 0. 0x10000 entries. */

@@ -99,7 +99,7 @@ describe('fold properties', () => {
 });
 
 describe("scanText (the matcher's one pass)", () => {
-  it('gives the units, offsets and words of foldUnits then tokenizeUnits', () => {
+  it('gives the units, offsets, words and word keys of foldUnits then tokenizeUnits', () => {
     const scan = new TextScan();
     fc.assert(
       fc.property(fc.oneof(texts, possessiveText), (s) => {
@@ -117,6 +117,7 @@ describe("scanText (the matcher's one pass)", () => {
         expect(scan.count).toBe(t.count);
         expect([...scan.starts.subarray(0, scan.count)]).toEqual([...t.starts.subarray(0, t.count)]);
         expect([...scan.ends.subarray(0, scan.count)]).toEqual([...t.ends.subarray(0, t.count)]);
+        expect([...scan.keys.subarray(0, scan.count)]).toEqual([...t.hashes.subarray(0, t.count)]);
       }),
       RUNS,
     );
