@@ -365,6 +365,8 @@ class TrieMatcher implements Matcher {
     const units = this.units;
     const trie = this.trie;
     const output = trie.output;
+    const bloom = trie.bloom;
+    const bloomMask = trie.bloomMask;
     const last = this.count - 1;
     let lastToken = -1;
     let best = -1;
@@ -387,8 +389,11 @@ class TrieMatcher implements Matcher {
         !softGap(units, end, next, end - (starts[j] as number))
       )
         break;
-      // edgeKey(node, the next word's key) written out.
+      // edgeKey(node, the next word's key) written out, and its Bloom bit: most words after a first
+      // word do not go on with a name.
       const key = ((keys[j + 1] as number) ^ Math.imul(node, 0x9e3779b1)) & KEY_MASK;
+      const bit = key & bloomMask;
+      if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) break;
       const child = trie.find(key, node, units, next, ends[j + 1] as number, '');
       if (child === 0) break;
       node = child;

@@ -23,10 +23,11 @@ import { entityOf, FLAGS, pack, rankOf } from './outputs';
 export const edgeKey = (parent: number, wordHash: number): number =>
   (wordHash ^ Math.imul(parent, 0x9e3779b1)) & KEY_MASK;
 
-// A bit per first-word key: most text words are no first word, and one bit test is cheaper than a
-// table probe in a large dictionary. At least BLOOM_BITS_PER_WORD bits per first word (about 1 %
-// false positives), a power of two, at most 2^21 bits (256 KB); sized when the trie is finished.
-const BLOOM_BITS_PER_WORD = 64;
+// A bit per edge key, first words' and next words' alike: most text words are no first word, most
+// words after a first word do not go on with a name, and one bit test is cheaper than a table
+// probe in a large dictionary. At least BLOOM_BITS_PER_EDGE bits per edge (about 6 % false
+// positives), a power of two, at most 2^21 bits (256 KB); sized when the trie is finished.
+const BLOOM_BITS_PER_EDGE = 16;
 const MIN_BLOOM_BITS = 1 << 12;
 /** The smallest edge table (slots). */
 const MIN_SLOTS = 1024;
@@ -94,6 +95,7 @@ export class Trie {
   // key and node share a cache line, so a probe costs one memory access.
   private slots: Int32Array;
   private slotMask: number;
+  /** A Bloom filter of the edge keys, see finish(). */
   bloom: Int32Array;
   /** bloom's bit count - 1. */
   bloomMask: number;
@@ -196,7 +198,7 @@ export class Trie {
         fresh = true;
       }
       if (node === 0) {
-        // A first word new to the trie: the shape filter learns it (the Bloom filter in finish()).
+        // A first word new to the trie: the shape filter learns it (the Bloom filter, in finish()).
         if (fresh) this.markShapes(u, s, e);
       } else this.inner[node] = 1;
       node = child;
@@ -216,24 +218,21 @@ export class Trie {
     }
   }
 
-  /** Sizes the Bloom filter to the first words inserted and fills it: call once every form is in. */
+  /** Sizes the Bloom filter to the edges inserted and fills it: call once every form is in. */
   finish(): void {
     // Sized for eight nodes per entity, the table ends up a fifth full: shrink it to at most half
     // full, as growing keeps it, since it is most of the dictionary file a page fetches.
     const size = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, this.nodes * 2)));
     if (size < this.slotMask + 1) this.rehash(size);
     const slots = this.slots;
-    let first = 0;
-    for (let i = 1; i < slots.length; i += 2)
-      if (slots[i] !== 0 && this.parent[slots[i] as number] === 0) first++;
+    const edges = this.nodes - 1;
     const bits = Math.min(
       MAX_BLOOM_BITS,
-      Math.max(MIN_BLOOM_BITS, 2 ** Math.ceil(Math.log2(first * BLOOM_BITS_PER_WORD))),
+      Math.max(MIN_BLOOM_BITS, 2 ** Math.ceil(Math.log2(edges * BLOOM_BITS_PER_EDGE))),
     );
     this.bloom = new Int32Array(bits >>> 5);
     this.bloomMask = bits - 1;
-    for (let i = 1; i < slots.length; i += 2)
-      if (slots[i] !== 0 && this.parent[slots[i] as number] === 0) this.markStart(slots[i - 1] as number);
+    for (let i = 1; i < slots.length; i += 2) if (slots[i] !== 0) this.markEdge(slots[i - 1] as number);
   }
 
   /** Whether node n's word equals restore + u[from, to). */
@@ -269,7 +268,7 @@ export class Trie {
     }
   }
 
-  private markStart(key: number): void {
+  private markEdge(key: number): void {
     const bit = key & this.bloomMask;
     this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] as number) | (1 << (bit & 31));
   }
