@@ -5,7 +5,7 @@
 
 import { AS_IS, BEHIND_LEAD, scanText, TextScan } from '../text/fold';
 import { KEY_MASK, SHAPE_KEY_MIX, SHAPE_SHIFT, SHAPE_THIRD_MIX, type WordFilter } from '../text/tokenize';
-import { APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
+import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
   LEADS,
@@ -105,7 +105,8 @@ export function trieMatcher(trie: Trie, entities: EntityList): Matcher {
 
 /**
  * Whether the units between two words of one name may be crossed: spaces, hyphens, apostrophes,
- * a possessive 's (People's Mojahedin), a dot after a single letter (U.S., J. Smith), and one line
+ * ampersands, a possessive 's (People's Mojahedin), a dot after a word of one or two letters (U.S.,
+ * J. Smith, St. Petersburg), and one line
  * break (HTML source and hard-wrapped text break lines anywhere). Never a blank line or the text
  * model's block separator (U+2029), a comma or a quote.
  */
@@ -116,7 +117,10 @@ function softGap(u: Uint16Array, from: number, to: number, prevLength: number): 
     // A letter s between words can only be a possessive the tokeniser dropped.
     if (c === SPACE || c === HYPHEN || c === APOSTROPHE || c === TAB || c === LOWER_S || c === CR) continue;
     if (c === LF && ++lineBreaks === 1) continue;
-    if (c === DOT && prevLength === 1) continue;
+    // "U.S.", "J. Smith", "St. Petersburg": the dot after a word of one or two letters.
+    if (c === DOT && prevLength <= 2) continue;
+    // "S&P Global", "Standard & Poor's": a name's own ampersand (a form with "and" is another form).
+    if (c === AMPERSAND) continue;
     return false;
   }
   return true;

@@ -4,6 +4,7 @@ export const TAB = 0x09;
 export const LF = 0x0a;
 export const CR = 0x0d;
 export const SPACE = 0x20;
+export const AMPERSAND = 0x26;
 export const APOSTROPHE = 0x27;
 export const HYPHEN = 0x2d;
 export const DOT = 0x2e;

@@ -120,6 +120,20 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('reads a name across the dot of an abbreviated word and across an ampersand', () => {
+    expect(
+      found("Sanctions hit St. Petersburg banks; S&P Global and Standard & Poor's cut St Louis bonds."),
+    ).toEqual([
+      ['St. Petersburg', 'saint-petersburg'],
+      ['S&P Global', 'sp-global'],
+      // A final possessive 's stays out of a span, as everywhere (the name's own 's too, for now).
+      ['Standard & Poor', 'sp-global'],
+      ['St Louis', 'st-louis'],
+    ]);
+    // Near misses: an ampersand or a dot does not make a name of what is none.
+    expect(found('A Q&A on R&D, rock & roll, and St. John said so.')).toEqual([]);
+  });
+
   it('leaves ordinary words alone in both languages', () => {
     expect(found('نشرت صور الدمار، ويحدوها أمل كبير في تقرير مالي عن الحماية والفتح.')).toEqual([]);
     expect(
