@@ -176,7 +176,7 @@ export class ProposalTally {
   /** The proposals: most frequent first (then in page order), without known or `dismissed` forms (keys). */
   result(dismissed: ReadonlySet<string>, max = MAX_PROPOSALS): Proposal[] {
     const out: (Proposal & { order: number })[] = [];
-    for (const [key, occurrences] of this.mergedPrefixes()) {
+    for (const [key, occurrences] of withSurnames(this.mergedPrefixes())) {
       if (this.knownKeys.has(key) || dismissed.has(key)) continue;
       // Capitals seen only in headline-style blocks say nothing (Cuts Ties With); seen only at
       // sentence starts, of words the page also writes in lower case, they are grammar.
@@ -262,6 +262,30 @@ export class ProposalTally {
     const form = o.form.slice(from).trim();
     return form === '' ? null : { ...o, form };
   }
+}
+
+/**
+ * A person's surname written alone counts as the full name the page also writes ("Bilal Hamdan …
+ * Hamdan said"), as the matcher counts a known person's surname: one proposal, not two. Only when
+ * exactly one full name ends with it; two people sharing a surname leave it alone.
+ */
+function withSurnames(merged: Map<string, Occurrence[]>): Map<string, Occurrence[]> {
+  const fullNames = new Map<string, string[]>();
+  for (const [key, occurrences] of merged) {
+    const words = key.split(' ');
+    const last = words.at(-1);
+    if (words.length < 2 || !last || mostFrequent(occurrences.map((o) => o.type)) !== 'person') continue;
+    fullNames.set(last, [...(fullNames.get(last) ?? []), key]);
+  }
+  for (const [key, occurrences] of merged) {
+    const owners = fullNames.get(key);
+    const target = owners?.length === 1 ? merged.get(owners[0] as string) : undefined;
+    if (!target || occurrences.some((o) => o.type !== 'person')) continue;
+    const form = mostFrequent(target.map((o) => o.form));
+    target.push(...occurrences.map((o) => ({ ...o, form })));
+    merged.delete(key);
+  }
+  return merged;
 }
 
 /** Proposals for a whole text at once (tests, small pages). */

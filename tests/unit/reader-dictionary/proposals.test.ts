@@ -33,9 +33,9 @@ const AR = [
 describe('proposals — Arabic', () => {
   it('proposes names after titles, speakers and cues, with counts and suggested types', () => {
     expect(propose(AR)).toEqual([
-      { form: 'بلال حمدان', count: 2, type: 'person' },
+      // «وقال حمدان» counts as the full name the page also writes.
+      { form: 'بلال حمدان', count: 3, type: 'person' },
       { form: 'شكودر', count: 2, type: 'place' },
-      { form: 'حمدان', count: 1, type: 'person' },
       { form: 'حزب النهضة الساحلي', count: 1, type: 'group' },
     ]);
   });
@@ -75,8 +75,7 @@ const EN = [
 describe('proposals — English', () => {
   it('proposes capitalised names with counts and types, trimming sentence-opening words', () => {
     expect(propose(EN)).toEqual([
-      { form: 'Bilal Hamdan', count: 3, type: 'person' },
-      { form: 'Hamdan', count: 1, type: 'person' },
+      { form: 'Bilal Hamdan', count: 4, type: 'person' },
       { form: 'Shkoder', count: 1, type: 'place' },
       { form: 'Coastal Fishermen Union', count: 1, type: 'organisation' },
     ]);
@@ -88,6 +87,16 @@ describe('proposals — English', () => {
       'Local Officials said the harbour opened. Many local people and officials came.',
     ].join('\u2029');
     expect(forms(text)).toEqual([]);
+  });
+
+  it('counts a surname written alone as the one full name that ends with it, never as one of two', () => {
+    expect(propose('Mayor Bilal Hamdan spoke. Later Hamdan said the port was open.')).toEqual([
+      { form: 'Bilal Hamdan', count: 2, type: 'person' },
+    ]);
+    // Two people share the surname: it stays apart, as the reader may mean either.
+    expect(
+      forms('Mayor Bilal Hamdan met the lawyer Sara Hamdan. Later Hamdan said the port was open.'),
+    ).toEqual(['Bilal Hamdan', 'Sara Hamdan', 'Hamdan']);
   });
 
   it('keeps a name that only ever opens sentences when the page never writes its words in lower case', () => {
@@ -112,7 +121,8 @@ describe('proposals — what the page and the reader already know', () => {
 
   it('leaves dismissed forms, compared folded (hamza, diacritics, case)', () => {
     const dismissed = new Set([proposalKey('بلال حمدان'), proposalKey('SHKODER')]);
-    expect(propose(AR, [], dismissed).map((p) => p.form)).toEqual(['شكودر', 'حمدان', 'حزب النهضة الساحلي']);
+    // The surname alone goes with the dismissed full name.
+    expect(propose(AR, [], dismissed).map((p) => p.form)).toEqual(['شكودر', 'حزب النهضة الساحلي']);
     expect(propose(EN, [], dismissed).map((p) => p.form)).not.toContain('Shkoder');
     expect(proposalKey('بِلال حمدان')).toBe(proposalKey('بلال  حمدان'));
     expect(proposalKey('أحمد')).toBe(proposalKey('احمد'));
@@ -143,8 +153,8 @@ describe('proposals — slices', () => {
     for (const slice of slices) sliced.add(slice);
     expect(sliced.result(NONE)).toEqual(whole.result(NONE));
     expect(sliced.result(NONE).slice(0, 2)).toEqual([
-      { form: 'Bilal Hamdan', count: 60, type: 'person' },
-      { form: 'بلال حمدان', count: 40, type: 'person' },
+      { form: 'Bilal Hamdan', count: 80, type: 'person' },
+      { form: 'بلال حمدان', count: 60, type: 'person' },
     ]);
   });
 });
