@@ -25,6 +25,7 @@ import {
   FLAGS,
   GUARDED,
   KINDS,
+  POSSESSIVE,
   pack,
   RANK,
   RANK_SHIFT,
@@ -79,6 +80,7 @@ export function compileTrie(entities: readonly Entity[]): Trie {
     if (kind !== 'demonym' && isShortAcronym(core)) flags |= UPPER_ONLY;
     else if (prefix === '' && startsCapitalised(core)) flags |= CAPITALISED;
     if (guarded?.has(core)) flags |= GUARDED;
+    if (POSSESSIVE_END.test(core)) flags |= POSSESSIVE;
     trie.insert(pack(RANK[kind], index, flags), core, prefix, suffix);
   };
   for (; index < entities.length; index++) {
@@ -88,6 +90,19 @@ export function compileTrie(entities: readonly Entity[]): Trie {
   }
   trie.finish();
   return trie;
+}
+
+/** A form whose own last word ends in 's (Moody's): the tokeniser drops it, the matcher wants it. */
+const POSSESSIVE_END = /['\u2019]s$/i;
+
+/** Whether text[at] begins an 's or ’s that ends a word. */
+function possessiveAt(text: string, at: number): boolean {
+  const q = text.charCodeAt(at);
+  return (
+    (q === 0x27 || q === 0x2019) &&
+    (text.charCodeAt(at + 1) | 0x20) === LOWER_S &&
+    !isAsciiLetter(text.charCodeAt(at + 2))
+  );
 }
 
 /** Compiles a dictionary into a matcher. */
@@ -273,9 +288,11 @@ class TrieMatcher implements Matcher {
     const best = this.best;
     const entity = entityOf(best);
     const rank = best >>> RANK_SHIFT;
+    const originalEnd = plain ? end : scan.originalEnd(end);
     mentions.push({
       start: plain ? start : scan.originalAt(start),
-      end: plain ? end : scan.originalEnd(end),
+      // The name's own 's (Moody's) is in the span; any other possessive is not (Iran's).
+      end: (best & POSSESSIVE) !== 0 ? originalEnd + 2 : originalEnd,
       entityId: (this.ids as readonly string[])[entity] as string,
       kind: KINDS[rank] as MentionKind,
     });
@@ -330,6 +347,8 @@ class TrieMatcher implements Matcher {
     if ((flags & UPPER_ONLY) !== 0 && hasLowerAscii(this.text, os, oe)) return false;
     if ((flags & CAPITALISED) !== 0 && !writtenAsName(this.text, os, oe)) return false;
     if ((flags & GUARDED) !== 0 && !this.guardHolds(p, os, oe)) return false;
+    // "Moody's" is the agency; "Moody" alone is a person's name.
+    if ((flags & POSSESSIVE) !== 0 && !possessiveAt(this.text, oe)) return false;
     return true;
   }
 

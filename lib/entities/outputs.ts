@@ -14,9 +14,11 @@ export const UPPER_ONLY = 1;
 export const CAPITALISED = 2;
 /** Forms that are also ordinary words (corpus/common-words.txt): see TrieMatcher.guardHolds. */
 export const GUARDED = 4;
-const FLAG_BITS = 3;
+/** Forms whose own last word ends in 's (Moody's, McDonald's): the text must write it, and the span keeps it. */
+export const POSSESSIVE = 8;
+const FLAG_BITS = 4;
 export const FLAGS = (1 << FLAG_BITS) - 1;
-const ENTITY_BITS = 25;
+const ENTITY_BITS = 24;
 export const ENTITY_MASK = (1 << ENTITY_BITS) - 1;
 export const RANK_SHIFT = ENTITY_BITS + FLAG_BITS;
 export const pack = (rank: number, entity: number, flags: number): number =>

@@ -126,12 +126,21 @@ describe('the shipped world dictionary', () => {
     ).toEqual([
       ['St. Petersburg', 'saint-petersburg'],
       ['S&P Global', 'sp-global'],
-      // A final possessive 's stays out of a span, as everywhere (the name's own 's too, for now).
-      ['Standard & Poor', 'sp-global'],
+      ["Standard & Poor's", 'sp-global'],
       ['St Louis', 'st-louis'],
     ]);
     // Near misses: an ampersand or a dot does not make a name of what is none.
     expect(found('A Q&A on R&D, rock & roll, and St. John said so.')).toEqual([]);
+  });
+
+  it("keeps a name's own 's in its span, and wants it: Moody's is the agency, Moody a person", () => {
+    expect(
+      found("Moody's and S&P cut Iran's rating; McDonald’s closed. Moody said McDonald would stay."),
+    ).toEqual([
+      ["Moody's", 'moodys'],
+      ['Iran', 'iran'],
+      ['McDonald’s', 'mcdonalds'],
+    ]);
   });
 
   it('leaves ordinary words alone in both languages', () => {
@@ -167,7 +176,7 @@ describe('the shipped world dictionary', () => {
       ['Bayern Munich', 'bayern-munich'],
       ['Real Madrid', 'real-madrid'],
       ['Mercedes-Benz', 'mercedes-benz'],
-      ['Moody', 'moodys'], // the possessive 's is left out of the highlight, as in Mandiant's
+      ["Moody's", 'moodys'], // the name's own 's is in its highlight (Mandiant's report is Mandiant)
     ]);
   });
 
