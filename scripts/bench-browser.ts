@@ -736,7 +736,9 @@ export function printBrowserReport(result: BrowserBenchResult): void {
     const load =
       `${p.browser} ${p.page}: dictionary load ${ms(p.dictionaryMs)} (fetch and view), ` +
       `${ms(p.dictionaryWaitMs)} of it waited for after extraction, aim ≤ ${ms(DICTIONARY_AIM_MS)}`;
-    console.log(p.dictionaryMs <= DICTIONARY_AIM_MS ? `PASS ${load}` : `FAIL ${load}  <<<<<<<<<< FAIL`);
+    // Judged by the wait, as the big-dictionary section and the README judge it: the fetch itself
+    // overlaps extraction, and a packaged file's response latency alone exceeds 10 ms (DESIGN.md §7).
+    console.log(p.dictionaryWaitMs <= DICTIONARY_AIM_MS ? `PASS ${load}` : `FAIL ${load}  <<<<<<<<<< FAIL`);
   }
   for (const m of result.memory)
     console.log(
