@@ -58,15 +58,21 @@ export function wireCard(
     onHide: (mention) => void saveSettings(withEntity(session.settings, mention.entityId, false)),
     onUndoHide: (mention) => void saveSettings(withEntity(session.settings, mention.entityId, true)),
   });
+  // A card asked for before the dictionary's entries came (they follow the paint): shown once they
+  // are in, unless the reader moved on meanwhile (another card, the pointer gone, Escape).
+  let waitingFor: PlacedMention | null = null;
   const show = (mention: PlacedMention, options?: ShowOptions, waited = false) => {
     const entity = matcher.entity(mention.entityId);
+    waitingFor = null;
     if (!entity) {
-      // Painted before the dictionary's entries came (they follow the paint): shown once they are in.
-      if (!waited)
-        matcher.described().then(
-          () => show(mention, options, true),
-          () => {},
-        );
+      if (waited) return;
+      waitingFor = mention;
+      matcher.described().then(
+        () => {
+          if (waitingFor === mention) show(mention, options, true);
+        },
+        () => {},
+      );
       return;
     }
     const ofEntity = session.mentions.ofEntity(mention.entityId);
@@ -133,6 +139,7 @@ export function wireCard(
       show(mention);
     },
     onLeave: () => {
+      waitingFor = null;
       if (!card.sticky) card.hide();
     },
   });
@@ -150,6 +157,7 @@ export function wireCard(
   window.addEventListener('scroll', onScroll, { passive: true, capture: true, signal });
 
   const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') waitingFor = null;
     if (event.key === 'Escape' && card.shownMention) card.hide();
   };
   document.addEventListener('keydown', onKey, { capture: true, signal });
@@ -171,7 +179,10 @@ export function wireCard(
 
   return {
     show,
-    hide: () => card.hide(),
+    hide: () => {
+      waitingFor = null;
+      card.hide();
+    },
     get isShown() {
       return card.shownMention !== null;
     },
