@@ -12,7 +12,7 @@ import { createShadowHost } from '@/lib/page/shadow-host';
 import { t, uiDirection } from '@/lib/ui/i18n';
 import cardCss from './entity-card.css?inline';
 import type { ExtrasModule } from './extras/import-chunk';
-import { loadExtras, loadedExtras } from './extras/load';
+import { addStylesheet, loadExtras, loadedExtras } from './extras/load';
 import type { NoteCardEntity, NoteCardState } from './NoteCard';
 
 export interface NoteCardActions {
@@ -221,6 +221,39 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
     );
   };
 
+  /** The closed root, created on first use: the page's scripts get no handle on what is inside. */
+  const host = () => {
+    if (!shadow) {
+      shadow = createShadowHost(doc, cardCss, dir, 'closed');
+      for (const type of PRIVATE_EVENTS)
+        shadow.container.addEventListener(type, (event) => event.stopPropagation());
+    }
+    return shadow;
+  };
+
+  /** In place of the card, when the in-page extras cannot be imported. */
+  const showUnavailable = (next: PlacedNote) => {
+    try {
+      const root = host();
+      generation++;
+      placed = next;
+      note = next.note;
+      state = { kind: 'view' };
+      render(
+        <div class="card" data-unavailable role="status">
+          <p class="notice">{t('messageUnreachable')}</p>
+        </div>,
+        root.container,
+      );
+      place();
+    } catch {
+      note = null;
+      placed = null;
+      shadow?.remove();
+      shadow = null;
+    }
+  };
+
   const layer: NoteCardLayer = {
     get shownId() {
       return note?.id ?? null;
@@ -249,22 +282,18 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
               show();
             }
           },
-          () => {}, // no card this time (the extension was updated or removed under the page)
+          () => {
+            // The extension was updated or removed under the page: the card says so, in words.
+            if (waiting !== show) return;
+            waiting = null;
+            showUnavailable(next);
+          },
         );
         return;
       }
       try {
-        if (!shadow) {
-          // Created on first use, closed: the page's scripts get no handle on what is inside.
-          shadow = createShadowHost(
-            doc,
-            `${cardCss}\n${extras.noteCardCss}\n${extras.tagFieldCss}`,
-            dir,
-            'closed',
-          );
-          for (const type of PRIVATE_EVENTS)
-            shadow.container.addEventListener(type, (event) => event.stopPropagation());
-        }
+        const root = host();
+        addStylesheet(root.container, `${extras.noteCardCss}\n${extras.tagFieldCss}`);
         if (note?.id !== next.note.id) {
           generation++;
           // A draft left open on this note comes back as it was.

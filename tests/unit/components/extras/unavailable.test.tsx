@@ -4,8 +4,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LazyCardCorrections } from '@/components/extras/load';
+import { createNoteCardLayer } from '@/components/note-card-layer';
 import { createToolbarLayer } from '@/components/selection-toolbar-layer';
 import type { Entity } from '@/lib/entities/types';
+import type { AnnotationRecord } from '@/lib/notes/model';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 import { useUiLanguage } from '../../ui/fake-i18n';
 
@@ -68,5 +70,48 @@ describe('in-page extras that cannot be loaded', () => {
       );
     });
     await vi.waitFor(() => expect(root.textContent).toMatch(UNREACHABLE));
+  });
+
+  it('the note card shows why beside its note, and goes when the reader moves on', async () => {
+    useUiLanguage('en');
+    const roots: ShadowRoot[] = [];
+    const attach = HTMLElement.prototype.attachShadow;
+    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    const note = {
+      id: '00000000-0000-4000-8000-000000000001',
+      note: 'كلمة مصورة',
+      tags: [],
+    } as unknown as AnnotationRecord;
+    const text = document.createTextNode('وقال رئيس الوزراء إيدي راما');
+    document.body.append(text);
+    const range = document.createRange();
+    range.setStart(text, 19);
+    range.setEnd(text, text.length);
+    let hidden = 0;
+    const nothing = async () => ({ ok: true as const, value: note });
+    const layer = createNoteCardLayer(document, {
+      update: nothing,
+      delete: nothing,
+      undoDelete: nothing,
+      listTags: async () => [],
+      takeOff: () => {},
+      putBack: () => {},
+      changed: () => {},
+      showEntity: () => {},
+      onHidden: () => hidden++,
+    });
+    layer.show({ note, start: 0, end: 9, range }, []);
+    await vi.waitFor(() => expect(layer.shownId).toBe(note.id));
+    expect(roots[0]?.textContent).toMatch(UNREACHABLE);
+    // Nothing of the reader's words is drawn without the card's own component.
+    expect(roots[0]?.textContent).not.toContain('كلمة مصورة');
+    layer.hide();
+    expect(layer.shownId).toBeNull();
+    expect(hidden).toBe(1);
+    layer.remove();
   });
 });
