@@ -8,6 +8,7 @@ import type { Reply } from '@/lib/messaging/messenger';
 import type { AnnotationRecord } from '@/lib/notes/model';
 import type { PlacedNote } from '@/lib/page/notes-layer';
 import { useUiLanguage } from '../ui/fake-i18n';
+import { catchRoots } from './closed-roots';
 
 // The chunk the card comes from, loaded first: tests/unit/components/extras/ covers its arrival.
 beforeAll(() => loadExtras());
@@ -29,13 +30,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The layer with faked actions, and the closed shadow root it made (caught as it was attached). */
 function setUp(replies: Partial<Record<'update' | 'delete' | 'undoDelete', Reply<AnnotationRecord>>> = {}) {
-  const roots: ShadowRoot[] = [];
-  const attach = HTMLElement.prototype.attachShadow;
-  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  });
+  const roots = catchRoots();
   const calls: string[] = [];
   const ok = (value: AnnotationRecord): Reply<AnnotationRecord> => ({ ok: true, value });
   const actions: NoteCardActions = {

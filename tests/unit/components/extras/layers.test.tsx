@@ -9,24 +9,13 @@ import type { AnnotationRecord } from '@/lib/notes/model';
 import type { PlacedNote } from '@/lib/page/notes-layer';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 import { useUiLanguage } from '../../ui/fake-i18n';
+import { catchRoots } from '../closed-roots';
 
 afterEach(() => {
   vi.restoreAllMocks();
   document.body.innerHTML = '';
   for (const host of document.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) host.remove();
 });
-
-/** Closed roots as they are attached (the page could not reach them; the test catches them). */
-function catchRoots(): ShadowRoot[] {
-  const roots: ShadowRoot[] = [];
-  const attach = HTMLElement.prototype.attachShadow;
-  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
-    const root = attach.call(this, init);
-    roots.push(root);
-    return root;
-  });
-  return roots;
-}
 
 const anchor = { lines: () => [{ left: 100, top: 300, right: 400, bottom: 330 }], dir: 'ltr' as const };
 const toolbarOptions = {

@@ -10,6 +10,7 @@ import type { Entity } from '@/lib/entities/types';
 import type { AnnotationRecord } from '@/lib/notes/model';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 import { useUiLanguage } from '../../ui/fake-i18n';
+import { catchRoots } from '../closed-roots';
 
 // vitest.config.ts aliases the chunk's import to this stand-in.
 vi.mock('../../extras-import', () => ({
@@ -27,13 +28,7 @@ const UNREACHABLE = /Hashiya could not be reached \(it may have just been update
 describe('in-page extras that cannot be loaded', () => {
   it('the selection toolbar shows why in its place', async () => {
     useUiLanguage('en');
-    const roots: ShadowRoot[] = [];
-    const attach = HTMLElement.prototype.attachShadow;
-    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const roots = catchRoots();
     const layer = createToolbarLayer(document, () => undefined);
     const anchor = { lines: () => [{ left: 100, top: 300, right: 400, bottom: 330 }], dir: 'ltr' as const };
     layer.showToolbar(anchor, {
@@ -74,13 +69,7 @@ describe('in-page extras that cannot be loaded', () => {
 
   it('the note card shows why beside its note, and goes when the reader moves on', async () => {
     useUiLanguage('en');
-    const roots: ShadowRoot[] = [];
-    const attach = HTMLElement.prototype.attachShadow;
-    vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
+    const roots = catchRoots();
     const note = {
       id: '00000000-0000-4000-8000-000000000001',
       note: 'كلمة مصورة',
