@@ -426,7 +426,22 @@ export const noteCardTests: readonly E2eTest[] = [
       const host = await hoverNote(page, NOTE_TEXT, 'the card open while the page looks');
       // The reader types a tag while the page listens.
       await page.clickUi(one(host, 'button[data-action="edit"]'));
-      const form = await noteCard(page, '', 'the edit form', 'edit');
+      const form = await noteCard(page, '', 'the edit form', 'edit').catch(async (error: unknown) => {
+        // Seen once in four CI runs in Chromium, never when run alone: say what the page looked like.
+        const seen = await page.evaluate(
+          () => ({
+            hosts: [...document.querySelectorAll('[data-hashiya-ui]')].map((h) => {
+              const box = h.getBoundingClientRect();
+              return `${h.shadowRoot ? 'open' : 'closed'} ${Math.round(box.width)}×${Math.round(box.height)}`;
+            }),
+            active: document.activeElement?.tagName ?? '',
+            scrollY: Math.round(scrollY),
+            notes: [...CSS.highlights.keys()].filter((k) => k.startsWith('hashiya-note-')),
+          }),
+          null,
+        );
+        throw new Error(`${(error as Error).message}; the page then: ${JSON.stringify(seen)}`);
+      });
       await page.clickUi(one(form, 'input[id="note-tag"]'));
       const typed = 'typedsecret';
       await page.type(typed);
