@@ -231,6 +231,14 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
     return shadow;
   };
 
+  /** The page is hostile to in-page UI (or broke it): no card this time, nothing thrown. */
+  const dropHost = () => {
+    note = null;
+    placed = null;
+    shadow?.remove();
+    shadow = null;
+  };
+
   /** In place of the card, when the in-page extras cannot be imported. */
   const showUnavailable = (next: PlacedNote) => {
     try {
@@ -247,10 +255,7 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
       );
       place();
     } catch {
-      note = null;
-      placed = null;
-      shadow?.remove();
-      shadow = null;
+      dropHost();
     }
   };
 
@@ -315,11 +320,7 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
           )?.focus();
         }
       } catch {
-        // The page is hostile to in-page UI (or broke it): no card this time, nothing thrown.
-        note = null;
-        placed = null;
-        shadow?.remove();
-        shadow = null;
+        dropHost();
       }
     },
   };

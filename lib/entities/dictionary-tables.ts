@@ -382,14 +382,12 @@ function lazyEntities(parts: LazyParts): FileEntities {
   };
 }
 
-/**
- * A matcher that also tells an entity's type without reading its entry, and takes its entries
- * when they come: before, entity() finds nothing and `entities` is empty.
- */
+/** A matcher that also tells an entity's type without reading its entry. */
 export interface TypedMatcher extends Matcher {
   typeOf(id: string): EntityType | undefined;
 }
 
+/** A file's matcher, which takes its entries when they come: before, entity() finds nothing and `entities` is empty. */
 export interface FileMatcher extends TypedMatcher {
   /** Takes the entries file (FileEntities.addEntries). */
   addEntries(entries: ArrayBuffer): void;

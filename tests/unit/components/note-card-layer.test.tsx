@@ -7,24 +7,14 @@ import { createNoteCardLayer, type NoteCardActions } from '@/components/note-car
 import type { Reply } from '@/lib/messaging/messenger';
 import type { AnnotationRecord } from '@/lib/notes/model';
 import type { PlacedNote } from '@/lib/page/notes-layer';
+import { sampleNote } from '../notes/sample-note';
 import { useUiLanguage } from '../ui/fake-i18n';
 import { catchRoots } from './closed-roots';
 
 // The chunk the card comes from, loaded first: tests/unit/components/extras/ covers its arrival.
 beforeAll(() => loadExtras());
 
-const NOTE: AnnotationRecord = {
-  id: '00000000-0000-4000-8000-000000000001',
-  articleId: 'https://news.example/a',
-  quote: { type: 'TextQuoteSelector', exact: 'إيدي راما', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 9 },
-  colour: 'yellow',
-  note: 'كلمة مصورة',
-  tags: ['ألبانيا'],
-  entityIds: [],
-  created: '2026-01-01T00:00:00.000Z',
-  modified: '2026-01-01T00:00:00.000Z',
-};
+const NOTE = sampleNote({ tags: ['ألبانيا'] });
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 

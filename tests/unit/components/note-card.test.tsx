@@ -3,21 +3,10 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteCard, type NoteCardProps } from '@/components/NoteCard';
-import type { AnnotationRecord } from '@/lib/notes/model';
+import { sampleNote } from '../notes/sample-note';
 import { useUiLanguage } from '../ui/fake-i18n';
 
-const NOTE: AnnotationRecord = {
-  id: '00000000-0000-4000-8000-000000000001',
-  articleId: 'https://news.example/a',
-  quote: { type: 'TextQuoteSelector', exact: 'إيدي راما', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 9 },
-  colour: 'green',
-  note: 'Check the full statement',
-  tags: ['ألبانيا'],
-  entityIds: [],
-  created: '2026-01-01T00:00:00.000Z',
-  modified: '2026-01-01T00:00:00.000Z',
-};
+const NOTE = sampleNote({ colour: 'green', note: 'Check the full statement', tags: ['ألبانيا'] });
 
 function mount(props: Partial<NoteCardProps>) {
   const root = document.createElement('div');

@@ -1,20 +1,9 @@
 // Editing a note in place: the tags a reader types, the tags suggested, and what a save changes.
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRecord } from '@/lib/notes/model';
 import { draftChanges, draftOf } from '@/lib/notes/note-edit';
+import { sampleNote } from './sample-note';
 
-const NOTE: AnnotationRecord = {
-  id: '00000000-0000-4000-8000-000000000001',
-  articleId: 'https://news.example/a',
-  quote: { type: 'TextQuoteSelector', exact: 'إيدي راما', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 9 },
-  colour: 'yellow',
-  note: 'كلمة مصورة',
-  tags: ['ألبانيا', 'cyber'],
-  entityIds: [],
-  created: '2026-01-01T00:00:00.000Z',
-  modified: '2026-01-01T00:00:00.000Z',
-};
+const NOTE = sampleNote({ tags: ['ألبانيا', 'cyber'] });
 
 describe('what a save changes', () => {
   it('sends only what the reader changed', () => {

@@ -3,13 +3,15 @@
 // (This file never loads the chunk beforehand; the layers' own tests do.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadExtras } from '@/components/extras/load';
-import { createNoteCardLayer, type NoteCardActions } from '@/components/note-card-layer';
+import { createNoteCardLayer } from '@/components/note-card-layer';
 import { createToolbarLayer } from '@/components/selection-toolbar-layer';
-import type { AnnotationRecord } from '@/lib/notes/model';
-import type { PlacedNote } from '@/lib/page/notes-layer';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
+import { sampleNote } from '../../notes/sample-note';
 import { useUiLanguage } from '../../ui/fake-i18n';
 import { catchRoots } from '../closed-roots';
+import { placedNote, quietActions } from '../note-card-fixtures';
+
+const NOTE = sampleNote();
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -25,40 +27,6 @@ const toolbarOptions = {
   onSave: () => Promise.resolve({ ok: true as const }),
 };
 
-const NOTE: AnnotationRecord = {
-  id: '00000000-0000-4000-8000-000000000001',
-  articleId: 'https://news.example/a',
-  quote: { type: 'TextQuoteSelector', exact: 'إيدي راما', prefix: '', suffix: '' },
-  position: { type: 'TextPositionSelector', start: 0, end: 9 },
-  colour: 'yellow',
-  note: 'كلمة مصورة',
-  tags: [],
-  entityIds: [],
-  created: '2026-01-01T00:00:00.000Z',
-  modified: '2026-01-01T00:00:00.000Z',
-};
-
-function placedNote(): PlacedNote {
-  const text = document.createTextNode('وقال رئيس الوزراء إيدي راما في كلمة مصورة');
-  document.body.append(text);
-  const range = document.createRange();
-  range.setStart(text, 19);
-  range.setEnd(text, 28);
-  return { note: NOTE, start: 0, end: 9, range };
-}
-
-const actions = (): NoteCardActions => ({
-  update: async () => ({ ok: true, value: NOTE }),
-  delete: async () => ({ ok: true, value: NOTE }),
-  undoDelete: async () => ({ ok: true, value: NOTE }),
-  listTags: async () => [],
-  takeOff: () => {},
-  putBack: () => {},
-  changed: () => {},
-  showEntity: () => {},
-  onHidden: () => {},
-});
-
 // In order: the chunk is loaded by the first test and stays loaded for the module's life.
 describe('the first toolbar and note card of a page', () => {
   it('wait for the chunk: a toolbar closed meanwhile is never drawn, a note card shows the latest note asked for', async () => {
@@ -68,8 +36,8 @@ describe('the first toolbar and note card of a page', () => {
     toolbar.showToolbar(anchor, toolbarOptions);
     expect(toolbar.shown).toBe('toolbar');
     toolbar.hide();
-    const card = createNoteCardLayer(document, actions());
-    const placed = placedNote();
+    const card = createNoteCardLayer(document, quietActions(NOTE));
+    const placed = placedNote(NOTE);
     card.show({ ...placed, note: { ...NOTE, note: 'first' } }, []);
     card.show(placed, []);
     expect(card.shownId).toBeNull();

@@ -7,10 +7,11 @@ import { LazyCardCorrections } from '@/components/extras/load';
 import { createNoteCardLayer } from '@/components/note-card-layer';
 import { createToolbarLayer } from '@/components/selection-toolbar-layer';
 import type { Entity } from '@/lib/entities/types';
-import type { AnnotationRecord } from '@/lib/notes/model';
 import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
+import { sampleNote } from '../../notes/sample-note';
 import { useUiLanguage } from '../../ui/fake-i18n';
 import { catchRoots } from '../closed-roots';
+import { placedNote, quietActions } from '../note-card-fixtures';
 
 // vitest.config.ts aliases the chunk's import to this stand-in.
 vi.mock('../../extras-import', () => ({
@@ -70,37 +71,17 @@ describe('in-page extras that cannot be loaded', () => {
   it('the note card shows why beside its note, and goes when the reader moves on', async () => {
     useUiLanguage('en');
     const roots = catchRoots();
-    const note = {
-      id: '00000000-0000-4000-8000-000000000001',
-      note: 'كلمة مصورة',
-      tags: [],
-    } as unknown as AnnotationRecord;
-    const text = document.createTextNode('وقال رئيس الوزراء إيدي راما');
-    document.body.append(text);
-    const range = document.createRange();
-    range.setStart(text, 19);
-    range.setEnd(text, text.length);
-    let hidden = 0;
-    const nothing = async () => ({ ok: true as const, value: note });
-    const layer = createNoteCardLayer(document, {
-      update: nothing,
-      delete: nothing,
-      undoDelete: nothing,
-      listTags: async () => [],
-      takeOff: () => {},
-      putBack: () => {},
-      changed: () => {},
-      showEntity: () => {},
-      onHidden: () => hidden++,
-    });
-    layer.show({ note, start: 0, end: 9, range }, []);
+    const note = sampleNote();
+    const hidden = { count: 0 };
+    const layer = createNoteCardLayer(document, quietActions(note, hidden));
+    layer.show(placedNote(note), []);
     await vi.waitFor(() => expect(layer.shownId).toBe(note.id));
     expect(roots[0]?.textContent).toMatch(UNREACHABLE);
     // Nothing of the reader's words is drawn without the card's own component.
     expect(roots[0]?.textContent).not.toContain('كلمة مصورة');
     layer.hide();
     expect(layer.shownId).toBeNull();
-    expect(hidden).toBe(1);
+    expect(hidden.count).toBe(1);
     layer.remove();
   });
 });
