@@ -582,8 +582,10 @@ function scanRun(original: string, from: number, out: TextScan): number {
       }
       units[o] = v;
       o++;
-    } else if (v === -2 && (breaks < breakRoom || breakAt[breaks - 1] === o)) {
-      // DELETE: TextScan.mapFrom(o, i + 1) written out.
+    } else if (v === -2 && breaks < breakRoom) {
+      // DELETE: TextScan.mapFrom(o, i + 1) written out. With the table full, scanRare() grows it:
+      // testing for that here first ran mid-page, and the engine threw away the loop's optimised
+      // code for an operation it had never seen (DESIGN.md §7).
       if (breaks > 0 && breakAt[breaks - 1] === o) breakShift[breaks - 1] = i + 1 - o;
       else {
         breakAt[breaks] = o;
