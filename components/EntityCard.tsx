@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '@/lib/entities/types';
 import { READER_SOURCE } from '@/lib/reader-dictionary/model';
-import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
+import { monthLabel, t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 import type { CorrectionsProps } from './CardCorrections';
 import { CloseButton } from './CloseButton';
 import { LazyCardCorrections } from './extras/load';
@@ -106,7 +106,7 @@ export function EntityCard(props: EntityCardProps) {
         <bdi>
           {entity.source === READER_SOURCE ? t('entitySourceReader') : t('entitySource', [entity.source])}
         </bdi>
-        {entity.asOf && <bdi> · {t('entityAsOf', [entity.asOf])}</bdi>}
+        {entity.asOf && <bdi> · {t('entityAsOf', [monthLabel(entity.asOf)])}</bdi>}
       </p>
       {(props.typeChangedFrom || props.readerSpelling) && (
         <p class="provenance" data-corrected>

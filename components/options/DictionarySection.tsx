@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity, type EntityType } from '@/lib/entities/types';
 import { nameFilter } from '@/lib/ui/find';
-import { countText, t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
+import { countText, monthLabel, t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 import { TypeMark } from '../TypeMark';
 
 /** An entity and the dictionary it comes from (the built-in one today; packs add more). */
@@ -110,7 +110,7 @@ export function DictionarySection({ entries }: { entries: readonly DictionaryEnt
             </span>
             <span class="dictionary-description" lang={first} dir="auto">
               {entity.description[first]}
-              {entity.asOf && ` (${t('entityAsOf', [entity.asOf])})`}
+              {entity.asOf && ` (${t('entityAsOf', [monthLabel(entity.asOf)])})`}
             </span>
           </li>
         ))}

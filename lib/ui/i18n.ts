@@ -25,6 +25,19 @@ export function applyUiLanguage(doc: Document = document): void {
   doc.documentElement.dir = uiDirection();
 }
 
+/**
+ * An "as of" month (YYYY-MM, as dictionary sources write it) in the UI language's words: "June
+ * 2025", "يونيو 2025". In Arabic text "2025-06" is laid out right to left as "06-2025" and breaks
+ * at its hyphen. Anything that is no such month is shown as given.
+ */
+export function monthLabel(month: string, locale: string = uiLocale()): string {
+  const parts = /^(\d{4})-(\d{2})$/.exec(month);
+  const index = parts ? Number(parts[2]) - 1 : -1;
+  if (!parts || index < 0 || index > 11) return month;
+  const date = Date.UTC(Number(parts[1]), index, 1);
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+}
+
 /** Which of an entity's names to show first. */
 export function uiNameLanguage(): 'ar' | 'en' {
   return uiDirection() === 'rtl' ? 'ar' : 'en';

@@ -109,6 +109,17 @@ describe('the entity card', () => {
     expect(mount({ dir: 'rtl' }).root.querySelector('.also')).toBeNull();
   });
 
+  it('says when a description was last true as a month in words, in both languages', () => {
+    const minister: Entity = { ...IRAN, id: 'minister', type: 'person', asOf: '2025-06' };
+    useUiLanguage('en');
+    const english = mount({ dir: 'ltr', entity: minister });
+    expect(english.root.querySelector('.provenance')?.textContent).toContain('as of June 2025');
+    useUiLanguage('ar');
+    const arabic = mount({ dir: 'rtl', entity: minister });
+    expect(arabic.root.querySelector('.provenance')?.textContent).toContain('حتى يونيو');
+    expect(arabic.root.querySelector('.provenance')?.textContent).not.toContain('2025-06');
+  });
+
   it('after "Hide", says the entity is hidden and offers Undo', () => {
     useUiLanguage('en');
     const card = mount({ dir: 'ltr' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { countText, typeLabel } from '@/lib/ui/i18n';
+import { countText, monthLabel, typeLabel } from '@/lib/ui/i18n';
 import { useUiLanguage } from './fake-i18n';
 
 afterEach(() => vi.restoreAllMocks());
@@ -41,5 +41,25 @@ describe('type labels', () => {
     useUiLanguage('ar');
     expect(typeLabel('government', 'singular')).toBe('هيئة حكومية');
     expect(typeLabel('government')).toBe('هيئات حكومية');
+  });
+});
+
+describe('"as of" months', () => {
+  it('are written out in the UI language, not as YYYY-MM (which Arabic lays out as 06-2025)', () => {
+    expect(monthLabel('2025-06', 'en')).toBe('June 2025');
+    expect(monthLabel('2024-12', 'en-GB')).toBe('December 2024');
+    const arabic = monthLabel('2025-06', 'ar');
+    expect(arabic).toContain('يونيو');
+    expect(arabic).not.toContain('-');
+  });
+
+  it('follow the browser language by default', () => {
+    useUiLanguage('ar');
+    expect(monthLabel('2025-01')).toContain('يناير');
+  });
+
+  it('leave anything that is no month as it is', () => {
+    expect(monthLabel('2025-13', 'en')).toBe('2025-13');
+    expect(monthLabel('mid-2025', 'en')).toBe('mid-2025');
   });
 });
