@@ -19,9 +19,10 @@
 // nor declare named inner functions (see helpers.ts).
 
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXTRAS_FILE } from '../../components/extras/file.ts';
 import { findChromium, findFirefox, launchChromium, launchFirefox, type TestPage } from './browsers.ts';
 import { REPO_ROOT } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
@@ -470,6 +471,42 @@ export const selectionToolbarTests: readonly E2eTest[] = [
 
 /** The toolbar in dark mode, for a person to look at: a fresh browser whose pages prefer dark. */
 export const selectionToolbarDarkTests: readonly E2eTest[] = [
+  {
+    name: 'selection toolbar: when the in-page extras file cannot be loaded (the extension changed under the page), the reader is told to reload (screenshot)',
+    async run(ctx) {
+      const chromium = ctx.browser.name === 'chromium';
+      const executablePath = chromium ? findChromium() : findFirefox();
+      assert.ok(executablePath, 'the browser under test');
+      // A copy of the build, so its extras file can go while a page is open, as when an update or an
+      // uninstall replaces the extension's files under a tab that still runs the old script.
+      const buildDir = join(REPO_ROOT, '.output', chromium ? 'chrome-mv3' : 'firefox-mv2');
+      const copy = mkdtempSync(join(tmpdir(), 'hashiya-no-extras-'));
+      cpSync(buildDir, copy, { recursive: true });
+      const options = { executablePath, headless: true };
+      const changed = chromium
+        ? await launchChromium(copy, options)
+        : await launchFirefox(copy, geckoIdOf(copy), options);
+      try {
+        const page = await changed.newPage(new URL(PAGE_EN, ctx.baseUrl).href);
+        await waitForPaint(page, PAGE_EN);
+        rmSync(join(copy, EXTRAS_FILE));
+        await dragSelect(page, 'Prime Minister', 'Rama');
+        await waitForUiText(page, /could not be reached.*Reload the page/, 'the extras file gone');
+        const { ui, lines } = await waitForUi(page, 'the message');
+        assert.ok(
+          ui && !overlapsAny(ui, lines),
+          'the message beside the selection, where the toolbar would be',
+        );
+        await shot(ctx, page, 'toolbar-unavailable');
+        // The browser's own line about the missing file (Chromium logs it), and nothing else.
+        const errors = page.errors.filter((e) => !e.startsWith('console.error: Failed to load resource'));
+        assert.deepEqual(errors, [], 'no error on the page');
+      } finally {
+        await changed.close();
+        rmSync(copy, { recursive: true, force: true });
+      }
+    },
+  },
   {
     name: 'selection toolbar: dark mode (screenshot)',
     async run(ctx) {
