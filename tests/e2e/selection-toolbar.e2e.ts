@@ -23,7 +23,14 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTRAS_FILE } from '../../components/extras/file.ts';
-import { findChromium, findFirefox, launchChromium, launchFirefox, type TestPage } from './browsers.ts';
+import {
+  findChromium,
+  findFirefox,
+  launchChromium,
+  launchFirefox,
+  type TestBrowser,
+  type TestPage,
+} from './browsers.ts';
 import { REPO_ROOT } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import { PAINT_TIMEOUT_MS, sleep, tabIdOf, waitForPaint } from './helpers.ts';
@@ -474,18 +481,11 @@ export const selectionToolbarDarkTests: readonly E2eTest[] = [
   {
     name: 'selection toolbar: when the in-page extras file cannot be loaded (the extension changed under the page), the reader is told to reload (screenshot)',
     async run(ctx) {
-      const chromium = ctx.browser.name === 'chromium';
-      const executablePath = chromium ? findChromium() : findFirefox();
-      assert.ok(executablePath, 'the browser under test');
       // A copy of the build, so its extras file can go while a page is open, as when an update or an
       // uninstall replaces the extension's files under a tab that still runs the old script.
-      const buildDir = join(REPO_ROOT, '.output', chromium ? 'chrome-mv3' : 'firefox-mv2');
       const copy = mkdtempSync(join(tmpdir(), 'hashiya-no-extras-'));
-      cpSync(buildDir, copy, { recursive: true });
-      const options = { executablePath, headless: true };
-      const changed = chromium
-        ? await launchChromium(copy, options)
-        : await launchFirefox(copy, geckoIdOf(copy), options);
+      cpSync(buildDirOf(ctx), copy, { recursive: true });
+      const changed = await launchOwn(ctx, copy, {});
       try {
         const page = await changed.newPage(new URL(PAGE_EN, ctx.baseUrl).href);
         await waitForPaint(page, PAGE_EN);
@@ -510,14 +510,7 @@ export const selectionToolbarDarkTests: readonly E2eTest[] = [
   {
     name: 'selection toolbar: dark mode (screenshot)',
     async run(ctx) {
-      const chromium = ctx.browser.name === 'chromium';
-      const executablePath = chromium ? findChromium() : findFirefox();
-      assert.ok(executablePath, 'the browser under test');
-      const buildDir = join(REPO_ROOT, '.output', chromium ? 'chrome-mv3' : 'firefox-mv2');
-      const options = { executablePath, headless: true, colorScheme: 'dark' as const };
-      const dark = chromium
-        ? await launchChromium(buildDir, options)
-        : await launchFirefox(buildDir, geckoIdOf(buildDir), options);
+      const dark = await launchOwn(ctx, buildDirOf(ctx), { colorScheme: 'dark' });
       try {
         const page = await dark.newPage(new URL('dark.html', ctx.baseUrl).href);
         await waitForPaint(page, 'dark.html');
@@ -541,6 +534,24 @@ export const selectionToolbarDarkTests: readonly E2eTest[] = [
     },
   },
 ];
+
+/** The build of the extension for the browser under test. */
+function buildDirOf(ctx: E2eContext): string {
+  return join(REPO_ROOT, '.output', ctx.browser.name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+}
+
+/** Another instance of the browser under test, with the extension built in `buildDir`. */
+async function launchOwn(
+  ctx: E2eContext,
+  buildDir: string,
+  extra: { colorScheme?: 'dark' },
+): Promise<TestBrowser> {
+  const chromium = ctx.browser.name === 'chromium';
+  const executablePath = chromium ? findChromium() : findFirefox();
+  assert.ok(executablePath, 'the browser under test');
+  const options = { executablePath, headless: true, ...extra };
+  return chromium ? launchChromium(buildDir, options) : launchFirefox(buildDir, geckoIdOf(buildDir), options);
+}
 
 function geckoIdOf(buildDir: string): string {
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
