@@ -1,6 +1,6 @@
 // The card over a hovered note: the reader's note and tags, Edit and Delete. It shows the reader's
 // own words, so it is only ever mounted in a closed shadow root (components/note-card-layer.tsx).
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMIT } from '@/lib/notes/limits';
 import { type AnnotationRecord, NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
 import type { NoteDraft } from '@/lib/notes/note-edit';
@@ -179,7 +179,9 @@ function NoteEditor(props: NoteCardProps & { state: Extract<NoteCardState, { kin
   const { draft, saving, error, focus } = props.state;
   const [typedTag, setTypedTag] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  // As the editor is drawn, not after the next frame: Edit's button is gone by then, and keys typed
+  // meanwhile (on a busy page that frame comes late) would go to the page instead of the note.
+  useLayoutEffect(() => {
     if (focus) textRef.current?.focus();
   }, [focus]);
   const update = (change: Partial<NoteDraft>) => props.onDraft({ ...draft, ...change });

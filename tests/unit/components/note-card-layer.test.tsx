@@ -196,6 +196,17 @@ describe('note card layer', () => {
     expect(card()?.querySelector('[role="alert"]')?.textContent).toContain('The note was not deleted');
   });
 
+  it('puts the focus in the editor as Edit opens it, before the next frame: the first keys typed land there', () => {
+    const { layer, placed, roots, card, button } = setUp();
+    layer.show(placed, []);
+    const edit = button('edit');
+    edit?.focus(); // as a click on Edit leaves it
+    edit?.click();
+    // No frame and no task in between: a reader typing at once, on a page busy enough to delay the
+    // next frame, types into the note, not into the page (whose listeners would hear the keys).
+    expect(roots[0]?.activeElement).toBe(card()?.querySelector('textarea'));
+  });
+
   it('keeps what the reader types from the page’s bubbling listeners', async () => {
     const { layer, placed, card, button } = setUp();
     const heard: string[] = [];
