@@ -83,8 +83,8 @@ export interface TestPage {
    * protocol sees them (no page script can): see ui-tree.ts.
    */
   uiHosts(): Promise<UiNode[]>;
-  /** Clicks the middle of a node uiHosts() found (closed shadow roots included). */
-  clickUi(node: UiNode): Promise<void>;
+  /** Clicks the middle of a node uiHosts() found (closed shadow roots included); returns that point. */
+  clickUi(node: UiNode): Promise<{ x: number; y: number }>;
 }
 
 export interface TestBrowser {
@@ -370,7 +370,7 @@ class ChromiumPage implements TestPage {
     return uiHosts([fromCdp(root as CdpNode)]);
   }
 
-  async clickUi(node: UiNode): Promise<void> {
+  async clickUi(node: UiNode): Promise<{ x: number; y: number }> {
     const { quads } = await (await this.cdp()).send('DOM.getContentQuads', {
       backendNodeId: node.ref as number,
     });
@@ -379,6 +379,7 @@ class ChromiumPage implements TestPage {
     const x = ((quad[0] ?? 0) + (quad[2] ?? 0) + (quad[4] ?? 0) + (quad[6] ?? 0)) / 4;
     const y = ((quad[1] ?? 0) + (quad[3] ?? 0) + (quad[5] ?? 0) + (quad[7] ?? 0)) / 4;
     await this.page.mouse.click(x, y);
+    return { x, y };
   }
 }
 
@@ -694,7 +695,7 @@ class FirefoxPage implements TestPage {
     return (result.value ?? []).map(fromBidi);
   }
 
-  async clickUi(node: UiNode): Promise<void> {
+  async clickUi(node: UiNode): Promise<{ x: number; y: number }> {
     const result = (await this.bidiCall(
       '(el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
       [{ sharedId: node.ref }],
@@ -702,6 +703,7 @@ class FirefoxPage implements TestPage {
     const [x, y] = (result.value ?? []).map((v) => v.value);
     if (x === undefined || y === undefined) throw new Error(`<${node.tag}> has no box on screen`);
     await this.page.mouse.click(x, y);
+    return { x, y };
   }
 }
 

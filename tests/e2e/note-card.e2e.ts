@@ -188,6 +188,35 @@ async function moveAway(page: TestPage): Promise<void> {
   await page.mouseMove(5, 5);
 }
 
+/**
+ * For a failure: each in-page UI host and what it shows (the note card, an entity card, the
+ * toolbar), what the page finds at `point` (where a click just went: a host's index, or the page's
+ * element), the focus, the scroll and the painted notes.
+ */
+async function whatThePageHas(page: TestPage, point: { x: number; y: number }): Promise<string> {
+  const hosts = (await page.uiHosts()).map((host, i) => {
+    const shown = [...queryUi(host, 'div[role="dialog"]'), ...queryUi(host, 'div[role="status"]')];
+    const dialogs = shown.map((d) => {
+      const marks = Object.keys(d.attrs).filter((a) => a.startsWith('data-'));
+      return `${marks.map((a) => `${a}=${d.attrs[a]}`).join(' ')} "${uiText(d).slice(0, 40)}"`;
+    });
+    return `#${i} ${host.shadow?.mode ?? 'no root'}: ${dialogs.join(', ') || 'empty'}`;
+  });
+  const seen = await page.evaluate(({ x, y }) => {
+    const all = [...document.querySelectorAll('[data-hashiya-ui]')];
+    return {
+      atPoint: document
+        .elementsFromPoint(x, y)
+        .slice(0, 3)
+        .map((el) => (all.includes(el) ? `host #${all.indexOf(el)}` : el.tagName.toLowerCase())),
+      active: document.activeElement?.tagName.toLowerCase() ?? '',
+      scrollY: Math.round(scrollY),
+      notes: [...CSS.highlights.keys()].filter((k) => k.startsWith('hashiya-note-')),
+    };
+  }, point);
+  return `the page then: hosts ${JSON.stringify(hosts)}; at ${Math.round(point.x)},${Math.round(point.y)}: ${JSON.stringify(seen)}`;
+}
+
 let noteId = '';
 
 export const noteCardTests: readonly E2eTest[] = [
@@ -425,22 +454,10 @@ export const noteCardTests: readonly E2eTest[] = [
       await moveAway(page);
       const host = await hoverNote(page, NOTE_TEXT, 'the card open while the page looks');
       // The reader types a tag while the page listens.
-      await page.clickUi(one(host, 'button[data-action="edit"]'));
+      const clicked = await page.clickUi(one(host, 'button[data-action="edit"]'));
       const form = await noteCard(page, '', 'the edit form', 'edit').catch(async (error: unknown) => {
-        // Seen once in four CI runs in Chromium, never when run alone: say what the page looked like.
-        const seen = await page.evaluate(
-          () => ({
-            hosts: [...document.querySelectorAll('[data-hashiya-ui]')].map((h) => {
-              const box = h.getBoundingClientRect();
-              return `${h.shadowRoot ? 'open' : 'closed'} ${Math.round(box.width)}×${Math.round(box.height)}`;
-            }),
-            active: document.activeElement?.tagName ?? '',
-            scrollY: Math.round(scrollY),
-            notes: [...CSS.highlights.keys()].filter((k) => k.startsWith('hashiya-note-')),
-          }),
-          null,
-        );
-        throw new Error(`${(error as Error).message}; the page then: ${JSON.stringify(seen)}`);
+        // Seen once in four CI runs in Chromium, never when run alone: say what the page then had.
+        throw new Error(`${(error as Error).message}; ${await whatThePageHas(page, clicked)}`);
       });
       await page.clickUi(one(form, 'input[id="note-tag"]'));
       const typed = 'typedsecret';
