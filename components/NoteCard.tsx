@@ -1,6 +1,6 @@
 // The card over a hovered note: the reader's note and tags, Edit and Delete. It shows the reader's
 // own words, so it is only ever mounted in a closed shadow root (components/note-card-layer.tsx).
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMIT } from '@/lib/notes/limits';
 import { type AnnotationRecord, NOTE_COLOURS, type NoteColour } from '@/lib/notes/model';
 import type { NoteDraft } from '@/lib/notes/note-edit';
@@ -89,7 +89,9 @@ export function NoteCard(props: NoteCardProps) {
             {state.error}
           </p>
         )}
-        <UndoButton onUndo={props.onUndo} />
+        <button type="button" class="text-button" data-action="undo" onClick={props.onUndo}>
+          {t('undo')}
+        </button>
       </div>
     );
   if (state.kind === 'edit')
@@ -157,21 +159,6 @@ export function NoteCard(props: NoteCardProps) {
         </button>
       </div>
     </div>
-  );
-}
-
-function UndoButton({ onUndo }: { onUndo: () => void }) {
-  const ref = useRef<HTMLButtonElement>(null);
-  // A keyboard user who pressed Delete finds Undo under the focus.
-  useEffect(() => {
-    const root = ref.current?.getRootNode();
-    if (root instanceof ShadowRoot && root.activeElement === null && root.host === document.activeElement)
-      ref.current?.focus();
-  }, []);
-  return (
-    <button type="button" class="text-button" data-action="undo" ref={ref} onClick={onUndo}>
-      {t('undo')}
-    </button>
   );
 }
 

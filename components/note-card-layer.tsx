@@ -148,7 +148,10 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
     if (!note) return;
     const current = note;
     actions.takeOff(current.id); // at once: the reader sees the highlight go
+    // A keyboard reader who pressed Delete finds Undo under the focus as it is drawn (Delete is gone).
+    const hadFocus = hasFocus();
     setState({ kind: 'deleted' });
+    if (hadFocus) cardElement()?.querySelector<HTMLElement>('[data-action="undo"]')?.focus();
     const shown = generation;
     const reply = await actions.delete(current.id);
     if (reply.ok) return;
@@ -166,7 +169,9 @@ export function createNoteCardLayer(doc: Document, actions: NoteCardActions): No
       actions.putBack(reply.value);
       if (shown === generation && note?.id === current.id) {
         note = reply.value;
+        const hadFocus = hasFocus();
         setState({ kind: 'view' });
+        if (hadFocus) cardElement()?.querySelector<HTMLElement>('[data-action="edit"]')?.focus();
       }
     } else if (shown === generation && note?.id === current.id)
       setState({ kind: 'deleted', error: `${t('noteUndoFailed')} ${reason(reply.error)}` });

@@ -184,6 +184,20 @@ describe('note card layer', () => {
     expect(card()?.dataset.state).toBe('view');
   });
 
+  it('puts the focus on Undo as Delete, pressed from the keyboard, draws it: not a frame later', async () => {
+    const { layer, placed, roots, card, button } = setUp();
+    layer.show(placed, []);
+    button('delete')?.focus(); // a keyboard reader on Delete
+    button('delete')?.click();
+    // Only the background's answer in between (promises), no frame and no timer.
+    for (let k = 0; k < 20 && card()?.dataset.state !== 'deleted'; k++) await Promise.resolve();
+    expect(card()?.dataset.state).toBe('deleted');
+    expect(roots[0]?.activeElement).toBe(button('undo'));
+    button('undo')?.click(); // Enter on it
+    for (let k = 0; k < 20 && card()?.dataset.state !== 'view'; k++) await Promise.resolve();
+    expect(roots[0]?.activeElement).toBe(button('edit'));
+  });
+
   it('puts the note back and says so when the delete failed', async () => {
     const { layer, placed, calls, card, button } = setUp({
       delete: { ok: false, error: 'delete-note: Your note was not saved: the browser could not write.' },
