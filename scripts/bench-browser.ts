@@ -25,6 +25,7 @@ import { EXTRAS_FILE } from '../components/extras/file.ts';
 import {
   findChromium,
   findFirefox,
+  geckoIdOf,
   launchChromium,
   launchFirefox,
   type TestBrowser,
@@ -567,15 +568,6 @@ export function build(firefox: boolean, env: Record<string, string> = {}): void 
   };
   run(['build']);
   if (firefox) run(['build', '-b', 'firefox']);
-}
-
-export function geckoIdOf(buildDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings?: { gecko?: { id?: string } };
-  };
-  const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${buildDir}/manifest.json has no gecko id`);
-  return id;
 }
 
 export interface BrowserBenchOptions {

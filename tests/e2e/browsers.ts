@@ -12,7 +12,7 @@
 // Xray sandbox), and both report the content script's console messages and uncaught errors as the
 // page's console / pageerror events. So one page-realm `evaluate` serves both.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -464,6 +464,16 @@ class ChromiumBrowser implements TestBrowser {
     await this.proxy.close().catch(() => undefined);
     await rm(this.profileDir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** The gecko id in a Firefox build's manifest (the extension's id when installed). */
+export function geckoIdOf(buildDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${buildDir}/manifest.json has no browser_specific_settings.gecko.id`);
+  return id;
 }
 
 /** Launches Chromium with the unpacked extension in `extDir` (e.g. `.output/chrome-mv3`). */

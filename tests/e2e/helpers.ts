@@ -5,7 +5,21 @@
 // they must not use anything from this module, and must not declare named inner functions either
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
-import type { TestBrowser, TestPage } from './browsers.ts';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  findChromium,
+  findFirefox,
+  geckoIdOf,
+  launchChromium,
+  launchFirefox,
+  type TestBrowser,
+  type TestPage,
+} from './browsers.ts';
+import { REPO_ROOT } from './expectations.ts';
+import type { E2eContext } from './harness.ts';
 
 export const PAINT_TIMEOUT_MS = 15_000;
 export const POPUP_TIMEOUT_MS = 10_000;
@@ -214,4 +228,52 @@ export function popupMatches(want: Record<string, number>): boolean {
   return entries.every(
     (el) => want[el.getAttribute('data-entity-id') ?? ''] === Number(el.getAttribute('data-count')),
   );
+}
+
+/** The build of the extension for the browser under test. */
+export function buildDirOf(ctx: E2eContext): string {
+  return join(REPO_ROOT, '.output', ctx.browser.name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
+}
+
+/**
+ * Another instance of the browser under test, with the extension built in `buildDir` (a copy of the
+ * build, or the build itself with other launch options): the caller closes it.
+ */
+export async function launchOwn(
+  ctx: E2eContext,
+  buildDir: string,
+  extra: { colorScheme?: 'dark' },
+): Promise<TestBrowser> {
+  const chromium = ctx.browser.name === 'chromium';
+  const executablePath = chromium ? findChromium() : findFirefox();
+  assert.ok(executablePath, 'the browser under test');
+  const options = { executablePath, headless: true, ...extra };
+  return chromium ? launchChromium(buildDir, options) : launchFirefox(buildDir, geckoIdOf(buildDir), options);
+}
+
+/**
+ * Runs `fn` with a browser of its own whose extension is a copy of the build (in `copy`), so a test
+ * can take files away under an open page, as an update or an uninstall does; closes and deletes it.
+ */
+export async function withCopyOfBuild(
+  ctx: E2eContext,
+  fn: (browser: TestBrowser, copy: string) => Promise<void>,
+): Promise<void> {
+  const copy = mkdtempSync(join(tmpdir(), 'hashiya-build-copy-'));
+  try {
+    cpSync(buildDirOf(ctx), copy, { recursive: true });
+    const browser = await launchOwn(ctx, copy, {});
+    try {
+      await fn(browser, copy);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** The page's errors besides the browser's own line about a file that is gone (Chromium logs it). */
+export function errorsBesidesMissingFiles(page: TestPage): string[] {
+  return page.errors.filter((e) => !e.startsWith('console.error: Failed to load resource'));
 }

@@ -9,12 +9,22 @@
 // nor declare named inner functions (see helpers.ts).
 
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestPage } from './browsers.ts';
+import { EXTRAS_FILE } from '../../components/extras/file.ts';
+import type { TestBrowser, TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
-import { PAINT_TIMEOUT_MS, POPUP_TIMEOUT_MS, sleep, tabIdOf, waitForPaint } from './helpers.ts';
-import { queryUi, type UiNode, uiText } from './ui-tree.ts';
+import {
+  errorsBesidesMissingFiles,
+  PAINT_TIMEOUT_MS,
+  POPUP_TIMEOUT_MS,
+  sleep,
+  tabIdOf,
+  waitForPaint,
+  withCopyOfBuild,
+} from './helpers.ts';
+import { closedUiText, queryUi, type UiNode, uiText } from './ui-tree.ts';
 
 interface RuntimeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -35,9 +45,13 @@ const EDITED_TEXT = 'Edited in place 9e4f';
 const NEW_TAG = 'added-tag-3a8b';
 const CARD_TIMEOUT_MS = 8_000;
 
-/** Sends one message to the background from an extension page. */
-async function ask<T>(ctx: E2eContext, message: { type: string; data?: unknown }): Promise<Reply<T>> {
-  const page = await ctx.browser.openExtensionPage('popup.html');
+/** Sends one message to the background from an extension page (of `browser`: the one under test). */
+async function ask<T>(
+  ctx: E2eContext,
+  message: { type: string; data?: unknown },
+  browser: TestBrowser = ctx.browser,
+): Promise<Reply<T>> {
+  const page = await browser.openExtensionPage('popup.html');
   try {
     return (await page.evaluate(async (m) => {
       const scope = globalThis as { browser?: RuntimeApi; chrome?: RuntimeApi };
@@ -57,27 +71,31 @@ async function listNotes(ctx: E2eContext): Promise<StoredNote[]> {
   return reply.value;
 }
 
-async function saveNote(ctx: E2eContext): Promise<string> {
+async function saveNote(ctx: E2eContext, browser: TestBrowser = ctx.browser): Promise<string> {
   const id = articleId(ctx);
-  const saved = await ask<{ id: string }>(ctx, {
-    type: 'save-note',
-    data: {
-      article: { id, url: id, title: 'ألبانيا', site: '127.0.0.1', byline: '', lang: 'ar', excerpt: '' },
-      note: {
-        quote: {
-          type: 'TextQuoteSelector',
-          exact: QUOTE,
-          prefix: 'وقال رئيس الوزراء ',
-          suffix: ' كان يهدف إلى شل',
+  const saved = await ask<{ id: string }>(
+    ctx,
+    {
+      type: 'save-note',
+      data: {
+        article: { id, url: id, title: 'ألبانيا', site: '127.0.0.1', byline: '', lang: 'ar', excerpt: '' },
+        note: {
+          quote: {
+            type: 'TextQuoteSelector',
+            exact: QUOTE,
+            prefix: 'وقال رئيس الوزراء ',
+            suffix: ' كان يهدف إلى شل',
+          },
+          position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length },
+          colour: 'yellow',
+          note: NOTE_TEXT,
+          tags: [TAG],
+          entityIds: [],
         },
-        position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length },
-        colour: 'yellow',
-        note: NOTE_TEXT,
-        tags: [TAG],
-        entityIds: [],
       },
     },
-  });
+    browser,
+  );
   assert.ok(saved.ok, `saved: ${JSON.stringify(saved)}`);
   return saved.value.id;
 }
@@ -529,6 +547,34 @@ export const noteCardTests: readonly E2eTest[] = [
         `a capture-phase key listener on window saw: ${found.captureKeys.includes(typed) ? 'the keys typed' : 'nothing typed'}`,
       );
       await page.press('Escape');
+    },
+  },
+  {
+    name: 'note card: when the in-page extras file cannot be loaded (the extension changed under the page), hovering a note says to reload (screenshot)',
+    async run(ctx) {
+      await withCopyOfBuild(ctx, async (changed, copy) => {
+        const page = await changed.newPage(new URL(PAGE, ctx.baseUrl).href);
+        await waitForPaint(page, PAGE);
+        await saveNote(ctx, changed);
+        await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'after the save');
+        rmSync(join(copy, EXTRAS_FILE));
+        const centre = await page.evaluate(noteCentre, null);
+        assert.ok(centre, 'a painted note to hover');
+        await page.mouseMove(centre.x - 6, centre.y);
+        await page.mouseMove(centre.x, centre.y);
+        const deadline = Date.now() + CARD_TIMEOUT_MS;
+        let shown = '';
+        while (!/could not be reached.*Reload the page/.test(shown)) {
+          assert.ok(Date.now() < deadline, `the note's place says to reload; it says "${shown}"`);
+          await sleep(100);
+          shown = closedUiText(await page.uiHosts());
+        }
+        assert.ok(!shown.includes(NOTE_TEXT), 'no half-drawn card with the note');
+        const file = join(tmpdir(), `note-card-unavailable-${ctx.browser.name}.png`);
+        await page.screenshot(file);
+        ctx.log(`screenshot: ${file}`);
+        assert.deepEqual(errorsBesidesMissingFiles(page), [], 'no error on the page');
+      });
     },
   },
 ];

@@ -9,12 +9,19 @@
 // A browser that is not installed is skipped with a loud message, except under CI=true, where it
 // is a failure. Ends with one `<browser>: N passed, N failed` line per browser; exits 1 on any failure.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '../../scripts/serve.ts';
 import { arabicUiTests } from './arabic-ui.e2e.ts';
-import { findChromium, findFirefox, launchChromium, launchFirefox, type TestBrowser } from './browsers.ts';
+import {
+  findChromium,
+  findFirefox,
+  geckoIdOf,
+  launchChromium,
+  launchFirefox,
+  type TestBrowser,
+} from './browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
 import { hardPageTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
@@ -108,15 +115,6 @@ interface BrowserPlan {
   buildDir: string;
   buildCommand: string;
   launch(executable: string, buildDir: string): Promise<TestBrowser>;
-}
-
-function geckoIdOf(buildDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings?: { gecko?: { id?: string } };
-  };
-  const id = manifest.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${buildDir}/manifest.json has no browser_specific_settings.gecko.id`);
-  return id;
 }
 
 async function runBrowser(plan: BrowserPlan, baseUrl: string, tests: readonly E2eTest[]): Promise<Outcome> {

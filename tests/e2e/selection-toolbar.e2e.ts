@@ -19,21 +19,22 @@
 // nor declare named inner functions (see helpers.ts).
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTRAS_FILE } from '../../components/extras/file.ts';
-import {
-  findChromium,
-  findFirefox,
-  launchChromium,
-  launchFirefox,
-  type TestBrowser,
-  type TestPage,
-} from './browsers.ts';
-import { REPO_ROOT } from './expectations.ts';
+import type { TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
-import { PAINT_TIMEOUT_MS, sleep, tabIdOf, waitForPaint } from './helpers.ts';
+import {
+  buildDirOf,
+  errorsBesidesMissingFiles,
+  launchOwn,
+  PAINT_TIMEOUT_MS,
+  sleep,
+  tabIdOf,
+  waitForPaint,
+  withCopyOfBuild,
+} from './helpers.ts';
 import { closedUiText } from './ui-tree.ts';
 
 const PAGE = 'selection-ar.html';
@@ -481,12 +482,7 @@ export const selectionToolbarDarkTests: readonly E2eTest[] = [
   {
     name: 'selection toolbar: when the in-page extras file cannot be loaded (the extension changed under the page), the reader is told to reload (screenshot)',
     async run(ctx) {
-      // A copy of the build, so its extras file can go while a page is open, as when an update or an
-      // uninstall replaces the extension's files under a tab that still runs the old script.
-      const copy = mkdtempSync(join(tmpdir(), 'hashiya-no-extras-'));
-      cpSync(buildDirOf(ctx), copy, { recursive: true });
-      const changed = await launchOwn(ctx, copy, {});
-      try {
+      await withCopyOfBuild(ctx, async (changed, copy) => {
         const page = await changed.newPage(new URL(PAGE_EN, ctx.baseUrl).href);
         await waitForPaint(page, PAGE_EN);
         rmSync(join(copy, EXTRAS_FILE));
@@ -498,13 +494,8 @@ export const selectionToolbarDarkTests: readonly E2eTest[] = [
           'the message beside the selection, where the toolbar would be',
         );
         await shot(ctx, page, 'toolbar-unavailable');
-        // The browser's own line about the missing file (Chromium logs it), and nothing else.
-        const errors = page.errors.filter((e) => !e.startsWith('console.error: Failed to load resource'));
-        assert.deepEqual(errors, [], 'no error on the page');
-      } finally {
-        await changed.close();
-        rmSync(copy, { recursive: true, force: true });
-      }
+        assert.deepEqual(errorsBesidesMissingFiles(page), [], 'no error on the page');
+      });
     },
   },
   {
@@ -534,28 +525,3 @@ export const selectionToolbarDarkTests: readonly E2eTest[] = [
     },
   },
 ];
-
-/** The build of the extension for the browser under test. */
-function buildDirOf(ctx: E2eContext): string {
-  return join(REPO_ROOT, '.output', ctx.browser.name === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');
-}
-
-/** Another instance of the browser under test, with the extension built in `buildDir`. */
-async function launchOwn(
-  ctx: E2eContext,
-  buildDir: string,
-  extra: { colorScheme?: 'dark' },
-): Promise<TestBrowser> {
-  const chromium = ctx.browser.name === 'chromium';
-  const executablePath = chromium ? findChromium() : findFirefox();
-  assert.ok(executablePath, 'the browser under test');
-  const options = { executablePath, headless: true, ...extra };
-  return chromium ? launchChromium(buildDir, options) : launchFirefox(buildDir, geckoIdOf(buildDir), options);
-}
-
-function geckoIdOf(buildDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as {
-    browser_specific_settings?: { gecko?: { id?: string } };
-  };
-  return manifest.browser_specific_settings?.gecko?.id ?? '';
-}
