@@ -26,6 +26,8 @@ export const RESTORE_INTERVAL_MS = 1000;
 /** Something painted: the fallback points `range` at its marks while they are in place. */
 export interface PaintTarget {
   range: AbstractRange;
+  /** Where it starts in the text model: the Custom Highlight painter adds ranges in this order. */
+  start?: number;
 }
 
 export interface Painter {
@@ -70,11 +72,12 @@ function highlightPainter(win: PaintWindow, now: () => number, layerPriority: nu
   // What we registered, so a page's clear() or delete() can be noticed and undone.
   const painted = new Map<string, Highlight>();
   let restoredAt = Number.NEGATIVE_INFINITY;
-  const set = (name: string, ranges: readonly AbstractRange[], priority = layerPriority) => {
+  const set = (name: string, ranges: readonly AbstractRange[], priority = layerPriority): Highlight => {
     const highlight = new win.Highlight(...ranges);
     highlight.priority = priority;
     win.CSS.highlights.set(name, highlight);
     painted.set(name, highlight);
+    return highlight;
   };
   const clear = (): void => {
     for (const [name, highlight] of painted)
@@ -90,17 +93,20 @@ function highlightPainter(win: PaintWindow, now: () => number, layerPriority: nu
       this.add(groups);
     },
     add(groups) {
+      // Each group's highlight is registered first, then the ranges of all the groups are added in
+      // reading order. Firefox looks up every registered highlight for each text frame a new range
+      // touches, and its look-up compares with a highlight's last range before searching the rest:
+      // with the ranges added in reading order across the groups, that first comparison settles it
+      // (500 notes in five colours beside four entity types: 18 → 13 ms in Firefox; DESIGN.md §7).
+      const adds: { highlight: Highlight; target: PaintTarget }[] = [];
       for (const [group, targets] of groups) {
         if (targets.length === 0) continue;
         const name = HIGHLIGHT_PREFIX + group;
-        const highlight = painted.get(name);
-        if (highlight) for (const target of targets) highlight.add(target.range);
-        else
-          set(
-            name,
-            targets.map((t) => t.range),
-          );
+        const highlight = painted.get(name) ?? set(name, []);
+        for (const target of targets) adds.push({ highlight, target });
       }
+      if (groups.size > 1) adds.sort((a, b) => (a.target.start ?? 0) - (b.target.start ?? 0));
+      for (const { highlight, target } of adds) highlight.add(target.range);
     },
     focus(range) {
       if (range)

@@ -163,6 +163,7 @@ export function rangesFromSortedOffsets(
   const { nodes, starts } = model;
   const out: (AbstractRange | null)[] = [];
   const last = nodes.length - 1;
+  const make = last < 0 ? staticRange : staticRangeMaker(nodes[0] as Text);
   let si = 0;
   let ei = 0;
   for (const { start, end } of spans) {
@@ -179,10 +180,10 @@ export function rangesFromSortedOffsets(
     const endNode = nodes[ei] as Text;
     const endOffset = clamp(end - (starts[ei] as number), 0, endNode.data.length);
     // A span of nothing but a separator starts after it ends: collapsed, as a live Range would be.
-    if (first > ei) out.push(staticRange(endNode, endOffset, endNode, endOffset));
+    if (first > ei) out.push(make(endNode, endOffset, endNode, endOffset));
     else
       out.push(
-        staticRange(
+        make(
           startNode,
           clamp(start - (starts[first] as number), 0, startNode.data.length),
           endNode,
@@ -193,6 +194,31 @@ export function rangesFromSortedOffsets(
   return out;
 }
 
+type MakeRange = (
+  startContainer: Node,
+  startOffset: number,
+  endContainer: Node,
+  endOffset: number,
+) => AbstractRange;
+
+/**
+ * Makes static ranges in the document of `node`. Looks the constructor up once: in a Firefox
+ * content script every DOM property read crosses a wrapper, three reads per range otherwise.
+ */
+function staticRangeMaker(node: Node): MakeRange {
+  const Static = node.ownerDocument?.defaultView?.StaticRange;
+  if (typeof Static !== 'function')
+    return (startContainer, startOffset, endContainer, endOffset) => ({
+      startContainer,
+      startOffset,
+      endContainer,
+      endOffset,
+      collapsed: startContainer === endContainer && startOffset === endOffset,
+    });
+  return (startContainer, startOffset, endContainer, endOffset) =>
+    new Static({ startContainer, startOffset, endContainer, endOffset });
+}
+
 /** A range the browser does not keep up to date (StaticRange; a plain record where there is none). */
 export function staticRange(
   startContainer: Node,
@@ -200,10 +226,7 @@ export function staticRange(
   endContainer: Node,
   endOffset: number,
 ): AbstractRange {
-  const init = { startContainer, startOffset, endContainer, endOffset };
-  const Static = startContainer.ownerDocument?.defaultView?.StaticRange;
-  if (typeof Static === 'function') return new Static(init);
-  return { ...init, collapsed: startContainer === endContainer && startOffset === endOffset };
+  return staticRangeMaker(startContainer)(startContainer, startOffset, endContainer, endOffset);
 }
 
 /**

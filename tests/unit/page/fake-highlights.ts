@@ -12,9 +12,17 @@ export class FakeHighlight extends Set<AbstractRange> {
 
 export function fakeWindow() {
   const highlights = new Map<string, FakeHighlight>();
+  /** The text of every range any highlight was given, in the order given. */
+  const added: string[] = [];
+  class RecordingHighlight extends FakeHighlight {
+    override add(range: AbstractRange): this {
+      added.push(rangeText(range));
+      return super.add(range);
+    }
+  }
   // happy-dom has no Highlight API: this stands in for the parts the painter uses.
-  const win = { Highlight: FakeHighlight, CSS: { highlights }, document } as unknown as PaintWindow;
+  const win = { Highlight: RecordingHighlight, CSS: { highlights }, document } as unknown as PaintWindow;
   let clock = 0;
   const texts = (name: string) => [...(highlights.get(name) ?? [])].map(rangeText);
-  return { win, highlights, texts, now: () => clock, advance: (ms: number) => (clock += ms) };
+  return { win, highlights, added, texts, now: () => clock, advance: (ms: number) => (clock += ms) };
 }

@@ -20,7 +20,7 @@ function setup(html: string) {
     const start = model.text.indexOf(word, from);
     const [range] = rangesFromSortedOffsets(model, [{ start, end: start + word.length }]);
     if (!range) throw new Error(word);
-    return { range };
+    return { range, start };
   };
   return { root, target, model };
 }
@@ -42,6 +42,26 @@ describe('native painter (Custom Highlight API)', () => {
     expect([...fake.highlights.keys()].sort()).toEqual(['hashiya-person', 'hashiya-place']);
     expect(fake.texts('hashiya-place')).toEqual(['ألبانيا', 'إيران']);
     expect(fake.texts('hashiya-person')).toEqual(['ايدي راما']);
+  });
+
+  it('registers every group, then adds the ranges in reading order across the groups', () => {
+    // Firefox then settles each new range's look-up in the other highlights with one comparison.
+    const { target } = setup('<p>قطعت ألبانيا العلاقات مع إيران وقال ايدي راما في طهران</p>');
+    const fake = fakeWindow();
+    const painter = createPainter(fake.win, fake.now);
+    painter.paint(
+      new Map([
+        ['place', [target('ألبانيا'), target('طهران')]],
+        ['person', [target('ايدي راما')]],
+        ['organisation', [target('إيران')]],
+      ]),
+    );
+    expect(fake.added).toEqual(['ألبانيا', 'إيران', 'ايدي راما', 'طهران']);
+    expect(fake.texts('hashiya-place')).toEqual(['ألبانيا', 'طهران']);
+    expect(fake.texts('hashiya-organisation')).toEqual(['إيران']);
+    // Added later (a long article's next slice): after what is there, the same way.
+    painter.add(new Map([['person', [target('راما', 40)]]]));
+    expect(fake.texts('hashiya-person')).toEqual(['ايدي راما', 'راما']);
   });
 
   it('paints static ranges and leaves the page’s DOM untouched', () => {
