@@ -3,7 +3,7 @@
 // U+2029 when it crosses a block. A note taken before a site added harakat or re-indented its HTML
 // still finds its passage, and every offset maps back to the text model.
 
-import { fold, foldText, spanInOriginal, unitsToString } from '../text/fold';
+import { foldUnits, spanInOriginal, unitsToString } from '../text/fold';
 import { BLOCK_SEPARATOR } from '../text/text-model';
 
 export interface SearchText {
@@ -29,44 +29,51 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Collapses white space in `source` into `out` (one space, or one U+2029 when the run crosses a
- * block), writing each kept unit's index in `source` to `keptFrom` when given. Returns the length.
+ * Collapses white space in source[0, length) into `out` (one space, or one U+2029 when the run
+ * crosses a block). With `from`, writes each kept unit's from[] entry to `to`. Returns the length.
  */
-function collapse(source: string, out: Uint16Array, keptFrom: Int32Array | null): number {
+function collapse(
+  source: Uint16Array,
+  length: number,
+  out: Uint16Array,
+  from: Int32Array | null,
+  to: Int32Array | null,
+): number {
   let n = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (keptFrom) keptFrom[n] = i;
+  for (let i = 0; i < length; i++) {
+    const c = source[i] as number;
+    if (from && to) to[n] = from[i] as number;
     if (!isSpace(c)) {
       out[n++] = c;
       continue;
     }
     let block = c === BLOCK;
-    while (i + 1 < source.length && isSpace(source.charCodeAt(i + 1))) {
+    while (i + 1 < length && isSpace(source[i + 1] as number)) {
       i++;
-      if (source.charCodeAt(i) === BLOCK) block = true;
+      if (source[i] === BLOCK) block = true;
     }
     out[n++] = block ? BLOCK : 0x20;
   }
   return n;
 }
 
-/** `original` folded and with white space collapsed, with the map back to `original`. */
+/**
+ * `original` folded and with white space collapsed, with the map back to `original`: collapsed
+ * straight from the fold's units, so a whole article is read once, not also as a folded string.
+ */
 export function searchTextOf(original: string): SearchText {
-  const folded = fold(original);
-  const units = new Uint16Array(folded.text.length);
-  const keptFrom = new Int32Array(folded.text.length);
-  const n = collapse(folded.text, units, keptFrom);
-  const map = new Int32Array(n);
-  for (let k = 0; k < n; k++) map[k] = folded.map[keptFrom[k] as number] as number;
-  return { text: unitsToString(units, n), map, sourceLength: original.length };
+  const folded = foldUnits(original); // scratch buffers: read before the next fold
+  const units = new Uint16Array(folded.length);
+  const map = new Int32Array(folded.length);
+  const n = collapse(folded.units, folded.length, units, folded.map, map);
+  return { text: unitsToString(units, n), map: map.slice(0, n), sourceLength: original.length };
 }
 
 /** The search-text form of a pattern (a quote, a prefix or a suffix): searchTextOf(pattern).text. */
 export function searchKey(pattern: string): string {
-  const folded = foldText(pattern);
+  const folded = foldUnits(pattern);
   const units = new Uint16Array(folded.length);
-  return unitsToString(units, collapse(folded, units, null));
+  return unitsToString(units, collapse(folded.units, folded.length, units, null, null));
 }
 
 /** [start, end) of the search text as an original span (marks after the last letter included). */
