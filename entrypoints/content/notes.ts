@@ -38,7 +38,8 @@ export interface PageNotes {
 }
 
 export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes {
-  const layer = new NotesLayer(createPainter(window, undefined, PRIORITY.notes));
+  // Notes of five colours interleave through the text: added in reading order (lib/page/paint.ts).
+  const layer = new NotesLayer(createPainter(window, undefined, PRIORITY.notes, true));
   const notice = createPageNotice(document, uiDirection(), t('cardClose'));
   // Answers may arrive out of order: only the latest request paints.
   let generation = 0;

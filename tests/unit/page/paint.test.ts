@@ -44,11 +44,11 @@ describe('native painter (Custom Highlight API)', () => {
     expect(fake.texts('hashiya-person')).toEqual(['ايدي راما']);
   });
 
-  it('registers every group, then adds the ranges in reading order across the groups', () => {
+  it('in reading order: registers every group, then adds the ranges in reading order across the groups', () => {
     // Firefox then settles each new range's look-up in the other highlights with one comparison.
     const { target } = setup('<p>قطعت ألبانيا العلاقات مع إيران وقال ايدي راما في طهران</p>');
     const fake = fakeWindow();
-    const painter = createPainter(fake.win, fake.now);
+    const painter = createPainter(fake.win, fake.now, PRIORITY.notes, true);
     painter.paint(
       new Map([
         ['place', [target('ألبانيا'), target('طهران')]],
