@@ -598,7 +598,18 @@ class FirefoxPage implements TestPage {
   }
 
   async click(selector: string): Promise<void> {
-    await this.page.click(selector);
+    // A list that renders again can replace the element between puppeteer finding and clicking it
+    // ("Node is detached from document"; seen once with the side panel's proposals in Firefox).
+    // Playwright waits that out by itself; here the click is tried again on what is there now.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.click(selector);
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !(error instanceof Error) || !/detached/i.test(error.message)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   }
 
   async setInputFiles(selector: string, paths: readonly string[]): Promise<void> {
