@@ -34,8 +34,18 @@ export function monthLabel(month: string, locale: string = uiLocale()): string {
   const parts = /^(\d{4})-(\d{2})$/.exec(month);
   const index = parts ? Number(parts[2]) - 1 : -1;
   if (!parts || index < 0 || index > 11) return month;
-  const date = Date.UTC(Number(parts[1]), index, 1);
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  return monthFormat(locale).format(Date.UTC(Number(parts[1]), index, 1));
+}
+
+/** One formatter per locale: making one costs far more than formatting, and the options page lists 100 rows at a time. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+function monthFormat(locale: string): Intl.DateTimeFormat {
+  let format = monthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** Which of an entity's names to show first. */
