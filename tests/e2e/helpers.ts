@@ -277,3 +277,44 @@ export async function withCopyOfBuild(
 export function errorsBesidesMissingFiles(page: TestPage): string[] {
   return page.errors.filter((e) => !e.startsWith('console.error: Failed to load resource'));
 }
+
+/** The passage of the seed story the notes tests annotate (note-card.html, notes-article.html). */
+export const NOTE_QUOTE = 'إيدي راما في كلمة مصورة إن الهجوم';
+
+/**
+ * The `save-note` request for one yellow note on NOTE_QUOTE in the article at `articleId`. Its
+ * position is not where the text model has it: the exact quote is what finds it.
+ */
+export function saveNoteRequest(
+  articleId: string,
+  note: string,
+  tags: readonly string[],
+): { type: 'save-note'; data: unknown } {
+  return {
+    type: 'save-note',
+    data: {
+      article: {
+        id: articleId,
+        url: articleId,
+        title: 'ألبانيا',
+        site: '127.0.0.1',
+        byline: '',
+        lang: 'ar',
+        excerpt: '',
+      },
+      note: {
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: NOTE_QUOTE,
+          prefix: 'وقال رئيس الوزراء ',
+          suffix: ' كان يهدف إلى شل',
+        },
+        position: { type: 'TextPositionSelector', start: 3, end: 3 + NOTE_QUOTE.length },
+        colour: 'yellow',
+        note,
+        tags: [...tags],
+        entityIds: [],
+      },
+    },
+  };
+}

@@ -17,8 +17,10 @@ import type { TestBrowser, TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
 import {
   errorsBesidesMissingFiles,
+  NOTE_QUOTE,
   PAINT_TIMEOUT_MS,
   POPUP_TIMEOUT_MS,
+  saveNoteRequest,
   sleep,
   tabIdOf,
   waitForPaint,
@@ -38,7 +40,6 @@ interface StoredNote {
 }
 
 const PAGE = 'note-card.html';
-const QUOTE = 'إيدي راما في كلمة مصورة إن الهجوم';
 const NOTE_TEXT = 'ملاحظة سرية لا يقرؤها الموقع 51b2';
 const TAG = 'وسم-سري-7d0c';
 const EDITED_TEXT = 'Edited in place 9e4f';
@@ -73,29 +74,7 @@ async function listNotes(ctx: E2eContext): Promise<StoredNote[]> {
 
 async function saveNote(ctx: E2eContext, browser: TestBrowser = ctx.browser): Promise<string> {
   const id = articleId(ctx);
-  const saved = await ask<{ id: string }>(
-    ctx,
-    {
-      type: 'save-note',
-      data: {
-        article: { id, url: id, title: 'ألبانيا', site: '127.0.0.1', byline: '', lang: 'ar', excerpt: '' },
-        note: {
-          quote: {
-            type: 'TextQuoteSelector',
-            exact: QUOTE,
-            prefix: 'وقال رئيس الوزراء ',
-            suffix: ' كان يهدف إلى شل',
-          },
-          position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length },
-          colour: 'yellow',
-          note: NOTE_TEXT,
-          tags: [TAG],
-          entityIds: [],
-        },
-      },
-    },
-    browser,
-  );
+  const saved = await ask<{ id: string }>(ctx, saveNoteRequest(id, NOTE_TEXT, [TAG]), browser);
   assert.ok(saved.ok, `saved: ${JSON.stringify(saved)}`);
   return saved.value.id;
 }
@@ -244,7 +223,7 @@ export const noteCardTests: readonly E2eTest[] = [
       const page = await ctx.fixturePage(PAGE);
       await waitForPaint(page, PAGE);
       noteId = await saveNote(ctx);
-      await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'after the save');
+      await waitForNoteHighlight(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'after the save');
       const host = await hoverNote(page, NOTE_TEXT, 'hovering the note');
       assert.equal(host.shadow?.mode, 'closed', 'the card that shows the reader’s words is in a closed root');
       const text = uiText(host);
@@ -280,7 +259,7 @@ export const noteCardTests: readonly E2eTest[] = [
       const page = await ctx.fixturePage(PAGE);
       await waitForPaint(page, PAGE);
       if (!(await listNotes(ctx)).some((n) => n.note === NOTE_TEXT)) noteId = await saveNote(ctx);
-      await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'before the command');
+      await waitForNoteHighlight(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'before the command');
       // A caret inside the passage, as caret browsing or a keyboard selection leaves it.
       const placedCaret = await page.evaluate((word) => {
         const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, 4);
@@ -350,7 +329,7 @@ export const noteCardTests: readonly E2eTest[] = [
       ctx.log(`screenshot: ${shot}`);
       await page.clickUi(one(host, 'button[data-action="save"]'));
       host = await noteCard(page, EDITED_TEXT, 'the card after saving', 'view');
-      await waitForNoteHighlight(page, `hashiya-note-blue:${QUOTE}`, 'the new colour on the page');
+      await waitForNoteHighlight(page, `hashiya-note-blue:${NOTE_QUOTE}`, 'the new colour on the page');
       const stored = (await listNotes(ctx)).find((n) => n.id === noteId);
       assert.deepEqual(
         stored && { note: stored.note, tags: stored.tags, colour: stored.colour },
@@ -359,7 +338,7 @@ export const noteCardTests: readonly E2eTest[] = [
       );
       await page.press('Escape');
       await page.goto(new URL(PAGE, ctx.baseUrl).href);
-      await waitForNoteHighlight(page, `hashiya-note-blue:${QUOTE}`, 'after a reload');
+      await waitForNoteHighlight(page, `hashiya-note-blue:${NOTE_QUOTE}`, 'after a reload');
       host = await hoverNote(page, EDITED_TEXT, 'hovering after a reload');
       assert.ok(uiText(host).includes(NEW_TAG), 'the new tag after a reload');
       await page.press('Escape');
@@ -376,7 +355,7 @@ export const noteCardTests: readonly E2eTest[] = [
       await waitForNoteHighlight(page, '', 'just after Delete');
       host = await noteCard(page, '', 'the deleted state', 'deleted');
       await page.clickUi(one(host, 'button[data-action="undo"]'));
-      await waitForNoteHighlight(page, `hashiya-note-blue:${QUOTE}`, 'after Undo');
+      await waitForNoteHighlight(page, `hashiya-note-blue:${NOTE_QUOTE}`, 'after Undo');
       assert.ok(
         (await listNotes(ctx)).some((n) => n.id === noteId),
         'the store has the note back after Undo',
@@ -403,7 +382,7 @@ export const noteCardTests: readonly E2eTest[] = [
     async run(ctx) {
       const page = await ctx.fixturePage(PAGE);
       noteId = await saveNote(ctx);
-      await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'a note to hide');
+      await waitForNoteHighlight(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'a note to hide');
       const tabId = await tabIdOf(ctx.browser, new URL(PAGE, ctx.baseUrl).href);
       const panel = await ctx.browser.openExtensionPage(`sidepanel.html?tab=${tabId}`, { window: true });
       try {
@@ -455,7 +434,7 @@ export const noteCardTests: readonly E2eTest[] = [
           await panel.click('[data-action="settings"]');
         await panel.waitForSelector('input[data-switch="notes-site"]', POPUP_TIMEOUT_MS);
         await panel.click('input[data-switch="notes-site"]');
-        await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'notes switched on again');
+        await waitForNoteHighlight(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'notes switched on again');
       } finally {
         await panel.close();
       }
@@ -468,7 +447,7 @@ export const noteCardTests: readonly E2eTest[] = [
       if ((await listNotes(ctx)).length === 0) await saveNote(ctx); // when run by itself (--grep)
       // A fresh load: the page's script is there from the first moment.
       await page.goto(new URL(PAGE, ctx.baseUrl).href);
-      await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'before looking');
+      await waitForNoteHighlight(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'before looking');
       await moveAway(page);
       const host = await hoverNote(page, NOTE_TEXT, 'the card open while the page looks');
       // The reader types a tag while the page listens.
@@ -556,7 +535,7 @@ export const noteCardTests: readonly E2eTest[] = [
         const page = await changed.newPage(new URL(PAGE, ctx.baseUrl).href);
         await waitForPaint(page, PAGE);
         await saveNote(ctx, changed);
-        await waitForNoteHighlight(page, `hashiya-note-yellow:${QUOTE}`, 'after the save');
+        await waitForNoteHighlight(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'after the save');
         rmSync(join(copy, EXTRAS_FILE));
         const centre = await page.evaluate(noteCentre, null);
         assert.ok(centre, 'a painted note to hover');

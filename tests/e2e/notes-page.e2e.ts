@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestPage } from './browsers.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
-import { PAINT_TIMEOUT_MS, waitForPaint } from './helpers.ts';
+import { NOTE_QUOTE, PAINT_TIMEOUT_MS, saveNoteRequest, waitForPaint } from './helpers.ts';
 
 interface RuntimeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -20,7 +20,6 @@ interface RuntimeApi {
 type Reply = { ok: true; value: { id: string } } | { ok: false; error: string };
 
 const PAGE = 'notes-article.html';
-const QUOTE = 'إيدي راما في كلمة مصورة إن الهجوم';
 const NOTE_TEXT = 'سر لا يقرؤه الموقع 7f3a';
 const TAG = 'وسم-خاص-9c1e';
 
@@ -90,38 +89,11 @@ export const notesPageTests: readonly E2eTest[] = [
       const page = await ctx.fixturePage(PAGE);
       await waitForPaint(page, PAGE);
       const articleId = new URL(PAGE, ctx.baseUrl).href;
-      const saved = await ask(ctx, {
-        type: 'save-note',
-        data: {
-          article: {
-            id: articleId,
-            url: articleId,
-            title: 'ألبانيا',
-            site: '127.0.0.1',
-            byline: '',
-            lang: 'ar',
-            excerpt: '',
-          },
-          note: {
-            quote: {
-              type: 'TextQuoteSelector',
-              exact: QUOTE,
-              prefix: 'وقال رئيس الوزراء ',
-              suffix: ' كان يهدف إلى شل',
-            },
-            // Not where the text model has it: the exact quote is found instead.
-            position: { type: 'TextPositionSelector', start: 3, end: 3 + QUOTE.length },
-            colour: 'yellow',
-            note: NOTE_TEXT,
-            tags: [TAG],
-            entityIds: [],
-          },
-        },
-      });
+      const saved = await ask(ctx, saveNoteRequest(articleId, NOTE_TEXT, [TAG]));
       assert.ok(saved.ok, `saved: ${JSON.stringify(saved)}`);
       noteId = saved.value.id;
       // Across the link around the name: one range from inside <a> to the next text node.
-      await waitForNotes(page, `hashiya-note-yellow:${QUOTE}`, 'after the save (notes-changed)');
+      await waitForNotes(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'after the save (notes-changed)');
       const priorities = await page.evaluate(
         () => ({
           note: CSS.highlights.get('hashiya-note-yellow')?.priority ?? -1,
@@ -147,7 +119,7 @@ export const notesPageTests: readonly E2eTest[] = [
         ctx.log(`screenshot: ${shot}`);
       }
       await page.goto(new URL(PAGE, ctx.baseUrl).href);
-      await waitForNotes(page, `hashiya-note-yellow:${QUOTE}`, 'after a reload');
+      await waitForNotes(page, `hashiya-note-yellow:${NOTE_QUOTE}`, 'after a reload');
     },
   },
   {
@@ -160,13 +132,13 @@ export const notesPageTests: readonly E2eTest[] = [
         data: { id: noteId, changes: { colour: 'green' } },
       });
       assert.ok(edited.ok, JSON.stringify(edited));
-      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'after the edit');
+      await waitForNotes(page, `hashiya-note-green:${NOTE_QUOTE}`, 'after the edit');
       const deleted = await ask(ctx, { type: 'delete-note', data: { id: noteId } });
       assert.ok(deleted.ok, JSON.stringify(deleted));
       await waitForNotes(page, '', 'after the delete');
       const undone = await ask(ctx, { type: 'undo-delete-note', data: { id: noteId } });
       assert.ok(undone.ok, JSON.stringify(undone));
-      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'after undo');
+      await waitForNotes(page, `hashiya-note-green:${NOTE_QUOTE}`, 'after undo');
     },
   },
   {
@@ -174,7 +146,7 @@ export const notesPageTests: readonly E2eTest[] = [
     async run(ctx) {
       assert.ok(noteId, 'the note from the tests before');
       const page = await ctx.fixturePage(PAGE);
-      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'before the page clears');
+      await waitForNotes(page, `hashiya-note-green:${NOTE_QUOTE}`, 'before the page clears');
       // Past the painters' restore interval, so the scroll is answered at once.
       await new Promise((resolve) => setTimeout(resolve, 1_100));
       const left = await page.evaluate(() => {
@@ -186,14 +158,14 @@ export const notesPageTests: readonly E2eTest[] = [
       await page.bringToFront();
       await page.mouseMove(5, 5);
       await page.mouseMove(30, 60);
-      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'after the clear and a hover');
+      await waitForNotes(page, `hashiya-note-green:${NOTE_QUOTE}`, 'after the clear and a hover');
     },
   },
   {
     name: 'notes on the page: the page’s own scripts find no note text or tag in the DOM, attributes or open shadow roots',
     async run(ctx) {
       const page = await ctx.fixturePage(PAGE);
-      await waitForNotes(page, `hashiya-note-green:${QUOTE}`, 'before looking');
+      await waitForNotes(page, `hashiya-note-green:${NOTE_QUOTE}`, 'before looking');
       const found = await page.evaluate(
         ({ secrets }) => {
           const places: string[] = [];
