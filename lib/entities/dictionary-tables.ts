@@ -22,7 +22,7 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 
@@ -33,7 +33,7 @@ const SECTIONS = [
   'output',
   'inner',
   'multi',
-  'wordStart',
+  'words',
   'pool',
   'slots',
   'bloom',
@@ -54,7 +54,7 @@ const BYTES: Record<ArrayName, 1 | 2 | 4> = {
   output: 4,
   inner: 1,
   multi: 1,
-  wordStart: 4,
+  words: 4,
   pool: 2,
   slots: 4,
   bloom: 4,
@@ -231,7 +231,7 @@ export function decodeDictionaryTables(
     output: i32('output'),
     inner: view('inner') as Uint8Array,
     multi: view('multi') as Uint8Array,
-    wordStart: i32('wordStart'),
+    words: i32('words'),
     pool: view('pool') as Uint16Array,
     slots: i32('slots'),
     bloom: i32('bloom'),
@@ -256,12 +256,13 @@ export function decodeDictionaryTables(
     idOrder.length !== count ||
     checkLength !== 8 ||
     tables.parent.length !== tables.nodes ||
-    tables.wordStart.length !== tables.nodes + 1
+    tables.words.length !== tables.nodes ||
+    (tables.slots.length & (tables.slots.length - 1)) !== 0
   )
     throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');
   const [entriesLength, entriesSum] = new Uint32Array(buffer, checkAt, 2);
   return {
-    trie: new Trie(count, tables),
+    trie: new Trie(tables),
     entities: lazyEntities({
       buffer,
       ids: [idsAt, idsLength],

@@ -32,7 +32,7 @@ import {
   rankOf,
   UPPER_ONLY,
 } from './outputs';
-import { CLITIC_TAG, Trie } from './trie';
+import { CLITIC_TAG, type Trie, TrieBuilder } from './trie';
 import type { Dictionary, Entity, Mention, MentionKind } from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
@@ -72,7 +72,7 @@ export function entityList(entities: readonly Entity[]): EntityList {
 
 /** The trie of every form of the dictionary's entities (what a dictionary file stores as tables). */
 export function compileTrie(entities: readonly Entity[]): Trie {
-  const trie = new Trie(entities.length);
+  const trie = new TrieBuilder(entities.length);
   let index = 0;
   let guarded: ReadonlySet<string> | null = null;
   const sink: FormSink = (kind, core, prefix = '', suffix) => {
@@ -88,8 +88,7 @@ export function compileTrie(entities: readonly Entity[]): Trie {
     guarded = entity.guarded ? new Set(entity.guarded) : null;
     emitForms(entity, sink);
   }
-  trie.finish();
-  return trie;
+  return trie.finish();
 }
 
 /** A form whose own last word ends in 's (Moody's): the tokeniser drops it, the matcher wants it. */

@@ -46,14 +46,17 @@ function setShape(bits: Int32Array, key: number, third: number, tag: number): vo
   bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
 }
 
-/** A trie's typed arrays (see Trie's fields); `more` as sorted nodes with the ends of their runs in moreOutputs. */
+/**
+ * A finished trie's typed arrays (see Trie's fields): what a dictionary file stores; `more` as
+ * sorted nodes with the ends of their runs in moreOutputs.
+ */
 export interface TrieTables {
   nodes: number;
   parent: Int32Array;
   output: Int32Array;
   inner: Uint8Array;
   multi: Uint8Array;
-  wordStart: Int32Array;
+  words: Int32Array;
   pool: Uint16Array;
   slots: Int32Array;
   bloom: Int32Array;
@@ -63,6 +66,24 @@ export interface TrieTables {
   moreOutputs: Int32Array;
 }
 
+/**
+ * A node's word in Trie.words: its start in the pool, shifted, and its length below. A form with a
+ * longer word is left out (no text has one); the pool holds up to 8 million units.
+ */
+const WORD_LENGTH_BITS = 8;
+export const MAX_WORD_LENGTH = (1 << WORD_LENGTH_BITS) - 1;
+const MAX_POOL = 1 << (31 - WORD_LENGTH_BITS);
+
+/** Bits a node id takes in an edge slot (Trie.slots): enough for every node of the trie. */
+export const nodeBitsFor = (nodes: number): number => Math.max(1, 32 - Math.clz32(nodes - 1));
+
+/**
+ * The key's share of an edge slot: its top bits, as many as the node id leaves of 32 (at most the
+ * key's 30). Only a quick test that lets most wrong slots go without reading the node; the node's
+ * parent and word decide.
+ */
+const keyShiftFor = (nodeBits: number): number => Math.max(0, 30 - (32 - nodeBits));
+
 function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, min: number, make: (n: number) => T): T {
   if (a.length >= min) return a;
   const b = make(Math.max(min, a.length * 2));
@@ -71,67 +92,132 @@ function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, min: number
 }
 
 /**
- * Nodes are numbered from 1 (0 is the root) and live in typed arrays, words in one unit pool:
- * a 30k-entry dictionary is a handful of arrays for the GC, not hundreds of thousands of objects.
- * A look-up hashes, probes, then compares the word, so no substring is cut while matching.
+ * The dictionary as a trie of words, finished: what the matcher looks words up in. Nodes are
+ * numbered from 1 (0 is the root) and live in typed arrays, their words in one unit pool: a
+ * 30k-entry dictionary is a handful of arrays for the GC, not hundreds of thousands of objects. A
+ * look-up hashes, probes, then compares the word, so no substring is cut while matching. Made by
+ * TrieBuilder.finish(), or over a dictionary file's tables as they are (dictionary-tables.ts).
  */
 export class Trie {
-  private nodes = 1;
-  parent: Int32Array;
+  readonly nodes: number;
+  readonly parent: Int32Array;
   /** Best packed output of a node, -1 if no form ends there. */
-  output: Int32Array;
+  readonly output: Int32Array;
   /** 1 when a node has children. */
-  inner: Uint8Array;
+  readonly inner: Uint8Array;
+  /** 1 when a node has further outputs in `more`. */
+  readonly multi: Uint8Array;
   /**
-   * Node n's word is pool[wordStart[n], wordStart[n + 1]): words are pooled in node order, so one
-   * array (nodes + 1 entries) holds both ends.
+   * Node n's word is pool[start, start + length), words[n] = start << WORD_LENGTH_BITS | length:
+   * nodes with the same word (most words begin several names) share it in the pool.
    */
+  readonly words: Int32Array;
+  readonly pool: Uint16Array;
+  /**
+   * The edges, open addressing with linear probing: edge key k sits in the first slot from
+   * k & slotMask on that holds it, as (k >>> keyShift) << nodeBits | child node; 0 is empty. One
+   * 32-bit word per slot: this table is most of the file a page waits for.
+   */
+  readonly slots: Int32Array;
+  private readonly slotMask: number;
+  private readonly nodeBits: number;
+  private readonly nodeMask: number;
+  private readonly keyShift: number;
+  /** A Bloom filter of the edge keys, see TrieBuilder.finish(). */
+  readonly bloom: Int32Array;
+  /** bloom's bit count - 1. */
+  readonly bloomMask: number;
+  /** A bit per shape of a first word, see shapeBit. */
+  readonly shapes: Int32Array;
+  /** Further outputs of the rare nodes shared by several entities, sorted. */
+  readonly more = new Map<number, number[]>();
+  private readonly moreTables: Pick<TrieTables, 'moreNodes' | 'moreEnds' | 'moreOutputs'>;
+
+  constructor(tables: TrieTables) {
+    this.nodes = tables.nodes;
+    this.parent = tables.parent;
+    this.output = tables.output;
+    this.inner = tables.inner;
+    this.multi = tables.multi;
+    this.words = tables.words;
+    this.pool = tables.pool;
+    this.slots = tables.slots;
+    this.slotMask = tables.slots.length - 1;
+    this.nodeBits = nodeBitsFor(tables.nodes);
+    this.nodeMask = (1 << this.nodeBits) - 1;
+    this.keyShift = keyShiftFor(this.nodeBits);
+    this.bloom = tables.bloom;
+    this.bloomMask = tables.bloom.length * 32 - 1;
+    this.shapes = tables.shapes;
+    const { moreNodes, moreEnds, moreOutputs } = tables;
+    this.moreTables = { moreNodes, moreEnds, moreOutputs };
+    for (let k = 0, from = 0; k < moreNodes.length; k++) {
+      const to = moreEnds[k] as number;
+      this.more.set(moreNodes[k] as number, Array.from(moreOutputs.subarray(from, to)));
+      from = to;
+    }
+  }
+
+  /** The trie's tables: what a dictionary file stores. */
+  tables(): TrieTables {
+    const { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes } = this;
+    return { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes, ...this.moreTables };
+  }
+
+  /** The node for edge `key` from `parent` whose word is restore + u[from, to), or 0. */
+  find(key: number, parent: number, u: Uint16Array, from: number, to: number, restore: string): number {
+    const slots = this.slots;
+    const mask = this.slotMask;
+    const nodeBits = this.nodeBits;
+    const nodeMask = this.nodeMask;
+    const fragment = key >>> this.keyShift;
+    for (let i = key & mask; ; i = (i + 1) & mask) {
+      const slot = slots[i] as number;
+      if (slot === 0) return 0;
+      const n = slot & nodeMask;
+      if (
+        slot >>> nodeBits === fragment &&
+        this.parent[n] === parent &&
+        this.sameWord(n, restore, u, from, to)
+      )
+        return n;
+    }
+  }
+
+  /** Whether node n's word equals restore + u[from, to). */
+  private sameWord(n: number, restore: string, u: Uint16Array, from: number, to: number): boolean {
+    const word = this.words[n] as number;
+    if ((word & MAX_WORD_LENGTH) !== restore.length + (to - from)) return false;
+    const pool = this.pool;
+    const ws = word >>> WORD_LENGTH_BITS;
+    for (let k = 0; k < restore.length; k++) if (pool[ws + k] !== restore.charCodeAt(k)) return false;
+    for (let k = ws + restore.length, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
+    return true;
+  }
+}
+
+/**
+ * Builds a Trie form by form. While building, nodes' words lie in node order in the pool and each
+ * edge slot holds its whole key beside the node, so the table can grow; finish() packs both.
+ */
+export class TrieBuilder {
+  private nodes = 1;
+  private parent: Int32Array;
+  private output: Int32Array;
+  private inner: Uint8Array;
+  private multi: Uint8Array;
+  /** Node n's word is pool[wordStart[n], wordStart[n + 1]) while building. */
   private wordStart: Int32Array;
   private pool: Uint16Array;
   private poolEnd = 0;
-  /** Further outputs of the rare nodes shared by several entities, sorted. */
-  readonly more = new Map<number, number[]>();
-  // Open addressing, linear probing. Slot i is slots[2i] = edge key, slots[2i+1] = node (0 = empty):
-  // key and node share a cache line, so a probe costs one memory access.
+  private readonly more = new Map<number, number[]>();
+  // Slot i is slots[2i] = edge key, slots[2i+1] = node (0 = empty).
   private slots: Int32Array;
   private slotMask: number;
-  /** A Bloom filter of the edge keys, see finish(). */
-  bloom: Int32Array;
-  /** bloom's bit count - 1. */
-  bloomMask: number;
-  /** A bit per shape of a first word, see shapeBit. */
-  readonly shapes: Int32Array;
-  /** 1 when a node has further outputs in `more`. */
-  multi: Uint8Array;
+  private readonly shapes: Int32Array;
 
-  /**
-   * An empty trie sized for `entities` (about eight nodes per entry once demonyms count; the
-   * tables grow if not), or one over `tables` as tables() gave them: loaded as they are, views on
-   * a dictionary file's buffer (dictionary-tables.ts), nothing rebuilt.
-   */
-  constructor(entities: number, tables?: TrieTables) {
-    if (tables) {
-      this.nodes = tables.nodes;
-      this.parent = tables.parent;
-      this.output = tables.output;
-      this.inner = tables.inner;
-      this.multi = tables.multi;
-      this.wordStart = tables.wordStart;
-      this.pool = tables.pool;
-      this.poolEnd = tables.pool.length;
-      this.slots = tables.slots;
-      this.slotMask = (tables.slots.length >> 1) - 1;
-      this.bloom = tables.bloom;
-      this.bloomMask = tables.bloom.length * 32 - 1;
-      this.shapes = tables.shapes;
-      const { moreNodes, moreEnds, moreOutputs } = tables;
-      for (let k = 0, from = 0; k < moreNodes.length; k++) {
-        const to = moreEnds[k] as number;
-        this.more.set(moreNodes[k] as number, Array.from(moreOutputs.subarray(from, to)));
-        from = to;
-      }
-      return;
-    }
+  /** An empty trie sized for `entities` (about eight nodes per entry once demonyms count; the tables grow if not). */
+  constructor(entities: number) {
     const nodes = Math.max(MIN_SLOTS, entities * 8);
     const size = 2 ** Math.ceil(Math.log2(nodes * 2));
     this.slots = new Int32Array(size * 2);
@@ -142,35 +228,7 @@ export class Trie {
     this.multi = new Uint8Array(nodes);
     this.wordStart = new Int32Array(nodes + 1);
     this.pool = new Uint16Array(nodes * 8);
-    this.bloom = new Int32Array(MIN_BLOOM_BITS >>> 5);
-    this.bloomMask = MIN_BLOOM_BITS - 1;
     this.shapes = new Int32Array(Math.ceil(SHAPE_BITS / 32));
-  }
-
-  /** The trie's tables, trimmed to what is used: what a dictionary file stores. */
-  tables(): TrieTables {
-    const n = this.nodes;
-    const moreNodes = [...this.more.keys()].sort((a, b) => a - b);
-    const moreOutputs: number[] = [];
-    const moreEnds = moreNodes.map((node) => {
-      moreOutputs.push(...(this.more.get(node) as number[]));
-      return moreOutputs.length;
-    });
-    return {
-      nodes: n,
-      parent: this.parent.slice(0, n),
-      output: this.output.slice(0, n),
-      inner: this.inner.slice(0, n),
-      multi: this.multi.slice(0, n),
-      wordStart: this.wordStart.slice(0, n + 1),
-      pool: this.pool.slice(0, this.poolEnd),
-      slots: this.slots.slice(),
-      bloom: this.bloom.slice(),
-      shapes: this.shapes.slice(),
-      moreNodes: Int32Array.from(moreNodes),
-      moreEnds: Int32Array.from(moreEnds),
-      moreOutputs: Int32Array.from(moreOutputs),
-    };
   }
 
   // Scratch for one form.
@@ -185,6 +243,7 @@ export class Trie {
     const len = foldInto(suffix, u, foldInto(core, u, foldInto(prefix, u, 0)));
     const { count, starts, ends, hashes } = tokenizeUnits(u, len, this.tokens);
     if (count === 0) return;
+    for (let k = 0; k < count; k++) if ((ends[k] as number) - (starts[k] as number) > MAX_WORD_LENGTH) return;
     let node = 0;
     // Below a node made by this very form nothing exists yet: no need to look.
     let fresh = false;
@@ -192,7 +251,7 @@ export class Trie {
       const s = starts[k] as number;
       const e = ends[k] as number;
       const key = edgeKey(node, hashes[k] as number);
-      let child = fresh ? 0 : this.find(key, node, u, s, e, '');
+      let child = fresh ? 0 : this.find(key, node, u, s, e);
       if (child === 0) {
         child = this.add(key, node, u, s, e);
         fresh = true;
@@ -206,42 +265,101 @@ export class Trie {
     this.addOutput(node, packed);
   }
 
-  /** The node for edge `key` from `parent` whose word is restore + u[from, to), or 0. */
-  find(key: number, parent: number, u: Uint16Array, from: number, to: number, restore: string): number {
+  /**
+   * The finished trie: the Bloom filter sized to the edges inserted and filled, the edge table at
+   * most half full with one word per slot, each distinct word once in the pool. Call once every
+   * form is in.
+   */
+  finish(): Trie {
+    const n = this.nodes;
+    const pairs = this.slots;
+    // Sized for eight nodes per entity, the table ends up a fifth full: at most half full is enough.
+    const size = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, n * 2)));
+    const edges = n - 1;
+    const bloomBits = Math.min(
+      MAX_BLOOM_BITS,
+      Math.max(MIN_BLOOM_BITS, 2 ** Math.ceil(Math.log2(edges * BLOOM_BITS_PER_EDGE))),
+    );
+    const bloom = new Int32Array(bloomBits >>> 5);
+    const slots = new Int32Array(size);
+    const nodeBits = nodeBitsFor(n);
+    const keyShift = keyShiftFor(nodeBits);
+    for (let i = 1; i < pairs.length; i += 2) {
+      const node = pairs[i] as number;
+      if (node === 0) continue;
+      const key = pairs[i - 1] as number;
+      const bit = key & (bloomBits - 1);
+      bloom[bit >>> 5] = (bloom[bit >>> 5] as number) | (1 << (bit & 31));
+      let at = key & (size - 1);
+      while (slots[at] !== 0) at = (at + 1) & (size - 1);
+      slots[at] = ((key >>> keyShift) << nodeBits) | node;
+    }
+    const { words, pool } = this.sharedWords();
+    const moreNodes = [...this.more.keys()].sort((a, b) => a - b);
+    const moreOutputs: number[] = [];
+    const moreEnds = moreNodes.map((node) => {
+      moreOutputs.push(...(this.more.get(node) as number[]));
+      return moreOutputs.length;
+    });
+    return new Trie({
+      nodes: n,
+      parent: this.parent.slice(0, n),
+      output: this.output.slice(0, n),
+      inner: this.inner.slice(0, n),
+      multi: this.multi.slice(0, n),
+      words,
+      pool,
+      slots,
+      bloom,
+      shapes: this.shapes.slice(),
+      moreNodes: Int32Array.from(moreNodes),
+      moreEnds: Int32Array.from(moreEnds),
+      moreOutputs: Int32Array.from(moreOutputs),
+    });
+  }
+
+  /** Each node's word as Trie.words has it, over a pool holding each distinct word once. */
+  private sharedWords(): { words: Int32Array; pool: Uint16Array } {
+    const n = this.nodes;
+    const words = new Int32Array(n);
+    const at = new Map<string, number>();
+    const pool = new Uint16Array(this.poolEnd);
+    let end = 0;
+    for (let node = 1; node < n; node++) {
+      const from = this.wordStart[node] as number;
+      const to = this.wordStart[node + 1] as number;
+      const units = this.pool.subarray(from, to);
+      const word = String.fromCharCode(...units);
+      let start = at.get(word);
+      if (start === undefined) {
+        start = end;
+        if (start + units.length > MAX_POOL)
+          throw new RangeError('the dictionary has too many letters for its tables');
+        pool.set(units, start);
+        end += units.length;
+        at.set(word, start);
+      }
+      words[node] = (start << WORD_LENGTH_BITS) | units.length;
+    }
+    return { words, pool: pool.slice(0, end) };
+  }
+
+  /** The node for edge `key` from `parent` whose word is u[from, to), or 0. */
+  private find(key: number, parent: number, u: Uint16Array, from: number, to: number): number {
     const slots = this.slots;
     const mask = this.slotMask;
     for (let i = key & mask; ; i = (i + 1) & mask) {
       const n = slots[2 * i + 1] as number;
       if (n === 0) return 0;
-      if (slots[2 * i] === key && this.parent[n] === parent && this.sameWord(n, restore, u, from, to))
-        return n;
+      if (slots[2 * i] === key && this.parent[n] === parent && this.sameWord(n, u, from, to)) return n;
     }
   }
 
-  /** Sizes the Bloom filter to the edges inserted and fills it: call once every form is in. */
-  finish(): void {
-    // Sized for eight nodes per entity, the table ends up a fifth full: shrink it to at most half
-    // full, as growing keeps it, since it is most of the dictionary file a page fetches.
-    const size = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, this.nodes * 2)));
-    if (size < this.slotMask + 1) this.rehash(size);
-    const slots = this.slots;
-    const edges = this.nodes - 1;
-    const bits = Math.min(
-      MAX_BLOOM_BITS,
-      Math.max(MIN_BLOOM_BITS, 2 ** Math.ceil(Math.log2(edges * BLOOM_BITS_PER_EDGE))),
-    );
-    this.bloom = new Int32Array(bits >>> 5);
-    this.bloomMask = bits - 1;
-    for (let i = 1; i < slots.length; i += 2) if (slots[i] !== 0) this.markEdge(slots[i - 1] as number);
-  }
-
-  /** Whether node n's word equals restore + u[from, to). */
-  private sameWord(n: number, restore: string, u: Uint16Array, from: number, to: number): boolean {
+  private sameWord(n: number, u: Uint16Array, from: number, to: number): boolean {
     const ws = this.wordStart[n] as number;
-    if ((this.wordStart[n + 1] as number) - ws !== restore.length + (to - from)) return false;
+    if ((this.wordStart[n + 1] as number) - ws !== to - from) return false;
     const pool = this.pool;
-    for (let k = 0; k < restore.length; k++) if (pool[ws + k] !== restore.charCodeAt(k)) return false;
-    for (let k = ws + restore.length, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
+    for (let k = ws, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
     return true;
   }
 
@@ -266,11 +384,6 @@ export class Trie {
         setShape(bits, shapeKey(1, b, last, written + e - from), third, CLITIC_TAG);
       }
     }
-  }
-
-  private markEdge(key: number): void {
-    const bit = key & this.bloomMask;
-    this.bloom[bit >>> 5] = (this.bloom[bit >>> 5] as number) | (1 << (bit & 31));
   }
 
   private add(key: number, parent: number, u: Uint16Array, from: number, to: number): number {

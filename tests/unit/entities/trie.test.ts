@@ -1,0 +1,54 @@
+// The finished trie's tables, which are most of the file a page waits for before it can match:
+// each distinct word is kept once, and the edge table keeps one word per slot.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, compileTrie } from '../../../lib/entities/matcher';
+import { MAX_WORD_LENGTH } from '../../../lib/entities/trie';
+import type { Dictionary } from '../../../lib/entities/types';
+import { entity } from './test-dictionary';
+
+const dictionary = (entities: Dictionary['entities']): Dictionary => ({ version: 1, entities });
+
+const BANKS = dictionary([
+  entity('central-bank', 'government', 'البنك المركزي', 'Central Bank'),
+  entity('national-bank', 'organisation', 'البنك الوطني', 'National Bank'),
+  entity('world-bank', 'organisation', 'البنك الدولي', 'World Bank'),
+]);
+
+describe('the trie a dictionary file stores', () => {
+  it('keeps a word that several names share once, and still tells the names apart', () => {
+    const tables = compileTrie(BANKS.entities).tables();
+    // "bank" follows three different words, so three nodes carry it: the pool holds it once.
+    const words = new Set<string>();
+    for (let n = 1; n < tables.nodes; n++) {
+      const word = tables.words[n] as number;
+      const start = word >>> 8;
+      words.add(String.fromCharCode(...tables.pool.subarray(start, start + (word & 0xff))));
+    }
+    expect(words.has('bank')).toBe(true);
+    expect(tables.pool.length).toBe([...words].reduce((sum, w) => sum + w.length, 0));
+    const found = compileMatcher(BANKS)
+      .match('The World Bank, the Central Bank and the National Bank; البنك الدولي والبنك المركزي.')
+      .map((m) => m.entityId);
+    expect(found).toEqual(['world-bank', 'central-bank', 'national-bank', 'world-bank', 'central-bank']);
+  });
+
+  it('has an edge table at most half full, a power of two in size, one 32-bit word per slot', () => {
+    const tables = compileTrie(BANKS.entities).tables();
+    const size = tables.slots.length;
+    expect(size & (size - 1)).toBe(0);
+    const used = tables.slots.filter((slot) => slot !== 0).length;
+    expect(used).toBe(tables.nodes - 1); // one edge into every node but the root
+    expect(used * 2).toBeLessThanOrEqual(size);
+  });
+
+  it('leaves out a form with a word no text has (longer than the tables record), keeping the rest', () => {
+    const long = 'a'.repeat(MAX_WORD_LENGTH + 1);
+    const dict = dictionary([
+      entity('tirana', 'place', 'تيرانا', 'Tirana', { aliases: { ar: [], en: [long, 'Tirana City'] } }),
+    ]);
+    const matcher = compileMatcher(dict);
+    expect(matcher.match(`Tirana and Tirana City, not ${long}.`).map((m) => m.end - m.start)).toEqual([
+      6, 11,
+    ]);
+  });
+});
