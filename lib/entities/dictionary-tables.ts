@@ -409,7 +409,7 @@ export function matcherFromFile(
   if (entries) entities.addEntries(entries);
   const matcher = trieMatcher(trie, entities);
   return {
-    match: (text) => matcher.match(text),
+    match: (text, scanned) => matcher.match(text, scanned),
     entity(id) {
       if (!entities.described) return undefined;
       const k = entities.indexOf(id);

@@ -94,7 +94,7 @@ export function shippedMatcher(): ShippedMatcher {
       await pending;
       if (compiled) await describe(compiled);
     },
-    match: (text) => compiled?.match(text) ?? [],
+    match: (text, scanned) => compiled?.match(text, scanned) ?? [],
     entity: (id) => compiled?.entity(id),
     typeOf: (id) => compiled?.typeOf(id),
     get entities() {

@@ -3,7 +3,7 @@
 // touched). Where mentions overlap, a pack's win over the shipped dictionary's, and an earlier
 // pack's over a later one's: a reader who installs a pack wants its reading of a name.
 import type { ShippedMatcher } from '../entities/dictionary';
-import { compileMatcher, type Matcher } from '../entities/matcher';
+import { compileMatcher, type Matcher, matchEach } from '../entities/matcher';
 import { mergePreferring } from '../entities/merge';
 import type { Entity, Mention } from '../entities/types';
 import { type Pack, packEntities } from './format';
@@ -12,9 +12,9 @@ import type { InstalledPack } from './store';
 /** One matcher over several: `first` wins over each later one where their mentions overlap. */
 export function combineMatchers(ordered: readonly Matcher[]): Matcher {
   return {
-    match(text) {
+    match(text, scanned) {
       let result: Mention[] = [];
-      for (const matcher of ordered) result = mergePreferring(result, matcher.match(text));
+      for (const found of matchEach(text, ordered, scanned)) result = mergePreferring(result, found);
       return result;
     },
     // Asked of each matcher in turn (the shipped one may still be loading when this is made).
@@ -81,7 +81,7 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
     get packs() {
       return packIds;
     },
-    match: (text) => combined.match(text),
+    match: (text, scanned) => combined.match(text, scanned),
     entity: (id) => combined.entity(id),
     // A pack's entity wins, as in entity(); the shipped dictionary tells a type without its entry.
     typeOf(id) {

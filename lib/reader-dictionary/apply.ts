@@ -3,9 +3,9 @@
 // whatever entity they correct, and their suppressions ("not this entity here") taken out of the
 // mentions. Precedence: the reader, then packs, then the shipped dictionary (DESIGN.md §7).
 import type { TypedMatcher } from '../entities/dictionary-tables';
-import { compileMatcher, type Matcher } from '../entities/matcher';
+import { compileMatcher, type Matcher, matchEach } from '../entities/matcher';
 import { mergePreferring } from '../entities/merge';
-import type { Entity } from '../entities/types';
+import type { Entity, Mention } from '../entities/types';
 import { foldText } from '../text/fold';
 import { READER_SOURCE, type ReaderEntity, type ReaderEntry, readerEntityId } from './model';
 
@@ -85,10 +85,15 @@ export function withReaderDictionary(
       : null;
 
   return {
-    match(text) {
-      const found = readerMatcher
-        ? mergePreferring(readerMatcher.match(text), base.match(text))
-        : base.match(text);
+    match(text, scanned) {
+      let found: Mention[];
+      if (readerMatcher) {
+        const [reader, dictionary] = matchEach(text, [readerMatcher, base], scanned) as [
+          Mention[],
+          Mention[],
+        ];
+        found = mergePreferring(reader, dictionary);
+      } else found = base.match(text, scanned);
       if (suppressed.size === 0) return found;
       return found.filter((m) => !suppressed.has(suppressionKey(m.entityId, text.slice(m.start, m.end))));
     },

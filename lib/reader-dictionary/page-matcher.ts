@@ -3,6 +3,7 @@
 // the reader's own small matcher is compiled again, never the big dictionary.
 import type { ShippedMatcher } from '../entities/dictionary';
 import type { Entity, Mention } from '../entities/types';
+import type { TextScan } from '../text/fold';
 import { withReaderDictionary } from './apply';
 import type { ReaderEntry } from './model';
 
@@ -54,7 +55,7 @@ export function withReaderEntries(
       return appliedEntries;
     },
     dictionaryEntity: (id: string): Entity | undefined => base.entity(id),
-    match: (text: string): Mention[] => applied.match(text),
+    match: (text: string, scanned?: TextScan): Mention[] => applied.match(text, scanned),
     entity: (id: string): Entity | undefined => applied.entity(id),
     typeOf: (id: string) => applied.typeOf(id),
     get entities(): readonly Entity[] {

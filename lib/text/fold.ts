@@ -5,14 +5,11 @@
 
 import {
   HASH_SEED,
-  hasShape,
   isWordUnit,
   KEY_MASK,
-  leadShapeOf,
   SHAPE_KEY_MIX,
   SHAPE_SHIFT,
   SHAPE_THIRD_MIX,
-  thirdOf,
   type WordFilter,
 } from './tokenize';
 import { APOSTROPHE, LOWER_S, SPACE } from './units';
@@ -327,8 +324,11 @@ export class TextScan {
   wordHash = HASH_SEED;
   /** End of the last word when it was kept (not a possessive), else -2. */
   kept = -2;
-  /** scanText()'s filter; null: no candidates. */
-  filter: WordFilter | null = null;
+  /**
+   * The text scanned last (scanText()): a matcher given this scan for that text uses it as it is,
+   * so the matchers of one page (the reader's, packs', the shipped dictionary's) scan it once.
+   */
+  source = '';
 
   /** The original offset folded unit k (< length) came from: map[k] of fold(). */
   originalAt(k: number): number {
@@ -400,15 +400,6 @@ export class TextScan {
       return;
     }
     const key = this.wordHash & KEY_MASK;
-    const filter = this.filter;
-    if (filter !== null) {
-      const bit = key & filter.firstWordMask;
-      let passed = ((filter.firstWords[bit >>> 5] as number) >>> (bit & 31)) & AS_IS;
-      const shape = leadShapeOf(filter.leads, units, start, o);
-      if (shape >= 0 && hasShape(filter.bits, shape, thirdOf(units, start, o), filter.leadTag))
-        passed |= BEHIND_LEAD;
-      if (passed !== 0) this.candidates[this.candidateCount++] = (this.count << 2) | passed;
-    }
     this.keys[this.count] = key;
     this.starts[this.count] = start;
     this.ends[this.count++] = o;
@@ -449,7 +440,7 @@ export class TextScan {
       this.breakShift = new Int32Array(64);
       this.breaks = 0;
     }
-    this.filter = null;
+    this.source = '';
   }
 }
 
@@ -462,15 +453,15 @@ function grownTo(a: Int32Array, size: number, keep: number): Int32Array<ArrayBuf
 /**
  * Folds `original` and splits it into words in one pass, into `out`: the same units, offsets and
  * words as foldUnits() then tokenizeUnits(), including the dropped possessive "'s". Word ends are
- * decided on folded units, so a deleted mark inside a word does not split it. With a `filter`,
- * the words that pass it are listed as candidates.
+ * decided on folded units, so a deleted mark inside a word does not split it. It needs no
+ * dictionary: each matcher then lists the words that may begin one of its names (listCandidates()).
  *
  * This runs once per page over the whole article, mostly before the engine has optimised it. The
  * loop is scanRun(), small and apart: it compiles early and cheaply, and the chars it leaves to
  * scanRare() (a table entry not computed yet, an expansion, a surrogate pair) neither cost it
  * nor enlarge it.
  */
-export function scanText(original: string, out: TextScan, filter: WordFilter | null = null): void {
+export function scanText(original: string, out: TextScan): void {
   const n = original.length;
   out.length = 0;
   out.count = 0;
@@ -478,7 +469,7 @@ export function scanText(original: string, out: TextScan, filter: WordFilter | n
   out.breaks = 0;
   out.wordStart = -1;
   out.kept = -2;
-  out.filter = filter;
+  out.source = original;
   out.reserve(n + 16);
   let i = scanRun(original, 0, out);
   while (i < n) i = scanRun(original, scanRare(original, i, out), out);
@@ -489,8 +480,7 @@ export function scanText(original: string, out: TextScan, filter: WordFilter | n
 /**
  * scanText()'s loop, from original[from] on, while each char folds to one unit or is deleted:
  * returns where it stopped, the end or a char for scanRare(). Its state comes from `out` and goes
- * back there. A char costs one table read and one write, a word end a few more (the filter written
- * out); nothing here allocates or calls a function of ours, and every constant is a local or a
+ * back there. A char costs one table read and one write, a word end three more; nothing here allocates or calls a function of ours, and every constant is a local or a
  * literal, which the engine's first tiers read fastest.
  */
 function scanRun(original: string, from: number, out: TextScan): number {
@@ -500,20 +490,11 @@ function scanRun(original: string, from: number, out: TextScan): number {
   const starts = out.starts;
   const ends = out.ends;
   const keys = out.keys;
-  const candidates = out.candidates;
   const breakAt = out.breakAt;
   const breakShift = out.breakShift;
   const breakRoom = breakAt.length;
-  // The filter's parts: WordFilter's fields.
-  const filter = out.filter;
-  const firstWords = filter === null ? null : filter.firstWords;
-  const firstWordMask = filter === null ? 0 : filter.firstWordMask;
-  const bits = filter === null ? null : filter.bits;
-  const leads = filter === null ? null : filter.leads;
-  const leadTag = filter === null ? 0 : filter.leadTag << 26; // as shapeBit() mixes it in
   let o = out.length;
   let count = out.count;
-  let candidateCount = out.candidateCount;
   let breaks = out.breaks;
   /** Start of the word being read, -1 between words. */
   let start = out.wordStart;
@@ -548,31 +529,7 @@ function scanRun(original: string, from: number, out: TextScan): number {
         if (o - start === 1 && units[start] === 0x73 && start === kept + 1 && units[kept] === 0x27)
           kept = -2; // LOWER_S, APOSTROPHE
         else {
-          const key = h & 0x3fffffff; // KEY_MASK: wordKey()
-          keys[count] = key;
-          if (firstWords !== null && bits !== null && leads !== null) {
-            // As it is: the key's bit in the first words' Bloom filter.
-            const bit = key & firstWordMask;
-            let passed = ((firstWords[bit >>> 5] as number) >>> (bit & 31)) & 1; // AS_IS
-            const a = units[start] as number;
-            const lead = leads[a] as number;
-            if (lead !== 0) {
-              // Behind a lead: leadShapeOf(), thirdOf(), shapeBit() and hasShape(), written out.
-              const length = o - start;
-              const shape =
-                (lead << 10) ^
-                (length > 1 ? (units[start + 1] as number) : 0) ^
-                (((units[o - 1] as number) & 0x3ff) << 16) ^
-                ((length & 31) << 21);
-              const third = Math.imul(length > 2 ? (units[start + 2] as number) : 0, SHAPE_THIRD_MIX);
-              const shapeBit = (Math.imul(shape ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
-              passed |= (((bits[shapeBit >>> 5] as number) >>> (shapeBit & 31)) & 1) << 1; // BEHIND_LEAD
-            }
-            if (passed !== 0) {
-              candidates[candidateCount] = (count << 2) | passed;
-              candidateCount++;
-            }
-          }
+          keys[count] = h & 0x3fffffff; // KEY_MASK: wordKey()
           starts[count] = start;
           ends[count] = o;
           count++;
@@ -597,12 +554,45 @@ function scanRun(original: string, from: number, out: TextScan): number {
   }
   out.length = o;
   out.count = count;
-  out.candidateCount = candidateCount;
   out.breaks = breaks;
   out.wordStart = start;
   out.wordHash = h;
   out.kept = kept;
   return i;
+}
+
+/**
+ * Lists the scanned words that may begin a dictionary name (TextScan.candidates): as they are, by
+ * their key's bit in the first words' Bloom filter, or behind a lead, by their shape. One pass over
+ * the words, with shapeKey() (the lead in place of the first unit) and shapeBit() written out, as
+ * TrieBuilder marks the shapes.
+ */
+export function listCandidates(scan: TextScan, filter: WordFilter): void {
+  const { units, starts, ends, keys, candidates, count } = scan;
+  const { firstWords, firstWordMask, bits, leads } = filter;
+  const leadTag = filter.leadTag << 26; // as shapeBit() mixes it in
+  let candidateCount = 0;
+  for (let k = 0; k < count; k++) {
+    const key = keys[k] as number;
+    const bit = key & firstWordMask;
+    let passed = ((firstWords[bit >>> 5] as number) >>> (bit & 31)) & 1; // AS_IS
+    const start = starts[k] as number;
+    const lead = leads[units[start] as number] as number;
+    if (lead !== 0) {
+      const end = ends[k] as number;
+      const length = end - start;
+      const shape =
+        (lead << 10) ^
+        (length > 1 ? (units[start + 1] as number) : 0) ^
+        (((units[end - 1] as number) & 0x3ff) << 16) ^
+        ((length & 31) << 21);
+      const third = Math.imul(length > 2 ? (units[start + 2] as number) : 0, SHAPE_THIRD_MIX);
+      const shapeBit = (Math.imul(shape ^ leadTag, SHAPE_KEY_MIX) ^ third) >>> SHAPE_SHIFT;
+      passed |= (((bits[shapeBit >>> 5] as number) >>> (shapeBit & 31)) & 1) << 1; // BEHIND_LEAD
+    }
+    if (passed !== 0) candidates[candidateCount++] = (k << 2) | passed;
+  }
+  scan.candidateCount = candidateCount;
 }
 
 /** The char at original[i] that scanRun() left: adds what it folds to; returns where to go on. */

@@ -117,12 +117,6 @@ export function thirdOf(units: Uint16Array, from: number, to: number): number {
   return to - from > 2 ? (units[from + 2] as number) : 0;
 }
 
-/** Whether the bit of shape (key, third) for `tag` is set in `table` (Int32Array of SHAPE_BITS bits). */
-export function hasShape(table: Int32Array, key: number, third: number, tag: number): boolean {
-  const bit = shapeBit(key, third, tag);
-  return ((table[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
-}
-
 /**
  * The matcher's word filter: which text words may be dictionary first words, either as they are
  * (their key's bit in a Bloom filter of the first words' keys) or behind a lead (Arabic clitics:
@@ -137,13 +131,6 @@ export interface WordFilter {
   /** leads[u]: the class (1…63) of a first unit u that may be a lead, else 0. 0x10000 entries. */
   readonly leads: Uint8Array;
   readonly leadTag: number;
-}
-
-/** The key of word units[from, to) behind a lead, or -1 when its first unit is no lead. */
-export function leadShapeOf(leads: Uint8Array, units: Uint16Array, from: number, to: number): number {
-  const a = units[from] as number;
-  const lead = leads[a] as number;
-  return lead === 0 ? -1 : shapeOf(units, from, to) ^ ((a ^ lead) << 10);
 }
 
 /** True when units[i] begins a possessive "'s" that ends a word (i is just after a token). */
