@@ -120,6 +120,48 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds the seas, rivers, islands, state capitals and districts of the news in both languages', () => {
+    expect(
+      found(
+        'Tankers crossed the Bering Sea and the Strait of Malacca; the Brahmaputra flooded, Texans watched Wall Street, and strikes hit Kharg Island and the Green Zone.',
+      ),
+    ).toEqual([
+      ['Bering Sea', 'bering-sea'],
+      ['Strait of Malacca', 'strait-of-malacca'],
+      ['Brahmaputra', 'brahmaputra'],
+      ['Texans', 'texas'],
+      ['Wall Street', 'wall-street'],
+      ['Kharg Island', 'kharg-island'],
+      ['Green Zone', 'green-zone'],
+    ]);
+    expect(
+      found('عبرت ناقلات بحر بيرينغ، وتراجعت وول ستريت، وزار الوفد سامارا وكوريتيبا ومدينة حائل ثم حائل.'),
+    ).toEqual([
+      ['بحر بيرينغ', 'bering-sea'],
+      ['وول ستريت', 'wall-street'],
+      ['سامارا', 'samara'],
+      ['كوريتيبا', 'curitiba'],
+      ['مدينة حائل', 'hail'],
+      ['حائل', 'hail'],
+    ]);
+    expect(found('In Victoria, Darwin and Richmond, police said.')).toEqual([
+      ['Victoria', 'victoria-australia'],
+      ['Darwin', 'darwin-australia'],
+      ['Richmond', 'richmond-virginia'],
+    ]);
+  });
+
+  it('leaves the places that are also given names or ordinary words alone in both languages', () => {
+    expect(
+      found(
+        'Queen Victoria read Charles Darwin; Christopher Columbus, Regina King, Ariana Grande and Charlotte Church met in Richmond Park, and she wrote Java code.',
+      ),
+    ).toEqual([]);
+    expect(
+      found('حال حائل دون ذلك، ويا أسفي، وطعنه بالمدية، وهبت رياح قارص، ورأت داريا دوغينا قصيدة هايكو.'),
+    ).toEqual([]);
+  });
+
   it('reads a name across the dot of an abbreviated word and across an ampersand', () => {
     expect(
       found("Sanctions hit St. Petersburg banks; S&P Global and Standard & Poor's cut St Louis bonds."),
