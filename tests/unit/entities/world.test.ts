@@ -160,6 +160,9 @@ describe('the shipped world dictionary', () => {
     expect(
       found('حال حائل دون ذلك، ويا أسفي، وطعنه بالمدية، وهبت رياح قارص، ورأت داريا دوغينا قصيدة هايكو.'),
     ).toEqual([]);
+    // Spellings the country package gives (Ísland, Mann, Holland) are names only when alone.
+    expect(found('Thomas Mann and Tom Holland visited Rikers Island.')).toEqual([]);
+    expect(found('In Holland, farmers protested.')).toEqual([['Holland', 'netherlands']]);
   });
 
   it('reads a name across the dot of an abbreviated word and across an ampersand', () => {
