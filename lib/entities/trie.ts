@@ -25,9 +25,10 @@ export const edgeKey = (parent: number, wordHash: number): number =>
 
 // A bit per edge key, first words' and next words' alike: most text words are no first word, most
 // words after a first word do not go on with a name, and one bit test is cheaper than a table
-// probe in a large dictionary. At least BLOOM_BITS_PER_EDGE bits per edge (about 6 % false
-// positives), a power of two, at most 2^21 bits (256 KB); sized when the trie is finished.
-const BLOOM_BITS_PER_EDGE = 16;
+// probe in a large dictionary. At least BLOOM_BITS_PER_EDGE bits per edge (at most about 8 % false
+// positives; rounded up to a power of two, so 12–24), at most 2^21 bits (256 KB); sized when the
+// trie is finished.
+const BLOOM_BITS_PER_EDGE = 12;
 const MIN_BLOOM_BITS = 1 << 12;
 /** The smallest edge table (slots). */
 const MIN_SLOTS = 1024;
@@ -267,14 +268,16 @@ export class TrieBuilder {
 
   /**
    * The finished trie: the Bloom filter sized to the edges inserted and filled, the edge table at
-   * most half full with one word per slot, each distinct word once in the pool. Call once every
-   * form is in.
+   * most two-thirds full with one word per slot, each distinct word once in the pool. Call once
+   * every form is in.
    */
   finish(): Trie {
     const n = this.nodes;
     const pairs = this.slots;
-    // Sized for eight nodes per entity, the table ends up a fifth full: at most half full is enough.
-    const size = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, n * 2)));
+    // The smallest power of two at most two-thirds full (a third to two-thirds): a probe for a word
+    // that is there takes two slots at most on average, and most look-ups for one that is not are
+    // stopped by the Bloom filter first. The table is the biggest part of the file a page waits for.
+    const size = 2 ** Math.ceil(Math.log2(Math.max(MIN_SLOTS, Math.ceil(n * 1.5))));
     const edges = n - 1;
     const bloomBits = Math.min(
       MAX_BLOOM_BITS,
