@@ -35,7 +35,7 @@ describe('gold spans', () => {
 describe('the gold files', () => {
   it('list only surfaces that are on their pages, each page in both sets with a gold file', async () => {
     const absent: string[] = [];
-    for (const dir of ['tests/gold/news', 'tests/gold/held-out']) {
+    for (const dir of ['tests/gold/news', 'tests/gold/held-out', 'tests/gold/held-out-2']) {
       const files = readdirSync(dir);
       const golds = files.filter((f) => f.endsWith('.gold.json'));
       expect(golds.length, dir).toBeGreaterThanOrEqual(3);
