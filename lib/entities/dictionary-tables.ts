@@ -16,7 +16,7 @@
 // entry ends and its entriesCheck section holds the entries file's byte length and checksum.
 
 import { type EntityList, type Matcher, trieMatcher } from './matcher';
-import { Trie, type TrieTables } from './trie';
+import { moreTables, Trie, type TrieTables } from './trie';
 import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './types';
 
 /** "HSYD" read as a little-endian word. */
@@ -116,6 +116,12 @@ function entityOfStored(stored: StoredEntry, id: string, sources: readonly strin
   };
 }
 
+/** A trie's tables: what a dictionary file stores (the matcher reads them as fields). */
+export function trieTables(trie: Trie): TrieTables {
+  const { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes, more } = trie;
+  return { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes, ...moreTables(more) };
+}
+
 /** A dictionary's two files: the compiled tables, and the entries they name. */
 export interface DictionaryFiles {
   tables: Uint8Array;
@@ -124,7 +130,7 @@ export interface DictionaryFiles {
 
 /** The dictionary files of `dict`: its compiled trie, and its entities. Deterministic. */
 export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryFiles {
-  const tables = trie.tables();
+  const tables = trieTables(trie);
   const encoder = new TextEncoder();
   const sources = [...new Set(dict.entities.map((e) => e.source))];
   // Both sections are lines.
@@ -183,16 +189,34 @@ export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryF
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/** How the files' checksums are computed, for a reader that verifies them. */
+interface Checksums {
+  tables(words: Uint32Array): number;
+  entries(bytes: Uint8Array): number;
+}
+const CHECKSUMS: Checksums = { tables: (words) => checksum(words, CHECKED_FROM), entries: byteChecksum };
+
 /**
  * The trie and the entities of a tables file, viewed in place; the entries come later
  * (FileEntities.addEntries). Throws DictionaryFileError. `verify: false` skips the checksums (every
  * other check stays): a page loads the files from the extension's own package, which the browser
  * verifies, and summing a megabyte before the engine has compiled the loop costs 4–20 ms there.
- * The builder's --check and the unit tests verify them.
+ * The builder's --check, the extension's pages and the unit tests verify them.
  */
 export function decodeDictionaryTables(
   buffer: ArrayBuffer,
   { verify = true }: { verify?: boolean } = {},
+): { trie: Trie; entities: FileEntities } {
+  return decodeTables(buffer, verify ? CHECKSUMS : null);
+}
+
+/**
+ * decodeDictionaryTables() with the checksums to verify, or none. Nothing the content script runs
+ * names CHECKSUMS, so the checksum code stays out of it (pageMatcherFromFile()).
+ */
+function decodeTables(
+  buffer: ArrayBuffer,
+  checksums: Checksums | null,
 ): { trie: Trie; entities: FileEntities } {
   if (!LITTLE_ENDIAN)
     throw new DictionaryFileError(
@@ -208,7 +232,7 @@ export function decodeDictionaryTables(
     );
   if (words[3] !== buffer.byteLength || words[6] !== SECTIONS.length)
     throw new DictionaryFileError('the dictionary file is damaged (its size does not match)');
-  if (verify && words[2] !== checksum(words, CHECKED_FROM))
+  if (checksums && words[2] !== checksums.tables(words))
     throw new DictionaryFileError('the dictionary file is damaged (its checksum does not match)');
   const section = (k: number): [number, number] => {
     const offset = words[HEADER_WORDS + 2 * k] as number;
@@ -270,7 +294,7 @@ export function decodeDictionaryTables(
       ends: entityEnds,
       types,
       idOrder,
-      entries: { length: entriesLength as number, sum: entriesSum as number, verify },
+      entries: { length: entriesLength as number, sum: entriesSum as number, checksum: checksums?.entries },
     }),
   };
 }
@@ -298,7 +322,7 @@ interface LazyParts {
   types: Uint8Array;
   idOrder: Int32Array;
   /** The entries file the tables were written with: its byte length and checksum. */
-  entries: { length: number; sum: number; verify: boolean };
+  entries: { length: number; sum: number; checksum: ((bytes: Uint8Array) => number) | undefined };
 }
 
 /** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
@@ -336,7 +360,7 @@ function lazyEntities(parts: LazyParts): FileEntities {
         throw new DictionaryFileError(
           'the dictionary’s entries file does not belong to its tables (its size does not match)',
         );
-      if (parts.entries.verify && byteChecksum(bytes) !== parts.entries.sum)
+      if (parts.entries.checksum && parts.entries.checksum(bytes) !== parts.entries.sum)
         throw new DictionaryFileError(
           'the dictionary’s entries file is damaged (its checksum does not match)',
         );
@@ -403,9 +427,25 @@ export interface FileMatcher extends TypedMatcher {
 export function matcherFromFile(
   tables: ArrayBuffer,
   entries?: ArrayBuffer | null,
-  options?: { verify?: boolean },
+  { verify = true }: { verify?: boolean } = {},
 ): FileMatcher {
-  const { trie, entities } = decodeDictionaryTables(tables, options);
+  return fileMatcher(tables, entries, verify ? CHECKSUMS : null);
+}
+
+/**
+ * The matcher a page makes of the packaged tables file: matcherFromFile() without checksums (see
+ * decodeDictionaryTables), and without the code that computes them in the content script.
+ */
+export function pageMatcherFromFile(tables: ArrayBuffer): FileMatcher {
+  return fileMatcher(tables, null, null);
+}
+
+function fileMatcher(
+  tables: ArrayBuffer,
+  entries: ArrayBuffer | null | undefined,
+  checksums: Checksums | null,
+): FileMatcher {
+  const { trie, entities } = decodeTables(tables, checksums);
   if (entries) entities.addEntries(entries);
   const matcher = trieMatcher(trie, entities);
   return {

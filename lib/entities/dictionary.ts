@@ -7,7 +7,12 @@
 // per-session dynamic URL, so a page cannot probe for them.
 import { browser } from 'wxt/browser';
 import { DICTIONARY_ENTRIES_FILE, DICTIONARY_FILE } from './dictionary-file';
-import { dictionaryFromFiles, matcherFromFile, type TypedMatcher } from './dictionary-tables';
+import {
+  dictionaryFromFiles,
+  type FileMatcher,
+  pageMatcherFromFile,
+  type TypedMatcher,
+} from './dictionary-tables';
 import type { Dictionary } from './types';
 
 const fetched = new Map<string, Promise<ArrayBuffer>>();
@@ -57,12 +62,12 @@ export interface ShippedMatcher extends TypedMatcher {
 }
 
 export function shippedMatcher(): ShippedMatcher {
-  let compiled: ReturnType<typeof matcherFromFile> | undefined;
+  let compiled: FileMatcher | undefined;
   let pending: Promise<void> | undefined;
   let entries: Promise<void> | undefined;
   let loadMs = 0;
   // Fetched once the tables are in; after a failure, tried again at the next described().
-  const describe = (tables: ReturnType<typeof matcherFromFile>): Promise<void> => {
+  const describe = (tables: FileMatcher): Promise<void> => {
     entries ??= loadPackaged(DICTIONARY_ENTRIES_FILE).then(
       (file) => tables.addEntries(file),
       (error: unknown) => {
@@ -82,7 +87,7 @@ export function shippedMatcher(): ShippedMatcher {
     ready() {
       pending ??= (async () => {
         const started = performance.now();
-        const tables = matcherFromFile(await loadPackaged(DICTIONARY_FILE), null, { verify: false });
+        const tables = pageMatcherFromFile(await loadPackaged(DICTIONARY_FILE));
         loadMs = performance.now() - started;
         compiled = tables;
         describe(tables).catch(() => {}); // met by described()

@@ -114,24 +114,9 @@ function possessiveAt(text: string, at: number): boolean {
  * an article once, not once each (a cold scan of a long article costs 10–16 ms).
  */
 export function matchEach(text: string, matchers: readonly Matcher[], scanned?: TextScan): Mention[][] {
-  if (scanned !== undefined || matchers.length < 2) return matchers.map((m) => m.match(text, scanned));
-  // One scan kept for these calls, as each matcher keeps its own; a call made while it is in use
-  // (none of ours: nested matchers pass the scan on) gets a fresh one.
-  const scan = sharedScanInUse ? new TextScan() : sharedScan;
-  const kept = scan === sharedScan;
-  if (kept) sharedScanInUse = true;
-  try {
-    return matchers.map((matcher) => matcher.match(text, scan));
-  } finally {
-    if (kept) {
-      sharedScan.release();
-      sharedScanInUse = false;
-    }
-  }
+  const scan = scanned ?? (matchers.length > 1 ? new TextScan() : undefined);
+  return matchers.map((matcher) => matcher.match(text, scan));
 }
-
-const sharedScan = new TextScan();
-let sharedScanInUse = false;
 
 /** Compiles a dictionary into a matcher. */
 export function compileMatcher(dict: Dictionary): Matcher {

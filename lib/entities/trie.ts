@@ -132,7 +132,6 @@ export class Trie {
   readonly shapes: Int32Array;
   /** Further outputs of the rare nodes shared by several entities, sorted. */
   readonly more = new Map<number, number[]>();
-  private readonly moreTables: Pick<TrieTables, 'moreNodes' | 'moreEnds' | 'moreOutputs'>;
 
   constructor(tables: TrieTables) {
     this.nodes = tables.nodes;
@@ -151,18 +150,11 @@ export class Trie {
     this.bloomMask = tables.bloom.length * 32 - 1;
     this.shapes = tables.shapes;
     const { moreNodes, moreEnds, moreOutputs } = tables;
-    this.moreTables = { moreNodes, moreEnds, moreOutputs };
     for (let k = 0, from = 0; k < moreNodes.length; k++) {
       const to = moreEnds[k] as number;
       this.more.set(moreNodes[k] as number, Array.from(moreOutputs.subarray(from, to)));
       from = to;
     }
-  }
-
-  /** The trie's tables: what a dictionary file stores. */
-  tables(): TrieTables {
-    const { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes } = this;
-    return { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes, ...this.moreTables };
   }
 
   /** The node for edge `key` from `parent` whose word is restore + u[from, to), or 0. */
@@ -298,12 +290,6 @@ export class TrieBuilder {
       slots[at] = ((key >>> keyShift) << nodeBits) | node;
     }
     const { words, pool } = this.sharedWords();
-    const moreNodes = [...this.more.keys()].sort((a, b) => a - b);
-    const moreOutputs: number[] = [];
-    const moreEnds = moreNodes.map((node) => {
-      moreOutputs.push(...(this.more.get(node) as number[]));
-      return moreOutputs.length;
-    });
     return new Trie({
       nodes: n,
       parent: this.parent.slice(0, n),
@@ -315,9 +301,7 @@ export class TrieBuilder {
       slots,
       bloom,
       shapes: this.shapes.slice(),
-      moreNodes: Int32Array.from(moreNodes),
-      moreEnds: Int32Array.from(moreEnds),
-      moreOutputs: Int32Array.from(moreOutputs),
+      ...moreTables(this.more),
     });
   }
 
@@ -462,6 +446,23 @@ export class TrieBuilder {
     else this.more.delete(node);
     this.multi[node] = all.length > 1 ? 1 : 0;
   }
+}
+
+/** A trie's further outputs as TrieTables has them: its nodes sorted, each's run of outputs. */
+export function moreTables(
+  more: ReadonlyMap<number, readonly number[]>,
+): Pick<TrieTables, 'moreNodes' | 'moreEnds' | 'moreOutputs'> {
+  const nodes = [...more.keys()].sort((a, b) => a - b);
+  const outputs: number[] = [];
+  const ends = nodes.map((node) => {
+    outputs.push(...(more.get(node) as number[]));
+    return outputs.length;
+  });
+  return {
+    moreNodes: Int32Array.from(nodes),
+    moreEnds: Int32Array.from(ends),
+    moreOutputs: Int32Array.from(outputs),
+  };
 }
 
 function startsWithAt(u: Uint16Array, at: number, end: number, s: string): boolean {

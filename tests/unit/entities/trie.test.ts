@@ -1,6 +1,7 @@
 // The finished trie's tables, which are most of the file a page waits for before it can match:
 // each distinct word is kept once, and the edge table keeps one word per slot.
 import { describe, expect, it } from 'vitest';
+import { trieTables } from '../../../lib/entities/dictionary-tables';
 import { compileMatcher, compileTrie } from '../../../lib/entities/matcher';
 import { MAX_WORD_LENGTH } from '../../../lib/entities/trie';
 import type { Dictionary } from '../../../lib/entities/types';
@@ -16,7 +17,7 @@ const BANKS = dictionary([
 
 describe('the trie a dictionary file stores', () => {
   it('keeps a word that several names share once, and still tells the names apart', () => {
-    const tables = compileTrie(BANKS.entities).tables();
+    const tables = trieTables(compileTrie(BANKS.entities));
     // "bank" follows three different words, so three nodes carry it: the pool holds it once.
     const words = new Set<string>();
     for (let n = 1; n < tables.nodes; n++) {
@@ -39,7 +40,7 @@ describe('the trie a dictionary file stores', () => {
         entity(`bank-${k}`, 'organisation', `بنك ${k}`, `Bank Number ${k}`),
       ),
     );
-    const tables = compileTrie(many.entities).tables();
+    const tables = trieTables(compileTrie(many.entities));
     const size = tables.slots.length;
     expect(size & (size - 1)).toBe(0);
     const used = tables.slots.filter((slot) => slot !== 0).length;
