@@ -4,6 +4,7 @@
 
 import { foldInto, MAX_EXPANSION } from '../text/fold';
 import {
+  HASH_SEED,
   KEY_MASK,
   SHAPE_BITS,
   shapeBit,
@@ -305,28 +306,44 @@ export class TrieBuilder {
     });
   }
 
-  /** Each node's word as Trie.words has it, over a pool holding each distinct word once. */
+  /**
+   * Each node's word as Trie.words has it, over a pool holding each distinct word once (found by a
+   * hash of its units, then compared: no string is made, a 30,000-entity dictionary has 200,000 nodes).
+   */
   private sharedWords(): { words: Int32Array; pool: Uint16Array } {
     const n = this.nodes;
     const words = new Int32Array(n);
-    const at = new Map<string, number>();
+    // Open addressing over the words' hashes: seen[i] is a word as words[] has it, plus one (0: empty).
+    const mask = 2 ** Math.ceil(Math.log2(n * 2)) - 1;
+    const seen = new Int32Array(mask + 1);
+    const from = this.pool;
     const pool = new Uint16Array(this.poolEnd);
     let end = 0;
     for (let node = 1; node < n; node++) {
-      const from = this.wordStart[node] as number;
-      const to = this.wordStart[node + 1] as number;
-      const units = this.pool.subarray(from, to);
-      const word = String.fromCharCode(...units);
-      let start = at.get(word);
-      if (start === undefined) {
-        start = end;
-        if (start + units.length > MAX_POOL)
-          throw new RangeError('the dictionary has too many letters for its tables');
-        pool.set(units, start);
-        end += units.length;
-        at.set(word, start);
+      const ws = this.wordStart[node] as number;
+      const length = (this.wordStart[node + 1] as number) - ws;
+      let h = HASH_SEED;
+      for (let k = ws; k < ws + length; k++) h = Math.imul(h ^ (from[k] as number), 0x01000193);
+      let i = h & mask;
+      let word = -1;
+      for (let s = seen[i] as number; s !== 0; i = (i + 1) & mask, s = seen[i] as number) {
+        if (
+          ((s - 1) & MAX_WORD_LENGTH) === length &&
+          sameRun(pool, (s - 1) >>> WORD_LENGTH_BITS, from, ws, length)
+        ) {
+          word = s - 1;
+          break;
+        }
       }
-      words[node] = (start << WORD_LENGTH_BITS) | units.length;
+      if (word < 0) {
+        if (end + length > MAX_POOL)
+          throw new RangeError('the dictionary has too many letters for its tables');
+        word = (end << WORD_LENGTH_BITS) | length;
+        seen[i] = word + 1;
+        for (let k = 0; k < length; k++) pool[end + k] = from[ws + k] as number;
+        end += length;
+      }
+      words[node] = word;
     }
     return { words, pool: pool.slice(0, end) };
   }
@@ -463,6 +480,12 @@ export function moreTables(
     moreEnds: Int32Array.from(ends),
     moreOutputs: Int32Array.from(outputs),
   };
+}
+
+/** Whether a[i, i + length) and b[j, j + length) hold the same units. */
+function sameRun(a: Uint16Array, i: number, b: Uint16Array, j: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (a[i + k] !== b[j + k]) return false;
+  return true;
 }
 
 function startsWithAt(u: Uint16Array, at: number, end: number, s: string): boolean {
