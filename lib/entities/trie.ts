@@ -336,8 +336,7 @@ export class TrieBuilder {
         }
       }
       if (word < 0) {
-        if (end + length > MAX_POOL)
-          throw new RangeError('the dictionary has too many letters for its tables');
+        if (end + length > MAX_POOL) throw new RangeError('too many letters for a dictionary');
         word = (end << WORD_LENGTH_BITS) | length;
         seen[i] = word + 1;
         for (let k = 0; k < length; k++) pool[end + k] = from[ws + k] as number;
@@ -361,10 +360,7 @@ export class TrieBuilder {
 
   private sameWord(n: number, u: Uint16Array, from: number, to: number): boolean {
     const ws = this.wordStart[n] as number;
-    if ((this.wordStart[n + 1] as number) - ws !== to - from) return false;
-    const pool = this.pool;
-    for (let k = ws, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
-    return true;
+    return (this.wordStart[n + 1] as number) - ws === to - from && sameRun(this.pool, ws, u, from, to - from);
   }
 
   /** Marks the shapes of first word u[s, e): after each restore it begins with, and behind each clitic reading. */
