@@ -233,8 +233,14 @@ function rangeCentre(arg: { name: string; text: string; index: number }): { x: n
 }
 
 /** The entity card's host once it shows `entityId` (in `state`, when given), closed roots included. */
-async function entityCard(page: TestPage, entityId: string, what: string, state?: string): Promise<UiNode> {
-  const deadline = Date.now() + TIMEOUT_MS;
+async function entityCard(
+  page: TestPage,
+  entityId: string,
+  what: string,
+  state?: string,
+  timeoutMs = TIMEOUT_MS,
+): Promise<UiNode> {
+  const deadline = Date.now() + timeoutMs;
   let last = 'no card';
   for (;;) {
     for (const host of await page.uiHosts()) {
@@ -265,13 +271,24 @@ async function hoverMention(
   what: string,
   index = 0,
 ): Promise<UiNode> {
-  await page.press('Escape');
-  await page.mouseMove(4, 4);
-  const spot = await page.evaluate(rangeCentre, { name, text, index });
-  assert.ok(spot, `${what}: "${text}" painted as ${name}`);
-  await page.mouseMove(spot.x - 3, spot.y);
-  await page.mouseMove(spot.x, spot.y);
-  return entityCard(page, entityId, what);
+  // The page may repaint after a correction only after this hover (the painted texts are the same,
+  // so a wait on them passes at once): a card of the old entity gets the pointer moved away and back,
+  // as a reader would, until the deadline.
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    await page.press('Escape');
+    await page.mouseMove(4, 4);
+    const spot = await page.evaluate(rangeCentre, { name, text, index });
+    assert.ok(spot, `${what}: "${text}" painted as ${name}`);
+    await page.mouseMove(spot.x - 3, spot.y);
+    await page.mouseMove(spot.x, spot.y);
+    const left = deadline - Date.now();
+    try {
+      return await entityCard(page, entityId, what, undefined, Math.min(1500, Math.max(left, 0)));
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
 }
 
 /** Opens "Correct…" on the shown card: its root is closed from then on. */
