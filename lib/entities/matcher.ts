@@ -43,7 +43,7 @@ export interface Matcher {
   /**
    * Mentions in `text`: leftmost-longest, non-overlapping, sorted by start, original offsets.
    * `scanned`: a scan of `text` (scanText()) that another matcher of the page made or will use: the
-   * text is then scanned once for all of them (sharedScan()).
+   * text is then scanned once for all of them (matchEach()).
    */
   match(text: string, scanned?: TextScan): Mention[];
   entity(id: string): Entity | undefined;

@@ -291,10 +291,10 @@ for (const [from, to] of FOLDED_AT_LOAD) for (let c = from; c <= to; c++) comput
 
 /**
  * A text folded and split into words in one pass: the units and words foldUnits() and then
- * tokenizeUnits() give (each word's key too), and the words that pass a word filter. The map
- * back to the original is kept as the few places where it stops counting one by one, as
- * deletions and expansions are rare: the pass writes one unit per char. The matcher keeps one
- * and scanText() reuses its buffers.
+ * tokenizeUnits() give (each word's key too), and then, per matcher, the words that pass its word
+ * filter (listCandidates()). The map back to the original is kept as the few places where it stops
+ * counting one by one, as deletions and expansions are rare: the pass writes one unit per char. A
+ * matcher keeps one and scanText() reuses its buffers; matchEach() shares one among matchers.
  */
 export class TextScan {
   /** units[0, length) is the folded text. */
