@@ -77,7 +77,7 @@ export const MAX_WORD_LENGTH = (1 << WORD_LENGTH_BITS) - 1;
 const MAX_POOL = 1 << (31 - WORD_LENGTH_BITS);
 
 /** Bits a node id takes in an edge slot (Trie.slots): enough for every node of the trie. */
-export const nodeBitsFor = (nodes: number): number => Math.max(1, 32 - Math.clz32(nodes - 1));
+const nodeBitsFor = (nodes: number): number => Math.max(1, 32 - Math.clz32(nodes - 1));
 
 /**
  * The key's share of an edge slot: its top bits, as many as the node id leaves of 32 (at most the
