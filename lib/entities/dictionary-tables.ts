@@ -22,7 +22,7 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 
@@ -31,8 +31,7 @@ type ArrayName = Exclude<keyof TrieTables, 'nodes'>;
 const SECTIONS = [
   'parent',
   'output',
-  'inner',
-  'multi',
+  'nodeFlags',
   'words',
   'pool',
   'slots',
@@ -52,8 +51,7 @@ type Section = (typeof SECTIONS)[number];
 const BYTES: Record<ArrayName, 1 | 2 | 4> = {
   parent: 4,
   output: 4,
-  inner: 1,
-  multi: 1,
+  nodeFlags: 1,
   words: 4,
   pool: 2,
   slots: 4,
@@ -118,8 +116,8 @@ function entityOfStored(stored: StoredEntry, id: string, sources: readonly strin
 
 /** A trie's tables: what a dictionary file stores (the matcher reads them as fields). */
 export function trieTables(trie: Trie): TrieTables {
-  const { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes, more } = trie;
-  return { nodes, parent, output, inner, multi, words, pool, slots, bloom, shapes, ...moreTables(more) };
+  const { nodes, parent, output, nodeFlags, words, pool, slots, bloom, shapes, more } = trie;
+  return { nodes, parent, output, nodeFlags, words, pool, slots, bloom, shapes, ...moreTables(more) };
 }
 
 /** A dictionary's two files: the compiled tables, and the entries they name. */
@@ -253,8 +251,7 @@ function decodeTables(
     nodes: words[4] as number,
     parent: i32('parent'),
     output: i32('output'),
-    inner: view('inner') as Uint8Array,
-    multi: view('multi') as Uint8Array,
+    nodeFlags: view('nodeFlags') as Uint8Array,
     words: i32('words'),
     pool: view('pool') as Uint16Array,
     slots: i32('slots'),
@@ -281,6 +278,7 @@ function decodeTables(
     checkLength !== 8 ||
     tables.parent.length !== tables.nodes ||
     tables.words.length !== tables.nodes ||
+    tables.nodeFlags.length !== tables.nodes ||
     (tables.slots.length & (tables.slots.length - 1)) !== 0
   )
     throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');

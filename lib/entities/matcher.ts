@@ -32,7 +32,7 @@ import {
   rankOf,
   UPPER_ONLY,
 } from './outputs';
-import { CLITIC_TAG, type Trie, TrieBuilder } from './trie';
+import { CLITIC_TAG, HAS_CHILDREN, HAS_MORE, type Trie, TrieBuilder } from './trie';
 import type { Dictionary, Entity, Mention, MentionKind } from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
@@ -324,7 +324,7 @@ class TrieMatcher implements Matcher {
     const trie = this.trie;
     const first = trie.output[node] as number;
     if (first < 0) return -1;
-    if (trie.multi[node] === 0) {
+    if (((trie.nodeFlags[node] as number) & HAS_MORE) === 0) {
       // Most outputs: one entity, not a surname, any case.
       if ((first & FLAGS) === 0 && first >>> RANK_SHIFT !== SURNAME) return first;
       return this.valid(first, s, e) ? first : -1;
@@ -417,13 +417,14 @@ class TrieMatcher implements Matcher {
     for (;;) {
       // pick(): no output, or one output of any case that is no surname, needs no call.
       let p = output[node] as number;
-      if (p >= 0 && (trie.multi[node] !== 0 || (p & FLAGS) !== 0 || p >>> RANK_SHIFT === SURNAME))
+      const nodeFlags = trie.nodeFlags[node] as number;
+      if (p >= 0 && ((nodeFlags & HAS_MORE) !== 0 || (p & FLAGS) !== 0 || p >>> RANK_SHIFT === SURNAME))
         p = this.pick(node, s, ends[j] as number);
       if (p >= 0) {
         lastToken = j;
         best = p;
       }
-      if (trie.inner[node] === 0 || j >= last) break;
+      if ((nodeFlags & HAS_CHILDREN) === 0 || j >= last) break;
       const end = ends[j] as number;
       const next = starts[j + 1] as number;
       if (

@@ -56,8 +56,7 @@ export interface TrieTables {
   nodes: number;
   parent: Int32Array;
   output: Int32Array;
-  inner: Uint8Array;
-  multi: Uint8Array;
+  nodeFlags: Uint8Array;
   words: Int32Array;
   pool: Uint16Array;
   slots: Int32Array;
@@ -75,6 +74,11 @@ export interface TrieTables {
 const WORD_LENGTH_BITS = 8;
 export const MAX_WORD_LENGTH = (1 << WORD_LENGTH_BITS) - 1;
 const MAX_POOL = 1 << (31 - WORD_LENGTH_BITS);
+
+/** Trie.nodeFlags: the node has children (a name may go on past it). */
+export const HAS_CHILDREN = 1;
+/** Trie.nodeFlags: the node has further outputs in Trie.more (several entities share its form). */
+export const HAS_MORE = 2;
 
 /** Bits a node id takes in an edge slot (Trie.slots): enough for every node of the trie. */
 const nodeBitsFor = (nodes: number): number => Math.max(1, 32 - Math.clz32(nodes - 1));
@@ -105,10 +109,8 @@ export class Trie {
   readonly parent: Int32Array;
   /** Best packed output of a node, -1 if no form ends there. */
   readonly output: Int32Array;
-  /** 1 when a node has children. */
-  readonly inner: Uint8Array;
-  /** 1 when a node has further outputs in `more`. */
-  readonly multi: Uint8Array;
+  /** A node's HAS_CHILDREN and HAS_MORE bits (one byte a node: two arrays cost the file twice). */
+  readonly nodeFlags: Uint8Array;
   /**
    * Node n's word is pool[start, start + length), words[n] = start << WORD_LENGTH_BITS | length:
    * nodes with the same word (most words begin several names) share it in the pool.
@@ -138,8 +140,7 @@ export class Trie {
     this.nodes = tables.nodes;
     this.parent = tables.parent;
     this.output = tables.output;
-    this.inner = tables.inner;
-    this.multi = tables.multi;
+    this.nodeFlags = tables.nodeFlags;
     this.words = tables.words;
     this.pool = tables.pool;
     this.slots = tables.slots;
@@ -198,8 +199,7 @@ export class TrieBuilder {
   private nodes = 1;
   private parent: Int32Array;
   private output: Int32Array;
-  private inner: Uint8Array;
-  private multi: Uint8Array;
+  private nodeFlags: Uint8Array;
   /** Node n's word is pool[wordStart[n], wordStart[n + 1]) while building. */
   private wordStart: Int32Array;
   private pool: Uint16Array;
@@ -218,8 +218,7 @@ export class TrieBuilder {
     this.slotMask = size - 1;
     this.parent = new Int32Array(nodes);
     this.output = new Int32Array(nodes).fill(-1);
-    this.inner = new Uint8Array(nodes);
-    this.multi = new Uint8Array(nodes);
+    this.nodeFlags = new Uint8Array(nodes);
     this.wordStart = new Int32Array(nodes + 1);
     this.pool = new Uint16Array(nodes * 8);
     this.shapes = new Int32Array(Math.ceil(SHAPE_BITS / 32));
@@ -253,7 +252,7 @@ export class TrieBuilder {
       if (node === 0) {
         // A first word new to the trie: the shape filter learns it (the Bloom filter, in finish()).
         if (fresh) this.markShapes(u, s, e);
-      } else this.inner[node] = 1;
+      } else this.nodeFlags[node] = (this.nodeFlags[node] as number) | HAS_CHILDREN;
       node = child;
     }
     this.addOutput(node, packed);
@@ -295,8 +294,7 @@ export class TrieBuilder {
       nodes: n,
       parent: this.parent.slice(0, n),
       output: this.output.slice(0, n),
-      inner: this.inner.slice(0, n),
-      multi: this.multi.slice(0, n),
+      nodeFlags: this.nodeFlags.slice(0, n),
       words,
       pool,
       slots,
@@ -414,8 +412,7 @@ export class TrieBuilder {
     const output = new Int32Array(size).fill(-1);
     output.set(this.output);
     this.output = output;
-    this.inner = grow(this.inner, size, (k) => new Uint8Array(k));
-    this.multi = grow(this.multi, size, (k) => new Uint8Array(k));
+    this.nodeFlags = grow(this.nodeFlags, size, (k) => new Uint8Array(k));
     this.wordStart = grow(this.wordStart, size + 1, (k) => new Int32Array(k));
   }
 
@@ -457,7 +454,8 @@ export class TrieBuilder {
     this.output[node] = all[0] as number;
     if (all.length > 1) this.more.set(node, all.slice(1));
     else this.more.delete(node);
-    this.multi[node] = all.length > 1 ? 1 : 0;
+    const flags = (this.nodeFlags[node] as number) & ~HAS_MORE;
+    this.nodeFlags[node] = all.length > 1 ? flags | HAS_MORE : flags;
   }
 }
 
