@@ -184,6 +184,12 @@ function isFunctionWord(text: string, start: number, end: number): boolean {
 
 const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** A letter of a Latin word, accented ones and combining accents included (Aïn is one word, not "A"). */
+const isLatinLetter = (c: number): boolean =>
+  isAsciiLetter(c) ||
+  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+  (c >= 0x300 && c <= 0x36f) ||
+  (c >= 0x1e00 && c <= 0x1eff);
 
 /**
  * Whether text[start, end) is written as a name: its first word capitalised, and the next one too
@@ -193,11 +199,11 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 
 function writtenAsName(text: string, start: number, end: number): boolean {
   if (!isLatinCapital(text.charCodeAt(start))) return false; // "über" is no Uber
   let i = start;
-  while (i < end && isAsciiLetter(text.charCodeAt(i))) i++;
+  while (i < end && isLatinLetter(text.charCodeAt(i))) i++;
   // One word (most names): capitalised is enough, function word or not; no substring is cut.
   if (i >= end || !isFunctionWord(text, start, i)) return true;
-  while (i < end && !isAsciiLetter(text.charCodeAt(i))) i++;
-  return i >= end || isAsciiUpper(text.charCodeAt(i));
+  while (i < end && !isLatinLetter(text.charCodeAt(i))) i++;
+  return i >= end || isLatinCapital(text.charCodeAt(i));
 }
 
 const SURNAME = RANK.surname;

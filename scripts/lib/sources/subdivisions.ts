@@ -28,10 +28,12 @@ export function parseSubdivisions(
 }
 
 const KIND_EN =
-  / (Province|Governorate|Region|State|Oblast|District|Autonomous Region|Autonomous Okrug|Krai|Republic)$/;
-const KIND_AR = /^(ولاية|محافظة|منطقة|مقاطعة|شعبية|أوبلاست)\s+|\s+(أوبلاست|كراي)$/;
+  /^Canton of | (Province|Governorate|Region|State|Oblast|District|Autonomous Region|Autonomous Okrug|Krai|Republic|Prefecture|County|Voivodeship|department)$/g;
+// أوكروغ خانتي-مانسي ذاتية الحكم (an autonomous okrug) → خانتي-مانسي; جمهورية كومي → كومي.
+const KIND_AR =
+  /^(ولاية|محافظة|منطقة|مقاطعة|شعبية|أوبلاست|كانتون|جمهورية|أوكروغ)\s+|\s+(أوبلاست|كراي|الذاتية|ذاتية الحكم)$/g;
 
-/** "Tigray Region" → Tigray, "ولاية سنار" → سنار, "كيفو الشمالية" stays. */
+/** "Tigray Region" → Tigray, "Canton of Uri" → Uri, "ولاية سنار" → سنار, "كيفو الشمالية" stays. */
 export function bareSubdivisionName(name: string): string {
   const ar = /\p{Script=Arabic}/u.test(name);
   return name.replace(ar ? KIND_AR : KIND_EN, '').trim();

@@ -535,6 +535,8 @@ describe('English names are written as names', () => {
       entity('iran-foreign-ministry', 'government', 'وزارة الخارجية الإيرانية', 'Iranian Foreign Ministry', {
         aliases: { ar: [], en: ['Iran Foreign Ministry'] },
       }),
+      entity('ain-defla', 'place', 'عين الدفلى', 'Aïn Defla'),
+      entity('ines-arrimadas', 'person', 'إينيس أريماداس', 'Inés Arrimadas'),
     ],
   });
   const spansOf = (text: string) => m.match(text).map((x) => text.slice(x.start, x.end));
@@ -548,5 +550,13 @@ describe('English names are written as names', () => {
 
   it('does not take a name written as ordinary words after a function word', () => {
     expect(spansOf('The Times reported that the times were hard. The times changed.')).toEqual(['The Times']);
+  });
+
+  it('reads a first word with an accented letter whole, not as a function word (Aïn is no "A", Inés no "In")', () => {
+    expect(spansOf('Floods hit Aïn Defla, and Inés Arrimadas spoke.')).toEqual([
+      'Aïn Defla',
+      'Inés Arrimadas',
+    ]);
+    expect(spansOf('AÏN DEFLA; aïn defla.')).toEqual(['AÏN DEFLA']);
   });
 });

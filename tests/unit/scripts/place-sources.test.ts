@@ -50,10 +50,20 @@ describe('iso3166-2-db subdivisions', () => {
     expect(bareSubdivisionName('ولاية شمال دارفور')).toBe('شمال دارفور');
     expect(bareSubdivisionName('محافظة صلاح الدين')).toBe('صلاح الدين');
     expect(bareSubdivisionName('سمولينسك أوبلاست')).toBe('سمولينسك');
+    expect(bareSubdivisionName('Aichi Prefecture')).toBe('Aichi');
+    expect(bareSubdivisionName('Norrbotten County')).toBe('Norrbotten');
+    expect(bareSubdivisionName('Lesser Poland Voivodeship')).toBe('Lesser Poland');
+    expect(bareSubdivisionName('Antioquia department')).toBe('Antioquia');
+    expect(bareSubdivisionName('Canton of Uri')).toBe('Uri');
+    expect(bareSubdivisionName('كانتون تورغاو')).toBe('تورغاو');
+    expect(bareSubdivisionName('جمهورية كومي')).toBe('كومي');
+    expect(bareSubdivisionName('أوكروغ خانتي-مانسي ذاتية الحكم')).toBe('خانتي-مانسي');
+    expect(bareSubdivisionName('أوكروغ تشوكوتكا الذاتية')).toBe('تشوكوتكا');
     // A kind word inside the name is part of it.
     expect(bareSubdivisionName('Northern Province Road')).toBe('Northern Province Road');
     expect(bareSubdivisionName('المنطقة الصومالية')).toBe('المنطقة الصومالية');
     expect(bareSubdivisionName('Gilgit-Baltistan')).toBe('Gilgit-Baltistan');
+    expect(bareSubdivisionName('Orange County Choppers')).toBe('Orange County Choppers');
   });
 
   it('names the line of a malformed snapshot row', () => {
