@@ -1,0 +1,190 @@
+// Sport in the shipped dictionary (corpus/world/sports.txt): clubs, leagues, federations and
+// athletes found in sentences written like match reports, in both languages, and the near misses
+// a reader must not see lit up: a club's city, Arabic club names that are ordinary words, English
+// words that are also nicknames, and athletes' surnames that are ordinary words.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher } from '../../../lib/entities/matcher';
+import type { Dictionary } from '../../../lib/entities/types';
+
+const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
+const matcher = compileMatcher(dictionary);
+const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+const SPORTS = 'corpus/world/sports.txt';
+const sports = dictionary.entities.filter((e) => e.source === SPORTS);
+
+describe('sport in the shipped dictionary', () => {
+  it('has clubs, leagues and federations as organisations and athletes as dated people', () => {
+    const clubs = sports.filter((e) => e.description.en.endsWith('football club'));
+    const people = sports.filter((e) => e.type === 'person');
+    expect(clubs.length).toBeGreaterThan(150);
+    expect(people.length).toBeGreaterThan(140);
+    expect(new Set(sports.map((e) => e.type))).toEqual(new Set(['organisation', 'person']));
+    for (const p of people) expect(p.asOf, p.id).toMatch(/^\d{4}-\d\d$/);
+  });
+
+  it('shares no form with another entity, save River Plate, where the estuary keeps its name', () => {
+    // A shared form is decided by rank and source order, and a place's name outranks a club's
+    // alias: a bare city name given to a club would never name the club, only blur the card.
+    const shared = sports.filter((e) => e.shared !== undefined).map((e) => [e.id, e.shared]);
+    expect(shared).toEqual([['river-plate', { 'river plate': ['rio-de-la-plata'] }]]);
+    expect(found('The River Plate was calm. CA River Plate won, and River Plate celebrated.')).toEqual([
+      ['River Plate', 'rio-de-la-plata'],
+      ['CA River Plate', 'river-plate'],
+      ['River Plate', 'river-plate'],
+    ]);
+  });
+
+  it('finds the clubs and players of a Saudi and Gulf match report, clitics and all', () => {
+    expect(
+      found(
+        'وتعادل الهلال السعودي مع نادي الشباب السعودي، وسجل سالم الدوسري هدفا للهلال السعودي قبل أن يسجل الدوسري مجددا، فيما فاز نادي الاتفاق على الفيحاء السعودي وخسر نادي الجزيرة الإماراتي أمام العربي القطري.',
+      ),
+    ).toEqual([
+      ['الهلال السعودي', 'al-hilal'],
+      ['نادي الشباب السعودي', 'al-shabab-fc'],
+      ['سالم الدوسري', 'salem-al-dawsari'],
+      ['لهلال السعودي', 'al-hilal'],
+      ['الدوسري', 'salem-al-dawsari'],
+      ['نادي الاتفاق', 'al-ettifaq'],
+      ['الفيحاء السعودي', 'al-fayha'],
+      ['نادي الجزيرة الإماراتي', 'al-jazira-club'],
+      ['العربي القطري', 'al-arabi-sc'],
+    ]);
+  });
+
+  it('finds the leagues, clubs, coaches and federations of a Spanish and North African report', () => {
+    expect(
+      found(
+        'وفي الدوري الإسباني فاز ريال بيتيس وأوساسونا، وتعادل نادي إشبيلية مع نادي فالنسيا، وسجل أشرف حكيمي لباريس سان جيرمان، بينما قاد وليد الركراكي منتخب المغرب وتوج الرجاء البيضاوي على نهضة بركان ووفاق سطيف وشبيبة القبائل.',
+      ),
+    ).toEqual([
+      ['الدوري الإسباني', 'la-liga'],
+      ['ريال بيتيس', 'real-betis'],
+      ['أوساسونا', 'ca-osasuna'],
+      ['نادي إشبيلية', 'sevilla-fc'],
+      ['نادي فالنسيا', 'valencia-cf'],
+      ['أشرف حكيمي', 'achraf-hakimi'],
+      ['باريس سان جيرمان', 'psg'],
+      ['وليد الركراكي', 'walid-regragui'],
+      ['المغرب', 'morocco'],
+      ['الرجاء البيضاوي', 'raja-casablanca'],
+      ['نهضة بركان', 'rs-berkane'],
+      ['وفاق سطيف', 'es-setif'],
+      ['شبيبة القبائل', 'js-kabylie'],
+    ]);
+    expect(
+      found(
+        'وقال مدرب الأهلي المصري إن لاعبه إمام عاشور جاهز، وأعلنت الجامعة الملكية المغربية لكرة القدم والاتحاد الجزائري لكرة القدم عن مباراة ودية.',
+      ),
+    ).toEqual([
+      ['الأهلي المصري', 'al-ahly'],
+      ['إمام عاشور', 'emam-ashour'],
+      ['الجامعة الملكية المغربية لكرة القدم', 'moroccan-football-federation'],
+      ['الاتحاد الجزائري لكرة القدم', 'algerian-football-federation'],
+    ]);
+  });
+
+  it('finds the clubs, leagues and athletes of English sports pages', () => {
+    expect(
+      found(
+        'Nottingham Forest beat Crystal Palace, Brighton & Hove Albion drew with Wolverhampton Wanderers, and Bukayo Saka scored twice for Arsenal as Declan Rice watched; Saka and Rice later spoke.',
+      ),
+    ).toEqual([
+      ['Nottingham Forest', 'nottingham-forest'],
+      ['Crystal Palace', 'crystal-palace-fc'],
+      ['Brighton & Hove Albion', 'brighton-hove-albion'],
+      ['Wolverhampton Wanderers', 'wolverhampton-wanderers'],
+      ['Bukayo Saka', 'bukayo-saka'],
+      ['Arsenal', 'arsenal-fc'],
+      ['Declan Rice', 'declan-rice'],
+      ['Saka', 'bukayo-saka'],
+      ['Rice', 'declan-rice'],
+    ]);
+    expect(
+      found(
+        'In the Bundesliga, Eintracht Frankfurt beat VfB Stuttgart, while SSC Napoli and Atalanta drew in Serie A and Aryna Sabalenka beat Coco Gauff; Sabalenka and Gauff hugged. Lando Norris and Oscar Piastri met the FIA.',
+      ),
+    ).toEqual([
+      ['Bundesliga', 'bundesliga'],
+      ['Eintracht Frankfurt', 'eintracht-frankfurt'],
+      ['VfB Stuttgart', 'vfb-stuttgart'],
+      ['SSC Napoli', 'ssc-napoli'],
+      ['Atalanta', 'atalanta'],
+      ['Serie A', 'serie-a'],
+      ['Aryna Sabalenka', 'aryna-sabalenka'],
+      ['Coco Gauff', 'coco-gauff'],
+      ['Sabalenka', 'aryna-sabalenka'],
+      ['Gauff', 'coco-gauff'],
+      ['Lando Norris', 'lando-norris'],
+      ['Oscar Piastri', 'oscar-piastri'],
+      ['FIA', 'fia'],
+    ]);
+  });
+
+  it("leaves a club's city its own name, in both languages", () => {
+    expect(
+      found(
+        'Valencia CF lost in Valencia, Sevilla FC won in Seville, and Liverpool FC fans marched in the city of Liverpool.',
+      ),
+    ).toEqual([
+      ['Valencia CF', 'valencia-cf'],
+      ['Valencia', 'valencia'],
+      ['Sevilla FC', 'sevilla-fc'],
+      ['Seville', 'seville'],
+      ['Liverpool FC', 'liverpool-fc'],
+      ['Liverpool', 'liverpool'],
+    ]);
+    // The club takes the masculine nisba (نادي فالنسيا … فالنسيا الإسباني); a port or a city does not.
+    expect(
+      found(
+        'وفاز نادي فالنسيا في مدينة فالنسيا الإسبانية، ورست السفينة في ميناء هامبورغ الألماني قبل أن يفوز نادي هامبورغ.',
+      ),
+    ).toEqual([
+      ['نادي فالنسيا', 'valencia-cf'],
+      ['فالنسيا', 'valencia'],
+      ['الإسبانية', 'spain'],
+      ['هامبورغ', 'hamburg'],
+      ['الألماني', 'germany'],
+      ['نادي هامبورغ', 'hamburger-sv'],
+    ]);
+  });
+
+  it('leaves Arabic club names that are ordinary words to the prose', () => {
+    expect(
+      found('قدم الهلال الأحمر مساعدات، وبعد النصر في المعركة عاد الشباب إلى التعاون مع الاتحاد الأوروبي.'),
+    ).toEqual([
+      ['الهلال الأحمر', 'red-crescent'],
+      ['الاتحاد الأوروبي', 'european-union'],
+    ]);
+    // Saudi youth, the Saudi-Iranian agreement, Saudi firmness, the north of Qatar, the royal army.
+    expect(
+      found(
+        'تعزز الاتفاق السعودي الإيراني، ويعمل الشباب السعودي بروح الحزم السعودي في التعاون الخليجي، وزار الوفد الشمال القطري، وأعلن الجيش الملكي المغربي حالة التأهب.',
+      ),
+    ).toEqual([
+      ['السعودي', 'saudi-arabia'],
+      ['الإيراني', 'iran'],
+      ['السعودي', 'saudi-arabia'],
+      ['السعودي', 'saudi-arabia'],
+      ['القطري', 'qatar'],
+      ['المغربي', 'morocco'],
+    ]);
+  });
+
+  it('leaves English words that are also club nicknames or athletes’ surnames to the prose', () => {
+    expect(
+      found(
+        'The wolves and their spurs; a united front and the Celtic languages; park rangers ate rice; she lost her keys; a flick of the wrist.',
+      ),
+    ).toEqual([]);
+    // A surname alone counts only after the full name on the page.
+    expect(found('Rice said Keys and Norris would fly. Madison Keys won; Keys thanked Declan Rice.')).toEqual(
+      [
+        ['Madison Keys', 'madison-keys'],
+        ['Keys', 'madison-keys'],
+        ['Declan Rice', 'declan-rice'],
+      ],
+    );
+  });
+});
