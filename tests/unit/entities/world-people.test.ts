@@ -127,4 +127,26 @@ describe('people in the news, by category', () => {
       ['Anthony Lake', 'anthony-lake'],
     ]);
   });
+  it('reads a longer name over the name inside it, and keeps ordinary words that look like surnames plain (Arabic)', () => {
+    expect(
+      people(
+        'وقال وزير الدفاع السوري السابق علي محمود عباس إن الرئيس محمود عباس لم يرد، فيما التقى رافاييلي فيتو وزراء واستخدمت روسيا الفيتو.',
+      ),
+    ).toEqual([
+      ['علي محمود عباس', 'ali-mahmoud-abbas'],
+      ['محمود عباس', 'mahmoud-abbas'],
+      ['رافاييلي فيتو', 'raffaele-fitto'],
+    ]);
+  });
+
+  it('keeps ordinary words that look like surnames plain after the full name (English)', () => {
+    expect(
+      people(
+        'James Clapper rang the bell; its clapper broke, and Clapper laughed. Julie Bishop met the bishop.',
+      ),
+    ).toEqual([
+      ['James Clapper', 'james-clapper'],
+      ['Julie Bishop', 'julie-bishop'],
+    ]);
+  });
 });
