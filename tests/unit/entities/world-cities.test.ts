@@ -78,6 +78,13 @@ describe('cities and districts of the shipped dictionary', () => {
       ['مضايا', 'madaya'],
       ['ميناب', 'minab'],
     ]);
+    expect(found('قصف الطيران مدينة القائم ومدينة الطبقة وميناء ينبع والرستن وطفس.')).toEqual([
+      ['مدينة القائم', 'qaim'],
+      ['مدينة الطبقة', 'tabqa'],
+      ['ميناء ينبع', 'yanbu'],
+      ['الرستن', 'rastan'],
+      ['طفس', 'tafas'],
+    ]);
   });
 });
 
@@ -143,6 +150,12 @@ describe('city names that are ordinary words or people’s names', () => {
     // الباب the door, الخبر the news, القصير the short, البيرة beer, الهال cardamom, بيتا beta.
     expect(
       found('فتح الباب وقرأ الخبر عن الرجل القصير، وشرب البيرة مع القهوة بالهال، وجرب نسخة بيتا من التطبيق.'),
+    ).toEqual([]);
+    // الرطبة humid, ينبع springs, حديثة modern, الطبقة the class, السلمية peaceful, العلا the heights.
+    expect(
+      found(
+        'كانت الأجواء الرطبة، وينبع الماء من مصادر حديثة، وقالت الطبقة الوسطى إن المظاهرات السلمية تسعى إلى العلا.',
+      ),
     ).toEqual([]);
     expect(found('اقتحم الجيش بلدة بيتا جنوب نابلس، واندلعت مواجهات في بيتا.')).toEqual([
       ['بلدة بيتا', 'beita'],
