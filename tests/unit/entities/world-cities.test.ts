@@ -62,6 +62,20 @@ describe('cities and districts of the shipped dictionary', () => {
       ['Turmus Ayya', 'turmus-ayya'],
       ['Sinjil', 'sinjil'],
     ]);
+    // English coverage writes Turkish names without the dotless ı: Adiyaman is Adıyaman.
+    expect(
+      found(
+        'Missiles struck Lutsk, Rivne and Ivano-Frankivsk; the quake hit Adiyaman and Iskenderun; clashes erupted in Chaman and Spin Boldak.',
+      ),
+    ).toEqual([
+      ['Lutsk', 'lutsk'],
+      ['Rivne', 'rivne'],
+      ['Ivano-Frankivsk', 'ivano-frankivsk'],
+      ['Adiyaman', 'adiyaman'],
+      ['Iskenderun', 'iskenderun'],
+      ['Chaman', 'chaman'],
+      ['Spin Boldak', 'spin-boldak'],
+    ]);
   });
 
   it('finds the cities and towns of Arabic coverage', () => {
