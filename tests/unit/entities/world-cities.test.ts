@@ -43,6 +43,17 @@ describe('cities and districts of the shipped dictionary', () => {
       ['بيت صفافا', 'beit-safafa'],
       ['وادي الجوز', 'wadi-al-joz'],
     ]);
+    // الجميزة is also the sycamore: the Beirut district only as حي الجميزة.
+    expect(
+      found(
+        'جلسوا تحت شجرة الجميزة، ثم تجولوا في حي الجميزة ومار مخايل، واشتبك مسلحون في باب التبانة وجبل محسن.',
+      ),
+    ).toEqual([
+      ['حي الجميزة', 'gemmayzeh'],
+      ['مار مخايل', 'mar-mikhael'],
+      ['باب التبانة', 'bab-al-tabbaneh'],
+      ['جبل محسن', 'jabal-mohsen'],
+    ]);
   });
 
   it('finds the cities and frontline towns of English coverage', () => {
