@@ -130,5 +130,5 @@ function buildReadingTrie(): ReadingTrie {
 }
 
 export const READING_TRIE: ReadingTrie = buildReadingTrie();
-/** The remainder after a clitic must be a dictionary word of at least this many letters. */
+/** The remainder after a clitic must be a dictionary word of at least this many letters, unless a longer name goes on from it. */
 export const MIN_STRIPPED_WORD = 3;

@@ -480,7 +480,9 @@ class TrieMatcher implements Matcher {
         const restore = readingRestore[r] as number;
         const restoreText = RESTORES[restore] as string;
         const length = e - from;
-        if (length < 2 || restoreText.length + length < MIN_STRIPPED_WORD) continue;
+        if (length < 2) continue;
+        // A shorter remainder only opens a name of several words (لأم درمان, وبن سلمان): لأم alone is no أم.
+        const short = restoreText.length + length < MIN_STRIPPED_WORD;
         // The remainder's shape bit (tokenize.ts, shapeBit) for this restore, then its hash after
         // the restore and its Bloom bit, written out.
         const shape =
@@ -500,6 +502,7 @@ class TrieMatcher implements Matcher {
         if (((trie.bloom[bloomBit >>> 5] as number) & (1 << (bloomBit & 31))) === 0) continue;
         const node = trie.find(key, 0, units, from, e, restoreText);
         if (node === 0 || !this.extend(node, i, s + (readingSkip[r] as number))) continue;
+        if (short && this.lastToken === i) continue;
         if (this.lastToken > last || (this.lastToken === last && rankOf(this.best) < rankOf(best))) {
           start = s + (readingSkip[r] as number);
           last = this.lastToken;
