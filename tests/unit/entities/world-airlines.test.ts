@@ -124,6 +124,29 @@ describe('airlines and aerospace makers in the shipped world dictionary', () => 
     ]);
   });
 
+  it('keeps airlines apart from the country and the minister they are spelled like', () => {
+    expect(
+      found(
+        'أسقطت إيران طائرة الخطوط الجوية الدولية الأوكرانية، وهبطت طائرة كوبا إيرلاينز في هافانا، وقالت كوبا إن شركة سيكورسكي سلمت المروحيات.',
+      ),
+    ).toEqual([
+      ['إيران', 'iran'],
+      ['الخطوط الجوية الدولية الأوكرانية', 'ukraine-international-airlines'],
+      ['كوبا إيرلاينز', 'copa-airlines'],
+      ['هافانا', 'havana'],
+      ['كوبا', 'cuba'],
+      ['شركة سيكورسكي', 'sikorsky'],
+    ]);
+    expect(
+      found('Ukraine International Airlines flight PS752 fell near Tehran; a Copa Airlines jet left Cuba.'),
+    ).toEqual([
+      ['Ukraine International Airlines', 'ukraine-international-airlines'],
+      ['Tehran', 'tehran'],
+      ['Copa Airlines', 'copa-airlines'],
+      ['Cuba', 'cuba'],
+    ]);
+  });
+
   it('leaves the ordinary words among airline names alone in both languages', () => {
     expect(
       found(
