@@ -122,6 +122,15 @@ describe('airlines and aerospace makers in the shipped world dictionary', () => 
       ['Bombardier', 'bombardier'],
       ['Sukhoi', 'sukhoi'],
     ]);
+    // ATR is a short acronym: written in capitals it is the maker, "atr" in prose stays plain.
+    expect(found('A Yeti Airlines ATR 72 crashed; the atr ratio fell.')).toEqual([
+      ['Yeti Airlines', 'yeti-airlines'],
+      ['ATR', 'atr'],
+    ]);
+    expect(found('تحطمت طائرة من طراز إيه تي آر 72 تابعة لطيران يتي.')).toEqual([
+      ['إيه تي آر', 'atr'],
+      ['طيران يتي', 'yeti-airlines'],
+    ]);
   });
 
   it('keeps airlines apart from the country and the minister they are spelled like', () => {
