@@ -1,14 +1,8 @@
 // The shipped dictionary's cities, districts and city demonyms on sentences written like today's
 // news, in both languages, and the near misses: city names that are also ordinary words or
 // people's names must stay plain where they mean something else.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
-
-const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
-const matcher = compileMatcher(dictionary);
-const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+import { found } from './shipped-dictionary';
 
 describe('cities and districts of the shipped dictionary', () => {
   it('finds the boroughs and suburbs of an English city report', () => {

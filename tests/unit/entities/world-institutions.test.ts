@@ -1,14 +1,8 @@
 // Universities and the branches of armed forces in the shipped dictionary, on sentences written
 // like today's news in both languages, and the near misses: the place inside an institution's name
 // must not light up on its own, and the bare words (the air force, the navy, الجيش) name no one.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
-
-const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
-const matcher = compileMatcher(dictionary);
-const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+import { found } from './shipped-dictionary';
 
 describe('universities', () => {
   it('finds the universities an English report quotes, names and acronyms', () => {

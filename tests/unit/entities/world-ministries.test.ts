@@ -1,14 +1,8 @@
 // Ministries named without their country (وزارة الداخلية, "the Foreign Ministry"): local news names
 // its own government's ministries so. They are government bodies of the story's country, one entity
 // per kind of ministry; a ministry named with its country is that country's, as before.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
-
-const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
-const matcher = compileMatcher(dictionary);
-const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+import { dictionary, found } from './shipped-dictionary';
 
 describe('ministries named without their country', () => {
   it('finds a bare Arabic ministry as a government body, behind clitics too', () => {

@@ -2,14 +2,9 @@
 // international bodies, business leaders, armed and political group leaders) on sentences written
 // like today's news: found with their clitics, found by surname once the full name came, and left
 // alone where a surname comes first or the words mean something else.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
+import { dictionary, found } from './shipped-dictionary';
 
-const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
-const matcher = compileMatcher(dictionary);
-const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 const people = (text: string) =>
   found(text).filter(([, id]) => dictionary.entities.find((e) => e.id === id)?.type === 'person');
 

@@ -2,14 +2,9 @@
 // athletes found in sentences written like match reports, in both languages, and the near misses
 // a reader must not see lit up: a club's city, Arabic club names that are ordinary words, English
 // words that are also nicknames, and athletes' surnames that are ordinary words.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
+import { dictionary, found } from './shipped-dictionary';
 
-const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
-const matcher = compileMatcher(dictionary);
-const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
 const SPORTS = 'corpus/world/sports.txt';
 const sports = dictionary.entities.filter((e) => e.source === SPORTS);
 

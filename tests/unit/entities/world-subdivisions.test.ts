@@ -3,14 +3,8 @@
 // prefectures, states and provinces a reader meets, and the near misses left out on purpose (words a
 // clitic makes of a name, given names and surnames, a city a reader knows better) that must stay as
 // they are.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileMatcher } from '../../../lib/entities/matcher';
-import type { Dictionary } from '../../../lib/entities/types';
-
-const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
-const matcher = compileMatcher(dictionary);
-const found = (text: string) => matcher.match(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+import { dictionary, found } from './shipped-dictionary';
 
 describe('the subdivisions of the countries in the news', () => {
   it('has the regions of each country the news names, each described as its country', () => {
