@@ -3,7 +3,7 @@
 // (scripts/lib/survey.ts). A file that cannot be read gets an error line and is left out.
 import { readFileSync } from 'node:fs';
 import type { Dictionary } from '../lib/entities/types';
-import { type CliResult, entityFinder, FileError, fileText } from './lib/entities-cli';
+import { type CliResult, findInFiles } from './lib/entities-cli';
 import { formatSurvey, survey } from './lib/survey';
 
 const files = process.argv.slice(2);
@@ -14,15 +14,12 @@ if (files.length === 0) {
 const dictionary = JSON.parse(
   readFileSync(new URL('../lib/generated/dictionary.json', import.meta.url), 'utf8'),
 ) as Dictionary;
-const find = entityFinder(dictionary);
 const results: CliResult[] = [];
-for (const file of files) {
-  try {
-    results.push(find(file, await fileText(file)));
-  } catch (error) {
-    if (!(error instanceof FileError)) throw error;
-    console.error(`survey: ${error.message}`);
-    process.exitCode = 2;
-  }
-}
+const failed = await findInFiles(
+  files,
+  dictionary,
+  (result) => results.push(result),
+  (error) => console.error(`survey: ${error.message}`),
+);
+if (failed) process.exitCode = 2;
 console.log(formatSurvey(survey(results)));

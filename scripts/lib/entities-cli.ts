@@ -51,18 +51,38 @@ export async function runEntities(
     io.err('usage: npm run entities -- FILE... (each a .txt or .html file)');
     return 2;
   }
+  const failed = await findInFiles(
+    files,
+    dictionary,
+    (result) => io.out(JSON.stringify(result)),
+    (error) => io.err(`entities: ${error.message}`),
+  );
+  return failed ? 2 : 0;
+}
+
+/**
+ * Finds the dictionary's entities in each file, in order: `found` gets each file's result, `failed`
+ * each file that could not be read or has no article (the others are still analysed). Returns true
+ * when a file failed.
+ */
+export async function findInFiles(
+  files: readonly string[],
+  dictionary: Dictionary,
+  found: (result: CliResult) => void,
+  failed: (error: FileError) => void,
+): Promise<boolean> {
   const analyse = entityFinder(dictionary);
-  let failed = false;
+  let anyFailed = false;
   for (const file of files) {
     try {
-      io.out(JSON.stringify(analyse(file, await fileText(file))));
+      found(analyse(file, await fileText(file)));
     } catch (error) {
       if (!(error instanceof FileError)) throw error;
-      io.err(`entities: ${error.message}`);
-      failed = true;
+      failed(error);
+      anyFailed = true;
     }
   }
-  return failed ? 2 : 0;
+  return anyFailed;
 }
 
 /** A function from (file name, text) to the mentions of the dictionary's entities in it. */
