@@ -480,8 +480,9 @@ export function scanText(original: string, out: TextScan): void {
 /**
  * scanText()'s loop, from original[from] on, while each char folds to one unit or is deleted:
  * returns where it stopped, the end or a char for scanRare(). Its state comes from `out` and goes
- * back there. A char costs one table read and one write, a word end three more; nothing here allocates or calls a function of ours, and every constant is a local or a
- * literal, which the engine's first tiers read fastest.
+ * back there. A char costs one table read and one write, a word end three more; nothing here
+ * allocates or calls a function of ours, and every constant is a local or a literal, which the
+ * engine's first tiers read fastest.
  */
 function scanRun(original: string, from: number, out: TextScan): number {
   const n = original.length;
