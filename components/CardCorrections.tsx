@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type Entity, type EntityType } from '@/lib/entities/types';
+import { entityFinder } from '@/lib/ui/find';
 import { t, typeLabel, uiNameLanguage } from '@/lib/ui/i18n';
 import { TypeMark } from './TypeMark';
 
@@ -14,8 +15,10 @@ export interface CorrectionsProps {
   busy: boolean;
   /** Why the last correction was not saved, in words. */
   problem?: string;
-  /** Entities written like `query` (folded), best first, the shown one left out. */
-  find: (query: string) => Entity[];
+  /** Every entity the page's matcher knows (shipped, packs, the reader's), for the search. */
+  entities: () => readonly Entity[];
+  /** An entity as the page has it now (the reader's type for it included). */
+  lookUp: (id: string) => Entity | undefined;
   onChangeType: (type: EntityType) => void;
   onSuppress: (everywhere: boolean) => void;
   onAddSpelling: (target: Entity) => void;
@@ -38,7 +41,10 @@ export function CardCorrections(props: CorrectionsProps) {
   // Opened: the focus goes to the first choice, so the keyboard can carry on from there (the card
   // is fixed on screen: nothing scrolls).
   useLayoutEffect(() => first.current?.focus({ preventScroll: true }), []);
-  const found = query.trim() === '' ? [] : props.find(query);
+  // Read and folded at the first search only (a card opened and closed costs nothing).
+  const [finder] = useState(() => entityFinder(props.entities));
+  const found =
+    query.trim() === '' ? [] : finder(query, 6, entity.id).flatMap((e) => props.lookUp(e.id) ?? []);
   const { onResize } = props;
   useLayoutEffect(() => onResize(), [found.length, onResize]);
   return (

@@ -21,7 +21,9 @@ export interface CorrectionSource {
   typeChangedFrom?: EntityType;
   /** True when the mention is a spelling the reader added. */
   readerSpelling: boolean;
-  find(query: string): Entity[];
+  /** Every entity the page's matcher knows, for the corrections' search. */
+  entities(): readonly Entity[];
+  lookUp(id: string): Entity | undefined;
   changeType(type: EntityType): Correction | null;
   suppress(everywhere: boolean): Correction | null;
   addSpelling(target: Entity): Correction | null;
@@ -195,7 +197,8 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
             problem: mode.kind === 'correct' ? mode.problem : undefined,
             form: source.form,
             site: source.site,
-            find: source.find,
+            entities: source.entities,
+            lookUp: source.lookUp,
             onResize: place,
             onToggle: () => {
               if (mode.kind === 'correct') mode = { kind: 'view' };

@@ -3,6 +3,8 @@
 // (content scripts never open IndexedDB: DESIGN.md §2).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { loadShippedTables } from '@/lib/entities/dictionary';
+import { matchingApart } from '@/lib/entities/matcher-apart';
 import { broadcast, sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
 import {
   backgroundProtocol,
@@ -48,6 +50,7 @@ export default defineBackground(() => {
   // The background lives as long as the extension: nothing ever tears this down.
   const forever = new AbortController().signal;
   const store = reopening(() => openNotesStore());
+  const matching = matchingApart(loadShippedTables);
   serve(
     backgroundProtocol,
     {
@@ -57,6 +60,8 @@ export default defineBackground(() => {
         void action.setBadgeText({ tabId, text: badgeText(count) });
         void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
       },
+      'warm-matcher': () => matching.warm(),
+      'match-article': ({ text }) => matching.match(text),
       'extract-article': ({ html }) => readArticle(html),
       // Every open view hears of a change once it has committed.
       ...notesHandlers(

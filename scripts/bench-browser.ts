@@ -84,8 +84,16 @@ export interface PageFigures {
   firstFrameMs: number;
   /** Fetching the shipped dictionary and viewing its tables, once per page, from the script's start. */
   dictionaryMs: number;
-  /** What of that the analysis waited for after extracting the article (the rest overlapped). */
+  /**
+   * What the analysis waited for after extracting the article: the mentions found by the
+   * background's matcher, or (where it did not answer) the tables fetched on the page.
+   */
   dictionaryWaitMs: number;
+  /** That wait in the page's first tab of the run (the background's matcher cold for this page). */
+  firstWaitMs: number;
+  /** Runs whose mentions the background found, and how long its matching took of the wait. */
+  apartRuns: number;
+  apartMs: number;
   /** Readability's first parse in the tab: cold, as the content script's own analysis is. */
   readabilityMs: number;
   /** Readability warmed up (median of the following parses), for reference. */
@@ -173,6 +181,8 @@ interface Timings {
   firstFrameMs?: number;
   dictionaryMs?: number;
   dictionaryWaitMs?: number;
+  matchedApart?: boolean;
+  matchedApartMs?: number;
 }
 
 /** The part of the WebExtension API used from an extension page. */
@@ -317,6 +327,9 @@ export async function benchPage(
     firstFrameMs: pick((s) => s.firstFrameMs ?? Number.NaN),
     dictionaryMs: pick((s) => s.dictionaryMs ?? Number.NaN),
     dictionaryWaitMs: pick((s) => s.dictionaryWaitMs ?? Number.NaN),
+    firstWaitMs: samples[0]?.dictionaryWaitMs ?? Number.NaN,
+    apartRuns: samples.filter((s) => s.matchedApart).length,
+    apartMs: median(samples.flatMap((s) => (s.matchedApart ? [s.matchedApartMs ?? Number.NaN] : []))),
     readabilityMs,
     readabilityWarmMs: pick((s) => s.readabilityWarmMs),
     workMs,
@@ -682,8 +695,10 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         'match',
         'paint',
         'first frame',
-        'dictionary',
+        'tables',
         'waited',
+        'first tab',
+        'apart',
         'Readability',
         'warm',
         '(m+p)/R',
@@ -700,6 +715,8 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         ms(p.firstFrameMs),
         ms(p.dictionaryMs),
         ms(p.dictionaryWaitMs),
+        ms(p.firstWaitMs),
+        `${p.apartRuns}/${p.runs} ${ms(p.apartMs)}`,
         ms(p.readabilityMs),
         ms(p.readabilityWarmMs),
         `${(p.ratio * 100).toFixed(1)} %`,
@@ -714,8 +731,11 @@ export function printBrowserReport(result: BrowserBenchResult): void {
       'Readability: `new Readability(document.cloneNode(true)).parse()` in the same tab after the content script',
       `finished: its first parse (cold, as the content script's analysis is; the budget compares with this) and,`,
       `for reference, the median of ${PARSES_PER_RUN} more (warm). Firefox rounds performance.now() to 1 ms.`,
-      'dictionary: fetching the packaged dictionary file and viewing its tables, once per page, from the',
-      "script's start; waited: what of it the analysis waited for after extracting the article meanwhile.",
+      "waited: what the analysis waited for after extracting the article: the mentions from the background's",
+      "matcher (DESIGN.md §7), or, where it did not answer, the dictionary's tables fetched on the page; first tab:",
+      "that wait in the page's first tab; apart: the runs matched by the background and its matching's median",
+      'time (part of the wait); tables: fetching and viewing the tables on the page (after painting, for the card,',
+      'when the background matched).',
     ].join('\n'),
   );
   for (const note of result.skipped) console.log(`note: ${note}`);
@@ -726,10 +746,11 @@ export function printBrowserReport(result: BrowserBenchResult): void {
       `(${(p.ratio * 100).toFixed(1)} % of Readability's ${ms(p.readabilityMs)}), budget ${ms(p.budgetMs)}`;
     console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
     const load =
-      `${p.browser} ${p.page}: dictionary load ${ms(p.dictionaryMs)} (fetch and view), ` +
-      `${ms(p.dictionaryWaitMs)} of it waited for after extraction, aim ≤ ${ms(DICTIONARY_AIM_MS)}`;
-    // Judged by the wait, as the big-dictionary section and the README judge it: the fetch itself
-    // overlaps extraction, and a packaged file's response latency alone exceeds 10 ms (DESIGN.md §7).
+      `${p.browser} ${p.page}: waited ${ms(p.dictionaryWaitMs)} after extraction for the dictionary's ` +
+      `mentions (${p.apartRuns}/${p.runs} runs matched by the background, ${ms(p.apartMs)} of matching), ` +
+      `aim ≤ ${ms(DICTIONARY_AIM_MS)}`;
+    // Judged by the wait, as the big-dictionary section and the README judge it: what is loaded or
+    // matched while the article is extracted costs the reader nothing (DESIGN.md §7).
     console.log(p.dictionaryWaitMs <= DICTIONARY_AIM_MS ? `PASS ${load}` : `FAIL ${load}  <<<<<<<<<< FAIL`);
   }
   for (const m of result.memory)

@@ -3,6 +3,8 @@
 // (components/extras/load.tsx). Built by scripts/lib/extras-chunk.ts as one ES module with Preact
 // taken from the content script (./preact-shared.ts); each component comes with its stylesheet,
 // which its layer adds to the shadow root it is drawn in.
+
+export { createPageNotice } from '../../lib/page/page-notice';
 export { CardCorrections } from '../CardCorrections';
 export { default as cardCorrectionsCss } from '../card-corrections.css?inline';
 export { NoteCard } from '../NoteCard';

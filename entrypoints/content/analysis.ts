@@ -26,8 +26,8 @@ export interface PageAnalysis {
    */
   run(options?: RunOptions): void;
   /**
-   * Loads the dictionary if needed (once per page), extracting the article meanwhile
-   * (PageSession.prepare), then runs.
+   * Loads the dictionary if needed (once per page), or has the article matched apart from the
+   * page, extracting the article meanwhile (PageSession.prepare), then runs.
    */
   runWhenLoaded(options?: RunOptions): Promise<void>;
   /** True once work started: the page looked like an article, or the reader asked. */
@@ -55,17 +55,26 @@ export function wireAnalysis(
     const count = session.active ? session.report().entities.length : 0;
     void sendToBackground(backgroundProtocol, 'entity-count', { count });
   };
+  // True for the one run() after the article was matched apart from the page (no tables needed).
+  let primedRun = false;
   const run = (options?: RunOptions): void => {
-    if (!dictionary.loaded) {
+    if (!dictionary.loaded && !primedRun) {
       void runWhenLoaded(options); // runs this again once the dictionary is in
       return;
     }
+    primedRun = false;
     started = true;
     const startedAt = performance.now();
     card.hide();
     notes.clear(); // the <mark> fallback must unwrap before Readability reads the page
     session.analyse(options);
     void session.settled.then(() => {
+      // The page changed while its article was matched apart, so it was read again: match that.
+      const text = session.extracted?.model.text;
+      if (text !== undefined && !dictionary.readyFor(text)) {
+        dictionary.ready().then(() => run(options), reportCount);
+        return;
+      }
       watcher.refresh(); // watch what can change the article just found
       // The badge counts entities by their entries, which come after the paint.
       dictionary.described().then(reportCount, reportCount);
@@ -74,22 +83,30 @@ export function wireAnalysis(
   };
   const runWhenLoaded = async (options?: RunOptions): Promise<void> => {
     let waitMs = 0;
+    let apartMs: number | null = null;
     if (!dictionary.loaded) {
-      const loading = dictionary.ready(); // usually in flight since the script started
-      // Readability reads the page while the dictionary arrives; only what is left is waited for.
+      // Readability reads the page while the background readies its matcher (or the tables
+      // arrive); only what is left is waited for.
       card.hide();
       notes.clear();
       session.prepare();
+      const text = session.preparedText;
       const waitFrom = performance.now();
-      await loading;
+      // A page's article is matched apart from it where it can be (DESIGN.md §7): the page waits
+      // for the mentions, not for the tables, and runs no cold matcher.
+      if (text !== null) apartMs = await dictionary.prime(text);
+      else await dictionary.ready();
       waitMs = performance.now() - waitFrom;
     }
     if (ctx.isInvalid) return;
+    primedRun = true;
     run(options);
     session.lastTimings = {
       ...session.lastTimings,
       dictionaryMs: dictionary.loadMs,
       dictionaryWaitMs: waitMs,
+      matchedApart: apartMs !== null,
+      ...(apartMs !== null ? { matchedApartMs: apartMs } : {}),
     };
   };
 

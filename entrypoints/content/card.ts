@@ -22,7 +22,6 @@ import type { ReaderPageMatcher } from '@/lib/reader-dictionary/page-matcher';
 import { saveSettings, withEntity } from '@/lib/settings/settings';
 import { foldText } from '@/lib/text/fold';
 import { liveRange } from '@/lib/text/text-model';
-import { entityFinder } from '@/lib/ui/find';
 
 export interface PageCard {
   /** Shows the card for `mention`, with its position among its entity's mentions. */
@@ -105,15 +104,13 @@ export function wireCard(
     const dictionaryType = matcher.dictionaryEntity(entity.id)?.type;
     const folded = foldText(form);
     const added = overrideOf(matcher.entries, entity.id)?.aliases;
-    // Every entity the page's matcher knows (shipped, packs, the reader's), read and folded on this
-    // card's first search only.
-    const finder = entityFinder(() => matcher.entities);
     return {
       form,
       site: session.hostname,
       typeChangedFrom: dictionaryType && dictionaryType !== entity.type ? dictionaryType : undefined,
       readerSpelling: [...(added?.ar ?? []), ...(added?.en ?? [])].some((a) => foldText(a) === folded),
-      find: (query) => finder(query, 6, entity.id).flatMap((e) => matcher.entity(e.id) ?? []),
+      entities: () => matcher.entities,
+      lookUp: (id) => matcher.entity(id),
       changeType: (type) => changeType(matcher.entries, entity, dictionaryType, type, newRecordId()),
       suppress: (everywhere) =>
         suppress(entity.id, form, everywhere ? null : session.hostname, newRecordId()),

@@ -30,7 +30,19 @@ export default defineContentScript({
     const startedAt = performance.now();
     // The shipped dictionary and the reader's switched-on packs (lib/packs), loaded together, with
     // what the reader taught it in front (lib/reader-dictionary): reader, then packs, then shipped.
-    const packs = withPacks(shippedMatcher(), loadEnabledPacks);
+    // The shipped dictionary's matching is done by the background where it answers (DESIGN.md §7).
+    const shipped = shippedMatcher({
+      warm: async () => {
+        const reply = await sendToBackground(backgroundProtocol, 'warm-matcher');
+        if (!reply.ok) throw new Error(reply.error);
+      },
+      match: async (text) => {
+        const reply = await sendToBackground(backgroundProtocol, 'match-article', { text });
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      },
+    });
+    const packs = withPacks(shipped, loadEnabledPacks);
     const matcher = withReaderEntries(
       packs,
       async () => {
@@ -40,11 +52,11 @@ export default defineContentScript({
       },
       location.hostname,
     );
-    // On a page that looks like an article the dictionary is fetched first thing, so that it arrives
-    // while the script wires itself, the settings are read and the article extracted (only what is
-    // left is waited for; a file arriving while the page is busy waits for the page too).
+    // On a page that looks like an article the background's matcher is woken first thing (and the
+    // packs and reader's entries read), so that they are ready while the script wires itself, the
+    // settings are read and the article extracted: only what is left is waited for.
     const readerable = isProbablyReaderable(document);
-    if (readerable) void matcher.ready().catch(() => {}); // analysis.runWhenLoaded meets any failure
+    if (readerable) matcher.preload();
     const painter = createPainter();
     const session = new PageSession({
       doc: document,

@@ -4,6 +4,8 @@
 // (where they are, show one), and shows the note a library link names (#hashiya-note=<id>) once
 // the notes are painted. Nothing of the notes is shown on a site where the reader turned notes off
 // (lib/settings: notesEnabled). Torn down by `signal`.
+
+import { loadExtras } from '@/components/extras/load';
 import { noteIdFromHref } from '@/lib/library/view';
 import { sendToBackground, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, viewProtocol } from '@/lib/messaging/protocol';
@@ -11,7 +13,7 @@ import { articleIdentity } from '@/lib/notes/article-identity';
 import { pageNotesProtocol } from '@/lib/notes/page-notes';
 import type { ExtractedArticle } from '@/lib/page/extract';
 import { NotesLayer } from '@/lib/page/notes-layer';
-import { createPageNotice } from '@/lib/page/page-notice';
+import type { PageNotice } from '@/lib/page/page-notice';
 import type { PageSession } from '@/lib/page/page-session';
 import { createPainter, PRIORITY } from '@/lib/page/paint';
 import { scrollToRange } from '@/lib/page/scroll';
@@ -40,7 +42,18 @@ export interface PageNotes {
 export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes {
   // Notes of five colours interleave through the text: added in reading order (lib/page/paint.ts).
   const layer = new NotesLayer(createPainter(window, undefined, PRIORITY.notes, true));
-  const notice = createPageNotice(document, uiDirection(), t('cardClose'));
+  // Shown rarely (a link named a note that is not on the page): it comes with the in-page extras.
+  let notice: PageNotice | null = null;
+  const showNotice = (message: string): void => {
+    loadExtras().then(
+      (extras) => {
+        if (signal.aborted) return;
+        notice ??= extras.createPageNotice(document, uiDirection(), t('cardClose'));
+        notice.show(message);
+      },
+      () => {}, // no notice, and nothing else lost
+    );
+  };
   // Answers may arrive out of order: only the latest request paints.
   let generation = 0;
   let articleId: string | null = null;
@@ -54,8 +67,8 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     const outcome = layer.reveal(arrival, scrollToRange);
     arrival = null;
     // Hashiya's words only: the note's own text never enters the page.
-    if (outcome === 'orphan') notice.show(t('noteNotOnPage'));
-    else if (outcome === 'unknown') notice.show(t('noteArrivalUnknown'));
+    if (outcome === 'orphan') showNotice(t('noteNotOnPage'));
+    else if (outcome === 'unknown') showNotice(t('noteArrivalUnknown'));
   };
   const enabled = () => notesEnabled(session.settings, session.hostname);
   /** What the last refresh found the switch at. */
@@ -128,7 +141,7 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     'abort',
     () => {
       layer.clear();
-      notice.hide();
+      notice?.hide();
     },
     { once: true },
   );
@@ -144,7 +157,7 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
       layer.clear();
       shownFor = null;
     },
-    owns: (node) => layer.owns(node) || notice.isHost(node),
+    owns: (node) => layer.owns(node) || (notice?.isHost(node) ?? false),
     get enabled() {
       return enabled();
     },

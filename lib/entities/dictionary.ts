@@ -13,7 +13,8 @@ import {
   pageMatcherFromFile,
   type TypedMatcher,
 } from './dictionary-tables';
-import type { Dictionary } from './types';
+import { decodeMatches, type MatchesApart } from './matches-apart';
+import type { Dictionary, EntityType, Mention } from './types';
 
 const fetched = new Map<string, Promise<ArrayBuffer>>();
 
@@ -34,6 +35,11 @@ function loadPackaged(name: string): Promise<ArrayBuffer> {
   return loading;
 }
 
+/** The shipped dictionary's tables file (the background matches pages' articles with it). */
+export function loadShippedTables(): Promise<ArrayBuffer> {
+  return loadPackaged(DICTIONARY_FILE);
+}
+
 /** The shipped dictionary with every entity (the options page and the library list them). */
 export async function loadShippedDictionary(): Promise<Dictionary> {
   const [tables, entries] = await Promise.all([
@@ -44,14 +50,35 @@ export async function loadShippedDictionary(): Promise<Dictionary> {
 }
 
 /**
+ * Where the shipped dictionary's matching can be done apart from the page (the background keeps a
+ * matcher loaded, warm from one page to the next): the page then waits for the mentions, not for
+ * the tables, and its main thread does not run a cold matcher.
+ */
+export interface MatcherApart {
+  /** Starts the matcher apart loading (while the page extracts its article). */
+  warm(): Promise<void>;
+  match(text: string): Promise<MatchesApart>;
+}
+
+/**
  * A matcher for the shipped dictionary that can be handed out before its files arrive: it finds
- * nothing until `ready()` has resolved, which callers await before analysing, and names no entity
- * (entity() undefined, `entities` empty) until `described()` has resolved.
+ * nothing until `ready()` (or `prime(text)`, for that text) has resolved, which callers await before
+ * analysing, and names no entity (entity() undefined, `entities` empty) until `described()` has
+ * resolved.
  */
 export interface ShippedMatcher extends TypedMatcher {
   /** The tables are in: matching and types. */
   ready(): Promise<void>;
   readonly loaded: boolean;
+  /** Starts what `prime` needs loading, before there is a text to match. */
+  preload(): void;
+  /**
+   * Makes match(text) ready for this text: found apart from the page where it can be, else with
+   * the tables (ready()). Resolves to how long the matching took apart, or null when it was not.
+   */
+  prime(text: string): Promise<number | null>;
+  /** match(text) answers for this text now (the tables are in, or it was primed with it). */
+  readyFor(text: string): boolean;
   /**
    * The entries are in too (fetched once the tables are); resolves at once where nothing was
    * asked to load (no analysis, no entity to name). Rejects when they cannot be read.
@@ -61,11 +88,14 @@ export interface ShippedMatcher extends TypedMatcher {
   readonly loadMs: number;
 }
 
-export function shippedMatcher(): ShippedMatcher {
+export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
   let compiled: FileMatcher | undefined;
   let pending: Promise<void> | undefined;
   let entries: Promise<void> | undefined;
   let loadMs = 0;
+  // The last text matched apart from the page, its mentions and their entities' types.
+  let primed: { text: string; mentions: Mention[]; types: Map<string, EntityType> } | undefined;
+  let warmed = false;
   // Fetched once the tables are in; after a failure, tried again at the next described().
   const describe = (tables: FileMatcher): Promise<void> => {
     entries ??= loadPackaged(DICTIONARY_ENTRIES_FILE).then(
@@ -77,31 +107,56 @@ export function shippedMatcher(): ShippedMatcher {
     );
     return entries;
   };
+  const ready = (): Promise<void> => {
+    pending ??= (async () => {
+      const started = performance.now();
+      const tables = pageMatcherFromFile(await loadShippedTables());
+      loadMs = performance.now() - started;
+      compiled = tables;
+      describe(tables).catch(() => {}); // met by described()
+    })();
+    return pending;
+  };
   return {
     get loaded() {
       return compiled !== undefined;
     },
+    preload() {
+      if (warmed || !apart) return;
+      warmed = true;
+      apart.warm().catch(() => {}); // prime() meets any failure
+    },
+    async prime(text) {
+      if (compiled || !apart) {
+        await ready();
+        return null;
+      }
+      try {
+        const sent = await apart.match(text);
+        primed = { text, ...decodeMatches(sent, text.length) };
+        return sent.tookMs ?? 0;
+      } catch {
+        // The background could not answer (stopped, or its files unreadable): match on the page.
+        await ready();
+        return null;
+      }
+    },
+    readyFor: (text) => compiled !== undefined || primed?.text === text,
     get loadMs() {
       return loadMs;
     },
-    ready() {
-      pending ??= (async () => {
-        const started = performance.now();
-        const tables = pageMatcherFromFile(await loadPackaged(DICTIONARY_FILE));
-        loadMs = performance.now() - started;
-        compiled = tables;
-        describe(tables).catch(() => {}); // met by described()
-      })();
-      return pending;
-    },
+    ready,
     async described() {
-      if (!pending) return;
-      await pending;
+      // A page primed apart from it reads the tables now, for its cards and later analyses.
+      if (!pending && !primed) return;
+      await ready();
       if (compiled) await describe(compiled);
     },
-    match: (text, scanned) => compiled?.match(text, scanned) ?? [],
+    // What was found apart stays right for its text: the tables are the same either way.
+    match: (text, scanned) =>
+      primed?.text === text ? primed.mentions.slice() : (compiled?.match(text, scanned) ?? []),
     entity: (id) => compiled?.entity(id),
-    typeOf: (id) => compiled?.typeOf(id),
+    typeOf: (id) => compiled?.typeOf(id) ?? primed?.types.get(id),
     get entities() {
       return compiled?.entities ?? [];
     },

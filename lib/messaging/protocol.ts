@@ -3,6 +3,7 @@
 // Adding a message is one line in a map plus the schema of its payload.
 // Content scripts never open IndexedDB: what they store goes through the background (DESIGN.md §2).
 import * as v from 'valibot';
+import type { MatchesApart } from '../entities/matches-apart';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { pageNotesProtocol } from '../notes/page-notes';
 import { notesProtocol } from '../notes/validate';
@@ -56,6 +57,10 @@ export interface PageReport {
     dictionaryMs?: number;
     /** How long the analysis waited for it after extracting the article. */
     dictionaryWaitMs?: number;
+    /** The article's mentions were found apart from the page, by the background's matcher... */
+    matchedApart?: boolean;
+    /** ...which took this long of the wait. */
+    matchedApartMs?: number;
     /** The article was read apart from the page (a very big page). */
     extractedApart?: boolean;
     /** The reader's notes after the last analysis (for `npm run bench`). */
@@ -112,6 +117,8 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
       firstFrameMs: v.optional(count),
       dictionaryMs: v.optional(count),
       dictionaryWaitMs: v.optional(count),
+      matchedApart: v.optional(v.boolean()),
+      matchedApartMs: v.optional(count),
       extractedApart: v.optional(v.boolean()),
       notes: v.optional(
         v.object({
@@ -158,6 +165,19 @@ const articleRuns: v.GenericSchema<ArticleRuns> = v.object({
   kept: v.array(v.object({ run: index, length: index, ends: v.string() })),
 });
 
+/** An article's text to match apart from the page; a page's text is smaller than its HTML. */
+const articleText = v.object({
+  text: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML_CHARS, 'an article too large to send')),
+});
+// Checked item by item by decodeMatches (ids against spans, spans against the text): a schema
+// walking thousands of numbers would cost the page what matching apart saves it.
+const matchesApart: v.GenericSchema<MatchesApart> = v.object({
+  ids: v.array(v.string()),
+  types: v.custom<number[]>(Array.isArray),
+  spans: v.string(),
+  tookMs: v.optional(v.number()),
+});
+
 /** Requests about the page's analysis a tab's content script answers (entrypoints/content/messages.ts). */
 export const analysisProtocol = {
   'get-page-report': [none, pageReport],
@@ -195,6 +215,10 @@ export const selectionProtocol = {
 export const backgroundProtocol = {
   /** The number of distinct entities on the sender's page, for its tab's toolbar badge. */
   'entity-count': [v.object({ count }), v.void()],
+  /** Loads the background's matcher, so that it is ready when the page's article is. */
+  'warm-matcher': [none, v.void()],
+  /** The shipped dictionary's mentions in an article's text (lib/entities/matches-apart.ts). */
+  'match-article': [articleText, matchesApart],
   /** Reads the article of a page too big to extract on the page (lib/page/extract-elsewhere.ts). */
   'extract-article': [pageHtml, v.nullable(articleRuns)],
   /** Save, change, delete, undo and list the reader's notes (the background owns the store). */

@@ -46,6 +46,7 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
   let packIds: string[] = [];
   let combined: Matcher = shipped;
   let pending: Promise<void> | undefined;
+  let packsReading: Promise<void> | undefined;
   let packsRead = false;
   let generation = 0;
   let packsMs = 0;
@@ -63,6 +64,11 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
     packsMs = performance.now() - started;
     packsRead = true;
   };
+  // Read once for ready(), prime() and preload(), whichever comes first.
+  const packsOnce = (): Promise<void> => {
+    packsReading ??= readPacks();
+    return packsReading;
+  };
   return {
     get loaded() {
       return shipped.loaded && packsRead;
@@ -71,9 +77,18 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
       return shipped.loadMs + packsMs;
     },
     ready() {
-      pending ??= Promise.all([shipped.ready(), readPacks()]).then(() => undefined);
+      pending ??= Promise.all([shipped.ready(), packsOnce()]).then(() => undefined);
       return pending;
     },
+    preload() {
+      shipped.preload();
+      void packsOnce();
+    },
+    async prime(text) {
+      const [apart] = await Promise.all([shipped.prime(text), packsOnce()]);
+      return apart;
+    },
+    readyFor: (text) => shipped.readyFor(text) && packsRead,
     described: () => shipped.described(),
     async reloadPacks() {
       await readPacks();

@@ -27,8 +27,15 @@ export interface SessionTimings {
   firstFrameMs?: number;
   /** Fetching the shipped dictionary and viewing its tables, once per page (started with the script). */
   dictionaryMs?: number;
-  /** How long the analysis then waited for it, the article already extracted (see prepare()). */
+  /**
+   * How long the analysis then waited for it, or for the mentions found apart from the page, the
+   * article already extracted (see prepare()).
+   */
   dictionaryWaitMs?: number;
+  /** The article's mentions were found apart from the page (by the background's matcher)... */
+  matchedApart?: boolean;
+  /** ...which took this long of the wait. */
+  matchedApartMs?: number;
   /** The article was read apart from the page (a very big page: see analyseElsewhere). */
   extractedApart?: boolean;
   /** The reader's notes found and painted after the analysis (entrypoints/content/notes.ts). */
@@ -221,6 +228,11 @@ export class PageSession {
     } catch {
       this.dropPrepared();
     }
+  }
+
+  /** The text of the article prepare() extracted, or null when it extracted none. */
+  get preparedText(): string | null {
+    return this.prepared?.article?.model.text ?? null;
   }
 
   /** What prepare() extracted, if the page did not change since; it is used once either way. */

@@ -30,6 +30,7 @@ export function withReaderEntries(
   let entriesRead = false;
   let generation = 0;
   let pending: Promise<void> | undefined;
+  let entriesReading: Promise<void> | undefined;
   const readEntries = async () => {
     const current = ++generation;
     const entries = await loadEntries().catch(() => []);
@@ -37,6 +38,11 @@ export function withReaderEntries(
     applied = withReaderDictionary(base, entries, site);
     appliedEntries = entries;
     entriesRead = true;
+  };
+  // Read once for ready(), prime() and preload(), whichever comes first.
+  const entriesOnce = (): Promise<void> => {
+    entriesReading ??= readEntries();
+    return entriesReading;
   };
   return {
     get loaded() {
@@ -46,9 +52,18 @@ export function withReaderEntries(
       return base.loadMs;
     },
     ready() {
-      pending ??= Promise.all([base.ready(), readEntries()]).then(() => undefined);
+      pending ??= Promise.all([base.ready(), entriesOnce()]).then(() => undefined);
       return pending;
     },
+    preload() {
+      base.preload();
+      void entriesOnce();
+    },
+    async prime(text) {
+      const [apart] = await Promise.all([base.prime(text), entriesOnce()]);
+      return apart;
+    },
+    readyFor: (text) => base.readyFor(text) && entriesRead,
     described: () => base.described(),
     reloadEntries: readEntries,
     get entries() {

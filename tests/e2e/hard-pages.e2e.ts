@@ -15,6 +15,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
+import { waitForTimings } from '../../scripts/bench-browser';
 import type { TestPage } from './browsers.ts';
 import {
   entityTypes,
@@ -445,6 +446,19 @@ const longArticleTest: E2eTest = {
     );
     assert.ok(snap.articleChars >= 300_000, `the article has only ${snap.articleChars} characters`);
     ctx.log(`article: ${snap.articleChars.toLocaleString('en')} characters`);
+    // Its mentions came from the background's matcher (DESIGN.md §7), and were painted exactly.
+    const probe = await ctx.browser.openExtensionPage('popup.html');
+    try {
+      const timings = await waitForTimings(probe, await page.evaluate(() => location.href, null));
+      assert.equal(timings.matchedApart, true, 'the article was matched on the page, not by the background');
+      ctx.log(
+        `matched by the background in ${timings.matchedApartMs?.toFixed(1)} ms, ` +
+          `the page waited ${timings.dictionaryWaitMs?.toFixed(1)} ms, then matched + painted in ` +
+          `${(timings.matchMs + timings.paintMs).toFixed(1)} ms`,
+      );
+    } finally {
+      await probe.close();
+    }
     await expectNamesOutside(page, expectation);
     expectNoErrors(ctx, page, 'long-article.html');
   },

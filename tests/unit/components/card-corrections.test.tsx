@@ -9,7 +9,6 @@ import { HOST_ATTRIBUTE } from '@/lib/page/shadow-host';
 import { addSpelling, changeType, type ReaderChange, suppress } from '@/lib/reader-dictionary/corrections';
 import { READER_SOURCE } from '@/lib/reader-dictionary/model';
 import { buildTextModel, rangesFromSortedOffsets } from '@/lib/text/text-model';
-import { entityFinder } from '@/lib/ui/find';
 import { useUiLanguage } from '../ui/fake-i18n';
 
 // The chunk these UIs come from, loaded first: tests/unit/components/extras/ covers its arrival.
@@ -47,12 +46,12 @@ function mention(): PlacedMention {
 }
 
 function source(sent: ReaderChange[], answer: string | null = null): CorrectionSource {
-  const find = entityFinder(() => ALL);
   return {
     form: 'طهران',
     site: 'news.example',
     readerSpelling: false,
-    find: (q) => find(q, 6, 'tehran'),
+    entities: () => ALL,
+    lookUp: (id) => ALL.find((e) => e.id === id),
     changeType: (type) => changeType([], TEHRAN, 'place', type, ID),
     suppress: (everywhere) => suppress('tehran', 'طهران', everywhere ? null : 'news.example', ID),
     addSpelling: (target) => addSpelling([], target, 'طهران', ID),

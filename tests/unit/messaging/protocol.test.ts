@@ -81,6 +81,8 @@ describe('serving a protocol', () => {
       {
         'entity-count': () => undefined,
         'extract-article': () => null,
+        'warm-matcher': async () => {},
+        'match-article': async () => ({ ids: [], types: [], spans: '' }),
         ...notesHandlers(() => Promise.reject(new Error('not opened'))),
         ...readerDictionaryHandlers(() => Promise.reject(new Error('not opened'))),
       },

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import type { MatchesApart } from '@/lib/entities/matches-apart';
 import { answerMessage } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { LIMIT } from '@/lib/notes/limits';
@@ -36,6 +37,8 @@ function recordingHandlers() {
   const handlers = {
     'entity-count': () => undefined,
     'extract-article': () => null,
+    'warm-matcher': async () => {},
+    'match-article': async () => ({ ids: [], types: [], spans: '' }),
     'save-note': echo,
     'update-note': echo,
     'delete-note': echo,
@@ -47,7 +50,12 @@ function recordingHandlers() {
     'undo-delete-reader-entry': echo,
     'list-reader-entries': echo,
   } as unknown as NotesHandlers &
-    ReaderDictionaryHandlers & { 'entity-count': () => undefined; 'extract-article': () => null };
+    ReaderDictionaryHandlers & {
+      'entity-count': () => undefined;
+      'extract-article': () => null;
+      'warm-matcher': () => Promise<void>;
+      'match-article': () => Promise<MatchesApart>;
+    };
   return { handlers, reached };
 }
 

@@ -59,6 +59,12 @@ function shipped(): ShippedMatcher {
     ready: async () => {
       loaded = true;
     },
+    preload: () => {},
+    prime: async () => {
+      loaded = true;
+      return null;
+    },
+    readyFor: () => loaded,
     described: async () => {},
     match: (text) => (loaded ? compiled.match(text) : []),
     entity: (id) => (loaded ? compiled.entity(id) : undefined),

@@ -17,6 +17,9 @@ const base: ShippedMatcher = {
   loaded: true,
   loadMs: 0,
   ready: async () => {},
+  preload: () => {},
+  prime: async () => null,
+  readyFor: () => true,
   described: async () => {},
 };
 

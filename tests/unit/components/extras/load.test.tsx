@@ -15,10 +15,13 @@ const oman: Entity = {
   id: 'oman',
   type: 'place',
   names: { ar: 'عمان', en: 'Oman' },
+  aliases: { ar: [], en: [] },
+  demonyms: { ar: [], en: [] },
+  surnames: { ar: [], en: [] },
   description: { ar: '', en: '' },
   source: 'test',
-} as Entity;
-const amman: Entity = { ...oman, id: 'amman', names: { ar: 'عمّان', en: 'Amman' } } as Entity;
+};
+const amman: Entity = { ...oman, id: 'amman', names: { ar: 'عمّان', en: 'Amman' } };
 
 describe('in-page extras', () => {
   it('draws nothing until the chunk has come, then the corrections with their stylesheet', async () => {
@@ -36,7 +39,8 @@ describe('in-page extras', () => {
           form="عمان"
           site="example.org"
           busy={false}
-          find={(query) => (query ? [amman] : [])}
+          entities={() => [amman]}
+          lookUp={(id) => (id === amman.id ? amman : undefined)}
           onChangeType={noop}
           onSuppress={noop}
           onAddSpelling={noop}
@@ -54,7 +58,7 @@ describe('in-page extras', () => {
     const sheets = [...shadow.querySelectorAll('style')].map((style) => style.textContent);
     expect(sheets).toEqual([extras.cardCorrectionsCss]);
     expect(root.querySelectorAll('[data-correct-type]')).toHaveLength(5);
-    // It is live: a search finds what `find` gives.
+    // It is live: a search finds among the entities it is given.
     const search = root.querySelector<HTMLInputElement>('input');
     if (!search) throw new Error('no search field');
     search.value = 'amm';

@@ -56,7 +56,8 @@ describe('in-page extras that cannot be loaded', () => {
           form="عمان"
           site="example.org"
           busy={false}
-          find={() => []}
+          entities={() => []}
+          lookUp={() => undefined}
           onChangeType={noop}
           onSuppress={noop}
           onAddSpelling={noop}
