@@ -60,6 +60,14 @@ export interface MatcherApart {
   match(text: string): Promise<MatchesApart>;
 }
 
+/** What matching an article apart from the page cost. */
+export interface MatchedApart {
+  /** The matching where it was done (part of the page's wait). */
+  tookMs: number;
+  /** The page's own share: sending the text and reading the mentions that came back. */
+  pageMs: number;
+}
+
 /**
  * A matcher for the shipped dictionary that can be handed out before its files arrive: it finds
  * nothing until `ready()` (or `prime(text)`, for that text) has resolved, which callers await before
@@ -74,9 +82,9 @@ export interface ShippedMatcher extends TypedMatcher {
   preload(): void;
   /**
    * Makes match(text) ready for this text: found apart from the page where it can be, else with
-   * the tables (ready()). Resolves to how long the matching took apart, or null when it was not.
+   * the tables (ready()). Resolves to what matching apart cost, or null when it was not done.
    */
-  prime(text: string): Promise<number | null>;
+  prime(text: string): Promise<MatchedApart | null>;
   /** match(text) answers for this text now (the tables are in, or it was primed with it). */
   readyFor(text: string): boolean;
   /**
@@ -132,9 +140,14 @@ export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
         return null;
       }
       try {
-        const sent = await apart.match(text);
+        // The text is copied for the message on this thread, before the promise comes back.
+        const sending = performance.now();
+        const asked = apart.match(text);
+        const sentMs = performance.now() - sending;
+        const sent = await asked;
+        const reading = performance.now();
         primed = { text, ...decodeMatches(sent, text.length) };
-        return sent.tookMs ?? 0;
+        return { tookMs: sent.tookMs ?? 0, pageMs: sentMs + performance.now() - reading };
       } catch {
         // The background could not answer (stopped, or its files unreadable): match on the page.
         await ready();

@@ -6,6 +6,7 @@
 import { ENTITY_TYPES, type EntityType, type Mention, type MentionKind } from './types';
 
 const KINDS: readonly MentionKind[] = ['name', 'alias', 'demonym', 'surname'];
+const COMMA = 44;
 
 /** What the background sends back for one text. */
 export interface MatchesApart {
@@ -53,13 +54,13 @@ export function decodeMatches(
   textLength: number,
 ): { mentions: Mention[]; types: Map<string, EntityType> } {
   const { ids, types } = apart;
-  const spans = apart.spans === '' ? [] : apart.spans.split(',').map(base36);
-  if (ids.length !== types.length || spans.length % 4 !== 0)
+  const spans = readNumbers(apart.spans);
+  if (!spans || ids.length !== types.length || spans.length % 4 !== 0)
     throw new Error('the mentions found apart from the page are malformed');
   const typeOf = new Map<string, EntityType>();
   for (let i = 0; i < ids.length; i++) {
     const index = types[i];
-    const type = integer(index) ? ENTITY_TYPES[index] : undefined;
+    const type = Number.isInteger(index) ? ENTITY_TYPES[index as number] : undefined;
     const id = ids[i];
     if (type === undefined || typeof id !== 'string') throw new Error('an entity found apart has no type');
     typeOf.set(id, type);
@@ -67,19 +68,12 @@ export function decodeMatches(
   const mentions = new Array<Mention>(spans.length / 4);
   let previousEnd = 0;
   for (let at = 0, n = 0; at < spans.length; at += 4, n++) {
-    const [start, end, id, kindIndex] = [spans[at], spans[at + 1], spans[at + 2], spans[at + 3]];
-    const entityId = integer(id) ? ids[id] : undefined;
-    const kind = integer(kindIndex) ? KINDS[kindIndex] : undefined;
+    const start = spans[at] as number;
+    const end = spans[at + 1] as number;
+    const entityId = ids[spans[at + 2] as number];
+    const kind = KINDS[spans[at + 3] as number];
     // In order, not overlapping, inside the text: what a matcher gives, and what painting assumes.
-    if (
-      !integer(start) ||
-      !integer(end) ||
-      start < previousEnd ||
-      end <= start ||
-      end > textLength ||
-      entityId === undefined ||
-      kind === undefined
-    )
+    if (start < previousEnd || end <= start || end > textLength || entityId === undefined || !kind)
       throw new Error('a mention found apart from the page does not fit its text');
     previousEnd = end;
     mentions[n] = { start, end, entityId, kind };
@@ -87,11 +81,25 @@ export function decodeMatches(
   return { mentions, types: typeOf };
 }
 
-function integer(value: unknown): value is number {
-  return Number.isInteger(value);
-}
-
-/** A base-36 number written as encodeMatches writes it, else NaN. */
-function base36(digits: string): number {
-  return /^[0-9a-z]{1,7}$/.test(digits) ? Number.parseInt(digits, 36) : Number.NaN;
+/** The numbers of a spans string (base 36, comma-separated), or null when it is not one. */
+function readNumbers(text: string): number[] | null {
+  const numbers: number[] = [];
+  if (text === '') return numbers;
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : COMMA;
+    if (c === COMMA) {
+      if (digits === 0 || digits > 7) return null;
+      numbers.push(value);
+      value = 0;
+      digits = 0;
+      continue;
+    }
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
+    if (digit < 0) return null;
+    value = value * 36 + digit;
+    digits++;
+  }
+  return numbers;
 }

@@ -319,7 +319,8 @@ export class PageSession {
       return type;
     };
     const placed: PlacedMention[] = [];
-    for (const [i, mention] of mentions.entries()) {
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i] as Mention;
       const type = typeOf(mention.entityId);
       const range = ranges[i];
       if (!type || !range) continue;

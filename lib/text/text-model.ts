@@ -164,6 +164,17 @@ export function rangesFromSortedOffsets(
   const out: (AbstractRange | null)[] = [];
   const last = nodes.length - 1;
   const make = last < 0 ? staticRange : staticRangeMaker(nodes[0] as Text);
+  // Each node's length read once (a DOM read per node, not three per span: an article names
+  // thousands of entities in far fewer nodes, and each read crosses the content script's wall).
+  const lengths = new Int32Array(nodes.length).fill(-1);
+  const lengthOf = (i: number): number => {
+    let length = lengths[i] as number;
+    if (length < 0) {
+      length = (nodes[i] as Text).length;
+      lengths[i] = length;
+    }
+    return length;
+  };
   let si = 0;
   let ei = 0;
   for (const { start, end } of spans) {
@@ -174,18 +185,16 @@ export function rangesFromSortedOffsets(
     while (si < last && (starts[si + 1] as number) <= start) si++;
     while (ei < last && (starts[ei + 1] as number) < end) ei++;
     // A start at the very end of a node (on a separator) belongs to the next node.
-    const first =
-      si < last && start >= (starts[si] as number) + (nodes[si] as Text).data.length ? si + 1 : si;
-    const startNode = nodes[first] as Text;
+    const first = si < last && start >= (starts[si] as number) + lengthOf(si) ? si + 1 : si;
+    const endOffset = clamp(end - (starts[ei] as number), 0, lengthOf(ei));
     const endNode = nodes[ei] as Text;
-    const endOffset = clamp(end - (starts[ei] as number), 0, endNode.data.length);
     // A span of nothing but a separator starts after it ends: collapsed, as a live Range would be.
     if (first > ei) out.push(make(endNode, endOffset, endNode, endOffset));
     else
       out.push(
         make(
-          startNode,
-          clamp(start - (starts[first] as number), 0, startNode.data.length),
+          nodes[first] as Text,
+          clamp(start - (starts[first] as number), 0, lengthOf(first)),
           endNode,
           endOffset,
         ),
