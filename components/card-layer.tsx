@@ -21,8 +21,13 @@ export interface CorrectionSource {
   typeChangedFrom?: EntityType;
   /** True when the mention is a spelling the reader added. */
   readerSpelling: boolean;
-  /** Every entity the page's matcher knows, for the corrections' search. */
+  /**
+   * Every entity the page's matcher knows, for the corrections' search; complete once `loadAll`
+   * has (a page matched apart knows only what it found until then).
+   */
   entities(): readonly Entity[];
+  /** Reads the whole dictionary into the page (the corrections opened: their search needs it). */
+  loadAll(): void;
   lookUp(id: string): Entity | undefined;
   changeType(type: EntityType): Correction | null;
   suppress(everywhere: boolean): Correction | null;
@@ -204,6 +209,7 @@ export function createCardLayer(doc: Document, actions: CardActions): CardLayer 
               if (mode.kind === 'correct') mode = { kind: 'view' };
               else {
                 keepFocusBefore();
+                source.loadAll();
                 mode = { kind: 'correct', busy: false };
               }
               draw();

@@ -3,7 +3,7 @@
 // (content scripts never open IndexedDB: DESIGN.md §2).
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { loadShippedTables } from '@/lib/entities/dictionary';
+import { loadShippedEntries, loadShippedTables } from '@/lib/entities/dictionary';
 import { matchingApart } from '@/lib/entities/matcher-apart';
 import { broadcast, sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
 import {
@@ -50,7 +50,7 @@ export default defineBackground(() => {
   // The background lives as long as the extension: nothing ever tears this down.
   const forever = new AbortController().signal;
   const store = reopening(() => openNotesStore());
-  const matching = matchingApart(loadShippedTables);
+  const matching = matchingApart(loadShippedTables, loadShippedEntries);
   serve(
     backgroundProtocol,
     {
@@ -62,6 +62,7 @@ export default defineBackground(() => {
       },
       'warm-matcher': () => matching.warm(),
       'match-article': ({ text }) => matching.match(text),
+      'describe-entities': ({ ids }) => matching.describe(ids),
       'extract-article': ({ html }) => readArticle(html),
       // Every open view hears of a change once it has committed.
       ...notesHandlers(

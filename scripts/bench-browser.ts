@@ -813,7 +813,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
   for (const s of result.size) {
     const sizeDetail =
       `${s.build}: content script ${kb(s.rawBytes)} raw, ${kb(s.gzipBytes)} gzip (budget ${kb(SIZE_BUDGET_BYTES)} gzip) — ${s.file.replace(`${REPO_ROOT}/`, '')}; ` +
-      `+ in-page extras (note card, selection toolbar, the card's Correct…) ${kb(s.extras.rawBytes)} raw, ${kb(s.extras.gzipBytes)} gzip, loaded when opened`;
+      `+ in-page extras (note card, selection toolbar, the card's Correct…, page notice, note anchoring) ${kb(s.extras.rawBytes)} raw, ${kb(s.extras.gzipBytes)} gzip, loaded when opened or when the article has notes`;
     console.log(s.pass ? `PASS ${sizeDetail}` : `FAIL ${sizeDetail}  <<<<<<<<<< FAIL`);
   }
 }

@@ -110,6 +110,11 @@ export function wireCard(
       typeChangedFrom: dictionaryType && dictionaryType !== entity.type ? dictionaryType : undefined,
       readerSpelling: [...(added?.ar ?? []), ...(added?.en ?? [])].some((a) => foldText(a) === folded),
       entities: () => matcher.entities,
+      loadAll: () =>
+        void matcher.ready().then(
+          () => matcher.described(),
+          () => {},
+        ),
       lookUp: (id) => matcher.entity(id),
       changeType: (type) => changeType(matcher.entries, entity, dictionaryType, type, newRecordId()),
       suppress: (everywhere) =>

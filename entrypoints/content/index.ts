@@ -41,6 +41,11 @@ export default defineContentScript({
         if (!reply.ok) throw new Error(reply.error);
         return reply.value;
       },
+      describe: async (ids) => {
+        const reply = await sendToBackground(backgroundProtocol, 'describe-entities', { ids });
+        if (!reply.ok) throw new Error(reply.error);
+        return reply.value;
+      },
     });
     const packs = withPacks(shipped, loadEnabledPacks);
     const matcher = withReaderEntries(

@@ -89,8 +89,13 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     if (request !== generation || signal.aborted || session.extracted !== article) return;
     // A failed list leaves what is painted: the notes are still the reader's, only not refreshed.
     if (!reply.ok) return;
+    const notes = reply.value;
+    // Anchoring comes with the in-page extras, imported only for an article with notes.
+    const extras = notes.length > 0 ? await loadExtras().catch(() => null) : null;
+    if (request !== generation || signal.aborted || session.extracted !== article) return;
+    if (notes.length > 0 && !extras) return; // as a failed list: what is painted stays
     const answered = performance.now();
-    const found = layer.show(article.model, reply.value);
+    const found = layer.show(article.model, notes, extras?.anchorAll ?? (() => []));
     const paintedAt = performance.now();
     if (analysisStartedAt !== undefined)
       session.lastTimings = {

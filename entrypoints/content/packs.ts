@@ -8,7 +8,7 @@ import type { PageAnalysis } from './analysis';
 export function wirePacks(matcher: PageMatcher, analysis: PageAnalysis, signal: AbortSignal): void {
   const stop = watchPacks(() => {
     // A page not analysed yet reads the packs when (if ever) it is.
-    if (!matcher.loaded) return;
+    if (!analysis.started) return;
     void matcher.reloadPacks().then(() => {
       if (!signal.aborted && analysis.started) analysis.run();
     });

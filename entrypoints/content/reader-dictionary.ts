@@ -18,9 +18,9 @@ export function wireReaderDictionary(
     {
       'reader-dictionary-changed': () => {
         // A page not analysed yet reads the entries when (if ever) it is.
-        if (!matcher.loaded) return;
+        if (!analysis.started) return;
         void matcher.reloadEntries().then(() => {
-          if (signal.aborted || !analysis.started) return;
+          if (signal.aborted) return;
           session.rematch();
           analysis.reportCount();
         });

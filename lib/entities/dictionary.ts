@@ -14,7 +14,7 @@ import {
   type TypedMatcher,
 } from './dictionary-tables';
 import { decodeMatches, type MatchesApart } from './matches-apart';
-import type { Dictionary, EntityType, Mention } from './types';
+import type { Dictionary, Entity, EntityType, Mention } from './types';
 
 const fetched = new Map<string, Promise<ArrayBuffer>>();
 
@@ -40,6 +40,11 @@ export function loadShippedTables(): Promise<ArrayBuffer> {
   return loadPackaged(DICTIONARY_FILE);
 }
 
+/** The shipped dictionary's entries file (the background describes what pages found with it). */
+export function loadShippedEntries(): Promise<ArrayBuffer> {
+  return loadPackaged(DICTIONARY_ENTRIES_FILE);
+}
+
 /** The shipped dictionary with every entity (the options page and the library list them). */
 export async function loadShippedDictionary(): Promise<Dictionary> {
   const [tables, entries] = await Promise.all([
@@ -58,6 +63,8 @@ export interface MatcherApart {
   /** Starts the matcher apart loading (while the page extracts its article). */
   warm(): Promise<void>;
   match(text: string): Promise<MatchesApart>;
+  /** The entries of these entities and of those they share a form with. */
+  describe(ids: string[]): Promise<Entity[]>;
 }
 
 /** What matching an article apart from the page cost. */
@@ -104,9 +111,11 @@ export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
   // The last text matched apart from the page, its mentions and their entities' types.
   let primed: { text: string; mentions: Mention[]; types: Map<string, EntityType> } | undefined;
   let warmed = false;
+  // The entries of the entities found apart, as the background sent them (no file on the page).
+  const describedApart = new Map<string, Entity>();
   // Fetched once the tables are in; after a failure, tried again at the next described().
   const describe = (tables: FileMatcher): Promise<void> => {
-    entries ??= loadPackaged(DICTIONARY_ENTRIES_FILE).then(
+    entries ??= loadShippedEntries().then(
       (file) => tables.addEntries(file),
       (error: unknown) => {
         entries = undefined;
@@ -160,18 +169,29 @@ export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
     },
     ready,
     async described() {
-      // A page primed apart from it reads the tables now, for its cards and later analyses.
-      if (!pending && !primed) return;
-      await ready();
-      if (compiled) await describe(compiled);
+      if (pending) {
+        await pending;
+        if (compiled) await describe(compiled);
+        return;
+      }
+      // Matched apart: the background describes what was found, and the page loads no file.
+      const missing = [...(primed?.types.keys() ?? [])].filter((id) => !describedApart.has(id));
+      if (!apart || missing.length === 0) return;
+      try {
+        for (const entity of await apart.describe(missing)) describedApart.set(entity.id, entity);
+      } catch {
+        await ready(); // the background stopped answering: the page reads the files after all
+        if (compiled) await describe(compiled);
+      }
     },
     // What was found apart stays right for its text: the tables are the same either way.
     match: (text, scanned) =>
       primed?.text === text ? primed.mentions.slice() : (compiled?.match(text, scanned) ?? []),
-    entity: (id) => compiled?.entity(id),
+    entity: (id) => compiled?.entity(id) ?? describedApart.get(id),
     typeOf: (id) => compiled?.typeOf(id) ?? primed?.types.get(id),
+    // Until the files are read (ready(), then described()), only the entities described apart.
     get entities() {
-      return compiled?.entities ?? [];
+      return compiled?.described ? compiled.entities : [...describedApart.values()];
     },
   };
 }

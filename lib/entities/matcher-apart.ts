@@ -3,15 +3,25 @@
 // the next, where each page's own matcher would run cold (DESIGN.md §7).
 import { type FileMatcher, pageMatcherFromFile } from './dictionary-tables';
 import { encodeMatches, type MatchesApart } from './matches-apart';
+import type { Entity } from './types';
 
 export interface MatchingApart {
   /** Loads the tables now (a page is extracting its article). */
   warm(): Promise<void>;
   match(text: string): Promise<MatchesApart>;
+  /**
+   * The entries of these entities (those a page found), with the entities they share a form with
+   * (its cards say "also: …"): the page then needs no dictionary file of its own.
+   */
+  describe(ids: readonly string[]): Promise<Entity[]>;
 }
 
-export function matchingApart(loadTables: () => Promise<ArrayBuffer>): MatchingApart {
+export function matchingApart(
+  loadTables: () => Promise<ArrayBuffer>,
+  loadEntries: () => Promise<ArrayBuffer>,
+): MatchingApart {
   let matcher: Promise<FileMatcher> | undefined;
+  let entries: Promise<FileMatcher> | undefined;
   const loaded = (): Promise<FileMatcher> => {
     if (!matcher) {
       matcher = loadTables().then(pageMatcherFromFile);
@@ -22,6 +32,18 @@ export function matchingApart(loadTables: () => Promise<ArrayBuffer>): MatchingA
     }
     return matcher;
   };
+  const described = (): Promise<FileMatcher> => {
+    if (!entries) {
+      entries = Promise.all([loaded(), loadEntries()]).then(([tables, file]) => {
+        if (!tables.described) tables.addEntries(file);
+        return tables;
+      });
+      entries.catch(() => {
+        entries = undefined;
+      });
+    }
+    return entries;
+  };
   return {
     async warm() {
       await loaded();
@@ -31,6 +53,21 @@ export function matchingApart(loadTables: () => Promise<ArrayBuffer>): MatchingA
       const started = performance.now();
       const found = encodeMatches(tables.match(text), (id) => tables.typeOf(id));
       return { ...found, tookMs: performance.now() - started };
+    },
+    async describe(ids) {
+      const tables = await described();
+      const found = new Map<string, Entity>();
+      const add = (id: string): Entity | undefined => {
+        if (found.has(id)) return undefined;
+        const entity = tables.entity(id);
+        if (entity) found.set(id, entity);
+        return entity;
+      };
+      for (const id of ids) {
+        const entity = add(id);
+        for (const others of Object.values(entity?.shared ?? {})) for (const other of others) add(other);
+      }
+      return [...found.values()];
     },
   };
 }

@@ -7,6 +7,7 @@ import type { MatchesApart } from '../entities/matches-apart';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { pageNotesProtocol } from '../notes/page-notes';
 import { notesProtocol } from '../notes/validate';
+import { entityFields } from '../packs/format';
 import type { ArticleRuns } from '../page/extract';
 import { articleTextProtocol } from '../reader-dictionary/article-text';
 import { readerDictionaryProtocol } from '../reader-dictionary/validate';
@@ -178,6 +179,13 @@ const matchesApart: v.GenericSchema<MatchesApart> = v.object({
   tookMs: v.optional(v.number()),
 });
 
+const entityIds = v.object({ ids: v.pipe(v.array(v.string()), v.maxLength(100_000, 'too many entities')) });
+/** An entity as the background describes it: a pack entity's fields, and the forms it shares. */
+const describedEntity = v.object({
+  ...entityFields,
+  shared: v.optional(v.record(v.string(), v.array(v.string()))),
+});
+
 /** Requests about the page's analysis a tab's content script answers (entrypoints/content/messages.ts). */
 export const analysisProtocol = {
   'get-page-report': [none, pageReport],
@@ -219,6 +227,8 @@ export const backgroundProtocol = {
   'warm-matcher': [none, v.void()],
   /** The shipped dictionary's mentions in an article's text (lib/entities/matches-apart.ts). */
   'match-article': [articleText, matchesApart],
+  /** The entries of the entities a page found, and of those they share a form with. */
+  'describe-entities': [entityIds, v.array(describedEntity)],
   /** Reads the article of a page too big to extract on the page (lib/page/extract-elsewhere.ts). */
   'extract-article': [pageHtml, v.nullable(articleRuns)],
   /** Save, change, delete, undo and list the reader's notes (the background owns the store). */

@@ -28,22 +28,25 @@ const forms = (what: string) =>
   );
 const byLanguage = <T extends v.GenericSchema>(schema: T) => v.object({ ar: schema, en: schema });
 
+/** An entity's fields, checked (a pack's entities, and those the background describes to a page). */
+export const entityFields = {
+  id: v.pipe(
+    text(100, 'an id'),
+    v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens'),
+  ),
+  type: v.picklist(ENTITY_TYPES, `the type is not one of ${ENTITY_TYPES.join(', ')}`),
+  names: byLanguage(text(PACK_LIMIT.name, 'a name')),
+  aliases: byLanguage(forms('alias')),
+  demonyms: byLanguage(forms('demonym')),
+  surnames: byLanguage(forms('surname')),
+  description: byLanguage(text(PACK_LIMIT.description, 'a description')),
+  /** Provenance inside the pack: the source file and line, or the corpus counts. */
+  source: text(PACK_LIMIT.meta, 'a source'),
+  asOf: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'as-of is YYYY-MM'))),
+};
+
 export const PackEntitySchema = v.pipe(
-  v.object({
-    id: v.pipe(
-      text(100, 'an id'),
-      v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is lower-case letters, digits and hyphens'),
-    ),
-    type: v.picklist(ENTITY_TYPES, `the type is not one of ${ENTITY_TYPES.join(', ')}`),
-    names: byLanguage(text(PACK_LIMIT.name, 'a name')),
-    aliases: byLanguage(forms('alias')),
-    demonyms: byLanguage(forms('demonym')),
-    surnames: byLanguage(forms('surname')),
-    description: byLanguage(text(PACK_LIMIT.description, 'a description')),
-    /** Provenance inside the pack: the source file and line, or the corpus counts. */
-    source: text(PACK_LIMIT.meta, 'a source'),
-    asOf: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/, 'as-of is YYYY-MM'))),
-  }),
+  v.object(entityFields),
   v.check((e) => e.names.ar.trim() !== '' || e.names.en.trim() !== '', 'an entity has no name'),
 );
 

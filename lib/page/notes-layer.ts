@@ -1,7 +1,7 @@
 // The reader's notes on the page: re-anchored on the article's text model (lib/anchoring, cheapest
 // first) and painted in their colours on their own painter layer, above the entity highlights.
 // Notes that cannot be placed are orphans: kept and listed, never painted, never deleted.
-import { Anchorer, type AnchorMethod } from '../anchoring/anchor';
+import type { Anchor, AnchorMethod } from '../anchoring/anchor';
 import type { AnnotationRecord } from '../notes/model';
 import { noteGroup } from '../notes/note-styles';
 import type { PageNotes, RevealOutcome } from '../notes/page-notes';
@@ -17,6 +17,12 @@ export interface PlacedNote extends PaintTarget {
   start: number;
   end: number;
 }
+
+/**
+ * Finds each note's passage in a text (lib/anchoring's anchorAll), null for those not found. Passed
+ * in: the page imports anchoring with the in-page extras, only when it has notes to place.
+ */
+export type AnchorNotes = (text: string, notes: readonly AnnotationRecord[]) => (Anchor | null)[];
 
 interface Found {
   note: AnnotationRecord;
@@ -48,8 +54,12 @@ export class NotesLayer {
    * Re-anchors `notes` on `model` and paints the ones found (replacing what was painted). Returns
    * how many each anchoring step placed and how many are orphans.
    */
-  show(model: TextModel, notes: readonly AnnotationRecord[]): Record<AnchorMethod | 'orphans', number> {
-    const anchors = new Anchorer(model.text).anchorAll(notes);
+  show(
+    model: TextModel,
+    notes: readonly AnnotationRecord[],
+    anchorNotes: AnchorNotes,
+  ): Record<AnchorMethod | 'orphans', number> {
+    const anchors = notes.length > 0 ? anchorNotes(model.text, notes) : [];
     const found: Found[] = [];
     const orphans: AnnotationRecord[] = [];
     const counts = { position: 0, exact: 0, approximate: 0, orphans: 0 };

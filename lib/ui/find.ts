@@ -33,16 +33,22 @@ function tier(form: string, query: string): number {
  * A search over entities by every way they are written, folded as the matcher folds (hamza seats,
  * diacritics, tatweel; Latin case and accents), best first: a whole name, then a name's start, a
  * word's start, anywhere; names before other spellings, shorter forms first. `entities` is read
- * and folded on the first search, so a search nobody makes costs nothing.
+ * and folded on the first search (and again when it changed size), so a search nobody makes costs
+ * nothing.
  */
 export function entityFinder(
   entities: () => readonly Entity[],
 ): (query: string, limit?: number, skip?: string) => Entity[] {
   let index: Indexed[] | undefined;
+  let indexed: readonly Entity[] = [];
   return (query, limit = 8, skip) => {
     const wanted = foldForm(query);
     if (wanted === '') return [];
-    index ??= entities().map((entity) => {
+    // Indexed again when the list grew (a page's dictionary arrives after its first search).
+    const now = entities();
+    if (now.length !== indexed.length) index = undefined;
+    indexed = now;
+    index ??= now.map((entity) => {
       const names = [entity.names.ar, entity.names.en].filter(Boolean);
       const others = [entity.aliases, entity.demonyms, entity.surnames].flatMap((f) => [...f.ar, ...f.en]);
       return { entity, forms: [...names, ...others].map(foldForm), names: names.length };

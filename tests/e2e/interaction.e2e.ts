@@ -1343,11 +1343,11 @@ const requestsTest: E2eTest = {
       const fromPanel = panel.requests.filter((u) => !u.startsWith(`${ctx.browser.extensionOrigin}/`));
       assert.deepEqual(fromPanel, [], 'requests from the side panel to anything but its own files');
       if (background === null) ctx.log('(the background context could not be inspected in this browser)');
-      // The background reads the dictionary's tables from the package too, to match pages' articles
-      // apart from them (Chrome names the file under the dynamic id there as well).
+      // The background reads the dictionary's files from the package too, to match pages' articles
+      // apart from them and describe what they found (Chrome names them under the dynamic id there as well).
       else
         assert.deepEqual(
-          background.filter((u) => !u.startsWith(`${ctx.browser.extensionOrigin}/`) && !tables(u)),
+          background.filter((u) => !u.startsWith(`${ctx.browser.extensionOrigin}/`) && !dictionary(u)),
           [],
           'requests from the extension background',
         );

@@ -51,6 +51,7 @@ function source(sent: ReaderChange[], answer: string | null = null): CorrectionS
     site: 'news.example',
     readerSpelling: false,
     entities: () => ALL,
+    loadAll: () => {},
     lookUp: (id) => ALL.find((e) => e.id === id),
     changeType: (type) => changeType([], TEHRAN, 'place', type, ID),
     suppress: (everywhere) => suppress('tehran', 'طهران', everywhere ? null : 'news.example', ID),

@@ -6,14 +6,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { shippedMatcher } from '@/lib/entities/dictionary';
-import { DICTIONARY_TABLES } from '@/lib/entities/dictionary-file';
+import { DICTIONARY_ENTRIES, DICTIONARY_TABLES } from '@/lib/entities/dictionary-file';
 import { matcherFromFile } from '@/lib/entities/dictionary-tables';
 import { matchingApart } from '@/lib/entities/matcher-apart';
 import { decodeMatches, encodeMatches, type MatchesApart } from '@/lib/entities/matches-apart';
 
 const tableBytes = readFileSync(DICTIONARY_TABLES);
+const entryBytes = readFileSync(DICTIONARY_ENTRIES);
 const tables = (): ArrayBuffer => new Uint8Array(tableBytes).buffer;
-const onPage = matcherFromFile(tables(), null);
+const entries = (): ArrayBuffer => new Uint8Array(entryBytes).buffer;
+const onPage = matcherFromFile(tables(), entries());
+/** The background's side, over the shipped files. */
+const background = () =>
+  matchingApart(
+    async () => tables(),
+    async () => entries(),
+  );
 const GOLD_NEWS = 'tests/gold/news';
 const texts = [
   readFileSync('corpus/000_8bc69fdfd68826f6.txt', 'utf8'),
@@ -23,19 +31,20 @@ const texts = [
 ];
 const article = texts.join('\n\n');
 
-// The page's fetch of its packaged files (fetched once per context): the tables are the only file
-// these tests give it.
+// The page's fetch of its packaged files (fetched once per context).
 beforeEach(() => {
-  vi.stubGlobal('fetch', async () => new Response(tables()));
+  vi.stubGlobal(
+    'fetch',
+    async (url: string) => new Response(url.endsWith('/dictionary-entries.json') ? entries() : tables()),
+  );
 });
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the mentions sent from the background', () => {
   it('are the mentions and types matching on the page gives, on real news', async () => {
-    const background = matchingApart(async () => tables());
     const expected = onPage.match(article);
     expect(expected.length).toBeGreaterThan(300);
-    const sent = await background.match(article);
+    const sent = await background().match(article);
     // Each entity's id once, whatever its number of mentions.
     expect(new Set(sent.ids).size).toBe(sent.ids.length);
     expect(sent.ids.length).toBeLessThan(expected.length);
@@ -82,17 +91,31 @@ describe('the background’s matcher', () => {
   it('reads the tables once for every page, and again after a failed read', async () => {
     let reads = 0;
     let fail = true;
-    const background = matchingApart(async () => {
-      reads++;
-      if (fail) throw new Error('unreadable');
-      return tables();
-    });
-    await expect(background.warm()).rejects.toThrow('unreadable');
+    const apart = matchingApart(
+      async () => {
+        reads++;
+        if (fail) throw new Error('unreadable');
+        return tables();
+      },
+      async () => entries(),
+    );
+    await expect(apart.warm()).rejects.toThrow('unreadable');
     fail = false;
-    await background.warm();
-    await background.match('وصل وزير خارجية إيران إلى طهران');
-    await background.match('Iran and Tehran');
+    await apart.warm();
+    await apart.match('وصل وزير خارجية إيران إلى طهران');
+    await apart.match('Iran and Tehran');
+    await apart.describe(['iran']);
     expect(reads).toBe(2);
+  });
+
+  it('describes the entities asked for, and those they share a form with', async () => {
+    const apart = background();
+    const shared = onPage.entities.find((e) => Object.keys(e.shared ?? {}).length > 0);
+    if (!shared) throw new Error('the shipped dictionary has no shared form');
+    const partners = [...new Set(Object.values(shared.shared ?? {}).flat())];
+    const described = await apart.describe(['iran', shared.id, 'no-such-entity', 'iran']);
+    expect(described.map((e) => e.id).sort()).toEqual([...new Set(['iran', shared.id, ...partners])].sort());
+    for (const entity of described) expect(entity).toEqual(onPage.entity(entity.id));
   });
 });
 
@@ -100,11 +123,10 @@ describe('a page’s shipped matcher with a background that matches', () => {
   const text = 'قال وزير الخارجية الإيراني في طهران إن واشنطن وإيران تتفاوضان. Iran said on Monday.';
 
   it('finds the article’s mentions, with their types, without reading the tables', async () => {
-    const background = matchingApart(async () => tables());
-    const page = shippedMatcher({ warm: background.warm, match: background.match });
+    const page = shippedMatcher(background());
     page.preload();
     expect(page.readyFor(text)).toBe(false);
-    expect(await page.prime(text)).toBeGreaterThanOrEqual(0);
+    expect(await page.prime(text)).toMatchObject({ tookMs: expect.any(Number), pageMs: expect.any(Number) });
     expect(page.loaded).toBe(false);
     expect(page.readyFor(text)).toBe(true);
     const found = page.match(text);
@@ -117,13 +139,32 @@ describe('a page’s shipped matcher with a background that matches', () => {
     expect(page.match(`${text} `)).toEqual(onPage.match(`${text} `));
   });
 
-  it('reads the tables for its cards once the page is painted', async () => {
-    const background = matchingApart(async () => tables());
-    const page = shippedMatcher({ warm: background.warm, match: background.match });
+  it('names what it found from the background’s description, reading no file', async () => {
+    const page = shippedMatcher(background());
     await page.prime(text);
-    // The entries file is missing in these tests: described() fails, after reading the tables.
-    await page.described().catch(() => {});
+    const found = [...new Set(page.match(text).map((m) => m.entityId))];
+    expect(found.length).toBeGreaterThan(2);
+    expect(page.entity(found[0] as string)).toBeUndefined();
+    await page.described();
+    for (const id of found) expect(page.entity(id)).toEqual(onPage.entity(id));
+    expect(page.loaded).toBe(false);
+    // Only what was described, until the reader asks for every entity (the card's search).
+    expect(page.entities.length).toBeLessThan(100);
+    await page.ready();
+    await page.described();
+    expect(page.entities.length).toBe(onPage.entities.length);
+  });
+
+  it('reads the files when the background cannot describe what it found', async () => {
+    const apart = background();
+    const page = shippedMatcher({
+      ...apart,
+      describe: () => Promise.reject(new Error('The message port closed before a response was received.')),
+    });
+    await page.prime(text);
+    await page.described();
     expect(page.loaded).toBe(true);
+    for (const m of page.match(text)) expect(page.entity(m.entityId)).toEqual(onPage.entity(m.entityId));
   });
 
   it('matches on the page when the background cannot answer or answers nonsense', async () => {
@@ -132,7 +173,7 @@ describe('a page’s shipped matcher with a background that matches', () => {
       async () => ({ ids: ['iran'], types: [4], spans: '0,rr,0,0' }),
     ];
     for (const answer of answers) {
-      const page = shippedMatcher({ warm: async () => {}, match: answer });
+      const page = shippedMatcher({ warm: async () => {}, match: answer, describe: async () => [] });
       expect(await page.prime(text)).toBeNull();
       expect(page.loaded).toBe(true);
       expect(page.match(text)).toEqual(onPage.match(text));

@@ -83,6 +83,7 @@ describe('serving a protocol', () => {
         'extract-article': () => null,
         'warm-matcher': async () => {},
         'match-article': async () => ({ ids: [], types: [], spans: '' }),
+        'describe-entities': async () => [],
         ...notesHandlers(() => Promise.reject(new Error('not opened'))),
         ...readerDictionaryHandlers(() => Promise.reject(new Error('not opened'))),
       },

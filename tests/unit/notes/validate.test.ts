@@ -39,6 +39,7 @@ function recordingHandlers() {
     'extract-article': () => null,
     'warm-matcher': async () => {},
     'match-article': async () => ({ ids: [], types: [], spans: '' }),
+    'describe-entities': async () => [],
     'save-note': echo,
     'update-note': echo,
     'delete-note': echo,
@@ -55,6 +56,7 @@ function recordingHandlers() {
       'extract-article': () => null;
       'warm-matcher': () => Promise<void>;
       'match-article': () => Promise<MatchesApart>;
+      'describe-entities': () => Promise<never[]>;
     };
   return { handlers, reached };
 }

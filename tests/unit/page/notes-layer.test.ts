@@ -1,6 +1,8 @@
 // The notes layer: the article's notes re-anchored on the text model and painted per colour above
 // the entity highlights; a note whose passage is gone is an orphan, kept and never painted.
+
 import { describe, expect, it, vi } from 'vitest';
+import { anchorAll } from '@/lib/anchoring/anchor';
 import { describePassage } from '@/lib/anchoring/describe';
 import type { AnnotationRecord, NoteColour } from '@/lib/notes/model';
 import { NotesLayer } from '@/lib/page/notes-layer';
@@ -45,7 +47,12 @@ describe('NotesLayer', () => {
     const model = modelOf(FIRST_VISIT);
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    expect(layer.show(model, notes)).toEqual({ position: 2, exact: 0, approximate: 0, orphans: 0 });
+    expect(layer.show(model, notes, anchorAll)).toEqual({
+      position: 2,
+      exact: 0,
+      approximate: 0,
+      orphans: 0,
+    });
     expect(fake.texts('hashiya-note-yellow')).toEqual(['ألبانيا العلاقات']);
     // Across the link's element boundary.
     expect(fake.texts('hashiya-note-blue')).toEqual(['إيدي راما إن القرار']);
@@ -65,7 +72,12 @@ describe('NotesLayer', () => {
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
     // What the bench reads: which step placed each note, and how many are orphans.
-    expect(layer.show(model, [kept, removed])).toEqual({ position: 0, exact: 1, approximate: 0, orphans: 1 });
+    expect(layer.show(model, [kept, removed], anchorAll)).toEqual({
+      position: 0,
+      exact: 1,
+      approximate: 0,
+      orphans: 1,
+    });
     expect(fake.texts('hashiya-note-yellow')).toEqual(['إيدي راما إن القرار']);
     expect(fake.highlights.has('hashiya-note-green')).toBe(false);
     expect(layer.orphans.map((n) => n.id)).toEqual([removed.id]);
@@ -81,8 +93,8 @@ describe('NotesLayer', () => {
     ]);
     entities.paint(new Map([['place', [{ range: placeRange as AbstractRange }]]]));
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    layer.show(model, [noteOn(model.text, 'ألبانيا العلاقات', 'pink')]);
-    layer.show(model, [noteOn(model.text, 'مع إيران', 'purple')]);
+    layer.show(model, [noteOn(model.text, 'ألبانيا العلاقات', 'pink')], anchorAll);
+    layer.show(model, [noteOn(model.text, 'مع إيران', 'purple')], anchorAll);
     expect(fake.highlights.has('hashiya-note-pink')).toBe(false);
     expect(fake.texts('hashiya-note-purple')).toEqual(['مع إيران']);
     layer.clear();
@@ -96,7 +108,7 @@ describe('NotesLayer', () => {
     const layer = new NotesLayer(
       createPainter({ document } as unknown as Parameters<typeof createPainter>[0]),
     );
-    layer.show(model, [noteOn(model.text, 'إيدي راما إن القرار', 'green')]);
+    layer.show(model, [noteOn(model.text, 'إيدي راما إن القرار', 'green')], anchorAll);
     const marks = [...document.querySelectorAll(`.${MARK_CLASS}`)] as HTMLElement[];
     expect(marks.map((m) => m.textContent).join('')).toBe('إيدي راما إن القرار');
     expect(marks[0]?.style.backgroundColor).toContain('47 191 113');
@@ -114,7 +126,7 @@ describe('NotesLayer', () => {
     const model = modelOf(FIRST_VISIT.replace('العلاقات مع إيران', 'الصلات'));
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    layer.show(model, [later, gone, earlier]);
+    layer.show(model, [later, gone, earlier], anchorAll);
     expect(layer.order()).toEqual({ placed: [earlier.id, later.id], orphans: [gone.id] });
   });
 
@@ -127,7 +139,7 @@ describe('NotesLayer', () => {
       const model = modelOf(FIRST_VISIT);
       const fake = fakeWindow();
       const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-      layer.show(model, [note, gone]);
+      layer.show(model, [note, gone], anchorAll);
       const scrolled: string[] = [];
       const scroll = (range: AbstractRange) => scrolled.push(rangeText(range));
       expect(layer.reveal(note.id, scroll)).toBe('shown');
@@ -154,7 +166,7 @@ describe('NotesLayer', () => {
     const inner = noteOn(model.text, 'إيدي راما', 'blue');
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    layer.show(model, [outer, inner]);
+    layer.show(model, [outer, inner], anchorAll);
     const link = document.querySelector('a')?.firstChild as Text;
     expect(layer.atPoint(link, 2)?.note.id).toBe(inner.id);
     const said = document.querySelectorAll('p')[1]?.firstChild as Text;
@@ -167,7 +179,7 @@ describe('NotesLayer', () => {
       createPainter({ document } as unknown as Parameters<typeof createPainter>[0]),
     );
     layer.clear();
-    marked.show(modelOf(FIRST_VISIT), [noteOn(model.text, 'إيدي راما', 'green')]);
+    marked.show(modelOf(FIRST_VISIT), [noteOn(model.text, 'إيدي راما', 'green')], anchorAll);
     const markText = document.querySelector(`.${MARK_CLASS}`)?.firstChild as Text;
     expect(marked.atPoint(markText, 1)?.note.colour).toBe('green');
     marked.clear();
@@ -180,7 +192,7 @@ describe('NotesLayer', () => {
     const remove = noteOn(model.text, 'إيدي راما', 'pink');
     const fake = fakeWindow();
     const layer = new NotesLayer(createPainter(fake.win, fake.now, PRIORITY.notes));
-    layer.show(model, [keep, edit, remove]);
+    layer.show(model, [keep, edit, remove], anchorAll);
     layer.remove(remove.id);
     expect(fake.highlights.has('hashiya-note-pink')).toBe(false);
     layer.update({ ...edit, colour: 'blue', note: 'changed' });
