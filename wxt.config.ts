@@ -23,8 +23,9 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   hooks: {
-    // The shipped dictionary is two packaged files the content script fetches when it analyses a page;
-    // the in-page extras chunk, one the content script imports when the reader opens a rarely used UI.
+    // The shipped dictionary is two packaged files the background reads (and a page, where the
+    // background cannot match its article); the in-page extras chunk, one the content script
+    // imports when the reader opens a rarely used UI or the article has notes to place.
     'build:publicAssets': async (wxt, files) => {
       for (const file of [DICTIONARY_FILE, DICTIONARY_ENTRIES_FILE])
         files.push({ absoluteSrc: resolve(dictionaryDir, file), relativeDest: file });
@@ -41,7 +42,8 @@ export default defineConfig({
     permissions:
       browser === 'firefox' ? ['storage', 'contextMenus'] : ['storage', 'contextMenus', 'offscreen'],
     action: { default_title: '__MSG_extName__' },
-    // The content script fetches the dictionary and imports the in-page extras from the package.
+    // The content script imports the in-page extras from the package, and fetches the dictionary
+    // where the background cannot match its article (the background reads it for every tab).
     // Chrome serves them only under a per-session random URL (use_dynamic_url), so a page cannot
     // probe for the extension with them; Firefox's extension URLs carry a random per-install UUID already.
     web_accessible_resources:

@@ -100,7 +100,7 @@ export function printBigDictionaryReport(result: BigDictionaryBenchResult): void
     'paint',
     'm + p',
     'budget',
-    'tables',
+    'load',
     'waited',
     'apart',
   ];

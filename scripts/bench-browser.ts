@@ -82,7 +82,10 @@ export interface PageFigures {
   matchMs: number;
   paintMs: number;
   firstFrameMs: number;
-  /** Fetching the shipped dictionary and viewing its tables, once per page, from the script's start. */
+  /**
+   * Reading the reader's packs on the page and, where the background did not match the article,
+   * fetching and viewing the dictionary's tables there.
+   */
   dictionaryMs: number;
   /**
    * What the analysis waited for after extracting the article: the mentions found by the
@@ -695,7 +698,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         'match',
         'paint',
         'first frame',
-        'tables',
+        'load',
         'waited',
         'first tab',
         'apart',
@@ -734,8 +737,8 @@ export function printBrowserReport(result: BrowserBenchResult): void {
       "waited: what the analysis waited for after extracting the article: the mentions from the background's",
       "matcher (DESIGN.md §7), or, where it did not answer, the dictionary's tables fetched on the page; first tab:",
       "that wait in the page's first tab; apart: the runs matched by the background and its matching's median",
-      'time (part of the wait); tables: fetching and viewing the tables on the page (after painting, for the card,',
-      'when the background matched).',
+      "time (part of the wait); load: reading the reader's packs on the page and, where the background did not",
+      "match, fetching and viewing the dictionary's tables there.",
     ].join('\n'),
   );
   for (const note of result.skipped) console.log(`note: ${note}`);
