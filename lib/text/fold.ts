@@ -94,6 +94,12 @@ const DIRECT: ReadonlyMap<number, number> = new Map<number, number>([
   // Hyphen look-alikes inside names ("Mujahedin‑e Khalq") become the ASCII hyphen.
   [0x2010, 0x2d],
   [0x2011, 0x2d],
+  // Latin letters whose mark no decomposition strips, as English news writes them: ı (Kırıkkale),
+  // ł (Łódź, lower-cased first), ø (Tromsø), đ (Đoković; Đ lower-cases to it).
+  [0x0131, 0x69],
+  [0x0142, 0x6c],
+  [0x00f8, 0x6f],
+  [0x0111, 0x64],
 ]);
 
 const MARK = /\p{M}/u;

@@ -93,6 +93,18 @@ describe('fold: Latin and others', () => {
     expect(f('ﬁne Ｉｒａｎ')).toBe('fine iran'); // ligature, full-width
   });
 
+  it('folds the Latin letters that carry their mark inside them, as English news writes them', () => {
+    // No decomposition strips these: Turkish dotless i, Polish l with stroke, Nordic o with
+    // stroke, South Slavic d with stroke.
+    expect(f('Kırıkkale')).toBe(f('Kirikkale'));
+    expect(f('KIRIKKALE')).toBe(f('Kırıkkale'));
+    expect(f('Łódź')).toBe(f('Lodz'));
+    expect(f('Ødegaard Tromsø')).toBe(f('Odegaard Tromso'));
+    expect(f('Đoković')).toBe(f('Dokovic'));
+    // Each stays one unit, so offsets into the page's text are unchanged.
+    expect(f('Kırıkkale').length).toBe('Kırıkkale'.length);
+  });
+
   it('unifies apostrophes and hyphens', () => {
     expect(f('Mandiant’s')).toBe("mandiant's");
     expect(f('Mandiantʼs')).toBe("mandiant's");
