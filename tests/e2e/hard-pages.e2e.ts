@@ -25,7 +25,7 @@ import {
   type PageExpectation,
 } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
-import { popupMatches, tabIdOf } from './helpers.ts';
+import { countRanges, popupMatches, tabIdOf, waitForPaint } from './helpers.ts';
 import { comparePixels, decodePng } from './png.ts';
 
 const PREFIX = 'hashiya-';
@@ -924,4 +924,45 @@ export const hardPageTests: E2eTest[] = [
   bodySwapTest,
   squatterTest,
   highlightsClearTest,
+];
+
+/**
+ * The browser stops an idle background (Chromium terminates the service worker; Firefox's is
+ * stopped here by reloading the extension): the next article's mentions still come from it, the
+ * page's message starting it again, and every mention is painted. Run last: it restarts the background.
+ */
+export const matchingRestartTests: E2eTest[] = [
+  {
+    name: 'background stopped: the next article is still matched by it (the message starts it again), every mention painted',
+    timeoutMs: 60_000,
+    async run(ctx) {
+      const pageName = 'seed-ar.html';
+      const wanted = expectedRangesPerType(loadExpectation(pageName));
+      await ctx.browser.stopBackground();
+      // Firefox reloads the whole extension: a tab opened meanwhile gets no content script.
+      await sleep(1_500);
+      const url = `${new URL(pageName, ctx.baseUrl).href}?background-stopped`;
+      let page = await ctx.browser.newPage(url);
+      try {
+        await waitForPaint(page, pageName);
+      } catch {
+        await page.close();
+        page = await ctx.browser.newPage(`${url}-again`);
+        await waitForPaint(page, pageName);
+      }
+      for (const [type, count] of wanted)
+        assert.equal(await page.evaluate(countRanges, `${PREFIX}${type}`), count, `${type} ranges`);
+      const probe = await ctx.browser.openExtensionPage('popup.html');
+      try {
+        const timings = await waitForTimings(probe, await page.evaluate(() => location.href, null));
+        assert.equal(timings.matchedApart, true, 'matched on the page: the background did not answer');
+        ctx.log(
+          `the restarted background matched it in ${timings.matchedApartMs?.toFixed(1)} ms; ` +
+            `the page waited ${timings.dictionaryWaitMs?.toFixed(1)} ms after extracting`,
+        );
+      } finally {
+        await probe.close();
+      }
+    },
+  },
 ];

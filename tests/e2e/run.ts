@@ -23,7 +23,7 @@ import {
   type TestBrowser,
 } from './browsers.ts';
 import { PAGES_DIR, REPO_ROOT } from './expectations.ts';
-import { hardPageTests } from './hard-pages.e2e.ts';
+import { hardPageTests, matchingRestartTests } from './hard-pages.e2e.ts';
 import { type E2eTest, runSuite } from './harness.ts';
 import { interactionTests } from './interaction.e2e.ts';
 import { libraryTests } from './library.e2e.ts';
@@ -53,8 +53,9 @@ const ALL_TESTS: readonly E2eTest[] = [
   ...viewTestsEnglish,
   ...readerDictionaryTests,
   ...proposalTests,
-  // Last: it restarts the background.
+  // Last: they restart the background.
   ...backgroundRestartTests,
+  ...matchingRestartTests,
 ];
 // Run only by the Arabic-interface Chromium.
 const LOCALE_TESTS: readonly E2eTest[] = [...arabicUiTests, ...viewTestsArabic, ...notesPanelTestsArabic];
