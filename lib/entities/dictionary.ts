@@ -1,10 +1,11 @@
 // The dictionary the extension ships (built by `npm run dictionary`) is two packaged files, not part
-// of any script: a content script stays small on the pages it never analyses, and the dictionary is
-// fetched once per page, only when a page is analysed. The tables file holds the compiled matcher
-// tables (dictionary-tables.ts): the page views them as they are, nothing is compiled there. The
-// entries file (names, descriptions…) is fetched once the tables are in, so the page waits only for
-// what matching and painting need. Both are web-accessible (wxt.config.ts), behind Chrome's
-// per-session dynamic URL, so a page cannot probe for them.
+// of any script: a content script stays small on the pages it never analyses. The tables file holds
+// the compiled matcher tables (dictionary-tables.ts), viewed as they are, nothing compiled; the
+// entries file holds names, descriptions… The background reads both once and matches every tab's
+// article (./matcher-apart.ts), so a page normally holds neither: its shipped matcher asks for the
+// mentions and for the entries of what was found. Where the background cannot answer, the page
+// fetches the tables (then the entries) and matches on its own. Both files are web-accessible
+// (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe for them.
 import { browser } from 'wxt/browser';
 import { DICTIONARY_ENTRIES_FILE, DICTIONARY_FILE } from './dictionary-file';
 import {
@@ -95,8 +96,9 @@ export interface ShippedMatcher extends TypedMatcher {
   /** match(text) answers for this text now (the tables are in, or it was primed with it). */
   readyFor(text: string): boolean;
   /**
-   * The entries are in too (fetched once the tables are); resolves at once where nothing was
-   * asked to load (no analysis, no entity to name). Rejects when they cannot be read.
+   * The entries are in too: of what was found apart (from the background), or all of them (the
+   * file, fetched once the tables are). Resolves at once where nothing was asked to load (no
+   * analysis, no entity to name). Rejects when they cannot be read.
    */
   described(): Promise<void>;
   /** How long the tables took to arrive and be read (for the bench); 0 before that. */
