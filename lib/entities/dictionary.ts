@@ -105,6 +105,19 @@ export interface ShippedMatcher extends TypedMatcher {
   readonly loadMs: number;
 }
 
+/**
+ * How long a page waits for the background's mentions before it matches on its own: far longer
+ * than a stopped worker takes to start, read its tables and match a very long article cold.
+ */
+export const APART_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
   let compiled: FileMatcher | undefined;
   let pending: Promise<void> | undefined;
@@ -155,12 +168,13 @@ export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
         const sending = performance.now();
         const asked = apart.match(text);
         const sentMs = performance.now() - sending;
-        const sent = await asked;
+        const sent = await withTimeout(asked, APART_TIMEOUT_MS);
         const reading = performance.now();
         primed = { text, ...decodeMatches(sent, text.length) };
         return { tookMs: sent.tookMs ?? 0, pageMs: sentMs + performance.now() - reading };
       } catch {
-        // The background could not answer (stopped, or its files unreadable): match on the page.
+        // The background could not answer (stopped, busy past the timeout, or its files
+        // unreadable): match on the page.
         await ready();
         return null;
       }

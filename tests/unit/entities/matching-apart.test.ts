@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { shippedMatcher } from '@/lib/entities/dictionary';
+import { APART_TIMEOUT_MS, shippedMatcher } from '@/lib/entities/dictionary';
 import { DICTIONARY_ENTRIES, DICTIONARY_TABLES } from '@/lib/entities/dictionary-file';
 import { matcherFromFile } from '@/lib/entities/dictionary-tables';
 import { matchingApart } from '@/lib/entities/matcher-apart';
@@ -165,6 +165,30 @@ describe('a page’s shipped matcher with a background that matches', () => {
     await page.described();
     expect(page.loaded).toBe(true);
     for (const m of page.match(text)) expect(page.entity(m.entityId)).toEqual(onPage.entity(m.entityId));
+  });
+
+  it('matches on the page when the background does not answer in time, and ignores its late answer', async () => {
+    vi.useFakeTimers();
+    try {
+      let answer: (value: MatchesApart) => void = () => {};
+      const page = shippedMatcher({
+        warm: async () => {},
+        match: () => new Promise((resolve) => (answer = resolve)),
+        describe: async () => [],
+      });
+      const priming = page.prime(text);
+      await vi.advanceTimersByTimeAsync(APART_TIMEOUT_MS - 1);
+      expect(page.readyFor(text)).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      vi.useRealTimers();
+      expect(await priming).toBeNull();
+      expect(page.match(text)).toEqual(onPage.match(text));
+      answer({ ids: ['iran'], types: [4], spans: '0,1,0,0' });
+      await Promise.resolve();
+      expect(page.match(text)).toEqual(onPage.match(text));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('matches on the page when the background cannot answer or answers nonsense', async () => {
