@@ -55,14 +55,12 @@ export function wireAnalysis(
     const count = session.active ? session.report().entities.length : 0;
     void sendToBackground(backgroundProtocol, 'entity-count', { count });
   };
-  // True for the one run() after the article was matched apart from the page (no tables needed).
-  let primedRun = false;
   const run = (options?: RunOptions): void => {
-    if (!dictionary.loaded && !primedRun) {
-      void runWhenLoaded(options); // runs this again once the dictionary is in
-      return;
-    }
-    primedRun = false;
+    if (dictionary.loaded) analyseNow(options);
+    else void runWhenLoaded(options);
+  };
+  /** Extracts, matches and paints, the dictionary in (or the article already matched apart). */
+  const analyseNow = (options?: RunOptions): void => {
     started = true;
     const startedAt = performance.now();
     card.hide();
@@ -99,8 +97,7 @@ export function wireAnalysis(
       waitMs = performance.now() - waitFrom;
     }
     if (ctx.isInvalid) return;
-    primedRun = true;
-    run(options);
+    analyseNow(options);
     await session.settled; // a very long article is matched and painted in tasks
     if (ctx.isInvalid) return;
     const timings = session.lastTimings;

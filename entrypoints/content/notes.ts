@@ -12,7 +12,7 @@ import { backgroundProtocol, viewProtocol } from '@/lib/messaging/protocol';
 import { articleIdentity } from '@/lib/notes/article-identity';
 import { pageNotesProtocol } from '@/lib/notes/page-notes';
 import type { ExtractedArticle } from '@/lib/page/extract';
-import { NotesLayer } from '@/lib/page/notes-layer';
+import { type AnchorNotes, NotesLayer } from '@/lib/page/notes-layer';
 import type { PageNotice } from '@/lib/page/page-notice';
 import type { PageSession } from '@/lib/page/page-session';
 import { createPainter, PRIORITY } from '@/lib/page/paint';
@@ -91,11 +91,15 @@ export function wireNotes(session: PageSession, signal: AbortSignal): PageNotes 
     if (!reply.ok) return;
     const notes = reply.value;
     // Anchoring comes with the in-page extras, imported only for an article with notes.
-    const extras = notes.length > 0 ? await loadExtras().catch(() => null) : null;
-    if (request !== generation || signal.aborted || session.extracted !== article) return;
-    if (notes.length > 0 && !extras) return; // as a failed list: what is painted stays
+    let anchorNotes: AnchorNotes = () => [];
+    if (notes.length > 0) {
+      const extras = await loadExtras().catch(() => null);
+      if (request !== generation || signal.aborted || session.extracted !== article) return;
+      if (!extras) return; // as a failed list: what is painted stays
+      anchorNotes = extras.anchorAll;
+    }
     const answered = performance.now();
-    const found = layer.show(article.model, notes, extras?.anchorAll ?? (() => []));
+    const found = layer.show(article.model, notes, anchorNotes);
     const paintedAt = performance.now();
     if (analysisStartedAt !== undefined)
       session.lastTimings = {
