@@ -101,9 +101,17 @@ export interface PageFigures {
   readabilityMs: number;
   /** Readability warmed up (median of the following parses), for reference. */
   readabilityWarmMs: number;
-  /** Median over the runs of each run's matching + painting. */
+  /** Median over the runs of each run's matching + painting, every mention. */
   workMs: number;
-  /** workMs / Readability (cold). */
+  /**
+   * Median over the runs of the matching + painting done before the mentions on the reader's screen
+   * were painted: the others are painted in idle tasks (an article with many mentions), or else
+   * workMs. The budget judges this: what the page and the reader wait on.
+   */
+  screenWorkMs: number;
+  /** The analysis's longest task (the first screen's, or an idle slice's). */
+  longestTaskMs: number;
+  /** screenWorkMs / Readability (cold). */
   ratio: number;
   budgetMs: number;
   pass: boolean;
@@ -182,6 +190,9 @@ interface Timings {
   matchMs: number;
   paintMs: number;
   firstFrameMs?: number;
+  firstScreenMs?: number;
+  firstScreen?: { start: number; end: number };
+  longestTaskMs?: number;
   dictionaryMs?: number;
   dictionaryWaitMs?: number;
   matchedApart?: boolean;
@@ -315,8 +326,9 @@ export async function benchPage(
   const matchMs = pick((s) => s.matchMs);
   const paintMs = pick((s) => s.paintMs);
   const readabilityMs = pick((s) => s.readabilityMs);
-  // Budget on the median of each run's own match + paint.
+  // Budget on the median of each run's own match + paint before the reader's screen was painted.
   const workMs = pick((s) => s.matchMs + s.paintMs);
+  const screenWorkMs = pick((s) => s.firstScreenMs ?? s.matchMs + s.paintMs);
   const budgetMs = Math.max(BUDGET_SHARE * readabilityMs, BUDGET_FLOOR_MS);
   return {
     browser: browser.name,
@@ -336,9 +348,11 @@ export async function benchPage(
     readabilityMs,
     readabilityWarmMs: pick((s) => s.readabilityWarmMs),
     workMs,
-    ratio: workMs / readabilityMs,
+    screenWorkMs,
+    longestTaskMs: pick((s) => s.longestTaskMs ?? Number.NaN),
+    ratio: screenWorkMs / readabilityMs,
     budgetMs,
-    pass: workMs <= budgetMs,
+    pass: screenWorkMs <= budgetMs,
   };
 }
 
@@ -697,6 +711,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         'extract',
         'match',
         'paint',
+        'first screen',
         'first frame',
         'load',
         'waited',
@@ -704,7 +719,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         'apart',
         'Readability',
         'warm',
-        '(m+p)/R',
+        'screen/R',
         'budget',
       ],
       result.pages.map((p) => [
@@ -715,6 +730,7 @@ export function printBrowserReport(result: BrowserBenchResult): void {
         ms(p.extractMs),
         ms(p.matchMs),
         ms(p.paintMs),
+        p.screenWorkMs < p.workMs ? ms(p.screenWorkMs) : '–',
         ms(p.firstFrameMs),
         ms(p.dictionaryMs),
         ms(p.dictionaryWaitMs),
@@ -731,6 +747,9 @@ export function printBrowserReport(result: BrowserBenchResult): void {
     [
       `Medians of ${result.pages[0]?.runs ?? 0} fresh tabs per page. extract / match / paint / first frame: the content`,
       "script's own timings of its one analysis (first frame: from its start to the first frame after painting).",
+      "first screen: an article with many mentions has those on and near the reader's screen matched and painted",
+      "first, in the analysis's task, and the others in idle tasks: the match + paint before the screen was painted",
+      '(match and paint count every mention). The budget judges it: what the page and the reader wait on.',
       'Readability: `new Readability(document.cloneNode(true)).parse()` in the same tab after the content script',
       `finished: its first parse (cold, as the content script's analysis is; the budget compares with this) and,`,
       `for reference, the median of ${PARSES_PER_RUN} more (warm). Firefox rounds performance.now() to 1 ms.`,
@@ -744,8 +763,12 @@ export function printBrowserReport(result: BrowserBenchResult): void {
   for (const note of result.skipped) console.log(`note: ${note}`);
   console.log('');
   for (const p of result.pages) {
+    const screen =
+      p.screenWorkMs < p.workMs
+        ? ` before the reader's screen was painted (every mention: ${ms(p.workMs)}, the rest in idle tasks; longest task ${ms(p.longestTaskMs)})`
+        : '';
     const detail =
-      `${p.browser} ${p.page}: matching + painting ${ms(p.workMs)} ` +
+      `${p.browser} ${p.page}: matching + painting ${ms(p.screenWorkMs)}${screen} ` +
       `(${(p.ratio * 100).toFixed(1)} % of Readability's ${ms(p.readabilityMs)}), budget ${ms(p.budgetMs)}`;
     console.log(p.pass ? `PASS ${detail}` : `FAIL ${detail}  <<<<<<<<<< FAIL`);
     const load =

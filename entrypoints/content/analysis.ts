@@ -105,6 +105,9 @@ export function wireAnalysis(
       ...timings,
       // Matching apart still costs the page something: sending the text, reading the mentions.
       matchMs: timings.matchMs + (apart?.pageMs ?? 0),
+      ...(timings.firstScreenMs === undefined
+        ? {}
+        : { firstScreenMs: timings.firstScreenMs + (apart?.pageMs ?? 0) }),
       dictionaryMs: dictionary.loadMs,
       dictionaryWaitMs: waitMs,
       matchedApart: apart !== null,

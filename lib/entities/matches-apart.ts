@@ -53,9 +53,8 @@ export function decodeMatches(
   apart: MatchesApart,
   textLength: number,
 ): { mentions: Mention[]; types: Map<string, EntityType> } {
-  const { ids, types } = apart;
-  const spans = readNumbers(apart.spans);
-  if (!spans || ids.length !== types.length || spans.length % 4 !== 0)
+  const { ids, types, spans } = apart;
+  if (ids.length !== types.length || typeof spans !== 'string')
     throw new Error('the mentions found apart from the page are malformed');
   const typeOf = new Map<string, EntityType>();
   for (let i = 0; i < ids.length; i++) {
@@ -65,41 +64,40 @@ export function decodeMatches(
     if (type === undefined || typeof id !== 'string') throw new Error('an entity found apart has no type');
     typeOf.set(id, type);
   }
-  const mentions = new Array<Mention>(spans.length / 4);
-  let previousEnd = 0;
-  for (let at = 0, n = 0; at < spans.length; at += 4, n++) {
-    const start = spans[at] as number;
-    const end = spans[at + 1] as number;
-    const entityId = ids[spans[at + 2] as number];
-    const kind = KINDS[spans[at + 3] as number];
-    // In order, not overlapping, inside the text: what a matcher gives, and what painting assumes.
-    if (start < previousEnd || end <= start || end > textLength || entityId === undefined || !kind)
-      throw new Error('a mention found apart from the page does not fit its text');
-    previousEnd = end;
-    mentions[n] = { start, end, entityId, kind };
-  }
-  return { mentions, types: typeOf };
-}
-
-/** The numbers of a spans string (base 36, comma-separated), or null when it is not one. */
-function readNumbers(text: string): number[] | null {
-  const numbers: number[] = [];
-  if (text === '') return numbers;
+  // One pass over the characters, each mention made as its fourth number ends: this runs once per
+  // page, cold, so it does no more than it must (no array of numbers in between).
+  const mentions: Mention[] = [];
+  if (spans === '') return { mentions, types: typeOf };
+  const numbers = [0, 0, 0];
+  let field = 0;
   let value = 0;
   let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : COMMA;
-    if (c === COMMA) {
-      if (digits === 0 || digits > 7) return null;
-      numbers.push(value);
-      value = 0;
-      digits = 0;
+  let previousEnd = 0;
+  for (let i = 0; i <= spans.length; i++) {
+    const c = i < spans.length ? spans.charCodeAt(i) : COMMA;
+    if (c !== COMMA) {
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
+      if (digit < 0 || ++digits > 7) throw new Error('the mentions found apart from the page are malformed');
+      value = value * 36 + digit;
       continue;
     }
-    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
-    if (digit < 0) return null;
-    value = value * 36 + digit;
-    digits++;
+    if (digits === 0) throw new Error('the mentions found apart from the page are malformed');
+    if (field < 3) numbers[field++] = value;
+    else {
+      const start = numbers[0] as number;
+      const end = numbers[1] as number;
+      const entityId = ids[numbers[2] as number];
+      const kind = KINDS[value];
+      // In order, not overlapping, inside the text: what a matcher gives, and what painting assumes.
+      if (start < previousEnd || end <= start || end > textLength || entityId === undefined || !kind)
+        throw new Error('a mention found apart from the page does not fit its text');
+      previousEnd = end;
+      mentions.push({ start, end, entityId, kind });
+      field = 0;
+    }
+    value = 0;
+    digits = 0;
   }
-  return numbers;
+  if (field !== 0) throw new Error('the mentions found apart from the page are malformed');
+  return { mentions, types: typeOf };
 }

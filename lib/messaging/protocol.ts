@@ -54,6 +54,12 @@ export interface PageReport {
     longestTaskMs?: number;
     /** From the content script's start to the first frame drawn after the first paint. */
     firstFrameMs?: number;
+    /**
+     * An article with many mentions: the work before those on the reader's screen were painted (the
+     * others are painted in idle time), and their text offsets.
+     */
+    firstScreenMs?: number;
+    firstScreen?: { start: number; end: number };
     /** Fetching the shipped dictionary, once per page. */
     dictionaryMs?: number;
     /** How long the analysis waited for it after extracting the article. */
@@ -116,6 +122,8 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
       paintMs: count,
       longestTaskMs: v.optional(count),
       firstFrameMs: v.optional(count),
+      firstScreenMs: v.optional(count),
+      firstScreen: v.optional(v.object({ start: count, end: count })),
       dictionaryMs: v.optional(count),
       dictionaryWaitMs: v.optional(count),
       matchedApart: v.optional(v.boolean()),

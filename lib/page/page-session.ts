@@ -9,11 +9,12 @@ import type { EntityType, Mention } from '../entities/types';
 import type { NotesTimings, PageReport, PageStatus } from '../messaging/protocol';
 import { isActiveOn, type Settings } from '../settings/settings';
 import { ligatureSafeSpan } from '../text/ligature';
-import { rangesFromSortedOffsets } from '../text/text-model';
+import { rangesFromSortedOffsets, type TextModel } from '../text/text-model';
 import { type ArticleRuns, articleFromRuns, type ExtractedArticle, extractArticle } from './extract';
 import { indexMentions, type MentionIndex, type PlacedMention } from './mention-index';
 import { measurePage, withinBounds } from './page-size';
 import type { Painter } from './paint';
+import { drawnBoxes, screenBand, spansWithin, textNearScreen } from './screen-text';
 
 /** How long the focus flash stays on a mention the reader jumped to. */
 export const FLASH_MS = 1600;
@@ -25,6 +26,13 @@ export interface SessionTimings {
   /** The longest single task of the analysis. */
   longestTaskMs?: number;
   firstFrameMs?: number;
+  /**
+   * An article with more than MENTIONS_AT_ONCE mentions: the work (matching, ranges, painting) before
+   * the mentions on the reader's screen were painted; the others are painted in idle time.
+   */
+  firstScreenMs?: number;
+  /** The text offsets of that first screen's mentions (none found on screen: the article's start). */
+  firstScreen?: { start: number; end: number };
   /** Fetching the shipped dictionary and viewing its tables, once per page (started with the script). */
   dictionaryMs?: number;
   /**
@@ -53,7 +61,17 @@ export const LONG_ARTICLE_CHARS = 400_000;
  * million characters). Its HTML goes to a document of the extension's own instead (extractElsewhere).
  */
 export const LOCAL_EXTRACTION_MAX_CHARS = 1_000_000;
-export const MENTIONS_PER_TASK = 5000;
+/**
+ * An article with more mentions than this has those on and near the reader's screen painted in the
+ * analysis's task, and the others MENTIONS_PER_TASK at a time in the browser's idle time, so the page
+ * is not held up by highlights nobody sees yet (4,050 on the 313,000-character article).
+ */
+export const MENTIONS_AT_ONCE = 1000;
+export const MENTIONS_PER_TASK = 1000;
+/** An idle slice still runs this long after it was asked for, on a page that is never idle. */
+const IDLE_TIMEOUT_MS = 100;
+/** Another slice is painted in the same idle task while the page stays idle longer than this. */
+const IDLE_SLICE_MS = 12;
 
 export interface PageSessionOptions {
   doc: Document;
@@ -67,17 +85,26 @@ export interface PageSessionOptions {
   /** Scrolls a mention into view; injected so tests and reduced-motion users can differ. */
   reveal?: (mention: PlacedMention) => void;
   now?: () => number;
-  /** Runs a task later (default: setTimeout 0); injected so tests can step through them. */
-  schedule?: (task: () => void) => void;
+  /**
+   * Runs a task later (default: when the page is idle, or after IDLE_TIMEOUT_MS), telling it how
+   * long the page stays idle (none: one slice of work); injected so tests can step through them.
+   */
+  schedule?: (task: (idleMs?: () => number) => void) => void;
+  /**
+   * The offsets of the article's text on or near the reader's screen, or null (default: read from
+   * the page's layout, lib/page/screen-text.ts).
+   */
+  screenText?: (model: TextModel) => { start: number; end: number } | null;
   /**
    * Finds the article in a copy of the page's HTML parsed apart from the page (the background or an
    * offscreen document), for pages with more than LOCAL_EXTRACTION_MAX_CHARS of text. Without it,
    * or when it fails, every page is extracted on the page.
    */
   extractElsewhere?: (html: string) => Promise<ArticleRuns | null>;
-  /** Defaults LONG_ARTICLE_CHARS, LOCAL_EXTRACTION_MAX_CHARS and MENTIONS_PER_TASK; smaller in tests. */
+  /** Defaults LONG_ARTICLE_CHARS, LOCAL_EXTRACTION_MAX_CHARS, MENTIONS_AT_ONCE and MENTIONS_PER_TASK; smaller in tests. */
   longArticleChars?: number;
   localExtractionMaxChars?: number;
+  mentionsAtOnce?: number;
   mentionsPerTask?: number;
 }
 
@@ -176,21 +203,10 @@ export class PageSession {
       this.error = undefined;
       if (article.model.text.length > (this.options.longArticleChars ?? LONG_ARTICLE_CHARS)) {
         this.status = 'working';
-        this.continueInTasks(article, extractMs);
+        this.continueInTasks(article, { extractMs, matchMs: 0, paintMs: 0, longestTaskMs: extractMs });
         return this.status;
       }
-      const placed = this.place(article, this.match(article));
-      const t2 = now();
-      this.index = indexMentions(placed);
-      this.status = 'ready';
-      this.paint();
-      const t3 = now();
-      this.lastTimings = {
-        extractMs,
-        matchMs: t2 - t1,
-        paintMs: t3 - t2,
-        longestTaskMs: Math.max(t3 - t0, extractMs),
-      };
+      this.matchAndPaint(article, { extractMs, matchMs: 0, paintMs: 0, longestTaskMs: extractMs }, t0);
     } catch (error) {
       this.fail(error);
     }
@@ -257,57 +273,84 @@ export class PageSession {
   rematch(): PageStatus {
     const article = this.article;
     if (!article) return this.status;
-    const now = this.now;
     const { painter } = this.options;
     this.settle?.(); // an analysis still running in tasks is superseded
     this.generation++;
     try {
-      const t0 = now();
+      const t0 = this.now();
       this.current = null;
       if (article.model.text.length > (this.options.longArticleChars ?? LONG_ARTICLE_CHARS)) {
         painter.clear();
         this.index = indexMentions([]);
         this.paintedIndex = this.index;
         this.status = 'working';
-        this.continueInTasks(article, 0);
+        this.continueInTasks(article, {
+          ...withoutFirstScreen(this.lastTimings),
+          extractMs: 0,
+          longestTaskMs: 0,
+        });
         return this.status;
       }
-      const placed = this.place(article, this.match(article));
-      const t1 = now();
-      this.index = indexMentions(placed);
-      this.status = 'ready';
-      this.paint();
-      const t2 = now();
-      this.lastTimings = {
-        ...this.lastTimings,
-        extractMs: 0,
-        matchMs: t1 - t0,
-        paintMs: t2 - t1,
-        longestTaskMs: t2 - t0,
-      };
+      this.matchAndPaint(
+        article,
+        { ...withoutFirstScreen(this.lastTimings), extractMs: 0, longestTaskMs: 0 },
+        t0,
+      );
     } catch (error) {
       this.fail(error);
     }
     return this.status;
   }
 
+  /**
+   * Matches the article (extracted in this task, from `taskStart`) and paints its mentions: all at
+   * once, or the reader's screen first when there are more than MENTIONS_AT_ONCE (paintScreenFirst).
+   */
+  private matchAndPaint(article: ExtractedArticle, base: SessionTimings, taskStart: number): void {
+    const now = this.now;
+    const t1 = now();
+    const mentions = this.match(article);
+    if (mentions.length > (this.options.mentionsAtOnce ?? MENTIONS_AT_ONCE)) {
+      this.status = 'working';
+      this.beginSettling();
+      this.paintScreenFirst(article, mentions, { ...base, matchMs: now() - t1, paintMs: 0 }, taskStart);
+      return;
+    }
+    const placed = this.place(article, mentions);
+    const t2 = now();
+    this.index = indexMentions(placed);
+    this.status = 'ready';
+    this.paint();
+    const t3 = now();
+    this.lastTimings = {
+      ...withoutFirstScreen(base),
+      matchMs: t2 - t1,
+      paintMs: t3 - t2,
+      longestTaskMs: Math.max(t3 - taskStart, base.longestTaskMs ?? 0),
+    };
+  }
+
   private get now(): () => number {
     return this.options.now ?? (() => performance.now());
   }
 
-  /** The article's mentions, their spans widened so a painted edge never splits a glyph. */
+  /** The article's mentions (sorted by start); place() widens their spans. */
   private match(article: ExtractedArticle): Mention[] {
+    return this.options.matcher.match(article.model.text);
+  }
+
+  /**
+   * The mentions with their types and (static) ranges in the page, their spans widened so a painted
+   * edge never splits a glyph: the clitic lam of لأمريكا is drawn with its alef (lib/text/ligature.ts).
+   * Done a slice at a time, so a long article's first screen widens only its own mentions.
+   */
+  private place(article: ExtractedArticle, found: readonly Mention[]): PlacedMention[] {
     const { text } = article.model;
-    // The clitic lam of لأمريكا is drawn with its alef (lib/text/ligature.ts).
     // Most spans need no widening: they are kept as they are, with no object made for them.
-    return this.options.matcher.match(text).map((m) => {
+    const mentions = found.map((m) => {
       const span = ligatureSafeSpan(text, m.start, m.end);
       return span.start === m.start && span.end === m.end ? m : { ...m, ...span };
     });
-  }
-
-  /** The mentions with their types and (static) ranges in the page. */
-  private place(article: ExtractedArticle, mentions: readonly Mention[]): PlacedMention[] {
     const ranges = rangesFromSortedOffsets(article.model, mentions);
     const { matcher } = this.options;
     // Asked once per entity: an article names a few entities many times.
@@ -331,63 +374,112 @@ export class PageSession {
   }
 
   /**
-   * A long article after its extraction: matching in one task, then ranges and painting
-   * MENTIONS_PER_TASK at a time, each its own task. The mentions become hoverable and steppable
-   * once all are placed; an analysis or reset that comes meanwhile stops these tasks.
+   * A long article after its extraction: matched in a task of its own, then painted the reader's
+   * screen first (paintScreenFirst). An analysis or reset that comes meanwhile stops these tasks.
    */
-  private continueInTasks(article: ExtractedArticle, extractMs: number, longestTaskMs = extractMs): void {
+  private continueInTasks(article: ExtractedArticle, base: SessionTimings): void {
+    const generation = this.generation;
+    const schedule = this.options.schedule ?? scheduleIdle;
+    this.beginSettling();
+    schedule(() => {
+      if (generation !== this.generation) return;
+      const t = this.now();
+      try {
+        const mentions = this.match(article);
+        this.paintScreenFirst(article, mentions, { ...base, matchMs: this.now() - t, paintMs: 0 }, t);
+      } catch (error) {
+        this.fail(error);
+      }
+    });
+  }
+
+  /**
+   * Paints, in this task, the mentions on and near the reader's screen (lib/page/screen-text.ts;
+   * the article's first ones where the layout tells nothing), then the others MENTIONS_PER_TASK at a
+   * time in idle tasks: those after the screen, then those before it. The screen's mentions answer
+   * the pointer at once; all of them are steppable, and the analysis settles, once all are placed.
+   * An analysis or reset that comes meanwhile stops these tasks.
+   */
+  private paintScreenFirst(
+    article: ExtractedArticle,
+    mentions: readonly Mention[],
+    timings: SessionTimings,
+    taskStart: number,
+  ): void {
     const now = this.now;
     const generation = this.generation;
-    const schedule = this.options.schedule ?? ((task: () => void) => void setTimeout(task, 0));
-    this.beginSettling();
-    const timings = { extractMs, matchMs: 0, paintMs: 0, longestTaskMs };
-    const placed: PlacedMention[] = [];
+    const settingsAtStart = this.options.settings;
+    const schedule = this.options.schedule ?? scheduleIdle;
     const perTask = this.options.mentionsPerTask ?? MENTIONS_PER_TASK;
-    let mentions: Mention[] = [];
-    let next = 0;
+    const t = now();
+    this.options.painter.clear();
+    this.index = indexMentions([]);
+    const screen = this.screenText(article.model);
+    const near = screen ? spansWithin(mentions, screen.start, screen.end) : { from: 0, to: 0 };
+    const from = near.from;
+    const to = screen ? Math.min(near.to, from + (this.options.mentionsAtOnce ?? MENTIONS_AT_ONCE)) : perTask;
+    const slices: [number, number][] = [];
+    for (let i = to; i < mentions.length; i += perTask)
+      slices.push([i, Math.min(i + perTask, mentions.length)]);
+    for (let i = 0; i < from; i += perTask) slices.push([i, Math.min(i + perTask, from)]);
+    const placed: PlacedMention[] = [];
+    const paintSlice = (a: number, b: number): PlacedMention[] => {
+      const started = now();
+      const slice = this.place(article, mentions.slice(a, b));
+      for (const mention of slice) placed.push(mention);
+      const visible = this.active ? slice.filter((m) => this.isVisible(m)) : [];
+      this.options.painter.add(paintGroups(visible, this.options.settings.highlightStyle));
+      timings.paintMs += now() - started;
+      return visible;
+    };
+    this.paintedIndex = indexMentions(paintSlice(from, Math.min(to, mentions.length)));
+    timings.firstScreenMs = timings.matchMs + (now() - t);
+    timings.firstScreen = screen ?? { start: 0, end: mentions[Math.min(to, mentions.length) - 1]?.end ?? 0 };
+    timings.longestTaskMs = Math.max(timings.longestTaskMs ?? 0, now() - taskStart);
+    this.lastTimings = timings;
     const finish = () => {
       this.index = indexMentions(placed);
-      this.paintedIndex = this.indexPainted(this.active ? this.visibleMentions() : []);
       this.status = 'ready';
-      // Keep what was recorded meanwhile (the dictionary load, the first frame) beside the tasks' figures.
+      // Settings changed meanwhile: the slices before were painted with the old ones.
+      if (this.options.settings !== settingsAtStart) this.paint();
+      else this.paintedIndex = this.indexPainted(this.active ? this.visibleMentions() : []);
       this.lastTimings = { ...this.lastTimings, ...timings };
       this.settle?.();
     };
-    const task = (work: () => void) =>
-      schedule(() => {
+    let next = 0;
+    // A slice per task at least; more while the page stays idle, so a browser that repaints between
+    // tasks (Firefox, on a very long page) is not made to repaint once per slice.
+    const paintNext = (): void =>
+      schedule((idleMs) => {
         if (generation !== this.generation) return;
-        const t = now();
+        const started = now();
         try {
-          work();
+          do {
+            const [a, b] = slices[next++] as [number, number];
+            paintSlice(a, b);
+          } while (next < slices.length && (idleMs?.() ?? 0) > IDLE_SLICE_MS);
         } catch (error) {
           this.fail(error);
-          this.settle?.();
           return;
         }
-        const spent = now() - t;
-        timings.longestTaskMs = Math.max(timings.longestTaskMs, spent);
-        if (next < mentions.length) task(paintSlice);
+        timings.longestTaskMs = Math.max(timings.longestTaskMs ?? 0, now() - started);
+        if (next < slices.length) paintNext();
         else finish();
       });
-    const paintSlice = () => {
-      const t = now();
-      const slice = this.place(article, mentions.slice(next, next + perTask));
-      next += perTask;
-      placed.push(...slice);
-      if (this.active)
-        this.options.painter.add(
-          paintGroups(
-            slice.filter((m) => this.isVisible(m)),
-            this.options.settings.highlightStyle,
-          ),
-        );
-      timings.paintMs += now() - t;
-    };
-    task(() => {
-      const t = now();
-      mentions = this.match(article);
-      timings.matchMs = now() - t;
-    });
+    if (slices.length > 0) paintNext();
+    else finish();
+  }
+
+  /** The offsets of the article's text on or near the reader's screen, or null when unknown. */
+  private screenText(model: TextModel): { start: number; end: number } | null {
+    const { doc, screenText } = this.options;
+    try {
+      if (screenText) return screenText(model);
+      const win = doc.defaultView;
+      return win ? textNearScreen(model, screenBand(win), drawnBoxes(doc)) : null;
+    } catch {
+      return null; // a page whose layout cannot be read: its article's start comes first
+    }
   }
 
   /**
@@ -429,8 +521,13 @@ export class PageSession {
             return done();
           }
           this.article = article;
-          this.continueInTasks(article, sendMs + pairMs, Math.max(sendMs, pairMs));
-          this.lastTimings = { ...this.lastTimings, extractedApart: result !== 'mismatch' };
+          this.continueInTasks(article, {
+            extractMs: sendMs + pairMs,
+            matchMs: 0,
+            paintMs: 0,
+            longestTaskMs: Math.max(sendMs, pairMs),
+            extractedApart: result !== 'mismatch',
+          });
           void this.settled.then(done);
         } catch (error) {
           this.fail(error);
@@ -552,6 +649,7 @@ export class PageSession {
   private fail(error: unknown): void {
     this.reset('error');
     this.error = error instanceof Error ? error.message : String(error);
+    this.settle?.(); // an analysis in tasks ends here
   }
 
   private reset(status: PageStatus): void {
@@ -573,6 +671,19 @@ interface Prepared {
   /** Set when the page's nodes or text changed after the extraction. */
   changed: boolean;
   changes: MutationObserver | null;
+}
+
+/** Runs `task` when the page is idle, or after IDLE_TIMEOUT_MS on a page that never is. */
+function scheduleIdle(task: (idleMs?: () => number) => void): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(task, 0);
+}
+
+/** Timings without the first screen's figures, which only an analysis painting that way sets. */
+function withoutFirstScreen(timings: SessionTimings): SessionTimings {
+  const { firstScreenMs: _ms, firstScreen: _offsets, ...rest } = timings;
+  return rest;
 }
 
 /** Mentions by the highlight that paints them (one per type, or the reader's chosen style). */

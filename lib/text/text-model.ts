@@ -175,8 +175,17 @@ export function rangesFromSortedOffsets(
     }
     return length;
   };
+  // The node of the first span, found by halving: a slice of a long article's mentions may start
+  // tens of thousands of nodes in.
   let si = 0;
-  let ei = 0;
+  let hi = last;
+  const first = spans[0]?.start ?? 0;
+  while (si < hi) {
+    const mid = (si + hi + 1) >> 1;
+    if ((starts[mid] as number) <= first) si = mid;
+    else hi = mid - 1;
+  }
+  let ei = si;
   for (const { start, end } of spans) {
     if (last < 0 || end <= start) {
       out.push(null);

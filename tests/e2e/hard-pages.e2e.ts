@@ -464,6 +464,77 @@ const longArticleTest: E2eTest = {
   },
 };
 
+/** Runs in the page: what was painted first (the fixture's ?at=middle poll), against the end. */
+function firstPaintedFacts(prefix: string): {
+  first: number;
+  all: number;
+  onScreen: number;
+  onScreenFirst: number;
+  headline: number;
+  headlineFirst: number;
+} {
+  const first = (window as unknown as { __firstPainted?: Set<AbstractRange> }).__firstPainted ?? new Set();
+  const all: AbstractRange[] = [];
+  for (const [name, highlight] of CSS.highlights)
+    if (name.startsWith(prefix)) for (const range of highlight) all.push(range as AbstractRange);
+  const live = document.createRange();
+  const onScreen = all.filter((range) => {
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    const box = live.getBoundingClientRect();
+    return box.bottom > 0 && box.top < window.innerHeight;
+  });
+  const h1 = document.querySelector('article h1');
+  const headline = all.filter((range) => h1?.contains(range.startContainer));
+  return {
+    first: first.size,
+    all: all.length,
+    onScreen: onScreen.length,
+    onScreenFirst: onScreen.filter((range) => first.has(range)).length,
+    headline: headline.length,
+    headlineFirst: headline.filter((range) => first.has(range)).length,
+  };
+}
+
+const screenFirstTest: E2eTest = {
+  name: "long-article.html opened halfway down: the names on the reader's screen are painted first, the rest after",
+  async run(ctx) {
+    const pageName = 'long-article.html?at=middle';
+    const page = await ctx.fixturePage(pageName);
+    const probe = await ctx.browser.openExtensionPage('popup.html');
+    try {
+      const timings = await waitForTimings(probe, await page.evaluate(() => location.href, null));
+      const facts = await page.evaluate(firstPaintedFacts, PREFIX);
+      ctx.log(
+        `first paint: ${facts.first} of ${facts.all} mentions (${timings.firstScreenMs?.toFixed(1)} ms of work), ` +
+          `${facts.onScreen} on screen; every mention: ${(timings.matchMs + timings.paintMs).toFixed(1)} ms`,
+      );
+      const expected = Object.values(loadHardExpectation('long-article.html').final.article);
+      assert.equal(
+        facts.all,
+        expected.reduce((a, b) => a + b, 0),
+        'every mention is painted in the end',
+      );
+      assert.ok(facts.onScreen > 0, 'no name is on the screen halfway down the article');
+      assert.equal(
+        facts.onScreenFirst,
+        facts.onScreen,
+        "a name on the reader's screen was painted after the first paint",
+      );
+      assert.ok(facts.first < facts.all / 2, `the first paint held ${facts.first} of ${facts.all} mentions`);
+      assert.ok(
+        facts.headline > 0 && facts.headlineFirst === 0,
+        'the headline, far above the screen, was painted first',
+      );
+      const screen = timings.firstScreen;
+      assert.ok(screen && screen.start > 100_000, `the first screen's text starts at ${screen?.start}`);
+      expectNoErrors(ctx, page, pageName);
+    } finally {
+      await probe.close();
+    }
+  },
+};
+
 const iframesTest: E2eTest = {
   name: "iframes.html: the top article is highlighted; the frames' entities are neither counted nor painted",
   async run(ctx) {
@@ -898,6 +969,7 @@ const hugeArticleTest: E2eTest = {
 
 export const hardPageTests: E2eTest[] = [
   longArticleTest,
+  screenFirstTest,
   iframesTest,
   staticPageTest('split-names.html', 'names split across <a>/<b>/<span> count once, as the whole name'),
   replacedArticleTest,

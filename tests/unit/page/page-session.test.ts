@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary } from '@/lib/entities/types';
 import { type ArticleRuns, findArticleRuns } from '@/lib/page/extract';
-import { PageSession } from '@/lib/page/page-session';
+import { PageSession, type PageSessionOptions } from '@/lib/page/page-session';
 import { MAX_DEPTH } from '@/lib/page/page-size';
 import type { Painter } from '@/lib/page/paint';
 
@@ -70,6 +70,21 @@ function session(settings = DEFAULT_SETTINGS) {
   const reveal = vi.fn();
   const s = new PageSession({ doc, matcher: shipped, painter: rec.painter, settings, reveal });
   return { s, rec, reveal, doc };
+}
+
+/** A session whose later tasks the test runs itself (happy-dom has no idle callbacks). */
+function sessionInTasks(options: Partial<PageSessionOptions> = {}) {
+  const rec = recordingPainter();
+  const tasks: ((idleMs?: () => number) => void)[] = [];
+  const s = new PageSession({
+    doc: loadPage(ARTICLE),
+    matcher: shipped,
+    painter: rec.painter,
+    settings: DEFAULT_SETTINGS,
+    schedule: (task) => tasks.push(task),
+    ...options,
+  });
+  return { s, rec, tasks };
 }
 
 /** The extension's own document: parses the page's HTML apart from it and reads the article there. */
@@ -246,17 +261,7 @@ describe('page session', () => {
   });
 
   it('analyses a long article in several tasks, painting a slice per task, each superseded by a newer analysis', () => {
-    const rec = recordingPainter();
-    const tasks: (() => void)[] = [];
-    const s = new PageSession({
-      doc: loadPage(ARTICLE),
-      matcher: shipped,
-      painter: rec.painter,
-      settings: DEFAULT_SETTINGS,
-      schedule: (task) => tasks.push(task),
-      longArticleChars: 100,
-      mentionsPerTask: 5,
-    });
+    const { s, rec, tasks } = sessionInTasks({ longArticleChars: 100, mentionsPerTask: 5 });
     let settled = false;
     expect(s.analyse()).toBe('working');
     void s.settled.then(() => {
@@ -269,8 +274,9 @@ describe('page session', () => {
       tasks.shift()?.();
       counts.push(paintedCount());
     }
-    // One task matched, then each painted at most five more mentions, the page drawing in between.
-    expect(counts[0]).toBe(0);
+    // One task matched and painted the first screen (the article's start, happy-dom having no
+    // layout), then each painted at most five more mentions, the page drawing in between.
+    expect(counts[0]).toBe(5);
     for (let i = 1; i < counts.length; i++)
       expect((counts[i] ?? 0) - (counts[i - 1] ?? 0)).toBeLessThanOrEqual(5);
     expect(s.report().status).toBe('ready');
@@ -283,18 +289,111 @@ describe('page session', () => {
     return Promise.resolve().then(() => expect(settled).toBe(true));
   });
 
-  it('drops the remaining tasks of an analysis a newer one superseded', () => {
+  it("paints the mentions on the reader's screen in the analysis's own task, the others in idle tasks after", () => {
     const rec = recordingPainter();
-    const tasks: (() => void)[] = [];
-    const s = new PageSession({
-      doc: loadPage(ARTICLE),
-      matcher: shipped,
-      painter: rec.painter,
-      settings: DEFAULT_SETTINGS,
-      schedule: (task) => tasks.push(task),
-      longArticleChars: 100,
-      mentionsPerTask: 5,
+    // Where each slice's mentions start, in the order they were painted.
+    const slices: number[][] = [];
+    const painter: Painter = {
+      ...rec.painter,
+      add(groups) {
+        slices.push([...groups.values()].flatMap((targets) => targets.map((t) => t.start ?? -1)));
+        rec.painter.add(groups);
+      },
+    };
+    let screen = { start: 0, end: 0 };
+    const { s, tasks } = sessionInTasks({
+      painter,
+      mentionsAtOnce: 3,
+      mentionsPerTask: 4,
+      // The reader's screen shows the third paragraph (happy-dom has no layout: the session is told).
+      screenText: (model) => {
+        const paragraph = [...document.querySelectorAll('article p')][2]?.textContent ?? '';
+        const start = model.text.indexOf(paragraph);
+        screen = { start, end: start + paragraph.length };
+        return screen;
+      },
     });
+    expect(s.analyse()).toBe('working');
+    // The screen's three mentions at once (more than three: the article is painted in slices).
+    const first = [...rec.last().values()].flat();
+    expect(first).toEqual(['ألبانيا', 'إيران', 'طهران']);
+    expect(s.painted.all.map((m) => m.start >= screen.start && m.end <= screen.end)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(s.lastTimings.firstScreen).toEqual(screen);
+    expect(s.lastTimings.firstScreenMs).toBeGreaterThanOrEqual(s.lastTimings.matchMs);
+    // Then what follows the screen, then what precedes it, four mentions a task.
+    while (tasks.length > 0) {
+      expect(s.report().status).toBe('working');
+      tasks.shift()?.();
+    }
+    expect(s.report().status).toBe('ready');
+    const [, ...rest] = slices.map((starts) => [...starts].sort((a, b) => a - b));
+    // (The screen's fourth mention, past the three painted at once, leads what follows it.)
+    const firstBefore = rest.findIndex((starts) => starts.every((start) => start < screen.start));
+    expect(firstBefore).toBeGreaterThan(0);
+    expect(
+      rest
+        .slice(0, firstBefore)
+        .flat()
+        .every((start) => start >= screen.start),
+    ).toBe(true);
+    expect(
+      rest
+        .slice(firstBefore)
+        .flat()
+        .every((start) => start < screen.start),
+    ).toBe(true);
+    for (const starts of rest) expect(starts.length).toBeLessThanOrEqual(4);
+    const whole = session();
+    whole.s.analyse();
+    expect(s.mentions.all.map((m) => m.start)).toEqual(whole.s.mentions.all.map((m) => m.start));
+    for (const [group, texts] of whole.rec.last())
+      expect([...(rec.last().get(group) ?? [])].sort()).toEqual([...texts].sort());
+    expect(s.painted.all.length).toBe(whole.s.painted.all.length);
+    expect(s.report().entities).toEqual(whole.s.report().entities);
+  });
+
+  it('paints more slices in one idle task while the page stays idle, one a task when it does not', () => {
+    const tasksWith = (idle: number) => {
+      const { s, tasks } = sessionInTasks({ mentionsAtOnce: 3, mentionsPerTask: 4, screenText: () => null });
+      s.analyse();
+      let run = 0;
+      // The page stays idle for `idle` ms, long enough for two slices and no more.
+      for (let task = tasks.shift(); task; task = tasks.shift()) {
+        let asked = 0;
+        task(() => (++asked < 2 ? idle : 0));
+        run++;
+      }
+      expect(s.report().status).toBe('ready');
+      return { run, mentions: s.mentions.all.length };
+    };
+    const busy = tasksWith(0);
+    const idle = tasksWith(50);
+    expect(idle.mentions).toBe(busy.mentions);
+    expect(busy.run).toBe(Math.ceil((busy.mentions - 4) / 4));
+    expect(idle.run).toBe(Math.ceil(busy.run / 2));
+  });
+
+  it('paints every mention with the settings changed while a long article was painted in tasks', () => {
+    const { s, rec, tasks } = sessionInTasks({
+      mentionsAtOnce: 3,
+      mentionsPerTask: 4,
+      screenText: () => null,
+    });
+    s.analyse();
+    s.updateSettings(withType(DEFAULT_SETTINGS, 'place', false)); // places hidden, mid-way
+    while (tasks.length > 0) tasks.shift()?.();
+    const hidden = session(withType(DEFAULT_SETTINGS, 'place', false));
+    hidden.s.analyse();
+    expect(rec.last()).toEqual(hidden.rec.last());
+    expect(s.painted.all.some((m) => m.type === 'place')).toBe(false);
+  });
+
+  it('drops the remaining tasks of an analysis a newer one superseded', () => {
+    const { s, rec, tasks } = sessionInTasks({ longArticleChars: 100, mentionsPerTask: 5 });
     s.analyse();
     tasks.shift()?.(); // matched
     tasks.shift()?.(); // first slice painted
