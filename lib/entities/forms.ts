@@ -62,11 +62,30 @@ function emitArabicDemonyms(entity: Entity, emit: FormSink): void {
   }
 }
 
+const ABD_SPACED = /(^|\s)عبد\s+ال(?=\S)/g;
+const ABD_JOINED = /(^|\s)عبدال(?=\S\S)/g;
+
+/**
+ * The other spellings of a name with an عبد compound, one word or two as the press writes it
+ * (عبد العزيز / عبدالعزيز, عبد الله / عبدالله): every compound joined, every one apart.
+ */
+export function abdSpellings(form: string): string[] {
+  const joined = form.replace(ABD_SPACED, '$1عبدال');
+  const apart = form.replace(ABD_JOINED, '$1عبد ال');
+  return [...new Set([joined, apart])].filter((spelling) => spelling !== form);
+}
+
+/** An Arabic name, alias or surname, and its other عبد spellings. */
+function emitArabic(kind: MentionKind, form: string, emit: FormSink): void {
+  emit(kind, form);
+  for (const spelling of abdSpellings(form)) emit(kind, spelling);
+}
+
 /** Every form of `entity` with its kind, in pieces. */
 export function emitForms(entity: Entity, emit: FormSink): void {
-  emit('name', entity.names.ar);
+  emitArabic('name', entity.names.ar, emit);
   emit('name', entity.names.en);
-  for (const a of entity.aliases.ar) emit('alias', a);
+  for (const a of entity.aliases.ar) emitArabic('alias', a, emit);
   for (const a of entity.aliases.en) emit('alias', a);
   if (entity.type === 'place') {
     emitArabicDemonyms(entity, emit);
@@ -77,7 +96,7 @@ export function emitForms(entity: Entity, emit: FormSink): void {
     }
   }
   if (entity.type === 'person') {
-    for (const s of entity.surnames.ar) emit('surname', s);
+    for (const s of entity.surnames.ar) emitArabic('surname', s, emit);
     for (const s of entity.surnames.en) emit('surname', s);
   }
 }
