@@ -92,8 +92,19 @@ export function wireAnalysis(
       const waitFrom = performance.now();
       // A page's article is matched apart from it where it can be (DESIGN.md §7): the page waits
       // for the mentions, not for the tables, and runs no cold matcher.
-      if (text !== null) apart = await dictionary.prime(text);
-      else await dictionary.ready();
+      try {
+        if (text !== null) apart = await dictionary.prime(text);
+        else await dictionary.ready();
+      } catch (error) {
+        // Neither the background nor the page could read the dictionary: the reader is told, and
+        // the next analysis (a change of the page, the reader's ask) reads it again.
+        const detail = error instanceof Error ? error.message : String(error);
+        session.failBeforeAnalysis(
+          new Error(`its entity dictionary could not be read (${detail}); reloading the page tries again`),
+        );
+        reportCount();
+        return;
+      }
       waitMs = performance.now() - waitFrom;
     }
     if (ctx.isInvalid) return;

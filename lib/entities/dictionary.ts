@@ -140,13 +140,19 @@ export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
     return entries;
   };
   const ready = (): Promise<void> => {
-    pending ??= (async () => {
-      const started = performance.now();
-      const tables = pageMatcherFromFile(await loadShippedTables());
-      loadMs = performance.now() - started;
-      compiled = tables;
-      describe(tables).catch(() => {}); // met by described()
-    })();
+    if (!pending) {
+      pending = (async () => {
+        const started = performance.now();
+        const tables = pageMatcherFromFile(await loadShippedTables());
+        loadMs = performance.now() - started;
+        compiled = tables;
+        describe(tables).catch(() => {}); // met by described()
+      })();
+      // A failed read is tried again at the next analysis of the page (its change, the reader's ask).
+      pending.catch(() => {
+        pending = undefined;
+      });
+    }
     return pending;
   };
   return {

@@ -70,6 +70,7 @@ const ABD_JOINED = /(^|\s)عبدال(?=\S\S)/g;
  * (عبد العزيز / عبدالعزيز, عبد الله / عبدالله): every compound joined, every one apart.
  */
 export function abdSpellings(form: string): string[] {
+  if (!form.includes('عبد')) return []; // most names: no regular expression run (compile time)
   const joined = form.replace(ABD_SPACED, '$1عبدال');
   const apart = form.replace(ABD_JOINED, '$1عبد ال');
   return [...new Set([joined, apart])].filter((spelling) => spelling !== form);

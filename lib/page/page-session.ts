@@ -646,6 +646,12 @@ export class PageSession {
     this.options.painter.clear();
   }
 
+  /** Reports a failure met before the analysis could start (its dictionary unreadable). */
+  failBeforeAnalysis(error: unknown): void {
+    this.dropPrepared();
+    this.fail(error);
+  }
+
   private fail(error: unknown): void {
     this.reset('error');
     this.error = error instanceof Error ? error.message : String(error);

@@ -12,8 +12,9 @@
 // (tsx compiles with keepNames, which wraps them in a `__name()` helper the page does not have).
 
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DICTIONARY_FILE } from '../../lib/entities/dictionary-file.ts';
 import { ENTITY_TYPES } from '../../lib/entities/types.ts';
 import { waitForTimings } from '../../scripts/bench-browser';
 import type { TestPage } from './browsers.ts';
@@ -25,7 +26,14 @@ import {
   type PageExpectation,
 } from './expectations.ts';
 import type { E2eContext, E2eTest } from './harness.ts';
-import { countRanges, popupMatches, tabIdOf, waitForPaint } from './helpers.ts';
+import {
+  countRanges,
+  errorsBesidesMissingFiles,
+  popupMatches,
+  tabIdOf,
+  waitForPaint,
+  withCopyOfBuild,
+} from './helpers.ts';
 import { comparePixels, decodePng } from './png.ts';
 
 const PREFIX = 'hashiya-';
@@ -1003,7 +1011,50 @@ export const hardPageTests: E2eTest[] = [
  * stopped here by reloading the extension): the next article's mentions still come from it, the
  * page's message starting it again, and every mention is painted. Run last: it restarts the background.
  */
+/**
+ * The dictionary's tables gone from the package (a damaged install, the extension updated under the
+ * page): neither the background nor the page can read them. The popup says so in words, nothing is
+ * painted and the page works on; with the file back, reloading the page highlights it all.
+ */
+const unreadableDictionaryTest: E2eTest = {
+  name: 'dictionary unreadable: the popup says so in words and nothing is painted; with the file back, a reload paints every mention',
+  timeoutMs: 90_000,
+  async run(ctx) {
+    await withCopyOfBuild(ctx, async (changed, copy) => {
+      const pageName = 'seed-ar.html';
+      const file = join(copy, DICTIONARY_FILE);
+      const tables = readFileSync(file);
+      rmSync(file);
+      const url = new URL(pageName, ctx.baseUrl).href;
+      const page = await changed.newPage(url);
+      const tabId = await tabIdOf(changed, url);
+      const popup = await changed.openExtensionPage(`popup.html?tab=${tabId}`);
+      try {
+        const report = await waitForReport(popup, tabId, (r) => r.status !== 'working', PAINT_TIMEOUT_MS);
+        assert.equal(report.status, 'error');
+        await popup.waitForSelector('[data-state="error"]', POPUP_TIMEOUT_MS);
+        const said = await popup.evaluate(
+          () => document.querySelector('[data-state="error"]')?.textContent ?? '',
+          null,
+        );
+        ctx.log(`the popup: ${said}`);
+        assert.match(said, /dictionary could not be read/);
+        assert.equal(await page.evaluate(countHighlighted, PREFIX), 0, 'something was painted');
+        assert.deepEqual(errorsBesidesMissingFiles(page), [], 'an error on the page');
+        writeFileSync(file, tables);
+        await page.goto(url);
+        await waitForPaint(page, pageName);
+        for (const [type, count] of expectedRangesPerType(loadExpectation(pageName)))
+          assert.equal(await page.evaluate(countRanges, `${PREFIX}${type}`), count, `${type} ranges`);
+      } finally {
+        await popup.close();
+      }
+    });
+  },
+};
+
 export const matchingRestartTests: E2eTest[] = [
+  unreadableDictionaryTest,
   {
     name: 'background stopped: the next article is still matched by it (the message starts it again), every mention painted',
     timeoutMs: 60_000,

@@ -167,6 +167,24 @@ describe('a page’s shipped matcher with a background that matches', () => {
     for (const m of page.match(text)) expect(page.entity(m.entityId)).toEqual(onPage.entity(m.entityId));
   });
 
+  it('reads its tables again at the next page analysis after a failed read, and then matches', async () => {
+    let failures = 1;
+    vi.stubGlobal('fetch', async (url: string) => {
+      if (url.endsWith('/dictionary-entries.json')) return new Response(entries());
+      if (failures-- > 0) throw new TypeError('NetworkError when attempting to fetch resource.');
+      return new Response(tables());
+    });
+    // A fresh module: the files are fetched once per context, and the tests before fetched them.
+    vi.resetModules();
+    const dictionary = await import('@/lib/entities/dictionary');
+    const page = dictionary.shippedMatcher(); // no background to ask: the page reads its own files
+    await expect(page.ready()).rejects.toThrow(/NetworkError/);
+    expect(page.loaded).toBe(false);
+    await page.ready();
+    expect(page.loaded).toBe(true);
+    expect(page.match(text)).toEqual(onPage.match(text));
+  });
+
   it('matches on the page when the background does not answer in time, and ignores its late answer', async () => {
     vi.useFakeTimers();
     try {

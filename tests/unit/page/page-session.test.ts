@@ -247,6 +247,20 @@ describe('page session', () => {
     expect(rec.last().size).toBe(0);
   });
 
+  it('reports a dictionary that could not be read as an error in words, and analyses once asked again', () => {
+    const { s, rec } = session();
+    s.prepare();
+    s.failBeforeAnalysis(new Error('its entity dictionary could not be read (NetworkError)'));
+    expect(s.report()).toMatchObject({
+      status: 'error',
+      error: 'its entity dictionary could not be read (NetworkError)',
+      entities: [],
+    });
+    expect([...rec.last().values()].flat()).toEqual([]);
+    expect(s.analyse()).toBe('ready');
+    expect(rec.last().get('place')).toContain('طهران');
+  });
+
   it('does nothing costly on a page past the size bounds until the reader asks, then keeps analysing it', () => {
     const { s, rec, doc } = session();
     let deepest: Element = doc.body;
