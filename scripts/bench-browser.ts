@@ -117,6 +117,22 @@ export interface PageFigures {
   pass: boolean;
 }
 
+/** TABS_AT_ONCE tabs of the long article opened together: one background matches them in turn. */
+export interface TabsAtOnceFigures {
+  browser: string;
+  tabs: number;
+  /** Tabs whose mentions the background found (the others matched on their own). */
+  apart: number;
+  /** What each tab waited for after extracting: median and the longest. */
+  waitMedianMs: number;
+  waitMaxMs: number;
+  /** The background's matching of one tab's article, median. */
+  apartMs: number;
+  /** Each tab's work before its screen was painted, median and the longest. */
+  screenMedianMs: number;
+  screenMaxMs: number;
+}
+
 export interface SizeFigures {
   /** The build it was read from: chrome-mv3 or firefox-mv2. */
   build: string;
@@ -177,6 +193,7 @@ export interface MemoryFigures {
 
 export interface BrowserBenchResult {
   pages: PageFigures[];
+  tabsAtOnce: TabsAtOnceFigures[];
   memory: MemoryFigures[];
   pageScript: PageScriptFigures[];
   hostile: HostileFigures[];
@@ -646,12 +663,45 @@ export function benchBrowsers(
   return { plans, skipped };
 }
 
+/** How many tabs of the long article benchTabsAtOnce opens together. */
+export const TABS_AT_ONCE = 5;
+
+/** Opens TABS_AT_ONCE tabs of the long article together and reads what each waited and did. */
+async function benchTabsAtOnce(browser: TestBrowser, baseUrl: string): Promise<TabsAtOnceFigures> {
+  const urls = Array.from(
+    { length: TABS_AT_ONCE },
+    (_, i) => new URL(`long-article.html?together=${i}`, baseUrl).href,
+  );
+  const probe = await browser.openExtensionPage('popup.html');
+  const pages = await Promise.all(urls.map((url) => browser.newPage(url)));
+  try {
+    const all = await Promise.all(urls.map((url) => waitForTimings(probe, url)));
+    const waits = all.map((t) => t.dictionaryWaitMs ?? Number.NaN);
+    const screens = all.map((t) => t.firstScreenMs ?? t.matchMs + t.paintMs);
+    const apart = all.filter((t) => t.matchedApart);
+    return {
+      browser: browser.name,
+      tabs: all.length,
+      apart: apart.length,
+      waitMedianMs: median(waits),
+      waitMaxMs: Math.max(...waits),
+      apartMs: median(apart.map((t) => t.matchedApartMs ?? Number.NaN)),
+      screenMedianMs: median(screens),
+      screenMaxMs: Math.max(...screens),
+    };
+  } finally {
+    await Promise.all(pages.map((page) => page.close()));
+    await probe.close();
+  }
+}
+
 export async function runBrowserBench(options: BrowserBenchOptions = {}): Promise<BrowserBenchResult> {
   const runs = options.runs ?? DEFAULT_RUNS;
   const { plans, skipped } = benchBrowsers(options, 'content script');
   const readabilitySource = readFileSync(READABILITY_JS, 'utf8');
   const server = await serve(PAGES_DIR);
   const pages: PageFigures[] = [];
+  const tabsAtOnce: TabsAtOnceFigures[] = [];
   const memory: MemoryFigures[] = [];
   const pageScript: PageScriptFigures[] = [];
   const hostile: HostileFigures[] = [];
@@ -663,6 +713,8 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
           process.stdout.write(`  ${plan.name}: ${pageName} × ${runs}…\n`);
           pages.push(await benchPage(browser, server.url, pageName, runs, readabilitySource));
         }
+        process.stdout.write(`  ${plan.name}: ${TABS_AT_ONCE} tabs of long-article.html at once…\n`);
+        tabsAtOnce.push(await benchTabsAtOnce(browser, server.url));
         if (options.pagesOnly) continue;
         process.stdout.write(`  ${plan.name}: memory the dictionary adds to a tab…\n`);
         const added = await benchMemory(browser, server.url);
@@ -684,7 +736,7 @@ export async function runBrowserBench(options: BrowserBenchOptions = {}): Promis
   const size = [CHROME_DIR, FIREFOX_DIR]
     .filter((dir) => existsSync(dir))
     .map((dir) => contentScriptSize(dir));
-  return { pages, memory, pageScript, hostile, size, skipped };
+  return { pages, tabsAtOnce, memory, pageScript, hostile, size, skipped };
 }
 
 // ── Report ──────────────────────────────────────────────────────────────────────────────────
@@ -779,6 +831,13 @@ export function printBrowserReport(result: BrowserBenchResult): void {
     // matched while the article is extracted costs the reader nothing (DESIGN.md §7).
     console.log(p.dictionaryWaitMs <= DICTIONARY_AIM_MS ? `PASS ${load}` : `FAIL ${load}  <<<<<<<<<< FAIL`);
   }
+  for (const t of result.tabsAtOnce)
+    console.log(
+      `${t.browser}: ${t.tabs} tabs of long-article.html opened at once (one background matches them in ` +
+        `turn; ${t.apart}/${t.tabs} matched by it, ${ms(t.apartMs)} each): each waited ${ms(t.waitMedianMs)} ` +
+        `(longest ${ms(t.waitMaxMs)}) after extracting; work before its screen was painted ` +
+        `${ms(t.screenMedianMs)} (longest ${ms(t.screenMaxMs)})`,
+    );
   for (const m of result.memory)
     console.log(
       `${m.browser}: memory the dictionary adds to a tab: ${mb(m.addedHeapBytes + m.addedBufferBytes)} ` +
