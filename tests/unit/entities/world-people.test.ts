@@ -122,6 +122,23 @@ describe('people in the news, by category', () => {
       ['Anthony Lake', 'anthony-lake'],
     ]);
   });
+  it('gives a surname two presidents share to the one the article named (Bush, بوش)', () => {
+    expect(found('Former President George H.W. Bush died on Friday. Bush was 94.')).toEqual([
+      ['George H.W. Bush', 'george-h-w-bush'],
+      ['Bush', 'george-h-w-bush'],
+    ]);
+    expect(found('George W. Bush spoke at the ranch; Bush said little.')).toEqual([
+      ['George W. Bush', 'george-w-bush'],
+      ['Bush', 'george-w-bush'],
+    ]);
+    expect(found('وقال جورج بوش الأب إن الحرب انتهت، وأضاف بوش أن')).toEqual([
+      ['جورج بوش الأب', 'george-h-w-bush'],
+      ['بوش', 'george-h-w-bush'],
+    ]);
+    // Neither named in full: a bush is a plant, بوش a family name.
+    expect(found('The bush by the road burned. Bush Hall was full.')).toEqual([]);
+  });
+
   it('reads a longer name over the name inside it, and keeps ordinary words that look like surnames plain (Arabic)', () => {
     expect(
       people(
