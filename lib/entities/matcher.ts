@@ -339,21 +339,27 @@ class TrieMatcher implements Matcher {
   }
 
   /**
-   * Several entities share this form (DESIGN.md §3, ambiguity). The best kind wins (a name before
-   * an alias before a demonym before a surname); among equals, the entity named most recently in
-   * this text (سلطنة عمان earlier makes a later عمان Oman, not Amman); else dictionary order,
-   * which is the source preference.
+   * Several entities share this form (DESIGN.md §3, ambiguity). An entity this text named already
+   * wins over one it did not, whatever their kinds: after "Michelle Obama", "Obama" is her surname
+   * rather than her husband's alias. Among those named, or those not, the best kind wins (a name
+   * before an alias before a demonym before a surname); among equals, the entity named most
+   * recently (سلطنة عمان earlier makes a later عمان Oman, not Amman); else dictionary order, which
+   * is the source preference.
    */
   private pickMore(first: number, more: readonly number[], s: number, e: number): number {
     let best = -1;
     let bestSeen = 0;
     for (let k = -1; k < more.length; k++) {
       const p = k < 0 ? first : (more[k] as number);
-      if (best >= 0 && rankOf(p) > rankOf(best)) break; // sorted by rank: no better one follows
       if (!this.valid(p, s, e)) continue;
       const seen = this.seenAt[entityOf(p)] as number;
       const named = seen > this.passStart ? seen : 0;
-      if (best < 0 || named > bestSeen) {
+      // Outputs come sorted by rank: a later one is of the same kind or a worse one.
+      const better =
+        best < 0 ||
+        (named > 0 && bestSeen === 0) ||
+        (named > 0 === bestSeen > 0 && rankOf(p) === rankOf(best) && named > bestSeen);
+      if (better) {
         best = p;
         bestSeen = named;
       }

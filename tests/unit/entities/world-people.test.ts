@@ -139,6 +139,25 @@ describe('people in the news, by category', () => {
     expect(found('The bush by the road burned. Bush Hall was full.')).toEqual([]);
   });
 
+  it('gives a family name to the relative the article named, not to the famous one it did not', () => {
+    expect(found('Michelle Obama opened the garden. Obama said children need it.')).toEqual([
+      ['Michelle Obama', 'michelle-obama'],
+      ['Obama', 'michelle-obama'],
+    ]);
+    expect(found('ظهر سيف الإسلام القذافي أمس، وقال القذافي إن')).toEqual([
+      ['سيف الإسلام القذافي', 'saif-al-islam-gaddafi'],
+      ['القذافي', 'saif-al-islam-gaddafi'],
+    ]);
+    // Both named: the famous one keeps the bare name (the article's subject, as a rule).
+    expect(found('Donald Trump and his daughter Ivanka Trump arrived; Trump spoke first.')).toEqual([
+      ['Donald Trump', 'donald-trump'],
+      ['Ivanka Trump', 'ivanka-trump'],
+      ['Trump', 'donald-trump'],
+    ]);
+    // Neither relative named: the famous one, as before.
+    expect(found('Obama said it.')).toEqual([['Obama', 'barack-obama']]);
+  });
+
   it('reads a longer name over the name inside it, and keeps ordinary words that look like surnames plain (Arabic)', () => {
     expect(
       people(
