@@ -11,6 +11,7 @@ import { watchChanges } from '@/lib/page/change-watcher';
 import type { PageSession } from '@/lib/page/page-session';
 import type { Painter } from '@/lib/page/paint';
 import { isUiHost } from '@/lib/page/shadow-host';
+import { t } from '@/lib/ui/i18n';
 import type { PageCard } from './card';
 import type { PageNotes } from './notes';
 
@@ -95,13 +96,10 @@ export function wireAnalysis(
       try {
         if (text !== null) apart = await dictionary.prime(text);
         else await dictionary.ready();
-      } catch (error) {
+      } catch {
         // Neither the background nor the page could read the dictionary: the reader is told, and
         // the next analysis (a change of the page, the reader's ask) reads it again.
-        const detail = error instanceof Error ? error.message : String(error);
-        session.failBeforeAnalysis(
-          new Error(`its entity dictionary could not be read (${detail}); reloading the page tries again`),
-        );
+        session.failBeforeAnalysis(new Error(t('dictionaryUnreadable')));
         reportCount();
         return;
       }

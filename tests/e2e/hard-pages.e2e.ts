@@ -1038,7 +1038,13 @@ const unreadableDictionaryTest: E2eTest = {
           null,
         );
         ctx.log(`the popup: ${said}`);
-        assert.match(said, /dictionary could not be read/);
+        assert.match(said, /dictionary could not be read\. Reloading the page tries again/);
+        const dir = process.env.HASHIYA_SCREENSHOTS;
+        if (dir) {
+          const file = join(dir, `${ctx.browser.name}-popup-dictionary-unreadable.png`);
+          await popup.screenshot(file);
+          ctx.log(`screenshot: ${file}`);
+        }
         assert.equal(await page.evaluate(countHighlighted, PREFIX), 0, 'something was painted');
         assert.deepEqual(errorsBesidesMissingFiles(page), [], 'an error on the page');
         writeFileSync(file, tables);
