@@ -3,12 +3,9 @@ import type { Span } from '@/lib/entities/candidates';
 import { ENTITY_TYPES, type EntityType } from '@/lib/entities/types';
 import { sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
 import { backgroundProtocol, contentProtocol, readerDictionaryNotices } from '@/lib/messaging/protocol';
+import { idleScheduler } from '@/lib/page/idle';
 import { draftFromText, entryFromDraft } from '@/lib/reader-dictionary/form';
-import {
-  idleScheduler,
-  PageProposals,
-  type PageProposalsReport,
-} from '@/lib/reader-dictionary/page-proposals';
+import { PageProposals, type PageProposalsReport } from '@/lib/reader-dictionary/page-proposals';
 import { dismissedKeys, type Proposal, proposalKey } from '@/lib/reader-dictionary/proposals';
 import { countText, t, typeLabel } from '@/lib/ui/i18n';
 

@@ -5,7 +5,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadShippedEntries, loadShippedTables } from '@/lib/entities/dictionary';
 import { matchingApart } from '@/lib/entities/matcher-apart';
-import { broadcast, sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
+import { broadcast, replyValue, sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
 import {
   backgroundProtocol,
   contentProtocol,
@@ -36,11 +36,9 @@ const COMMANDS: Record<string, (tabId: number) => Promise<unknown>> = {
 /** Firefox's background is a page with a DOM; Chrome's service worker asks an offscreen document. */
 function articleReader() {
   if (import.meta.env.FIREFOX) return async (html: string) => readArticleHtml(html);
-  return offscreenReader(browser.offscreen, browser.runtime.getURL('/offscreen.html'), async (html) => {
-    const reply = await sendToBackground(offscreenProtocol, 'read-article-html', { html });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  });
+  return offscreenReader(browser.offscreen, browser.runtime.getURL('/offscreen.html'), async (html) =>
+    replyValue(await sendToBackground(offscreenProtocol, 'read-article-html', { html })),
+  );
 }
 
 export default defineBackground(() => {

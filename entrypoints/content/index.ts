@@ -3,7 +3,7 @@
 import { isProbablyReaderable } from '@mozilla/readability';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { shippedMatcher } from '@/lib/entities/dictionary';
-import { sendToBackground } from '@/lib/messaging/messenger';
+import { replyValue, sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { withPacks } from '@/lib/packs/matcher';
 import { loadEnabledPacks } from '@/lib/packs/store';
@@ -32,29 +32,16 @@ export default defineContentScript({
     // what the reader taught it in front (lib/reader-dictionary): reader, then packs, then shipped.
     // The shipped dictionary's matching is done by the background where it answers (DESIGN.md §7).
     const shipped = shippedMatcher({
-      warm: async () => {
-        const reply = await sendToBackground(backgroundProtocol, 'warm-matcher');
-        if (!reply.ok) throw new Error(reply.error);
-      },
-      match: async (text) => {
-        const reply = await sendToBackground(backgroundProtocol, 'match-article', { text });
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.value;
-      },
-      describe: async (ids) => {
-        const reply = await sendToBackground(backgroundProtocol, 'describe-entities', { ids });
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.value;
-      },
+      warm: async () => replyValue(await sendToBackground(backgroundProtocol, 'warm-matcher')),
+      match: async (text) =>
+        replyValue(await sendToBackground(backgroundProtocol, 'match-article', { text })),
+      describe: async (ids) =>
+        replyValue(await sendToBackground(backgroundProtocol, 'describe-entities', { ids })),
     });
     const packs = withPacks(shipped, loadEnabledPacks);
     const matcher = withReaderEntries(
       packs,
-      async () => {
-        const reply = await sendToBackground(backgroundProtocol, 'list-reader-entries');
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.value;
-      },
+      async () => replyValue(await sendToBackground(backgroundProtocol, 'list-reader-entries')),
       location.hostname,
     );
     // On a page that looks like an article the background's matcher is woken first thing (and the
@@ -70,11 +57,8 @@ export default defineContentScript({
       // The stored settings arrive below; until then the session only answers "working".
       settings: DEFAULT_SETTINGS,
       // A very big page's article is read apart from the page, so the page keeps drawing frames.
-      extractElsewhere: async (html) => {
-        const reply = await sendToBackground(backgroundProtocol, 'extract-article', { html });
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.value;
-      },
+      extractElsewhere: async (html) =>
+        replyValue(await sendToBackground(backgroundProtocol, 'extract-article', { html })),
       reveal: (mention) => scrollToRange(mention.range),
     });
 

@@ -14,7 +14,8 @@ import {
   pageMatcherFromFile,
   type TypedMatcher,
 } from './dictionary-tables';
-import { decodeMatches, type MatchesApart } from './matches-apart';
+import type { MatchingApart } from './matcher-apart';
+import { decodeMatches } from './matches-apart';
 import type { Dictionary, Entity, EntityType, Mention } from './types';
 
 const fetched = new Map<string, Promise<ArrayBuffer>>();
@@ -53,19 +54,6 @@ export async function loadShippedDictionary(): Promise<Dictionary> {
     loadPackaged(DICTIONARY_ENTRIES_FILE),
   ]);
   return dictionaryFromFiles(tables, entries);
-}
-
-/**
- * Where the shipped dictionary's matching can be done apart from the page (the background keeps a
- * matcher loaded, warm from one page to the next): the page then waits for the mentions, not for
- * the tables, and its main thread does not run a cold matcher.
- */
-export interface MatcherApart {
-  /** Starts the matcher apart loading (while the page extracts its article). */
-  warm(): Promise<void>;
-  match(text: string): Promise<MatchesApart>;
-  /** The entries of these entities and of those they share a form with. */
-  describe(ids: string[]): Promise<Entity[]>;
 }
 
 /** What matching an article apart from the page cost. */
@@ -118,7 +106,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export function shippedMatcher(apart?: MatcherApart): ShippedMatcher {
+/**
+ * `apart`: where the shipped dictionary's matching can be done apart from the page (the
+ * background's matcher, warm from one page to the next): the page then waits for the mentions, not
+ * for the tables, and its main thread does not run a cold matcher.
+ */
+export function shippedMatcher(apart?: MatchingApart): ShippedMatcher {
   let compiled: FileMatcher | undefined;
   let pending: Promise<void> | undefined;
   let entries: Promise<void> | undefined;

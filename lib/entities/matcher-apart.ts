@@ -13,7 +13,7 @@ export interface MatchingApart {
    * The entries of these entities (those a page found), with the entities they share a form with
    * (its cards say "also: …"): the page then needs no dictionary file of its own.
    */
-  describe(ids: readonly string[]): Promise<Entity[]>;
+  describe(ids: string[]): Promise<Entity[]>;
 }
 
 export function matchingApart(

@@ -126,6 +126,12 @@ export function sendToTab<P extends Protocol, K extends keyof P & string>(
   return send(protocol, type, data, (message) => browser.tabs.sendMessage(tabId, message));
 }
 
+/** A reply's value, or its error thrown (for callers whose failures are met further up). */
+export function replyValue<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
 /** Asks the background (from a content script or an extension page). */
 export function sendToBackground<P extends Protocol, K extends keyof P & string>(
   protocol: P,

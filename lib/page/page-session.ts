@@ -11,6 +11,7 @@ import { isActiveOn, type Settings } from '../settings/settings';
 import { ligatureSafeSpan } from '../text/ligature';
 import { rangesFromSortedOffsets, type TextModel } from '../text/text-model';
 import { type ArticleRuns, articleFromRuns, type ExtractedArticle, extractArticle } from './extract';
+import { type IdleDeadlineLike, idleScheduler } from './idle';
 import { indexMentions, type MentionIndex, type PlacedMention } from './mention-index';
 import { measurePage, withinBounds } from './page-size';
 import type { Painter } from './paint';
@@ -89,7 +90,7 @@ export interface PageSessionOptions {
    * Runs a task later (default: when the page is idle, or after IDLE_TIMEOUT_MS), telling it how
    * long the page stays idle (none: one slice of work); injected so tests can step through them.
    */
-  schedule?: (task: (idleMs?: () => number) => void) => void;
+  schedule?: (task: (deadline?: IdleDeadlineLike) => void) => void;
   /**
    * The offsets of the article's text on or near the reader's screen, or null (default: read from
    * the page's layout, lib/page/screen-text.ts).
@@ -379,7 +380,7 @@ export class PageSession {
    */
   private continueInTasks(article: ExtractedArticle, base: SessionTimings): void {
     const generation = this.generation;
-    const schedule = this.options.schedule ?? scheduleIdle;
+    const schedule = this.options.schedule ?? idleSlices;
     this.beginSettling();
     schedule(() => {
       if (generation !== this.generation) return;
@@ -409,7 +410,7 @@ export class PageSession {
     const now = this.now;
     const generation = this.generation;
     const settingsAtStart = this.options.settings;
-    const schedule = this.options.schedule ?? scheduleIdle;
+    const schedule = this.options.schedule ?? idleSlices;
     const perTask = this.options.mentionsPerTask ?? MENTIONS_PER_TASK;
     const t = now();
     this.options.painter.clear();
@@ -450,14 +451,14 @@ export class PageSession {
     // A slice per task at least; more while the page stays idle, so a browser that repaints between
     // tasks (Firefox, on a very long page) is not made to repaint once per slice.
     const paintNext = (): void =>
-      schedule((idleMs) => {
+      schedule((deadline) => {
         if (generation !== this.generation) return;
         const started = now();
         try {
           do {
             const [a, b] = slices[next++] as [number, number];
             paintSlice(a, b);
-          } while (next < slices.length && (idleMs?.() ?? 0) > IDLE_SLICE_MS);
+          } while (next < slices.length && (deadline?.timeRemaining() ?? 0) > IDLE_SLICE_MS);
         } catch (error) {
           this.fail(error);
           return;
@@ -679,12 +680,8 @@ interface Prepared {
   changes: MutationObserver | null;
 }
 
-/** Runs `task` when the page is idle, or after IDLE_TIMEOUT_MS on a page that never is. */
-function scheduleIdle(task: (idleMs?: () => number) => void): void {
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback((deadline) => task(() => deadline.timeRemaining()), { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(task, 0);
-}
+/** A long article's slices: run when the page is idle, or after IDLE_TIMEOUT_MS on a page that never is. */
+const idleSlices = idleScheduler(globalThis, IDLE_TIMEOUT_MS);
 
 /** Timings without the first screen's figures, which only an analysis painting that way sets. */
 function withoutFirstScreen(timings: SessionTimings): SessionTimings {

@@ -4,6 +4,7 @@
 // up. A new analysis or a change of the reader's dictionary starts it again. The page does none of
 // this work (the finder's code and word lists stay out of the content script).
 import type { Span } from '../entities/candidates';
+import { IDLE_BUDGET_MS, type IdleDeadlineLike, type ScheduleIdle } from '../page/idle';
 import { type Proposal, ProposalTally, SLICE_CHARS, textSlices } from './proposals';
 
 export interface PageProposalsReport {
@@ -12,35 +13,6 @@ export interface PageProposalsReport {
   proposals: Proposal[];
   /** What the last search cost, in ms, and in how many idle tasks it was done. */
   timings?: { totalMs: number; longestTaskMs: number; tasks: number; slices: number };
-}
-
-/** What an idle callback is told: how long the browser expects to stay idle. */
-export interface IdleDeadlineLike {
-  timeRemaining(): number;
-}
-/** Runs `task` when the page is idle; returns what cancels it. */
-export type ScheduleIdle = (task: (deadline: IdleDeadlineLike) => void) => () => void;
-
-/** The most work done in one idle task, whatever the browser offers. */
-export const IDLE_BUDGET_MS = 8;
-/** An idle callback still runs this long after it was asked for, on a page that is never idle. */
-const IDLE_TIMEOUT_MS = 2000;
-
-/** requestIdleCallback where the scope has it, else a timeout with IDLE_BUDGET_MS to spend. */
-export function idleScheduler(scope: typeof globalThis = globalThis): ScheduleIdle {
-  if (typeof scope.requestIdleCallback === 'function') {
-    return (task) => {
-      const id = scope.requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
-      return () => scope.cancelIdleCallback(id);
-    };
-  }
-  return (task) => {
-    const id = setTimeout(() => {
-      const started = performance.now();
-      task({ timeRemaining: () => Math.max(0, IDLE_BUDGET_MS - (performance.now() - started)) });
-    }, 50);
-    return () => clearTimeout(id);
-  };
 }
 
 export interface PageProposalsOptions {

@@ -150,6 +150,23 @@ export function rangeFromOffsets(model: TextModel, start: number, end: number): 
   return range;
 }
 
+/** The last node in [from, last] whose start offset `holds` (true up to some node, false after); `from` if none. */
+function lastNodeFrom(
+  starts: readonly number[],
+  from: number,
+  last: number,
+  holds: (start: number) => boolean,
+): number {
+  let lo = from;
+  let hi = last;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (holds(starts[mid] as number)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Ranges for many spans sorted by start and not overlapping (a page's mentions), in one forward walk
  * over the nodes: the same spans as rangeFromOffsets, without two searches per span. Static ranges:
@@ -164,28 +181,25 @@ export function rangesFromSortedOffsets(
   const out: (AbstractRange | null)[] = [];
   const last = nodes.length - 1;
   const make = last < 0 ? staticRange : staticRangeMaker(nodes[0] as Text);
+  // The nodes the spans lie in, found by halving: a slice of a long article's mentions may start
+  // tens of thousands of nodes in, and end a few hundred later.
+  let maxEnd = 0;
+  for (const { end } of spans) if (end > maxEnd) maxEnd = end;
+  const base = lastNodeFrom(starts, 0, last, (at) => at <= (spans[0]?.start ?? 0));
+  const top = lastNodeFrom(starts, base, last, (at) => at < maxEnd);
+  let si = base;
+  let ei = base;
   // Each node's length read once (a DOM read per node, not three per span: an article names
   // thousands of entities in far fewer nodes, and each read crosses the content script's wall).
-  const lengths = new Int32Array(nodes.length).fill(-1);
+  const lengths = new Int32Array(Math.max(0, top - base + 1)).fill(-1);
   const lengthOf = (i: number): number => {
-    let length = lengths[i] as number;
+    let length = lengths[i - base] as number;
     if (length < 0) {
       length = (nodes[i] as Text).length;
-      lengths[i] = length;
+      lengths[i - base] = length;
     }
     return length;
   };
-  // The node of the first span, found by halving: a slice of a long article's mentions may start
-  // tens of thousands of nodes in.
-  let si = 0;
-  let hi = last;
-  const first = spans[0]?.start ?? 0;
-  while (si < hi) {
-    const mid = (si + hi + 1) >> 1;
-    if ((starts[mid] as number) <= first) si = mid;
-    else hi = mid - 1;
-  }
-  let ei = si;
   for (const { start, end } of spans) {
     if (last < 0 || end <= start) {
       out.push(null);

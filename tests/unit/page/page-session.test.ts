@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary } from '@/lib/entities/types';
 import { type ArticleRuns, findArticleRuns } from '@/lib/page/extract';
+import type { IdleDeadlineLike } from '@/lib/page/idle';
 import { PageSession, type PageSessionOptions } from '@/lib/page/page-session';
 import { MAX_DEPTH } from '@/lib/page/page-size';
 import type { Painter } from '@/lib/page/paint';
@@ -75,7 +76,7 @@ function session(settings = DEFAULT_SETTINGS) {
 /** A session whose later tasks the test runs itself (happy-dom has no idle callbacks). */
 function sessionInTasks(options: Partial<PageSessionOptions> = {}) {
   const rec = recordingPainter();
-  const tasks: ((idleMs?: () => number) => void)[] = [];
+  const tasks: ((deadline?: IdleDeadlineLike) => void)[] = [];
   const s = new PageSession({
     doc: loadPage(ARTICLE),
     matcher: shipped,
@@ -378,7 +379,7 @@ describe('page session', () => {
       // The page stays idle for `idle` ms, long enough for two slices and no more.
       for (let task = tasks.shift(); task; task = tasks.shift()) {
         let asked = 0;
-        task(() => (++asked < 2 ? idle : 0));
+        task({ timeRemaining: () => (++asked < 2 ? idle : 0) });
         run++;
       }
       expect(s.report().status).toBe('ready');

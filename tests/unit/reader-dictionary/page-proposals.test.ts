@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Span } from '../../../lib/entities/candidates';
-import {
-  type IdleDeadlineLike,
-  idleScheduler,
-  PageProposals,
-  type ScheduleIdle,
-} from '../../../lib/reader-dictionary/page-proposals';
+import { type IdleDeadlineLike, idleScheduler, type ScheduleIdle } from '../../../lib/page/idle';
+import { PageProposals } from '../../../lib/reader-dictionary/page-proposals';
 import { proposalKey, proposeEntities, textSlices } from '../../../lib/reader-dictionary/proposals';
 
 const ARTICLE = Array.from(
