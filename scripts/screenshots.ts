@@ -12,12 +12,18 @@
 //   npm run screenshots -- --view proposals     the side panel's "Possible entities" only
 //   npm run screenshots -- --view card          the card only (and with its corrections open)
 //   npm run screenshots -- --view options       the options page's dictionary (its top, "Show 100 more")
+//   npm run screenshots -- --view dictionary-unreadable
+//                                               the popup and side panel on an Arabic and an English
+//                                               page, with a copy of the build whose dictionary is gone
 //
 // Needs both builds (npm run build && npm run build:firefox).
 
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DICTIONARY_FILE } from '../lib/entities/dictionary-file.ts';
 import { exportJsonLd } from '../lib/export/jsonld.ts';
 import {
   findChromium,
@@ -163,6 +169,20 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
     const box = await page.evaluate(elementBox, 'body');
     if (box) await page.screenshotClip({ ...box, height: Math.max(box.height, 160) }, file(name));
   };
+  if (values.view === 'dictionary-unreadable') {
+    // The build was copied without its dictionary (main): the error state in words.
+    for (const fixture of ['seed-ar.html', 'seed-en.html']) {
+      const page = await browser.newPage(new URL(fixture, baseUrl).href);
+      for (const which of ['popup', 'sidepanel'] as const) {
+        const panel = await openPanel(browser, baseUrl, fixture, which);
+        await panel.waitForSelector('[data-state="error"]', POPUP_TIMEOUT_MS);
+        await bodyShot(panel, `${which}-dictionary-unreadable-${fixture.slice(5, 7)}-page`);
+        await panel.close();
+      }
+      await page.close();
+    }
+    return saved;
+  }
   for (const fixture of ['seed-ar.html', 'seed-en.html']) {
     const page = await paintedPage(browser, baseUrl, fixture);
     const lang = fixture.slice(5, 7);
@@ -256,6 +276,22 @@ async function views(browser: TestBrowser, baseUrl: string, prefix: string): Pro
   return saved;
 }
 
+/**
+ * The build the views are taken of: for `--view dictionary-unreadable`, a copy without the
+ * dictionary's tables file (neither the background nor a page can read it).
+ */
+function buildDir(name: string): string {
+  const built = join(REPO_ROOT, '.output', name === 'firefox' ? 'firefox-mv2' : 'chrome-mv3');
+  if (values.view !== 'dictionary-unreadable') return built;
+  const copy = mkdtempSync(join(tmpdir(), `hashiya-${name}-no-dictionary-`));
+  cpSync(built, copy, { recursive: true });
+  rmSync(join(copy, DICTIONARY_FILE));
+  copies.push(copy);
+  return copy;
+}
+/** The copies buildDir() made, removed at the end. */
+const copies: string[] = [];
+
 async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
   const server = await serve(PAGES_DIR);
@@ -272,14 +308,8 @@ async function main(): Promise<void> {
             }
             const browser =
               name === 'firefox'
-                ? await launchFirefox(join(REPO_ROOT, '.output', 'firefox-mv2'), GECKO_ID, {
-                    ...options,
-                    executablePath: executable,
-                  })
-                : await launchChromium(join(REPO_ROOT, '.output', 'chrome-mv3'), {
-                    ...options,
-                    executablePath: executable,
-                  });
+                ? await launchFirefox(buildDir(name), GECKO_ID, { ...options, executablePath: executable })
+                : await launchChromium(buildDir(name), { ...options, executablePath: executable });
             try {
               const prefix = `${name}-${locale}-${colorScheme}-${deviceScaleFactor}x`;
               const saved = await views(browser, server.url, prefix);
@@ -290,6 +320,7 @@ async function main(): Promise<void> {
           }
   } finally {
     await server.close();
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
   }
   console.log(`in ${out}`);
 }
