@@ -214,6 +214,7 @@ interface Timings {
   dictionaryWaitMs?: number;
   matchedApart?: boolean;
   matchedApartMs?: number;
+  firstPartChars?: number;
 }
 
 /** The part of the WebExtension API used from an extension page. */

@@ -83,6 +83,7 @@ export function wireAnalysis(
   const runWhenLoaded = async (options?: RunOptions): Promise<void> => {
     let waitMs = 0;
     let apart: MatchedApart | null = null;
+    let firstPartChars: number | undefined;
     if (!dictionary.loaded) {
       // Readability reads the page while the background readies its matcher (or the tables
       // arrive); only what is left is waited for.
@@ -90,12 +91,19 @@ export function wireAnalysis(
       notes.clear();
       session.prepare();
       const text = session.preparedText;
+      // A long article's text past the reader's screen is asked for after the screen is painted.
+      const partFrom = performance.now();
+      const firstEnd = session.preparedFirstPartEnd() ?? undefined;
+      const partMs = performance.now() - partFrom;
       const waitFrom = performance.now();
       // A page's article is matched apart from it where it can be (DESIGN.md §7): the page waits
       // for the mentions, not for the tables, and runs no cold matcher.
       try {
-        if (text !== null) apart = await dictionary.prime(text);
+        if (text !== null) apart = await dictionary.prime(text, firstEnd);
         else await dictionary.ready();
+        if (apart) apart = { ...apart, pageMs: apart.pageMs + partMs };
+        if (apart && text !== null && firstEnd !== undefined && firstEnd < text.length)
+          firstPartChars = firstEnd;
       } catch {
         // Neither the background nor the page could read the dictionary: the reader is told, and
         // the next analysis (a change of the page, the reader's ask) reads it again.
@@ -121,6 +129,7 @@ export function wireAnalysis(
       dictionaryWaitMs: waitMs,
       matchedApart: apart !== null,
       ...(apart ? { matchedApartMs: apart.tookMs } : {}),
+      ...(firstPartChars === undefined ? {} : { firstPartChars }),
     };
   };
 

@@ -64,6 +64,12 @@ export interface MatchedApart {
   pageMs: number;
 }
 
+/** The first part of a text matched apart: see ShippedMatcher.partialFor. */
+export interface PartialMatch {
+  until: number;
+  rest(): Promise<MatchedApart | null>;
+}
+
 /**
  * A matcher for the shipped dictionary that can be handed out before its files arrive: it finds
  * nothing until `ready()` (or `prime(text)`, for that text) has resolved, which callers await before
@@ -79,8 +85,16 @@ export interface ShippedMatcher extends TypedMatcher {
   /**
    * Makes match(text) ready for this text: found apart from the page where it can be, else with
    * the tables (ready()). Resolves to what matching apart cost, or null when it was not done.
+   * `firstEnd` (< text.length, just past a block break): only the mentions before it are asked for
+   * now, so a long article's first screen waits for a short text's trip; partialFor() then tells.
    */
-  prime(text: string): Promise<MatchedApart | null>;
+  prime(text: string, firstEnd?: number): Promise<MatchedApart | null>;
+  /**
+   * After prime(text, firstEnd): match(text) gives only the mentions that end before `until`, and
+   * rest() asks for the others (resolving once match(text) gives them all, with what that cost the
+   * page, or null where the page matched on its own). Undefined when match(text) is complete.
+   */
+  partialFor(text: string): PartialMatch | undefined;
   /** match(text) answers for this text now (the tables are in, or it was primed with it). */
   readyFor(text: string): boolean;
   /**
@@ -116,8 +130,17 @@ export function shippedMatcher(apart?: MatchingApart): ShippedMatcher {
   let pending: Promise<void> | undefined;
   let entries: Promise<void> | undefined;
   let loadMs = 0;
-  // The last text matched apart from the page, its mentions and their entities' types.
-  let primed: { text: string; mentions: Mention[]; types: Map<string, EntityType> } | undefined;
+  // The last text matched apart from the page, its mentions and their entities' types; `until`: only
+  // those before it so far (prime's first part), `rest` the ask for the others once made.
+  let primed:
+    | {
+        text: string;
+        mentions: Mention[];
+        types: Map<string, EntityType>;
+        until?: number;
+        rest?: Promise<MatchedApart | null>;
+      }
+    | undefined;
   let warmed = false;
   // The entries of the entities found apart, as the background sent them (no file on the page).
   const describedApart = new Map<string, Entity>();
@@ -131,6 +154,18 @@ export function shippedMatcher(apart?: MatchingApart): ShippedMatcher {
       },
     );
     return entries;
+  };
+  /** Has the background match `text`: its mentions decoded, and what that cost the page. */
+  const matchApart = async (text: string) => {
+    if (!apart) throw new Error('nothing matches apart from the page');
+    // The text is copied for the message on this thread, before the promise comes back.
+    const sending = performance.now();
+    const asked = apart.match(text);
+    const sentMs = performance.now() - sending;
+    const sent = await withTimeout(asked, APART_TIMEOUT_MS);
+    const reading = performance.now();
+    const found = decodeMatches(sent, text.length);
+    return { found, cost: { tookMs: sent.tookMs ?? 0, pageMs: sentMs + performance.now() - reading } };
   };
   const ready = (): Promise<void> => {
     if (!pending) {
@@ -157,26 +192,44 @@ export function shippedMatcher(apart?: MatchingApart): ShippedMatcher {
       warmed = true;
       apart.warm().catch(() => {}); // prime() meets any failure
     },
-    async prime(text) {
+    async prime(text, firstEnd = text.length) {
       if (compiled || !apart) {
         await ready();
         return null;
       }
+      const part = firstEnd < text.length ? text.slice(0, firstEnd) : text;
       try {
-        // The text is copied for the message on this thread, before the promise comes back.
-        const sending = performance.now();
-        const asked = apart.match(text);
-        const sentMs = performance.now() - sending;
-        const sent = await withTimeout(asked, APART_TIMEOUT_MS);
-        const reading = performance.now();
-        primed = { text, ...decodeMatches(sent, text.length) };
-        return { tookMs: sent.tookMs ?? 0, pageMs: sentMs + performance.now() - reading };
+        const { found, cost } = await matchApart(part);
+        primed = { text, ...found, ...(part === text ? {} : { until: part.length }) };
+        return cost;
       } catch {
         // The background could not answer (stopped, busy past the timeout, or its files
         // unreadable): match on the page.
         await ready();
         return null;
       }
+    },
+    partialFor(text) {
+      const first = primed;
+      if (first?.text !== text || first.until === undefined) return undefined;
+      const rest = async (): Promise<MatchedApart | null> => {
+        try {
+          const { found, cost } = await matchApart(text);
+          if (primed === first) primed = { text, ...found };
+          return cost;
+        } catch {
+          await ready(); // as in prime(): the page matches the whole text on its own
+          if (primed === first) primed = undefined;
+          return null;
+        }
+      };
+      return {
+        until: first.until,
+        rest: () => {
+          first.rest ??= rest();
+          return first.rest;
+        },
+      };
     },
     readyFor: (text) => compiled !== undefined || primed?.text === text,
     get loadMs() {

@@ -66,8 +66,10 @@ export interface PageReport {
     dictionaryWaitMs?: number;
     /** The article's mentions were found apart from the page, by the background's matcher... */
     matchedApart?: boolean;
-    /** ...which took this long of the wait. */
+    /** ...which took this long of the wait... */
     matchedApartMs?: number;
+    /** ...for this many characters first, the rest after the reader's screen was painted. */
+    firstPartChars?: number;
     /** The article was read apart from the page (a very big page). */
     extractedApart?: boolean;
     /** The reader's notes after the last analysis (for `npm run bench`). */
@@ -128,6 +130,7 @@ const pageReport: v.GenericSchema<PageReport> = v.object({
       dictionaryWaitMs: v.optional(count),
       matchedApart: v.optional(v.boolean()),
       matchedApartMs: v.optional(count),
+      firstPartChars: v.optional(count),
       extractedApart: v.optional(v.boolean()),
       notes: v.optional(
         v.object({

@@ -84,10 +84,11 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
       shipped.preload();
       void packsOnce();
     },
-    async prime(text) {
-      const [apart] = await Promise.all([shipped.prime(text), packsOnce()]);
+    async prime(text, firstEnd) {
+      const [apart] = await Promise.all([shipped.prime(text, firstEnd), packsOnce()]);
       return apart;
     },
+    partialFor: (text) => shipped.partialFor(text),
     readyFor: (text) => shipped.readyFor(text) && packsRead,
     described: () => shipped.described(),
     async reloadPacks() {

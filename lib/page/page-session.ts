@@ -3,6 +3,7 @@
 // when the article changes after load.
 
 import { countEntities } from '../entities/count';
+import type { PartialMatch } from '../entities/dictionary';
 import type { Matcher } from '../entities/matcher';
 import { highlightGroup } from '../entities/type-styles';
 import type { EntityType, Mention } from '../entities/types';
@@ -15,7 +16,14 @@ import { type IdleDeadlineLike, idleScheduler } from './idle';
 import { indexMentions, type MentionIndex, type PlacedMention } from './mention-index';
 import { measurePage, withinBounds } from './page-size';
 import type { Painter } from './paint';
-import { drawnBoxes, screenBand, spansWithin, textNearScreen } from './screen-text';
+import {
+  drawnBoxes,
+  FIRST_PART_MIN_REST,
+  firstPartEnd,
+  screenBand,
+  spansWithin,
+  textNearScreen,
+} from './screen-text';
 
 /** How long the focus flash stays on a mention the reader jumped to. */
 export const FLASH_MS = 1600;
@@ -43,8 +51,13 @@ export interface SessionTimings {
   dictionaryWaitMs?: number;
   /** The article's mentions were found apart from the page (by the background's matcher)... */
   matchedApart?: boolean;
-  /** ...which took this long of the wait. */
+  /** ...which took this long of the wait... */
   matchedApartMs?: number;
+  /**
+   * ...for this many characters of the text, the first part (a long article: lib/page/screen-text.ts
+   * firstPartEnd), the rest asked for once the reader's screen was painted.
+   */
+  firstPartChars?: number;
   /** The article was read apart from the page (a very big page: see analyseElsewhere). */
   extractedApart?: boolean;
   /** The reader's notes found and painted after the analysis (entrypoints/content/notes.ts). */
@@ -80,7 +93,11 @@ export interface PageSessionOptions {
    * `typeOf`, where the matcher has it, tells a mention's type without reading its entity's entry
    * (the shipped dictionary's file: DESIGN.md §7); painting needs nothing else of the entity.
    */
-  matcher: Matcher & { typeOf?(id: string): EntityType | undefined };
+  matcher: Matcher & {
+    typeOf?(id: string): EntityType | undefined;
+    /** match(text) gave only the mentions before `until` so far (ShippedMatcher.partialFor). */
+    partialFor?(text: string): PartialMatch | undefined;
+  };
   painter: Painter;
   settings: Settings;
   /** Scrolls a mention into view; injected so tests and reduced-motion users can differ. */
@@ -252,6 +269,18 @@ export class PageSession {
     return this.prepared?.article?.model.text ?? null;
   }
 
+  /**
+   * Where the prepared article's text worth matching first ends: past the reader's screen, at a
+   * block break (lib/page/screen-text.ts firstPartEnd); its length when it is all worth it.
+   */
+  preparedFirstPartEnd(): number | null {
+    const model = this.prepared?.article?.model;
+    if (!model) return null;
+    // A short article is not split: no layout is read for it.
+    if (model.text.length <= FIRST_PART_MIN_REST) return model.text.length;
+    return firstPartEnd(model.text, this.screenText(model)?.end ?? null);
+  }
+
   /** What prepare() extracted, if the page did not change since; it is used once either way. */
   private takePrepared(): Prepared | null {
     const prepared = this.prepared;
@@ -310,11 +339,12 @@ export class PageSession {
   private matchAndPaint(article: ExtractedArticle, base: SessionTimings, taskStart: number): void {
     const now = this.now;
     const t1 = now();
-    const mentions = this.match(article);
-    if (mentions.length > (this.options.mentionsAtOnce ?? MENTIONS_AT_ONCE)) {
+    const { mentions, partial } = this.match(article);
+    if (partial || mentions.length > (this.options.mentionsAtOnce ?? MENTIONS_AT_ONCE)) {
       this.status = 'working';
       this.beginSettling();
-      this.paintScreenFirst(article, mentions, { ...base, matchMs: now() - t1, paintMs: 0 }, taskStart);
+      const timings = { ...base, matchMs: now() - t1, paintMs: 0 };
+      this.paintScreenFirst(article, mentions, partial, timings, taskStart);
       return;
     }
     const placed = this.place(article, mentions);
@@ -335,9 +365,19 @@ export class PageSession {
     return this.options.now ?? (() => performance.now());
   }
 
-  /** The article's mentions (sorted by start); place() widens their spans. */
-  private match(article: ExtractedArticle): Mention[] {
-    return this.options.matcher.match(article.model.text);
+  /**
+   * The article's mentions (sorted by start; place() widens their spans): all of them, or, where
+   * the matcher has only a first part so far, those before its end and `partial`, which asks for
+   * the rest.
+   */
+  private match(article: ExtractedArticle): { mentions: Mention[]; partial?: PartialMatch } {
+    const { matcher } = this.options;
+    const { text } = article.model;
+    const partial = matcher.partialFor?.(text);
+    const mentions = matcher.match(text);
+    if (!partial) return { mentions };
+    // Other matchers (packs, the reader's entries) found theirs in the whole text.
+    return { mentions: mentions.filter((m) => m.end <= partial.until), partial };
   }
 
   /**
@@ -386,8 +426,9 @@ export class PageSession {
       if (generation !== this.generation) return;
       const t = this.now();
       try {
-        const mentions = this.match(article);
-        this.paintScreenFirst(article, mentions, { ...base, matchMs: this.now() - t, paintMs: 0 }, t);
+        const { mentions, partial } = this.match(article);
+        const timings = { ...base, matchMs: this.now() - t, paintMs: 0 };
+        this.paintScreenFirst(article, mentions, partial, timings, t);
       } catch (error) {
         this.fail(error);
       }
@@ -397,13 +438,15 @@ export class PageSession {
   /**
    * Paints, in this task, the mentions on and near the reader's screen (lib/page/screen-text.ts;
    * the article's first ones where the layout tells nothing), then the others MENTIONS_PER_TASK at a
-   * time in idle tasks: those after the screen, then those before it. The screen's mentions answer
-   * the pointer at once; all of them are steppable, and the analysis settles, once all are placed.
-   * An analysis or reset that comes meanwhile stops these tasks.
+   * time in idle tasks: those after the screen, then those before it. With `partial`, `mentions` are
+   * those of the text's first part only: the rest are asked for in an idle task, and painted when
+   * they come. The screen's mentions answer the pointer at once; all of them are steppable, and the
+   * analysis settles, once all are placed. An analysis or reset that comes meanwhile stops these tasks.
    */
   private paintScreenFirst(
     article: ExtractedArticle,
     mentions: readonly Mention[],
+    partial: PartialMatch | undefined,
     timings: SessionTimings,
     taskStart: number,
   ): void {
@@ -418,24 +461,23 @@ export class PageSession {
     const screen = this.screenText(article.model);
     const near = screen ? spansWithin(mentions, screen.start, screen.end) : { from: 0, to: 0 };
     const from = near.from;
-    const to = screen ? Math.min(near.to, from + (this.options.mentionsAtOnce ?? MENTIONS_AT_ONCE)) : perTask;
-    const slices: [number, number][] = [];
-    for (let i = to; i < mentions.length; i += perTask)
-      slices.push([i, Math.min(i + perTask, mentions.length)]);
-    for (let i = 0; i < from; i += perTask) slices.push([i, Math.min(i + perTask, from)]);
+    const to = Math.min(
+      screen ? Math.min(near.to, from + (this.options.mentionsAtOnce ?? MENTIONS_AT_ONCE)) : perTask,
+      mentions.length,
+    );
     const placed: PlacedMention[] = [];
-    const paintSlice = (a: number, b: number): PlacedMention[] => {
+    const paintSlice = (all: readonly Mention[], a: number, b: number): PlacedMention[] => {
       const started = now();
-      const slice = this.place(article, mentions.slice(a, b));
+      const slice = this.place(article, all.slice(a, b));
       for (const mention of slice) placed.push(mention);
       const visible = this.active ? slice.filter((m) => this.isVisible(m)) : [];
       this.options.painter.add(paintGroups(visible, this.options.settings.highlightStyle));
       timings.paintMs += now() - started;
       return visible;
     };
-    this.paintedIndex = indexMentions(paintSlice(from, Math.min(to, mentions.length)));
+    this.paintedIndex = indexMentions(paintSlice(mentions, from, to));
     timings.firstScreenMs = timings.matchMs + (now() - t);
-    timings.firstScreen = screen ?? { start: 0, end: mentions[Math.min(to, mentions.length) - 1]?.end ?? 0 };
+    timings.firstScreen = screen ?? { start: 0, end: mentions[to - 1]?.end ?? 0 };
     timings.longestTaskMs = Math.max(timings.longestTaskMs ?? 0, now() - taskStart);
     this.lastTimings = timings;
     const finish = () => {
@@ -447,28 +489,55 @@ export class PageSession {
       this.lastTimings = { ...this.lastTimings, ...timings };
       this.settle?.();
     };
-    let next = 0;
-    // A slice per task at least; more while the page stays idle, so a browser that repaints between
-    // tasks (Firefox, on a very long page) is not made to repaint once per slice.
-    const paintNext = (): void =>
-      schedule((deadline) => {
-        if (generation !== this.generation) return;
-        const started = now();
-        try {
-          do {
-            const [a, b] = slices[next++] as [number, number];
-            paintSlice(a, b);
-          } while (next < slices.length && (deadline?.timeRemaining() ?? 0) > IDLE_SLICE_MS);
-        } catch (error) {
-          this.fail(error);
-          return;
-        }
-        timings.longestTaskMs = Math.max(timings.longestTaskMs ?? 0, now() - started);
-        if (next < slices.length) paintNext();
-        else finish();
-      });
-    if (slices.length > 0) paintNext();
-    else finish();
+    // The others, a slice per task at least; more while the page stays idle, so a browser that
+    // repaints between tasks (Firefox, on a very long page) is not made to repaint once per slice.
+    // The whole text's mentions begin with the first part's: [from, to) are painted already.
+    const paintOthers = (all: readonly Mention[]): void => {
+      const slices: [number, number][] = [];
+      for (let i = to; i < all.length; i += perTask) slices.push([i, Math.min(i + perTask, all.length)]);
+      for (let i = 0; i < from; i += perTask) slices.push([i, Math.min(i + perTask, from)]);
+      let next = 0;
+      const paintNext = (): void =>
+        schedule((deadline) => {
+          if (generation !== this.generation) return;
+          const started = now();
+          try {
+            do {
+              const [a, b] = slices[next++] as [number, number];
+              paintSlice(all, a, b);
+            } while (next < slices.length && (deadline?.timeRemaining() ?? 0) > IDLE_SLICE_MS);
+          } catch (error) {
+            this.fail(error);
+            return;
+          }
+          timings.longestTaskMs = Math.max(timings.longestTaskMs ?? 0, now() - started);
+          if (next < slices.length) paintNext();
+          else finish();
+        });
+      if (slices.length > 0) paintNext();
+      else finish();
+    };
+    if (!partial) {
+      paintOthers(mentions);
+      return;
+    }
+    // The rest's trip (the whole text sent, its mentions read back) waits for the page to be idle.
+    schedule(() => {
+      if (generation !== this.generation) return;
+      partial
+        .rest()
+        .then((apart) => {
+          if (generation !== this.generation) return;
+          const started = now();
+          const all = this.match(article);
+          if (all.partial) throw new Error('the rest of the mentions did not come');
+          timings.matchMs += now() - started + (apart?.pageMs ?? 0);
+          paintOthers(all.mentions);
+        })
+        .catch((error: unknown) => {
+          if (generation === this.generation) this.fail(error);
+        });
+    });
   }
 
   /** The offsets of the article's text on or near the reader's screen, or null when unknown. */

@@ -90,3 +90,24 @@ export function spansWithin(
   };
   return { from: firstAtOrAfter(start), to: firstAtOrAfter(end) };
 }
+
+/**
+ * A long article's mentions are asked for in two parts when the text after the reader's screen is at
+ * least this long: the part up to the screen's end first (what the page waits for), the whole text
+ * after the screen is painted. Below it one trip is cheaper than two.
+ */
+export const FIRST_PART_MIN_REST = 50_000;
+/** Where the layout tells nothing, the first part covers at least this much of the article's start. */
+export const FIRST_PART_CHARS = 20_000;
+
+/**
+ * The end of the text worth matching first: just past the first block break (U+2029, where no
+ * mention runs across and, since a match only looks back, the whole text's mentions before it are
+ * the part's) at or after `screenEnd`; the text's length when the rest would be too short to be
+ * worth a second trip.
+ */
+export function firstPartEnd(text: string, screenEnd: number | null): number {
+  const brk = text.indexOf('\u2029', screenEnd ?? FIRST_PART_CHARS);
+  const end = brk < 0 ? text.length : brk + 1;
+  return text.length - end >= FIRST_PART_MIN_REST ? end : text.length;
+}

@@ -59,10 +59,11 @@ export function withReaderEntries(
       base.preload();
       void entriesOnce();
     },
-    async prime(text) {
-      const [apart] = await Promise.all([base.prime(text), entriesOnce()]);
+    async prime(text, firstEnd) {
+      const [apart] = await Promise.all([base.prime(text, firstEnd), entriesOnce()]);
       return apart;
     },
+    partialFor: (text) => base.partialFor(text),
     readyFor: (text) => base.readyFor(text) && entriesRead,
     described: () => base.described(),
     reloadEntries: readEntries,

@@ -536,6 +536,12 @@ const screenFirstTest: E2eTest = {
       );
       const screen = timings.firstScreen;
       assert.ok(screen && screen.start > 100_000, `the first screen's text starts at ${screen?.start}`);
+      // The background was asked for the text up to the screen first, the rest after.
+      const part = timings.firstPartChars;
+      assert.ok(
+        part !== undefined && part >= screen.end && part < 313_026 - 50_000,
+        `the first part asked for was ${part} characters`,
+      );
       expectNoErrors(ctx, page, pageName);
     } finally {
       await probe.close();

@@ -222,3 +222,85 @@ describe('a page’s shipped matcher with a background that matches', () => {
     }
   });
 });
+
+describe('a long article matched apart in two parts', () => {
+  // The gold news pages, a block (U+2029, as the page's text model writes it) per line.
+  const long = article.replace(/\n+/g, '\u2029');
+  const firstEnd = long.indexOf('\u2029', 2_000) + 1;
+  /** The background, recording the length of every text the page sent it. */
+  const recording = () => {
+    const sentLengths: number[] = [];
+    const apart = background();
+    return {
+      sentLengths,
+      apart: {
+        ...apart,
+        match: (t: string) => {
+          sentLengths.push(t.length);
+          return apart.match(t);
+        },
+      },
+    };
+  };
+
+  it('at every block break, a part’s mentions are the whole text’s before it', () => {
+    // What makes the split safe: a match only looks back, and no name runs across a block.
+    const whole = onPage.match(long);
+    const breaks: number[] = [];
+    for (let at = long.indexOf('\u2029'); at >= 0; at = long.indexOf('\u2029', at + 1)) breaks.push(at + 1);
+    expect(breaks.length).toBeGreaterThan(1000);
+    // Sixty cuts spread over the text: every cut costs a match of the part.
+    for (let k = 0; k < 60; k++) {
+      const cut = breaks[Math.floor((k * breaks.length) / 60)] as number;
+      expect(whole.some((m) => m.start < cut && m.end > cut)).toBe(false);
+      expect(onPage.match(long.slice(0, cut))).toEqual(whole.filter((m) => m.end <= cut));
+    }
+  });
+
+  it('sends the first part, then the whole text when the rest is asked for', async () => {
+    const { sentLengths, apart } = recording();
+    const page = shippedMatcher(apart);
+    expect(await page.prime(long, firstEnd)).toMatchObject({ tookMs: expect.any(Number) });
+    expect(sentLengths).toEqual([firstEnd]);
+    const whole = onPage.match(long);
+    const first = page.match(long);
+    expect(first).toEqual(whole.filter((m) => m.end <= firstEnd));
+    expect(first.length).toBeGreaterThan(10);
+    const partial = page.partialFor(long);
+    expect(partial?.until).toBe(firstEnd);
+    expect(page.partialFor(`${long} `)).toBeUndefined();
+    // Asked twice (a rematch meanwhile): sent once.
+    const [cost] = await Promise.all([partial?.rest(), partial?.rest()]);
+    expect(cost).toMatchObject({ pageMs: expect.any(Number) });
+    expect(sentLengths).toEqual([firstEnd, long.length]);
+    expect(page.partialFor(long)).toBeUndefined();
+    expect(page.match(long)).toEqual(whole);
+    for (const m of whole) expect(page.typeOf(m.entityId)).toBe(onPage.typeOf(m.entityId));
+    await page.described();
+    for (const m of whole) expect(page.entity(m.entityId)).toEqual(onPage.entity(m.entityId));
+  });
+
+  it('matches the whole text on the page when the rest cannot come', async () => {
+    const apart = background();
+    let calls = 0;
+    const page = shippedMatcher({
+      ...apart,
+      match: (t) =>
+        calls++ === 0 ? apart.match(t) : Promise.reject(new Error('The service worker stopped.')),
+    });
+    await page.prime(long, firstEnd);
+    expect(await page.partialFor(long)?.rest()).toBeNull();
+    expect(page.loaded).toBe(true);
+    expect(page.partialFor(long)).toBeUndefined();
+    expect(page.match(long)).toEqual(onPage.match(long));
+  });
+
+  it('asks for the whole text at once when told no first part', async () => {
+    const { sentLengths, apart } = recording();
+    const page = shippedMatcher(apart);
+    await page.prime(long, long.length);
+    expect(sentLengths).toEqual([long.length]);
+    expect(page.partialFor(long)).toBeUndefined();
+    expect(page.match(long)).toEqual(onPage.match(long));
+  });
+});

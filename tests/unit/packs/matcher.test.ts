@@ -65,6 +65,7 @@ function shipped(): ShippedMatcher {
       return null;
     },
     readyFor: () => loaded,
+    partialFor: () => undefined,
     described: async () => {},
     match: (text) => (loaded ? compiled.match(text) : []),
     entity: (id) => (loaded ? compiled.entity(id) : undefined),

@@ -371,6 +371,124 @@ describe('page session', () => {
     expect(s.report().entities).toEqual(whole.s.report().entities);
   });
 
+  it('paints the screen from the first part of a long article’s mentions, and the rest once they come', async () => {
+    const paragraphs = () => [...document.querySelectorAll('article p')].map((p) => p.textContent ?? '');
+    // The matcher has the mentions of the text up to the end of the third paragraph so far.
+    let until = 0;
+    let complete = false;
+    let restAsked = 0;
+    let answerRest: () => void = () => {};
+    const matcher: PageSessionOptions['matcher'] = {
+      entity: (id) => shipped.entity(id),
+      entities: shipped.entities,
+      match: (text) => shipped.match(text).filter((m) => complete || m.end <= until),
+      partialFor: (text) => {
+        if (complete) return undefined;
+        until = text.indexOf('\u2029', text.indexOf(paragraphs()[2] as string)) + 1;
+        return {
+          until,
+          rest: () => {
+            restAsked++;
+            return new Promise((resolve) => {
+              answerRest = () => {
+                complete = true;
+                resolve({ tookMs: 1, pageMs: 2 });
+              };
+            });
+          },
+        };
+      },
+    };
+    let screen = { start: 0, end: 0 };
+    const { s, rec, tasks } = sessionInTasks({
+      matcher,
+      screenText: (model) => {
+        const start = model.text.indexOf(paragraphs()[1] as string);
+        screen = { start, end: start + (paragraphs()[1]?.length ?? 0) };
+        return screen;
+      },
+    });
+    expect(s.analyse()).toBe('working');
+    // The screen's mentions at once, from the first part; the rest is not asked for in this task.
+    expect([...rec.last().values()].flat()).toEqual(['ألبانيا', 'إيران', 'طهران', 'الولايات المتحدة']);
+    expect(s.painted.all.every((m) => m.start >= screen.start && m.end <= screen.end)).toBe(true);
+    expect(restAsked).toBe(0);
+    tasks.shift()?.();
+    expect(restAsked).toBe(1);
+    expect(tasks).toHaveLength(0);
+    const matchMsBefore = s.lastTimings.matchMs;
+    answerRest();
+    await Promise.resolve();
+    await Promise.resolve();
+    while (tasks.length > 0) {
+      expect(s.report().status).toBe('working');
+      tasks.shift()?.();
+    }
+    await s.settled;
+    expect(s.report().status).toBe('ready');
+    // Every mention, past the first part too (راما in the last paragraph), painted once.
+    const whole = session();
+    whole.s.analyse();
+    expect(s.mentions.all.map((m) => m.start)).toEqual(whole.s.mentions.all.map((m) => m.start));
+    for (const [group, texts] of whole.rec.last())
+      expect([...(rec.last().get(group) ?? [])].sort()).toEqual([...texts].sort());
+    expect(s.report().entities).toEqual(whole.s.report().entities);
+    // The rest's trip is part of the matching's cost.
+    expect(s.lastTimings.matchMs).toBeGreaterThanOrEqual(matchMsBefore + 2);
+  });
+
+  it('drops the rest of the mentions when a newer analysis came while they were on their way', async () => {
+    let rest: (() => void) | undefined;
+    let complete = false;
+    const matcher: PageSessionOptions['matcher'] = {
+      entity: (id) => shipped.entity(id),
+      entities: shipped.entities,
+      match: (text) => shipped.match(text).filter((m) => complete || m.end <= 200),
+      partialFor: () =>
+        complete
+          ? undefined
+          : {
+              until: 200,
+              rest: () =>
+                new Promise((resolve) => {
+                  rest = () => {
+                    complete = true;
+                    resolve(null);
+                  };
+                }),
+            },
+    };
+    const { s, rec, tasks } = sessionInTasks({ matcher, screenText: () => null });
+    s.analyse();
+    tasks.shift()?.();
+    s.skip(); // the reader switched the page off
+    const before = rec.last().size;
+    rest?.();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(tasks).toHaveLength(0);
+    expect(rec.last().size).toBe(before);
+    expect(s.report().status).toBe('not-article');
+  });
+
+  it('says so when the rest of the mentions cannot come, keeping the page as it is', async () => {
+    const matcher: PageSessionOptions['matcher'] = {
+      entity: (id) => shipped.entity(id),
+      entities: shipped.entities,
+      match: (text) => shipped.match(text).filter((m) => m.end <= 200),
+      partialFor: () => ({
+        until: 200,
+        rest: () => Promise.reject(new Error('the dictionary could not be read')),
+      }),
+    };
+    const { s, tasks } = sessionInTasks({ matcher, screenText: () => null });
+    s.analyse();
+    tasks.shift()?.();
+    await s.settled;
+    expect(s.report().status).toBe('error');
+    expect(s.report().error).toMatch(/could not be read/);
+  });
+
   it('paints more slices in one idle task while the page stays idle, one a task when it does not', () => {
     const tasksWith = (idle: number) => {
       const { s, tasks } = sessionInTasks({ mentionsAtOnce: 3, mentionsPerTask: 4, screenText: () => null });

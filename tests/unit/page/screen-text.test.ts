@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Band, spansWithin, textNearScreen } from '@/lib/page/screen-text';
+import {
+  type Band,
+  FIRST_PART_CHARS,
+  FIRST_PART_MIN_REST,
+  firstPartEnd,
+  spansWithin,
+  textNearScreen,
+} from '@/lib/page/screen-text';
 import type { TextModel } from '@/lib/text/text-model';
 
 /**
@@ -71,5 +78,31 @@ describe('the spans within some text', () => {
     expect(spansWithin(spans, 6, 12)).toEqual({ from: 3, to: 3 });
     expect(spansWithin(spans, 0, 100)).toEqual({ from: 0, to: 5 });
     expect(spansWithin([], 0, 100)).toEqual({ from: 0, to: 0 });
+  });
+});
+
+describe('the first part of a long article’s text', () => {
+  const block = (n: number, length: number) => `${String(n).padEnd(length, 'x')}\u2029`;
+  // Blocks of 1,000 characters, the break the last of each.
+  const text = Array.from({ length: 100 }, (_, n) => block(n, 999)).join('');
+
+  it('ends just past the first block break at or after the screen’s end', () => {
+    expect(firstPartEnd(text, 4_500)).toBe(5_000);
+    expect(firstPartEnd(text, 4_999)).toBe(5_000);
+    expect(text[4_999]).toBe('\u2029');
+    expect(firstPartEnd(text, 0)).toBe(1_000);
+  });
+
+  it('covers the article’s start where the layout tells nothing', () => {
+    expect(firstPartEnd(text, null)).toBe(FIRST_PART_CHARS + 1_000);
+  });
+
+  it('is the whole text when the rest would be short, or no block break follows', () => {
+    expect(firstPartEnd(text, text.length - FIRST_PART_MIN_REST)).toBe(text.length);
+    expect(firstPartEnd(text, text.length - FIRST_PART_MIN_REST - 2_000)).toBe(
+      text.length - FIRST_PART_MIN_REST - 1_000,
+    );
+    const oneBlock = 'x'.repeat(200_000);
+    expect(firstPartEnd(oneBlock, 10)).toBe(oneBlock.length);
   });
 });

@@ -20,6 +20,7 @@ const base: ShippedMatcher = {
   preload: () => {},
   prime: async () => null,
   readyFor: () => true,
+  partialFor: () => undefined,
   described: async () => {},
 };
 
