@@ -197,13 +197,45 @@ const isLatinLetter = (c: number): boolean =>
  * its lower case, as agencies write it; "turkey" is a bird).
  */
 function writtenAsName(text: string, start: number, end: number): boolean {
-  if (!isLatinCapital(text.charCodeAt(start))) return false; // "über" is no Uber
+  if (!isLatinCapital(text.charCodeAt(start))) return lowerArticleBeforeCapital(text, start, end);
   let i = start;
   while (i < end && isLatinLetter(text.charCodeAt(i))) i++;
   // One word (most names): capitalised is enough, function word or not; no substring is cut.
   if (i >= end || !isFunctionWord(text, start, i)) return true;
   while (i < end && !isLatinLetter(text.charCodeAt(i))) i++;
   return i >= end || isLatinCapital(text.charCodeAt(i));
+}
+
+/** The Arabic article as English writes it before a name, by length (with its hyphen or space). */
+const LOWER_ARTICLES: readonly (readonly string[])[] = [
+  [],
+  [],
+  [],
+  ['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az'],
+  ['ash', 'ath', 'adh'],
+];
+const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
+
+/**
+ * Whether text[start, end) opens with the Arabic article in lower case before a capital, as English
+ * writes it mid-sentence (al-Qaeda, al-Shabaab, Ansar ad-Din, el-Sisi) where the dictionary has the
+ * capital a sentence's start takes (Al-Qaeda): "über" is still no Uber.
+ */
+function lowerArticleBeforeCapital(text: string, start: number, end: number): boolean {
+  for (let length = 3; length <= 4; length++) {
+    const capital = start + length;
+    const joiner = text.charCodeAt(capital - 1);
+    // A space only after al and el: "an Israeli", "as Paris" are English.
+    if (
+      capital >= end ||
+      !(isHyphen(joiner) || (joiner === 0x20 && length === 3 && text.charCodeAt(start + 1) === 0x6c))
+    )
+      continue;
+    if (!isLatinCapital(text.charCodeAt(capital))) continue;
+    for (const article of LOWER_ARTICLES[length] as readonly string[])
+      if (text.startsWith(article, start)) return true;
+  }
+  return false;
 }
 
 const SURNAME = RANK.surname;

@@ -136,6 +136,7 @@ describe('the subdivisions of the countries in the news', () => {
       ['Santa Catarina', 'santa-catarina'],
       ['Mato Grosso do Sul', 'mato-grosso-do-sul'],
       ['Mato Grosso', 'mato-grosso'],
+      ['al-Shabaab', 'al-shabaab'],
       ['Lower Juba', 'lower-juba'],
       ['Hiran', 'hiran'],
       ['Galguduud', 'galguduud'],

@@ -280,6 +280,24 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds names with the Arabic article written in lower case mid-sentence, and no English word for it', () => {
+    // The dictionary writes Al-Qaeda, Al-Shabaab as a sentence's start does; agencies write al-Qaeda.
+    expect(
+      found(
+        'Leaders of al-Qaeda and al Qaeda in the Arabian Peninsula met al-Shabaab envoys, an-Nahar said.',
+      ),
+    ).toEqual([
+      ['al-Qaeda', 'al-qaeda'],
+      ['al Qaeda in the Arabian Peninsula', 'aqap'],
+      ['al-Shabaab', 'al-shabaab'],
+      ['an-Nahar', 'an-nahar'],
+    ]);
+    // Near misses: the article's letters as English words, or before a word in lower case.
+    expect(
+      found('an Nahar, as Safir, at Qaeda; the al-qaeda of memes and al-shabaab in lower case.'),
+    ).toEqual([]);
+  });
+
   it('still finds every name and alias written alone (surnames and guarded forms aside)', () => {
     for (const e of dictionary.entities) {
       const guarded = new Set(e.guarded ?? []);
