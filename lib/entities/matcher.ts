@@ -239,6 +239,7 @@ function lowerArticleBeforeCapital(text: string, start: number, end: number): bo
 }
 
 const SURNAME = RANK.surname;
+const BARE_ALEF = 0x627;
 const NO_UNITS = new Uint16Array(0);
 
 class TrieMatcher implements Matcher {
@@ -491,6 +492,12 @@ class TrieMatcher implements Matcher {
     return best >= 0;
   }
 
+  /** Whether the text writes a bare alef (no hamza, no madda) at this folded offset. */
+  private bareAlefAt(folded: number): boolean {
+    const scan = this.scan;
+    return this.text.charCodeAt(scan.breaks === 0 ? folded : scan.originalAt(folded)) === BARE_ALEF;
+  }
+
   /**
    * Tries the clitic readings of token i and keeps the best: the longest, then the better kind
    * (وللاذقية is و + ل + اللاذقية the name before و + ل + لاذقية the demonym), then the one that
@@ -520,7 +527,12 @@ class TrieMatcher implements Matcher {
         const length = e - from;
         if (length < 2) continue;
         // A shorter remainder only opens a name of several words (لأم درمان, وبن سلمان): لأم alone is no أم.
-        const short = restoreText.length + length < MIN_STRIPPED_WORD;
+        // So does a three-letter remainder opening with a bare alef: the word is most often of the
+        // pattern فاعل (وابل a hail, كابل cable and Kabul), not و or ك + أبل (Apple); with its
+        // hamza written (وأبل، وآبل) it is the clitic.
+        const short =
+          restoreText.length + length < MIN_STRIPPED_WORD ||
+          (length === 3 && restoreText.length === 0 && units[from] === BARE_ALEF && this.bareAlefAt(from));
         // The remainder's shape bit (tokenize.ts, shapeBit) for this restore, then its hash after
         // the restore and its Bloom bit, written out.
         const shape =

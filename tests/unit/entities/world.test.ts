@@ -33,6 +33,33 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds places as the Arabic press also spells them, and leaves words that only look like one', () => {
+    expect(
+      found(
+        'زار وفد من هنغاريا وبيلاروس وكوت ديفوار مقديشو ثم كوالالمبور وتورنتو، وتابع الوضع في الكونغو الديمقراطية والبوسنة.',
+      ),
+    ).toEqual([
+      ['هنغاريا', 'hungary'],
+      ['بيلاروس', 'belarus'],
+      ['كوت ديفوار', 'ivory-coast'],
+      ['مقديشو', 'mogadishu'],
+      ['كوالالمبور', 'kuala-lumpur'],
+      ['تورنتو', 'toronto'],
+      ['الكونغو الديمقراطية', 'dr-congo'],
+      ['البوسنة', 'bosnia-and-herzegovina'],
+    ]);
+    // سيول (floods), كابل (cable) and بنوك (banks) stay words: no spelling of Seoul, Kabul or Nuuk;
+    // nor are كابل and وابل (a hail) ك or و + أبل (Apple), which a hamza makes a clitic again.
+    expect(
+      found('جرفت السيول كابل الكهرباء قرب البنوك تحت وابل من الرصاص، وقال التقرير كيف حدث ذلك.'),
+    ).toEqual([]);
+    expect(found('وقالت سامسونج وآبل وأبل')).toEqual([
+      ['سامسونج', 'samsung'],
+      ['آبل', 'apple'],
+      ['أبل', 'apple'],
+    ]);
+  });
+
   it('finds the places, bodies and people of an English news paragraph', () => {
     expect(
       found(
