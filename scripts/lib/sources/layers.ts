@@ -181,7 +181,14 @@ function merge(layers: readonly Entity[][]): Omit<Layers, 'shared' | 'seedSource
   return { entities, counts: [...counts.values()], replaced: replaced.sort() };
 }
 
-const EXTRA_FIELDS = ['alias.ar', 'alias.en', 'demonym.ar', 'demonym.en'] as const;
+const EXTRA_FIELDS = [
+  'alias.ar',
+  'alias.en',
+  'demonym.ar',
+  'demonym.en',
+  'surname.ar',
+  'surname.en',
+] as const;
 
 /** Lines `id <TAB> alias.ar|alias.en|demonym.ar|demonym.en <TAB> value | value…`. */
 function addExtras(
@@ -201,9 +208,15 @@ function addExtras(
     if (!entity) fail(file, index + 1, `no entity has the id "${id}"`);
     const f = EXTRA_FIELDS.find((x) => x === field);
     if (!f) fail(file, index + 1, `unknown field "${field}"; use one of ${EXTRA_FIELDS.join(', ')}`);
-    const [kind, lang] = f.split('.') as ['alias' | 'demonym', 'ar' | 'en'];
+    const [kind, lang] = f.split('.') as ['alias' | 'demonym' | 'surname', 'ar' | 'en'];
     if (kind === 'demonym' && entity.type !== 'place') fail(file, index + 1, `demonyms are for places only`);
-    const list = kind === 'alias' ? entity.aliases[lang] : entity.demonyms[lang];
+    if (kind === 'surname' && entity.type !== 'person') fail(file, index + 1, `surnames are for people only`);
+    const list =
+      kind === 'alias'
+        ? entity.aliases[lang]
+        : kind === 'demonym'
+          ? entity.demonyms[lang]
+          : entity.surnames[lang];
     const arabic = /\p{Script=Arabic}/u.test(values);
     if ((lang === 'ar') !== arabic)
       fail(file, index + 1, `"${field}" values must ${lang === 'ar' ? '' : 'not '}be Arabic`);

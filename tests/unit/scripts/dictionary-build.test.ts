@@ -165,6 +165,24 @@ description.en: A city
     expect(text).toMatch(/tirana\s+3\s+تيرانا ×3/);
   });
 
+  it('adds the curated extra forms to entities of any layer, surnames only to people', async () => {
+    const dir = corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED });
+    mkdirSync(join(dir, 'world'));
+    const extras = (lines: string) => writeFileSync(join(dir, 'world', 'country-extras.tsv'), lines);
+    extras('# comment\nalbania\talias.ar\tألبانيا الشقيقة|البانيا\nedi-rama\tsurname.en\tRamaj\n');
+    const byId = new Map(
+      (await buildDictionary({ corpusDir: dir })).dictionary.entities.map((e) => [e.id, e]),
+    );
+    // A form the entity already has, once folded (البانيا = ألبانيا), is not added twice.
+    expect(byId.get('albania')?.aliases.ar).toContain('ألبانيا الشقيقة');
+    expect(byId.get('albania')?.aliases.ar).not.toContain('البانيا');
+    expect(byId.get('edi-rama')?.surnames.en).toEqual(['Rama', 'Ramaj']);
+    expect(byId.get('edi-rama')?.aliases.en).not.toContain('Ramaj');
+    extras('albania\tsurname.ar\tألباني\n');
+    const error = await rejection(buildDictionary({ corpusDir: dir }));
+    expect(error.message).toMatch(/country-extras\.tsv:1: surnames are for people only/);
+  });
+
   it('stops on a malformed curated entry with file:line, and writes nothing', async () => {
     const broken = ENTITIES.replace('type: place\nname.ar: تيرانا', 'type: city\nname.ar: تيرانا');
     const line = broken.split('\n').indexOf('type: city') + 1;
