@@ -60,6 +60,24 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds people as the press also spells them, in both languages', () => {
+    expect(
+      found('قال دونالد ترمب إن فلاديمير بوتن وزيلنسكي سيلتقيان، ورد بنيامين نتانياهو، وحذر كيم جونج أون.'),
+    ).toEqual([
+      ['دونالد ترمب', 'donald-trump'],
+      ['فلاديمير بوتن', 'vladimir-putin'],
+      ['زيلنسكي', 'volodymyr-zelensky'],
+      ['بنيامين نتانياهو', 'benjamin-netanyahu'],
+      ['كيم جونج أون', 'kim-jong-un'],
+    ]);
+    expect(found('Zelenskyy met Khalifa Hifter; Gadhafi had ruled Libya. Schroeder spoke.')).toEqual([
+      ['Zelenskyy', 'volodymyr-zelensky'],
+      ['Khalifa Hifter', 'khalifa-haftar'],
+      ['Gadhafi', 'muammar-gaddafi'],
+      ['Libya', 'libya'],
+    ]);
+  });
+
   it('finds the places, bodies and people of an English news paragraph', () => {
     expect(
       found(
