@@ -78,6 +78,20 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds bodies and groups by the other names the press gives them, in both languages', () => {
+    expect(found('وقالت وكالة الغوث إن تنظيم الدولة وجماعة الحوثيين والمركزي المصري ردوا.')).toEqual([
+      ['وكالة الغوث', 'unrwa'],
+      ['تنظيم الدولة', 'isis'],
+      ['جماعة الحوثيين', 'houthis'],
+      ['المركزي المصري', 'central-bank-of-egypt'],
+    ]);
+    expect(found('Daesh and the Huthis, Hizballah said.')).toEqual([
+      ['Daesh', 'isis'],
+      ['Huthis', 'houthis'],
+      ['Hizballah', 'hezbollah'],
+    ]);
+  });
+
   it('finds the places, bodies and people of an English news paragraph', () => {
     expect(
       found(
