@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '@/lib/entities/matcher';
 import type { Dictionary } from '@/lib/entities/types';
+import { foldText } from '@/lib/text/fold';
 import { ligatureSafeSpan, splitsGlyph } from '@/lib/text/ligature';
 
 // The shipped dictionary, as the content script loads it from the package.
@@ -35,6 +36,9 @@ describe('ligature-safe spans', () => {
     [e.names.ar, ...e.aliases.ar].map((form) => ({ id: e.id, form })),
   );
 
+  const ownForms = new Map<string, Set<string>>();
+  for (const { id, form } of forms) ownForms.set(id, (ownForms.get(id) ?? new Set()).add(foldText(form)));
+
   it('leaves no painted edge inside a glyph for any clitic + name the matcher finds', () => {
     const matcher = compileMatcher(shipped);
     let found = 0;
@@ -48,6 +52,8 @@ describe('ligature-safe spans', () => {
         const at = text.indexOf(word);
         const mention = matcher.match(text).find((m) => m.entityId === id && m.start >= at);
         if (!mention) continue; // not a reading the matcher makes
+        // و + ولفنسون is also the entity's own spelling وولفنسون: read as that, the و is the name's.
+        if (prefix !== '' && ownForms.get(id)?.has(foldText(word))) continue;
         found++;
         if (splitsGlyph(text, mention.start) || splitsGlyph(text, mention.end)) splitBefore++;
         const span = ligatureSafeSpan(text, mention.start, mention.end);
@@ -65,5 +71,5 @@ describe('ligature-safe spans', () => {
     // The combinations that used to split a ligature are among those checked (لأمريكا, ولإيران…).
     expect(found).toBeGreaterThan(forms.length * 8);
     expect(splitBefore).toBeGreaterThanOrEqual(6);
-  });
+  }, 120_000); // every Arabic form of the shipped dictionary behind every clitic: ~200,000 matches
 });
