@@ -93,7 +93,7 @@ export function wireAnalysis(
       const text = session.preparedText;
       // A long article's text past the reader's screen is asked for after the screen is painted.
       const partFrom = performance.now();
-      const firstEnd = session.preparedFirstPartEnd() ?? undefined;
+      const firstEnd = session.preparedFirstPartEnd();
       const partMs = performance.now() - partFrom;
       const waitFrom = performance.now();
       // A page's article is matched apart from it where it can be (DESIGN.md §7): the page waits

@@ -206,36 +206,22 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   return i >= end || isLatinCapital(text.charCodeAt(i));
 }
 
-/** The Arabic article as English writes it before a name, by length (with its hyphen or space). */
-const LOWER_ARTICLES: readonly (readonly string[])[] = [
-  [],
-  [],
-  [],
-  ['al', 'el', 'ad', 'an', 'ar', 'as', 'at', 'az'],
-  ['ash', 'ath', 'adh'],
-];
-const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011;
+/**
+ * The Arabic article in lower case before a capital (isLatinCapital), as English writes it
+ * mid-sentence: al and el with a hyphen or a space, its other spellings only with a hyphen ("an
+ * Israeli", "as Paris" are English).
+ */
+const LOWER_ARTICLE =
+  /(?:[ae]l[- \u2010\u2011]|(?:a[dnrstz]|ash|ath|adh)[-\u2010\u2011])[A-Z\u00c0-\u00d6\u00d8-\u00de]/y;
 
 /**
- * Whether text[start, end) opens with the Arabic article in lower case before a capital, as English
- * writes it mid-sentence (al-Qaeda, al-Shabaab, Ansar ad-Din, el-Sisi) where the dictionary has the
- * capital a sentence's start takes (Al-Qaeda): "über" is still no Uber.
+ * Whether text[start, end) opens with the Arabic article in lower case before a capital (al-Qaeda,
+ * al-Shabaab, Ansar ad-Din, el-Sisi) where the dictionary has the capital a sentence's start takes
+ * (Al-Qaeda): "über" is still no Uber.
  */
 function lowerArticleBeforeCapital(text: string, start: number, end: number): boolean {
-  for (let length = 3; length <= 4; length++) {
-    const capital = start + length;
-    const joiner = text.charCodeAt(capital - 1);
-    // A space only after al and el: "an Israeli", "as Paris" are English.
-    if (
-      capital >= end ||
-      !(isHyphen(joiner) || (joiner === 0x20 && length === 3 && text.charCodeAt(start + 1) === 0x6c))
-    )
-      continue;
-    if (!isLatinCapital(text.charCodeAt(capital))) continue;
-    for (const article of LOWER_ARTICLES[length] as readonly string[])
-      if (text.startsWith(article, start)) return true;
-  }
-  return false;
+  LOWER_ARTICLE.lastIndex = start;
+  return LOWER_ARTICLE.test(text) && LOWER_ARTICLE.lastIndex <= end;
 }
 
 const SURNAME = RANK.surname;
@@ -494,8 +480,7 @@ class TrieMatcher implements Matcher {
 
   /** Whether the text writes a bare alef (no hamza, no madda) at this folded offset. */
   private bareAlefAt(folded: number): boolean {
-    const scan = this.scan;
-    return this.text.charCodeAt(scan.breaks === 0 ? folded : scan.originalAt(folded)) === BARE_ALEF;
+    return this.text.charCodeAt(this.scan.originalAt(folded)) === BARE_ALEF;
   }
 
   /**

@@ -273,9 +273,9 @@ export class PageSession {
    * Where the prepared article's text worth matching first ends: past the reader's screen, at a
    * block break (lib/page/screen-text.ts firstPartEnd); its length when it is all worth it.
    */
-  preparedFirstPartEnd(): number | null {
+  preparedFirstPartEnd(): number | undefined {
     const model = this.prepared?.article?.model;
-    if (!model) return null;
+    if (!model) return undefined;
     // A short article is not split: no layout is read for it.
     if (model.text.length <= FIRST_PART_MIN_REST) return model.text.length;
     return firstPartEnd(model.text, this.screenText(model)?.end ?? null);
