@@ -162,25 +162,36 @@ function hasLowerAscii(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/**
- * Words that may stand capitalised before a guarded name at a sentence's start or in a title, by
- * length: isFunctionWord() tests a word where it stands, without cutting a substring.
- */
-const FUNCTION_WORDS: readonly (readonly string[])[] = (() => {
-  const words =
-    'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without'.split(
-      ' ',
-    );
-  return Array.from({ length: 13 }, (_, length) => words.filter((w) => w.length === length));
-})();
+/** Words listed by length, for isWordOf(). */
+function byLength(list: string): readonly (readonly string[])[] {
+  const words = list.split(' ');
+  const longest = Math.max(...words.map((w) => w.length));
+  return Array.from({ length: longest + 1 }, (_, length) => words.filter((w) => w.length === length));
+}
 
-/** Whether text[start, end) is one of FUNCTION_WORDS. */
-function isFunctionWord(text: string, start: number, end: number): boolean {
-  const words = FUNCTION_WORDS[end - start];
-  if (words === undefined) return false; // longer than any
-  for (let k = 0; k < words.length; k++) if (text.startsWith(words[k] as string, start)) return true;
+/** Whether text[start, end) is one of `words` (listed by length). */
+function isWordOf(words: readonly (readonly string[])[], text: string, start: number, end: number): boolean {
+  const same = words[end - start];
+  if (same === undefined) return false; // longer than any
+  for (let k = 0; k < same.length; k++) if (text.startsWith(same[k] as string, start)) return true;
   return false;
 }
+
+/**
+ * Words that may stand capitalised before a guarded name at a sentence's start or in a title, by
+ * length: isWordOf() tests a word where it stands, without cutting a substring.
+ */
+const FUNCTION_WORDS = byLength(
+  'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
+);
+
+/**
+ * Words that may stand capitalised right after a guarded name without making it a person's first
+ * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
+ */
+const PARTY_OR_OFFICE_WORDS = byLength(
+  'Democrat Democrats Republican Republicans Governor Senator Congressman Congresswoman Lawmaker Lawmakers',
+);
 
 const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -201,7 +212,7 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && isLatinLetter(text.charCodeAt(i))) i++;
   // One word (most names): capitalised is enough, function word or not; no substring is cut.
-  if (i >= end || !isFunctionWord(text, start, i)) return true;
+  if (i >= end || !isWordOf(FUNCTION_WORDS, text, start, i)) return true;
   while (i < end && !isLatinLetter(text.charCodeAt(i))) i++;
   return i >= end || isLatinCapital(text.charCodeAt(i));
 }
@@ -415,14 +426,18 @@ class TrieMatcher implements Matcher {
     if (!isAsciiUpper(text.charCodeAt(os))) return false; // Arabic, or lower-case
     let after = oe;
     while (text.charCodeAt(after) === SPACE) after++;
-    if (after > oe && isAsciiUpper(text.charCodeAt(after))) return false;
+    if (after > oe && isAsciiUpper(text.charCodeAt(after))) {
+      let wordEnd = after + 1;
+      while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
+      if (!isWordOf(PARTY_OR_OFFICE_WORDS, text, after, wordEnd)) return false;
+    }
     let before = os;
     while (before > 0 && text.charCodeAt(before - 1) === SPACE) before--;
     if (before === os || before === 0) return true;
     let start = before;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     if (start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
-    return isFunctionWord(text, start, before);
+    return isWordOf(FUNCTION_WORDS, text, start, before);
   }
 
   /**

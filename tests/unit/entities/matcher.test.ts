@@ -510,6 +510,18 @@ describe('precision guard: names that are also ordinary words', () => {
     expect(ids('Chad Smith plays drums, and Amal Clooney spoke.')).toEqual([]);
   });
 
+  it('finds a guarded name before a party or an office, as US news writes a state (a Chad Republican)', () => {
+    expect(
+      ids('said Senator Smith, a Chad Democrat; two Jordan Republicans and Mali Governor Keita agreed.'),
+    ).toEqual([
+      ['Chad', 'chad'],
+      ['Jordan', 'jordan'],
+      ['Mali', 'mali'],
+    ]);
+    // A name after it that is no party or office still makes a person's name.
+    expect(ids('Chad Democratson and Jordan Governs spoke; Michael Jordan Republic.')).toEqual([]);
+  });
+
   it('finds an Arabic ordinary-word form only after another form of the entity named it', () => {
     expect(ids('قال رئيس حركة أمل إن أمل لن تشارك')).toEqual([
       ['حركة أمل', 'amal-movement'],
