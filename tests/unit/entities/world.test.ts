@@ -279,6 +279,44 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds the companies and media beyond the largest, by the names the press gives them, in both languages', () => {
+    expect(
+      found(
+        'قالت دار الأركان وبتلكو إن التعاونية للتأمين ومجموعة دانغوتي وسفاريكوم وطوكيو إلكترون وقعت اتفاقا، بحسب إندبندنت عربية ومنصة مسبار.',
+      ),
+    ).toEqual([
+      ['دار الأركان', 'dar-al-arkan'],
+      ['بتلكو', 'batelco'],
+      ['التعاونية للتأمين', 'tawuniya'],
+      ['مجموعة دانغوتي', 'dangote-group'],
+      ['سفاريكوم', 'safaricom'],
+      ['طوكيو إلكترون', 'tokyo-electron'],
+      ['إندبندنت عربية', 'independent-arabia'],
+      ['منصة مسبار', 'misbar'],
+    ]);
+    expect(
+      found(
+        'Albertsons, Regeneron, Cloudflare and MediaTek shares rose, Snopes and the Nine Network reported, and ships crossed the Pacific and the Atlantic.',
+      ),
+    ).toEqual([
+      ['Albertsons', 'albertsons'],
+      ['Regeneron', 'regeneron'],
+      ['Cloudflare', 'cloudflare'],
+      ['MediaTek', 'mediatek'],
+      ['Snopes', 'snopes'],
+      ['Nine Network', 'nine-network'],
+      ['Pacific', 'pacific-ocean'],
+      ['Atlantic', 'atlantic-ocean'],
+    ]);
+    // Near misses: names that hold the oceans' words are their own; التعاونية alone is "the cooperative".
+    expect(
+      found('Union Pacific and the Atlantic Council met; قالت الجمعية التعاونية إن الشركة مسبار.'),
+    ).toEqual([
+      ['Union Pacific', 'union-pacific'],
+      ['Atlantic Council', 'atlantic-council'],
+    ]);
+  });
+
   it('leaves the ordinary words among those names alone in both languages', () => {
     // الهلال the crescent moon, النصر victory, الأهلي civil (all guarded); أبيك "your father" and
     // كاف "enough" are not forms of APEC or CAF; الملكية الأردنية is the monarchy, not the airline.
