@@ -13,12 +13,14 @@
 // the matcher falls back on when one form names several entities.
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import wordListPath from 'word-list';
 import type { Entity, EntityType } from '../../../lib/entities/types';
 import { allForms, formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { countryEntities } from './countries';
 import { ministryEntities } from './ministries';
 import { parseSubdivisions, subdivisionEntities } from './subdivisions';
+import { deriveSurnames } from './surnames';
 
 export const WORLD_DIR = 'world';
 export const CLDR_CITIES = join('sources', 'cldr-cities.tsv');
@@ -145,7 +147,16 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   if (await exists(extrasFile))
     addExtras(merged.entities, await o.readText(extrasFile), o.display(extrasFile), o.fail);
   const commonFile = join(o.corpusDir, COMMON_WORDS);
-  if (await exists(commonFile)) markGuarded(merged.entities, await o.readText(commonFile));
+  const commonText = (await exists(commonFile)) ? await o.readText(commonFile) : '';
+  const common = new Set(listLines(commonText).map(formKey));
+  const englishWords = new Set((await o.readText(wordListPath)).split('\n'));
+  deriveSurnames(
+    merged.entities,
+    (form) => common.has(formKey(form)),
+    (word) => englishWords.has(word),
+    provenance(o.seedFile),
+  );
+  markGuarded(merged.entities, common);
   const shared = sharedForms(merged.entities);
   markShared(merged.entities, shared);
   return { ...merged, seedSource: provenance(o.seedFile), shared };
@@ -258,8 +269,7 @@ function markShared(entities: Entity[], shared: readonly SharedForm[]): void {
 }
 
 /** Marks each entity form that folds to a word of corpus/common-words.txt as guarded. */
-function markGuarded(entities: Entity[], text: string): void {
-  const words = new Set(listLines(text).map(formKey));
+function markGuarded(entities: Entity[], words: ReadonlySet<string>): void {
   for (const e of entities) {
     const guarded = allForms(e).filter((f) => words.has(formKey(f)));
     if (guarded.length > 0) e.guarded = guarded;

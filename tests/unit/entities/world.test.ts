@@ -395,6 +395,23 @@ describe('the shipped world dictionary', () => {
     ).toEqual([]);
   });
 
+  it('finds a person by the surname the news uses on second mention, only after the full name', () => {
+    expect(
+      found('President Yoon Suk Yeol spoke; Yoon’s office said Antony Blinken called. Blinken agreed.'),
+    ).toEqual([
+      ['Yoon Suk Yeol', 'yoon-suk-yeol'],
+      ['Yoon', 'yoon-suk-yeol'],
+      ['Antony Blinken', 'antony-blinken'],
+      ['Blinken', 'antony-blinken'],
+    ]);
+    expect(found('قال الرئيس يون سوك يول إن يون لن يستقيل.')).toEqual([
+      ['يون سوك يول', 'yoon-suk-yeol'],
+      ['يون', 'yoon-suk-yeol'],
+    ]);
+    // Without the full name earlier on the page, a surname alone is nobody; a month is never one.
+    expect(found('Yoon said in May that Theresa May would come.')).toEqual([['Theresa May', 'theresa-may']]);
+  });
+
   it('still finds every name and alias written alone (surnames and guarded forms aside)', () => {
     for (const e of dictionary.entities) {
       const guarded = new Set(e.guarded ?? []);
