@@ -279,6 +279,14 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds the Gulf Cooperation Council as the Gulf press names it, bare', () => {
+    expect(found('اجتمع وزراء خارجية دول مجلس التعاون في الدوحة، وأكد مجلس التعاون الخليجي موقفه.')).toEqual([
+      ['مجلس التعاون', 'gcc'],
+      ['الدوحة', 'doha'],
+      ['مجلس التعاون الخليجي', 'gcc'],
+    ]);
+  });
+
   it('finds the companies and media beyond the largest, by the names the press gives them, in both languages', () => {
     expect(
       found(
