@@ -279,6 +279,21 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds the parties of the world, in both languages', () => {
+    expect(found('Podemos, Syriza, the Kuomintang and Frelimo lost seats; Komeito held on.')).toEqual([
+      ['Podemos', 'podemos'],
+      ['Syriza', 'syriza'],
+      ['Kuomintang', 'kuomintang'],
+      ['Frelimo', 'frelimo'],
+      ['Komeito', 'komeito'],
+    ]);
+    expect(found('خسر حزب بوديموس وحزب سيريزا مقاعد، وفازت جبهة تحرير موزمبيق.')).toEqual([
+      ['حزب بوديموس', 'podemos'],
+      ['حزب سيريزا', 'syriza'],
+      ['جبهة تحرير موزمبيق', 'frelimo'],
+    ]);
+  });
+
   it('finds the Gulf Cooperation Council as the Gulf press names it, bare', () => {
     expect(found('اجتمع وزراء خارجية دول مجلس التعاون في الدوحة، وأكد مجلس التعاون الخليجي موقفه.')).toEqual([
       ['مجلس التعاون', 'gcc'],
