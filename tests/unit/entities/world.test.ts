@@ -279,6 +279,18 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('leaves a house named after its founder alone inside the person’s name, and finds it alone', () => {
+    expect(
+      found(
+        'The fashions of Coco Chanel and Gianni Versace; Enzo Ferrari raced. Chanel and Versace sued Ferrari.',
+      ),
+    ).toEqual([
+      ['Chanel', 'chanel'],
+      ['Versace', 'versace'],
+      ['Ferrari', 'ferrari'],
+    ]);
+  });
+
   it('finds the parties of the world, in both languages', () => {
     expect(found('Podemos, Syriza, the Kuomintang and Frelimo lost seats; Komeito held on.')).toEqual([
       ['Podemos', 'podemos'],
