@@ -291,6 +291,21 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('finds the military bases and the front-line districts of the news, in both languages', () => {
+    expect(
+      found('Drones hit Tower 22 and Prince Sultan Air Base; fighting reached Al-Anad Air Base.'),
+    ).toEqual([
+      ['Tower 22', 'tower-22'],
+      ['Prince Sultan Air Base', 'prince-sultan-air-base'],
+      ['Al-Anad Air Base', 'al-anad-air-base'],
+    ]);
+    expect(found('تقدمت القوات نحو قاعدة العند الجوية، واشتد القصف على الحوبان وجبل صبر.')).toEqual([
+      ['قاعدة العند الجوية', 'al-anad-air-base'],
+      ['الحوبان', 'al-hawban'],
+      ['جبل صبر', 'jabal-sabir'],
+    ]);
+  });
+
   it('finds the parties of the world, in both languages', () => {
     expect(found('Podemos, Syriza, the Kuomintang and Frelimo lost seats; Komeito held on.')).toEqual([
       ['Podemos', 'podemos'],
