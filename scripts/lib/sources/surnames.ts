@@ -2,7 +2,9 @@
 // News names a person in full once, then by the family name alone ("Antony Blinken said …
 // Blinken added"); the matcher counts a surname only after the full name on the same page
 // (DESIGN.md §3), so a derived one costs little precision. Curated surnames and one-word aliases
-// (Netanyahu) always win: a person who has either in a language gets nothing derived in it.
+// (Netanyahu) always win: a person who has either gets nothing derived. English only: Arabic has
+// no word list to tell كان "was", دول "countries" or العربي "Arab" from Naoto Kan's, Bob Dole's or
+// Nabil Elaraby's surname, and a page that named them once would light up every such word.
 import type { Entity } from '../../../lib/entities/types';
 import { formKey, namingForms } from '../entity-source';
 
@@ -18,12 +20,11 @@ const EAST_ASIAN_FAMILY_NAMES = new Set(
 /** Where a name is written family name first, when its first word is one of those. */
 const FAMILY_NAME_FIRST = /Korea|China|Chinese|Taiwan|Hong Kong|Macau|Singapore/;
 /** A patronymic name's last word is the father's (Mohammed bin Salman): no surname is derived. */
-const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'abu', 'بن', 'ابن', 'بنت', 'أبو', 'ابو', 'آل']);
+const PATRONYMIC = new Set(['bin', 'ibn', 'bint', 'abu']);
 /** Words that belong to the surname that follows (Bruno Le Maire, Alexander Van der Bellen). */
-const PARTICLES = new Set(
-  'de del della da di du le la van von der den ter دي دو دا دل لو لا فان فون دير دن'.split(' '),
-);
-const SUFFIXES = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV', 'الابن']);
+const PARTICLES = new Set('de del della da di du le la van von der den ter'.split(' '));
+/** Jr., Sr. and regnal numbers (Juan Carlos I, Leo XIV). */
+const SUFFIX = /^(?:Jr\.?|Sr\.?|[IVXL]+)$/;
 /** Capitalised words that are no surname of anyone's alone in running text (Theresa May). */
 const CALENDAR = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
@@ -32,11 +33,11 @@ const CALENDAR = new Set(
 );
 
 /**
- * Adds to each person of `entities` (the seed story's, from `skipSource`, excepted) the surname
- * derived from each language's name, unless the person has a surname or a one-word alias in that
- * language, or the word is an ordinary word (`isCommon`; in English also `isEnglishWord`, family
- * names written first aside), a month or a weekday, shorter than three letters, or a naming form of
- * any entity.
+ * Adds to each person of `entities` (the seed story's, from `skipSource`, excepted) the English
+ * surname derived from the English name, unless the person has an English surname or a one-word
+ * English alias, or the word is an ordinary word (`isCommon`, and `isEnglishWord` unless the family
+ * name comes first), a month or a weekday, shorter than three letters, a naming form of any entity,
+ * or a given name: the first word of any person's name (Abiy Ahmed is Abiy; Ahmed is anyone's).
  */
 export function deriveSurnames(
   entities: Entity[],
@@ -45,21 +46,23 @@ export function deriveSurnames(
   skipSource: string,
 ): void {
   const named = new Set<string>();
-  for (const e of entities) for (const f of namingForms(e)) named.add(formKey(f));
+  const givenNames = new Set<string>();
+  for (const e of entities) {
+    for (const f of namingForms(e)) named.add(formKey(f));
+    if (e.type === 'person') givenNames.add(formKey(e.names.en.split(/\s+/)[0] ?? ''));
+  }
   for (const e of entities) {
     if (e.type !== 'person' || e.source === skipSource) continue;
+    if (e.surnames.en.length > 0 || e.aliases.en.some((a) => !/\s/.test(a.trim()))) continue;
     const first = familyNameFirst(e);
-    for (const lang of ['en', 'ar'] as const) {
-      if (e.surnames[lang].length > 0 || e.aliases[lang].some((a) => !/\s/.test(a.trim()))) continue;
-      const surname = surnameOf(e.names[lang], first);
-      if (surname === undefined || surname.replace(/[^\p{L}]/gu, '').length < 3) continue;
-      const key = formKey(surname);
-      if (isCommon(surname) || CALENDAR.has(key) || named.has(key)) continue;
-      // Bishop, Lake, Gates: after the full name, "Bishop" may still open a sentence about a bishop.
-      // A Korean or Chinese family name (Lee, Moon, Park) is kept: there, it is the person.
-      if (lang === 'en' && !first && isEnglishWord(surname.toLowerCase())) continue;
-      e.surnames[lang] = [surname];
-    }
+    const surname = surnameOf(e.names.en, first);
+    if (surname === undefined || surname.replace(/[^\p{L}]/gu, '').length < 3) continue;
+    const key = formKey(surname);
+    if (isCommon(surname) || CALENDAR.has(key) || named.has(key)) continue;
+    // Bishop, Lake, Gates: after the full name, "Bishop" may still open a sentence about a bishop.
+    // A Korean or Chinese family name (Lee, Moon, Park) is kept: there, it is the person.
+    if (!first && (isEnglishWord(surname.toLowerCase()) || givenNames.has(key))) continue;
+    e.surnames.en = [surname];
   }
 }
 
@@ -76,7 +79,7 @@ function surnameOf(name: string, familyFirst: boolean): string | undefined {
     .filter((w) => w !== '');
   if (words.length < 2 || words.some((w) => PATRONYMIC.has(w.toLowerCase()))) return undefined;
   if (familyFirst) return words[0];
-  while (words.length > 2 && SUFFIXES.has(words[words.length - 1] as string)) words = words.slice(0, -1);
+  while (words.length > 2 && SUFFIX.test(words[words.length - 1] as string)) words = words.slice(0, -1);
   let start = words.length - 1;
   while (start > 1 && PARTICLES.has((words[start - 1] as string).toLowerCase())) start--;
   return words.slice(start).join(' ');

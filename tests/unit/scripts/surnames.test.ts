@@ -1,5 +1,6 @@
-// The surname derived for a curated person who has none: the word the news uses alone on second
-// mention, family name first for Korean and Chinese names, nothing for patronymics or common words.
+// The English surname derived for a curated person who has none: the word the news uses alone on
+// second mention, family name first for Korean and Chinese names, nothing for patronymics, common
+// or English words, given names, and nothing in Arabic (no word list tells كان "was" from Naoto Kan).
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityType } from '../../../lib/entities/types';
 import { deriveSurnames } from '../../../scripts/lib/sources/surnames';
@@ -27,29 +28,27 @@ function person(
 
 const ENGLISH_WORDS = new Set(['bishop', 'lee', 'hope']);
 
-const surnamesOf = (entities: Entity[], common: string[] = []): Record<string, Entity['surnames']> => {
+const surnamesOf = (entities: Entity[], common: string[] = []): Record<string, string[]> => {
   deriveSurnames(
     entities,
     (form) => common.includes(form),
     (word) => ENGLISH_WORDS.has(word),
     'corpus/entities.txt',
   );
-  return Object.fromEntries(entities.map((e) => [e.id, e.surnames]));
+  return Object.fromEntries(entities.map((e) => [e.id, [...e.surnames.en, ...e.surnames.ar]]));
 };
 
 describe('derived surnames', () => {
-  it('takes the last word, with its particles and without a suffix', () => {
+  it('takes the last English word, with its particles, past a suffix or a regnal number; none in Arabic', () => {
     expect(
       surnamesOf([
         person('a', 'أنتوني بلينكن', 'Antony Blinken'),
         person('b', 'برونو لو مير', 'Bruno Le Maire'),
-        person('c', 'مارتن لوثر كينغ الابن', 'Martin Luther King Jr.'),
+        person('c', 'مارتن لوثر كينغ الابن', 'Martin Luther Kingsley Jr.'),
+        person('d', 'ليو الرابع عشر', 'Pope Leo XIV'),
+        person('e', 'ناوتو كان', 'Naoto Kan'),
       ]),
-    ).toEqual({
-      a: { ar: ['بلينكن'], en: ['Blinken'] },
-      b: { ar: ['لو مير'], en: ['Le Maire'] },
-      c: { ar: ['كينغ'], en: ['King'] },
-    });
+    ).toEqual({ a: ['Blinken'], b: ['Le Maire'], c: ['Kingsley'], d: ['Leo'], e: ['Kan'] });
   });
 
   it('takes the first word of a Korean or Chinese name written family name first', () => {
@@ -58,19 +57,13 @@ describe('derived surnames', () => {
         person('yoon', 'يون سوك يول', 'Yoon Suk Yeol', 'President of South Korea'),
         person('lee', 'لي هسين لونغ', 'Lee Hsien Loong', 'Prime Minister of Singapore'),
         person('wong', 'لورنس وونغ', 'Lawrence Wong', 'Prime Minister of Singapore'),
-        person('andy', 'آندي كيم', 'Andy Kim', 'US senator from New Jersey'),
       ]),
-    ).toEqual({
-      yoon: { ar: ['يون'], en: ['Yoon'] },
-      lee: { ar: [], en: ['Lee'] }, // لي is also "for me": under three letters, never derived
-      wong: { ar: ['وونغ'], en: ['Wong'] },
-      andy: { ar: ['كيم'], en: ['Kim'] },
-    });
+    ).toEqual({ yoon: ['Yoon'], lee: ['Lee'], wong: ['Wong'] });
   });
 
-  it('derives nothing over a curated surname or one-word alias, for a patronymic, a common word, a month, or another entity’s name', () => {
+  it('derives nothing over a curated surname or one-word alias, for a patronymic, a common or English word, a month, a given name or another entity’s name', () => {
     const entities = [
-      person('curated', 'إيدي راما', 'Edi Rama', 'PM', { surnames: { ar: ['راما'], en: [] } }),
+      person('curated', 'إيدي راما', 'Edi Rama', 'PM', { surnames: { ar: ['راما'], en: ['Rama'] } }),
       person('alias', 'بنيامين نتنياهو', 'Benjamin Netanyahu', 'PM', {
         aliases: { ar: ['نتنياهو'], en: ['Netanyahu'] },
       }),
@@ -78,20 +71,24 @@ describe('derived surnames', () => {
       person('may', 'تيريزا ماي', 'Theresa May'),
       person('hope', 'جون أمل', 'John Hope'),
       person('bishop', 'جولي بيشوب', 'Julie Bishop'),
+      person('abiy', 'آبي أحمد', 'Abiy Ahmed'),
+      person('ahmed', 'أحمد الطيب', 'Ahmed al-Tayeb'),
       person('jordan', 'مايكل الأردن', 'Michael Jordan'),
       person('jordan-place', 'الأردن', 'Jordan', 'Country', {}, 'place'),
       person('seed', 'جون هولتكويست', 'John Hultquist', 'Analyst', {}, 'person', 'corpus/entities.txt'),
     ];
-    expect(surnamesOf(entities, ['Hope', 'أمل'])).toEqual({
-      curated: { ar: ['راما'], en: ['Rama'] }, // the curated Arabic one stays; English is derived
-      alias: { ar: [], en: [] },
-      mbs: { ar: [], en: [] },
-      may: { ar: ['ماي'], en: [] },
-      hope: { ar: [], en: [] },
-      bishop: { ar: ['بيشوب'], en: [] }, // an English word: only the Arabic is derived
-      jordan: { ar: [], en: [] },
-      'jordan-place': { ar: [], en: [] },
-      seed: { ar: [], en: [] },
+    expect(surnamesOf(entities, ['Hope'])).toEqual({
+      curated: ['Rama', 'راما'],
+      alias: [],
+      mbs: [],
+      may: [],
+      hope: [],
+      bishop: [],
+      abiy: [], // Ahmed opens another person's name: a given name, anyone's
+      ahmed: ['al-Tayeb'],
+      jordan: [],
+      'jordan-place': [],
+      seed: [],
     });
   });
 });
