@@ -358,6 +358,13 @@ describe('the shipped world dictionary', () => {
       ['Pacific', 'pacific-ocean'],
       ['Atlantic', 'atlantic-ocean'],
     ]);
+    // Words a company's short Arabic name would have been: كالتيس "like the billy goat" (Altice folds to
+    // التيس), نموا سكانيا "population growth" (Scania), a man named Parsons.
+    expect(found('وقف كالتيس في قراع الخطوب، ونتوقع نموا سكانيا سريعا، وقال جوش بارسونز.')).toEqual([]);
+    expect(found('اشترت مجموعة ألتيس حصة، وباعت شركة سكانيا شاحنات.')).toEqual([
+      ['مجموعة ألتيس', 'altice'],
+      ['شركة سكانيا', 'scania'],
+    ]);
     // Near misses: names that hold the oceans' words are their own; التعاونية alone is "the cooperative".
     expect(
       found('Union Pacific and the Atlantic Council met; قالت الجمعية التعاونية إن الشركة مسبار.'),
