@@ -150,12 +150,7 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   const commonText = (await exists(commonFile)) ? await o.readText(commonFile) : '';
   const common = new Set(listLines(commonText).map(formKey));
   const englishWords = new Set((await o.readText(wordListPath)).split('\n'));
-  deriveSurnames(
-    merged.entities,
-    (form) => common.has(formKey(form)),
-    (word) => englishWords.has(word),
-    provenance(o.seedFile),
-  );
+  deriveSurnames(merged.entities, common, englishWords, provenance(o.seedFile));
   markGuarded(merged.entities, common);
   const shared = sharedForms(merged.entities);
   markShared(merged.entities, shared);

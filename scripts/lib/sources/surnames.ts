@@ -35,14 +35,14 @@ const CALENDAR = new Set(
 /**
  * Adds to each person of `entities` (the seed story's, from `skipSource`, excepted) the English
  * surname derived from the English name, unless the person has an English surname or a one-word
- * English alias, or the word is an ordinary word (`isCommon`, and `isEnglishWord` unless the family
- * name comes first), a month or a weekday, shorter than three letters, a naming form of any entity,
- * or a given name: the first word of any person's name (Abiy Ahmed is Abiy; Ahmed is anyone's).
+ * English alias, or the word is an ordinary word (its folded key in `commonKeys`, or, unless the
+ * family name comes first, in `englishWords`), a month or a weekday, shorter than three letters, a
+ * naming form of any entity, or a given name: the first word of any person's name (Abiy Ahmed is Abiy; Ahmed is anyone's).
  */
 export function deriveSurnames(
   entities: Entity[],
-  isCommon: (form: string) => boolean,
-  isEnglishWord: (word: string) => boolean,
+  commonKeys: ReadonlySet<string>,
+  englishWords: ReadonlySet<string>,
   skipSource: string,
 ): void {
   const named = new Set<string>();
@@ -58,10 +58,10 @@ export function deriveSurnames(
     const surname = surnameOf(e.names.en, first);
     if (surname === undefined || surname.replace(/[^\p{L}]/gu, '').length < 3) continue;
     const key = formKey(surname);
-    if (isCommon(surname) || CALENDAR.has(key) || named.has(key)) continue;
+    if (commonKeys.has(key) || CALENDAR.has(key) || named.has(key)) continue;
     // Bishop, Lake, Gates: after the full name, "Bishop" may still open a sentence about a bishop.
     // A Korean or Chinese family name (Lee, Moon, Park) is kept: there, it is the person.
-    if (!first && (isEnglishWord(surname.toLowerCase()) || givenNames.has(key))) continue;
+    if (!first && (englishWords.has(surname.toLowerCase()) || givenNames.has(key))) continue;
     e.surnames.en = [surname];
   }
 }

@@ -3,6 +3,7 @@
 // or English words, given names, and nothing in Arabic (no word list tells كان "was" from Naoto Kan).
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityType } from '../../../lib/entities/types';
+import { formKey } from '../../../scripts/lib/entity-source';
 import { deriveSurnames } from '../../../scripts/lib/sources/surnames';
 
 function person(
@@ -29,12 +30,7 @@ function person(
 const ENGLISH_WORDS = new Set(['bishop', 'lee', 'hope']);
 
 const surnamesOf = (entities: Entity[], common: string[] = []): Record<string, string[]> => {
-  deriveSurnames(
-    entities,
-    (form) => common.includes(form),
-    (word) => ENGLISH_WORDS.has(word),
-    'corpus/entities.txt',
-  );
+  deriveSurnames(entities, new Set(common.map(formKey)), ENGLISH_WORDS, 'corpus/entities.txt');
   return Object.fromEntries(entities.map((e) => [e.id, [...e.surnames.en, ...e.surnames.ar]]));
 };
 
