@@ -32,7 +32,15 @@ import {
   rankOf,
   UPPER_ONLY,
 } from './outputs';
-import { CLITIC_TAG, HAS_CHILDREN, HAS_MORE, type Trie, TrieBuilder } from './trie';
+import {
+  AFTER_POSSESSIVE,
+  CLITIC_TAG,
+  HAS_CHILDREN,
+  HAS_MORE,
+  possessiveGap,
+  type Trie,
+  TrieBuilder,
+} from './trie';
 import type { Dictionary, Entity, Mention, MentionKind } from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
@@ -473,11 +481,11 @@ class TrieMatcher implements Matcher {
       if ((nodeFlags & HAS_CHILDREN) === 0 || j >= last) break;
       const end = ends[j] as number;
       const next = starts[j + 1] as number;
-      if (
-        !(next === end + 1 && units[end] === SPACE) &&
-        !softGap(units, end, next, end - (starts[j] as number))
-      )
-        break;
+      let possessive = false;
+      if (!(next === end + 1 && units[end] === SPACE)) {
+        if (!softGap(units, end, next, end - (starts[j] as number))) break;
+        possessive = possessiveGap(units, end, next);
+      }
       // edgeKey(node, the next word's key) written out, and its Bloom bit: most words after a first
       // word do not go on with a name.
       const key = ((keys[j + 1] as number) ^ Math.imul(node, 0x9e3779b1)) & KEY_MASK;
@@ -485,6 +493,8 @@ class TrieMatcher implements Matcher {
       if (((bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) break;
       const child = trie.find(key, node, units, next, ends[j + 1] as number, '');
       if (child === 0) break;
+      // A possessive is crossed only where a form has one: New York's Times is no newspaper.
+      if (possessive && ((trie.nodeFlags[child] as number) & AFTER_POSSESSIVE) === 0) break;
       node = child;
       j++;
     }

@@ -14,6 +14,7 @@ import {
   thirdOf,
   tokenizeUnits,
 } from '../text/tokenize';
+import { APOSTROPHE, LOWER_S } from '../text/units';
 import { CLITIC_SHAPES, RESTORES } from './clitics';
 import { entityOf, FLAGS, pack, rankOf } from './outputs';
 
@@ -79,6 +80,22 @@ const MAX_POOL = 1 << (31 - WORD_LENGTH_BITS);
 export const HAS_CHILDREN = 1;
 /** Trie.nodeFlags: the node has further outputs in Trie.more (several entities share its form). */
 export const HAS_MORE = 2;
+/**
+ * Trie.nodeFlags: a form reaches this node's word across a possessive (People's Mojahedin, Iran's
+ * Foreign Ministry). The matcher crosses a possessive in the text only into such a node, so that
+ * "New York's Times Square" is no New York Times.
+ */
+export const AFTER_POSSESSIVE = 4;
+
+/**
+ * Whether the gap between a word ending at `end` and the next word starting at `next` is a
+ * possessive: an apostrophe right after the word ('s dropped by the tokeniser, or a plural's bare
+ * apostrophe), then more than it (a space). An apostrophe alone between letters is inside a name
+ * (Côte d'Ivoire, O'Neill).
+ */
+export function possessiveGap(u: Uint16Array, end: number, next: number): boolean {
+  return u[end] === APOSTROPHE && next > end + 1 && !(u[end + 1] === LOWER_S && next === end + 2);
+}
 
 /** Bits a node id takes in an edge slot (Trie.slots): enough for every node of the trie. */
 const nodeBitsFor = (nodes: number): number => Math.max(1, 32 - Math.clz32(nodes - 1));
@@ -252,7 +269,11 @@ export class TrieBuilder {
       if (node === 0) {
         // A first word new to the trie: the shape filter learns it (the Bloom filter, in finish()).
         if (fresh) this.markShapes(u, s, e);
-      } else this.nodeFlags[node] = (this.nodeFlags[node] as number) | HAS_CHILDREN;
+      } else {
+        this.nodeFlags[node] = (this.nodeFlags[node] as number) | HAS_CHILDREN;
+        if (possessiveGap(u, ends[k - 1] as number, s))
+          this.nodeFlags[child] = (this.nodeFlags[child] as number) | AFTER_POSSESSIVE;
+      }
       node = child;
     }
     this.addOutput(node, packed);

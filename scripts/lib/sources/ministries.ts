@@ -65,6 +65,11 @@ const MINISTRIES: readonly Ministry[] = [
   },
 ];
 
+/** A country's name as the news writes it before a body: Iran's, the Netherlands'. */
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 /**
  * The ministries of each listed country, skipping any whose forms an existing entity already has.
  * `fail` reports a malformed line; `source` is the provenance the entities record.
@@ -98,7 +103,7 @@ export function ministryEntities(
         : [`${m.ar} في ${country.names.ar}`];
       const aliasesEn = [
         ...m.en.slice(1).map((x) => `${adjEn} ${x}`),
-        ...m.en.map((x) => `${nameEn} ${x}`),
+        ...m.en.map((x) => `${possessive(nameEn)} ${x}`),
         ...m.enOf.flatMap((x) => [`${adjEn} ${x}`, `${x} of ${nameEn}`]),
       ].filter((x) => formKey(x) !== formKey(en));
       const forms = [ar, en, ...aliasesAr, ...aliasesEn].map(formKey);

@@ -539,13 +539,51 @@ describe('precision guard: names that are also ordinary words', () => {
   });
 });
 
+describe('a possessive between two words of a name', () => {
+  const m = compileMatcher({
+    version: 1,
+    entities: [
+      entity('nyt', 'organisation', 'نيويورك تايمز', 'The New York Times', {
+        aliases: { ar: [], en: ['New York Times'] },
+      }),
+      entity('new-york', 'place', 'نيويورك', 'New York'),
+      entity('times-square', 'place', 'تايمز سكوير', 'Times Square'),
+      entity('iran', 'place', 'إيران', 'Iran'),
+      entity('iran-foreign-ministry', 'government', 'وزارة الخارجية الإيرانية', 'Iranian Foreign Ministry', {
+        aliases: { ar: [], en: ["Iran's Foreign Ministry"] },
+      }),
+    ],
+  });
+  const spansOf = (text: string) => m.match(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it("is crossed only where the name itself has one: New York's Times Square is no newspaper", () => {
+    expect(spansOf("Crowds filled New York's Times Square and New York’s Times Square.")).toEqual([
+      ['New York', 'new-york'],
+      ['Times Square', 'times-square'],
+      ['New York', 'new-york'],
+      ['Times Square', 'times-square'],
+    ]);
+    expect(spansOf("The New York Times and the Netherlands' Times")).toEqual([['The New York Times', 'nyt']]);
+  });
+
+  it('is crossed where the name has one, and the name is found without it too', () => {
+    expect(spansOf("Iran's Foreign Ministry, Iran’s foreign ministry and the Iran Foreign Ministry")).toEqual(
+      [
+        ["Iran's Foreign Ministry", 'iran-foreign-ministry'],
+        ['Iran’s foreign ministry', 'iran-foreign-ministry'],
+        ['Iran Foreign Ministry', 'iran-foreign-ministry'],
+      ],
+    );
+  });
+});
+
 describe('English names are written as names', () => {
   const m = compileMatcher({
     version: 1,
     entities: [
       entity('the-times', 'organisation', 'التايمز', 'The Times'),
       entity('iran-foreign-ministry', 'government', 'وزارة الخارجية الإيرانية', 'Iranian Foreign Ministry', {
-        aliases: { ar: [], en: ['Iran Foreign Ministry'] },
+        aliases: { ar: [], en: ["Iran's Foreign Ministry"] },
       }),
       entity('ain-defla', 'place', 'عين الدفلى', 'Aïn Defla'),
       entity('ines-arrimadas', 'person', 'إينيس أريماداس', 'Inés Arrimadas'),
