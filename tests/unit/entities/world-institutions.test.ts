@@ -100,12 +100,17 @@ describe('branches of the armed forces', () => {
     expect(ids).not.toContain('indonesia');
   });
 
-  it('does not take the bare words that name no country', () => {
+  it("gives a branch named without its country to the story's country, never a word in lower case", () => {
     expect(
       found(
         'The air force said the navy and the army would help, and the coast guard and the national guard stood by.',
       ),
     ).toEqual([]);
-    expect(found('قال الجيش إن القوات الجوية والبحرية وسلاح الجو وخفر السواحل نفذت ضربات.')).toEqual([]);
+    // الجيش "the army" and البحرية "naval" alone are words of any story; the branches' names are not.
+    expect(found('قال الجيش إن القوات الجوية والبحرية وسلاح الجو وخفر السواحل نفذت ضربات.')).toEqual([
+      ['القوات الجوية', 'air-force'],
+      ['سلاح الجو', 'air-force'],
+      ['خفر السواحل', 'coast-guard'],
+    ]);
   });
 });

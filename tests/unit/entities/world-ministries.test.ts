@@ -47,3 +47,66 @@ describe('ministries named without their country', () => {
     );
   });
 });
+
+describe('state bodies named without their country', () => {
+  it('finds a bare Arabic body as a government body, behind clitics too', () => {
+    expect(
+      found(
+        'وافق مجلس الوزراء على القرار، وصوّت البرلمان ومجلس الشيوخ عليه، وقالت المحكمة العليا إن النيابة العامة أخطأت. ونفذت القوات البحرية والقوات الجوية وسلاح الجو وهيئة الأركان المناورة.',
+      ),
+    ).toEqual([
+      ['مجلس الوزراء', 'council-of-ministers'],
+      ['البرلمان', 'parliament'],
+      ['مجلس الشيوخ', 'senate'],
+      ['المحكمة العليا', 'supreme-court'],
+      ['النيابة العامة', 'public-prosecution'],
+      ['القوات البحرية', 'navy'],
+      ['القوات الجوية', 'air-force'],
+      ['سلاح الجو', 'air-force'],
+      ['هيئة الأركان', 'general-staff'],
+    ]);
+  });
+
+  it("still gives a body named with its country to that country's", () => {
+    expect(found('قال مجلس الشيوخ الأمريكي والبرلمان الأوروبي وسلاح الجو المصري ذلك.')).toEqual([
+      ['مجلس الشيوخ الأمريكي', 'us-senate'],
+      ['البرلمان الأوروبي', 'european-parliament'],
+      ['سلاح الجو المصري', 'egyptian-air-force'],
+    ]);
+    expect(found('The US Senate, the European Parliament and the Royal Navy.').map(([, id]) => id)).toEqual([
+      'us-senate',
+      'european-parliament',
+      'royal-navy',
+    ]);
+  });
+
+  it('counts الدرك "the depth" only after the gendarmerie was named', () => {
+    expect(found('هبطت العلاقات إلى الدرك الأسفل.')).toEqual([]);
+    expect(found('انتشرت قوات الدرك في المدينة، وقال الدرك إن الوضع هادئ.')).toEqual([
+      ['قوات الدرك', 'gendarmerie'],
+      ['الدرك', 'gendarmerie'],
+    ]);
+  });
+
+  it('finds a bare English body standing alone, capitalised', () => {
+    expect(
+      found(
+        'The Senate passed it, the Supreme Court upheld it, and the Navy and the Coast Guard searched while Parliament sat.',
+      ),
+    ).toEqual([
+      ['Senate', 'senate'],
+      ['Supreme Court', 'supreme-court'],
+      ['Navy', 'navy'],
+      ['Coast Guard', 'coast-guard'],
+      ['Parliament', 'parliament'],
+    ]);
+  });
+
+  it('leaves a body alone inside a longer name the dictionary lacks, and in lower case', () => {
+    expect(
+      found(
+        'The Kenya Navy rescued them; Navy SEALs landed; a navy blue coat; the senate of the university.',
+      ),
+    ).toEqual([['Kenya', 'kenya']]);
+  });
+});
