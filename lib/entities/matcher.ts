@@ -201,6 +201,12 @@ const PARTY_OR_OFFICE_WORDS = byLength(
   'Democrat Democrats Republican Republicans Governor Senator Congressman Congresswoman Lawmaker Lawmakers',
 );
 
+/**
+ * Words that may stand capitalised right before a guarded name: a chamber before a party's members
+ * (Senate Democrats, House Republicans).
+ */
+const CHAMBER_WORDS = byLength('House Senate');
+
 const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** A letter of a Latin word, accented ones and combining accents included (Aïn is one word, not "A"). */
@@ -445,7 +451,7 @@ class TrieMatcher implements Matcher {
     let start = before;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     if (start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
-    return isWordOf(FUNCTION_WORDS, text, start, before);
+    return isWordOf(FUNCTION_WORDS, text, start, before) || isWordOf(CHAMBER_WORDS, text, start, before);
   }
 
   /**

@@ -477,3 +477,26 @@ describe('the shipped world dictionary', () => {
     }
   });
 });
+
+describe("the US parties' members", () => {
+  it("finds a Republican and a Democrat, and the chambers' party members", () => {
+    expect(
+      found('A Republican senator and a Democrat from Ohio met Senate Democrats and House Republicans.'),
+    ).toEqual([
+      ['Republican', 'republican-party'],
+      ['Democrat', 'democratic-party'],
+      ['Ohio', 'ohio'],
+      ['Senate', 'senate'],
+      ['Democrats', 'democratic-party'],
+      ['Republicans', 'republican-party'],
+    ]);
+  });
+
+  it("leaves other countries' democrats to their own parties", () => {
+    expect(
+      found("Germany's Social Democrats and Christian Democrats talked; a Liberal Democrat MP agreed.").map(
+        ([, id]) => id,
+      ),
+    ).toEqual(['germany']);
+  });
+});
