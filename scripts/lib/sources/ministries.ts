@@ -65,6 +65,22 @@ const MINISTRIES: readonly Ministry[] = [
   },
 ];
 
+/** Countries written with "the" (the Netherlands), besides the United … and the … Republic. */
+const WITH_THE = new Set([
+  'Bahamas',
+  'Comoros',
+  'Gambia',
+  'Maldives',
+  'Netherlands',
+  'Philippines',
+  'Seychelles',
+]);
+
+/** A country's name after "of": the Netherlands, the United States, the Czech Republic, but Iran. */
+function ofName(name: string): string {
+  return WITH_THE.has(name) || /^United |Republic/.test(name) ? `the ${name}` : name;
+}
+
 /** A country's name as the news writes it before a body: Iran's, the Netherlands'. */
 function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
@@ -104,7 +120,7 @@ export function ministryEntities(
       const aliasesEn = [
         ...m.en.slice(1).map((x) => `${adjEn} ${x}`),
         ...m.en.map((x) => `${possessive(nameEn)} ${x}`),
-        ...m.enOf.flatMap((x) => [`${adjEn} ${x}`, `${x} of ${nameEn}`]),
+        ...m.enOf.flatMap((x) => [`${adjEn} ${x}`, `${x} of ${ofName(nameEn)}`]),
       ].filter((x) => formKey(x) !== formKey(en));
       const forms = [ar, en, ...aliasesAr, ...aliasesEn].map(formKey);
       if (forms.some((f) => taken.has(f))) continue;

@@ -41,6 +41,18 @@ describe('ministries named without their country', () => {
     ]);
   });
 
+  it('writes "the" before a country that takes it (of the Netherlands, of the Philippines)', () => {
+    expect(
+      found(
+        'The Ministry of Foreign Affairs of the Netherlands and the Ministry of Health of the Philippines, and the Netherlands’ Defence Ministry.',
+      ).map(([text, id]) => [text, id]),
+    ).toEqual([
+      ['Ministry of Foreign Affairs of the Netherlands', 'netherlands-foreign-ministry'],
+      ['Ministry of Health of the Philippines', 'philippines-health-ministry'],
+      ['Netherlands’ Defence Ministry', 'netherlands-defence-ministry'],
+    ]);
+  });
+
   it('leaves the ordinary words of a ministry alone', () => {
     expect(found('the foreign ministry said; ministry of sound; العمل في الداخلية والخارجية صعب.')).toEqual(
       [],
