@@ -500,3 +500,25 @@ describe("the US parties' members", () => {
     ).toEqual(['germany']);
   });
 });
+
+describe("North America's teams", () => {
+  it('finds a team by its full name, and by a nickname that is no word', () => {
+    expect(
+      found(
+        'The Dallas Cowboys beat the Packers, and the Lakers lost; the New York Yankees and the 49ers won.',
+      ),
+    ).toEqual([
+      ['Dallas Cowboys', 'dallas-cowboys'],
+      ['Packers', 'green-bay-packers'],
+      ['Lakers', 'los-angeles-lakers'],
+      ['New York Yankees', 'new-york-yankees'],
+      ['49ers', 'san-francisco-49ers'],
+    ]);
+  });
+
+  it('leaves cowboys, a Colorado avalanche and the Giants alone', () => {
+    expect(
+      found('The cowboys drove cattle; a Colorado avalanche killed two; the Giants won.').map(([, id]) => id),
+    ).toEqual(['colorado']);
+  });
+});
