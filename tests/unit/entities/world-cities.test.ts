@@ -151,8 +151,8 @@ describe('city names that are ordinary words or people’s names', () => {
         'A buffalo crossed the road; the hull of the boat split; he struck flint; the queens met; Austin and Jackson said Madison would stay; she bought a mobile phone in Reading glasses.',
       ),
     ).toEqual([]);
-    // Capitalised but part of a longer name: Hull City the club, the Buffalo Bills.
-    expect(found('Hull City beat the Buffalo Bills fans.')).toEqual([]);
+    // Capitalised but part of a longer name: Hull City the club, the Buffalo Bills the team, not the city.
+    expect(found('Hull City beat the Buffalo Bills fans.')).toEqual([['Buffalo Bills', 'buffalo-bills']]);
   });
 
   it('reads a clitic before a two-letter first word only when the longer name follows', () => {
