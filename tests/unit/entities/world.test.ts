@@ -522,3 +522,14 @@ describe("North America's teams", () => {
     ).toEqual(['colorado']);
   });
 });
+
+describe('the Gulf as the press writes it', () => {
+  it('finds the Gulf adjective (الخليجية) and Demirtaş in the spelling the Gulf press uses', () => {
+    expect(found('وتسعى الدول الخليجية إلى التهدئة، وقال صلاح الدين ديمرتاش إن ديمرتاش لن يتراجع.')).toEqual([
+      ['الخليجية', 'persian-gulf'],
+      ['صلاح الدين ديمرتاش', 'selahattin-demirtas'],
+      ['ديمرتاش', 'selahattin-demirtas'],
+    ]);
+    expect(found('وقال مجلس التعاون الخليجي إن ذلك مرفوض.')).toEqual([['مجلس التعاون الخليجي', 'gcc']]);
+  });
+});
