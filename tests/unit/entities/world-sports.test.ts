@@ -162,6 +162,7 @@ describe('sport in the shipped dictionary', () => {
       ['الإيراني', 'iran'],
       ['السعودي', 'saudi-arabia'],
       ['السعودي', 'saudi-arabia'],
+      ['الخليجي', 'persian-gulf'], // the Gulf's adjective, as Saudi's is Saudi Arabia's
       ['القطري', 'qatar'],
       ['المغربي', 'morocco'],
     ]);
