@@ -106,6 +106,16 @@ export function compileTrie(entities: readonly Entity[]): Trie {
 /** A form whose own last word ends in 's (Moody's): the tokeniser drops it, the matcher wants it. */
 const POSSESSIVE_END = /['\u2019]s$/i;
 
+/** Whether spaces and then the word بن, ابن or إبن start at text[at]: a patronymic follows. */
+function patronymicAt(text: string, at: number): boolean {
+  let i = at;
+  while (text.charCodeAt(i) === SPACE) i++;
+  if (i === at) return false;
+  const c = text.charCodeAt(i);
+  if (c === 0x627 || c === 0x625) i++; // ا or إ of ابن
+  return text.charCodeAt(i) === 0x628 && text.charCodeAt(i + 1) === 0x646 && text.charCodeAt(i + 2) === SPACE;
+}
+
 /** Whether text[at] begins an 's or ’s that ends a word. */
 function possessiveAt(text: string, at: number): boolean {
   const q = text.charCodeAt(at);
@@ -358,6 +368,8 @@ class TrieMatcher implements Matcher {
     const entity = entityOf(best);
     const rank = best >>> RANK_SHIFT;
     const originalEnd = plain ? end : scan.originalEnd(end);
+    // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective.
+    if (rank === RANK.demonym && patronymicAt(this.text, originalEnd)) return i + 1;
     mentions.push({
       start: plain ? start : scan.originalAt(start),
       // The name's own 's (Moody's) is in the span; any other possessive is not (Iran's).

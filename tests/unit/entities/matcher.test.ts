@@ -185,6 +185,12 @@ describe('demonyms', () => {
     ]);
   });
 
+  it('takes no nisba used as a given name, before بن or ابن (كوبي بن علي is a man, not Cuban)', () => {
+    expect(found('قال كوبي بن علي وإيراني ابن خالد إن الوفد الإيراني وصل.')).toEqual([
+      ['الإيراني', 'iran', 'demonym'],
+    ]);
+  });
+
   it('does not generate broken plurals: الألبان is dairy, not Albania', () => {
     expect(found('منتجات الألبان')).toEqual([]);
     expect(found('ألبان')).toEqual([]);

@@ -533,3 +533,29 @@ describe('the Gulf as the press writes it', () => {
     expect(found('وقال مجلس التعاون الخليجي إن ذلك مرفوض.')).toEqual([['مجلس التعاون الخليجي', 'gcc']]);
   });
 });
+
+describe('the Saudi and Gulf state as its press names it', () => {
+  it('finds Saudi bodies, emirates, municipalities and officials', () => {
+    expect(
+      found(
+        'استقبل أمير منطقة الرياض فيصل بن بندر بن عبدالعزيز وفد هيئة الهلال الأحمر السعودي، وأعلنت أمانة جدة والمؤسسة العامة للتدريب التقني والمهني وقوات الطوارئ الخاصة ذلك.',
+      ).map(([text, id]) => [text, id]),
+    ).toEqual([
+      ['الرياض', 'riyadh'],
+      ['فيصل بن بندر بن عبدالعزيز', 'faisal-bin-bandar-bin-abdulaziz'],
+      ['هيئة الهلال الأحمر السعودي', 'saudi-red-crescent-authority'],
+      ['أمانة جدة', 'jeddah-municipality'],
+      ['المؤسسة العامة للتدريب التقني والمهني', 'tvtc'],
+      ['قوات الطوارئ الخاصة', 'saudi-special-emergency-forces'],
+    ]);
+  });
+
+  it('leaves a commoner with a royal-looking name, a football club and an imam of history alone', () => {
+    expect(
+      found('قال السفير أحمد بن عبدالعزيز قطان إن لخويا فاز، وزار الطلاب مدرسة الإمام تركي بن عبدالله.').map(
+        ([, id]) => id,
+      ),
+    ).toEqual([]);
+    expect(found('وقال الأمير أحمد بن عبدالعزيز ذلك.').map(([, id]) => id)).toEqual(['ahmed-bin-abdulaziz']);
+  });
+});
