@@ -219,6 +219,11 @@ function checkScript(value: string, lang: Lang, keyName: string, line: number, f
 // Within one entity a form listed twice (after folding) does nothing: the matcher already finds it.
 function addForm(d: Draft, form: Form, fail: Fail): void {
   if (form.key === '') fail(form.line, `"${form.value}" has no letters or digits to match`);
+  if (/[,،()[\]/]/.test(form.value))
+    fail(
+      form.line,
+      `"${form.value}" cannot be matched: the matcher reads no name across a comma, a bracket or a slash (write the form the press uses without it, and the full name in the description)`,
+    );
   const same = d.forms.find((f) => f.key === form.key);
   if (same) {
     fail(

@@ -195,6 +195,18 @@ describe('parseEntitySource errors name the line and the problem', () => {
     expect(e.reason).toMatch(/alias "ايدي راما" is the same as the name "إيدي راما" \(line 3\)/);
   });
 
+  it('rejects a form with a comma, a bracket or a slash, which no name can cross', () => {
+    for (const form of ['Rama, Edi', 'Edi Rama (Albania)', 'Rama/Edi', 'راما، إيدي']) {
+      const e = errorOf(
+        RAMA.replace('alias.en: Edvin Rama', `alias.${/[a-z]/i.test(form) ? 'en' : 'ar'}: ${form}`),
+      );
+      expect(e.line).toBe(5);
+      expect(e.reason).toMatch(
+        /cannot be matched: the matcher reads no name across a comma, a bracket or a slash/,
+      );
+    }
+  });
+
   it('rejects a form with nothing to match', () => {
     expect(errorOf(RAMA.replace('alias.en: Edvin Rama', 'alias.en: ---')).reason).toMatch(
       /no letters or digits/,
