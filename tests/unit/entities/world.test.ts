@@ -559,3 +559,45 @@ describe('the Saudi and Gulf state as its press names it', () => {
     expect(found('وقال الأمير أحمد بن عبدالعزيز ذلك.').map(([, id]) => id)).toEqual(['ahmed-bin-abdulaziz']);
   });
 });
+
+describe("local police and the Arab states' bodies", () => {
+  it('finds city police, highway patrols and British forces', () => {
+    expect(
+      found(
+        'The Los Angeles Police Department, the California Highway Patrol and West Midlands Police searched for him.',
+      ).map(([text, id]) => [text, id]),
+    ).toEqual([
+      ['Los Angeles Police Department', 'lapd'],
+      ['California Highway Patrol', 'california-highway-patrol'],
+      ['West Midlands Police', 'west-midlands-police'],
+    ]);
+    expect(found('LAPD officers came.').map(([, id]) => id)).toEqual(['lapd']);
+  });
+
+  it('finds the bodies of Yemen, Palestine and the Maghreb', () => {
+    expect(
+      found('قال الجيش اليمني إن اللجنة التنفيذية لمنظمة التحرير الفلسطينية اجتمعت.').map(([text, id]) => [
+        text,
+        id,
+      ]),
+    ).toEqual([
+      ['الجيش اليمني', 'yemeni-army'],
+      ['اللجنة التنفيذية لمنظمة التحرير الفلسطينية', 'plo-executive-committee'],
+    ]);
+  });
+});
+
+describe('Arab officials beyond the Gulf', () => {
+  it('finds ministers and their surnames after the full name', () => {
+    expect(
+      found('قال وزير الداخلية اللبناني نهاد المشنوق إن المشنوق لن يستقيل، وقال عبد الله الثني ذلك.').map(
+        ([text, id]) => [text, id],
+      ),
+    ).toEqual([
+      ['اللبناني', 'lebanon'],
+      ['نهاد المشنوق', 'nohad-machnouk'],
+      ['المشنوق', 'nohad-machnouk'],
+      ['عبد الله الثني', 'abdullah-al-thinni'],
+    ]);
+  });
+});
