@@ -1,7 +1,8 @@
 // The hand-tagged news pages (tests/gold/news, and tests/gold/held-out to held-out-5, tagged after
 // the dictionary was written): the gold spans are found as written, every listed surface is on its page, and the
-// shipped dictionary keeps the coverage the README reports on the first set (a drop fails here,
-// with the table; the held-out sets' figures are reported, not held to).
+// shipped dictionary keeps the coverage the README reports on the first set and, for people,
+// organisations and places together (the issue's measure), on the held-out sets, no longer blind
+// (a drop fails here, with the table).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,4 +83,30 @@ describe('coverage of the shipped dictionary on the gold news pages', () => {
     const people = result.byLanguage.en.person;
     expect(people.correct / people.gold, `English person recall\n${table}`).toBeGreaterThanOrEqual(0.6);
   }, 30_000);
+});
+
+describe('coverage of the shipped dictionary on the held-out sets', () => {
+  // People, organisations and places together, as the README reports them less a margin of 0.05.
+  const floors: Record<string, { ar: number; en: number }> = {
+    'held-out': { ar: 0.8, en: 0.59 },
+    'held-out-2': { ar: 0.71, en: 0.58 },
+    'held-out-3': { ar: 0.62, en: 0.66 },
+    'held-out-4': { ar: 0.89, en: 0.37 },
+    'held-out-5': { ar: 0.69, en: 0.41 },
+  };
+  const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
+  for (const [set, floor] of Object.entries(floors)) {
+    it(`keeps ${set}'s people, organisations and places at their reported recall, precision 0.85 or more`, async () => {
+      const result = await measureCoverage(`tests/gold/${set}`, dictionary);
+      const table = formatCoverage(result);
+      for (const lang of ['ar', 'en'] as const) {
+        const kinds = (['person', 'organisation', 'place'] as const).map((t) => result.byLanguage[lang][t]);
+        const gold = kinds.reduce((n, k) => n + k.gold, 0);
+        const found = kinds.reduce((n, k) => n + k.found, 0);
+        const correct = kinds.reduce((n, k) => n + k.correct, 0);
+        expect(correct / gold, `${set} ${lang} recall\n${table}`).toBeGreaterThanOrEqual(floor[lang]);
+        expect(correct / found, `${set} ${lang} precision\n${table}`).toBeGreaterThanOrEqual(0.85);
+      }
+    }, 30_000);
+  }
 });
