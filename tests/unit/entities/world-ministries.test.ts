@@ -122,3 +122,25 @@ describe('state bodies named without their country', () => {
     ).toEqual([['Kenya', 'kenya']]);
   });
 });
+
+describe('the Saudi press’s own bodies and regions', () => {
+  it('finds the Shura council, bare ministries, the old name of the central bank and the regions', () => {
+    expect(
+      found(
+        'ناقش مجلس الشورى تقرير وزارة الخدمة المدنية ووزارة الشؤون الإسلامية، وأعلنت مؤسسة النقد أرقامها في منطقة الرياض ومنطقة الجوف ومنطقة الباحة.',
+      ),
+    ).toEqual([
+      ['مجلس الشورى', 'shura-council'],
+      ['وزارة الخدمة المدنية', 'civil-service-ministry'],
+      ['وزارة الشؤون الإسلامية', 'islamic-affairs-ministry'],
+      ['مؤسسة النقد', 'saudi-central-bank'],
+      ['منطقة الرياض', 'riyadh-region'],
+      ['منطقة الجوف', 'al-jawf-region'],
+      ['منطقة الباحة', 'al-bahah'],
+    ]);
+  });
+
+  it('keeps a Shura council named with its country that country’s', () => {
+    expect(found('قال مجلس الشورى السعودي ذلك.')).toEqual([['مجلس الشورى السعودي', 'saudi-shura-council']]);
+  });
+});

@@ -541,7 +541,7 @@ describe('the Saudi and Gulf state as its press names it', () => {
         'استقبل أمير منطقة الرياض فيصل بن بندر بن عبدالعزيز وفد هيئة الهلال الأحمر السعودي، وأعلنت أمانة جدة والمؤسسة العامة للتدريب التقني والمهني وقوات الطوارئ الخاصة ذلك.',
       ).map(([text, id]) => [text, id]),
     ).toEqual([
-      ['الرياض', 'riyadh'],
+      ['منطقة الرياض', 'riyadh-region'],
       ['فيصل بن بندر بن عبدالعزيز', 'faisal-bin-bandar-bin-abdulaziz'],
       ['هيئة الهلال الأحمر السعودي', 'saudi-red-crescent-authority'],
       ['أمانة جدة', 'jeddah-municipality'],
