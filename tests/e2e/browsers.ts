@@ -599,14 +599,16 @@ class FirefoxPage implements TestPage {
 
   async click(selector: string): Promise<void> {
     // A list that renders again can replace the element between puppeteer finding and clicking it
-    // ("Node is detached from document"; seen once with the side panel's proposals in Firefox).
-    // Playwright waits that out by itself; here the click is tried again on what is there now.
+    // ("Node is detached from document"), or be empty for a moment while it reads its data again
+    // ("No element found"; both seen with the side panel's proposals in Firefox). Playwright's
+    // click waits that out by itself; here the click is tried again, for up to 5 s, on what is there now.
     for (let attempt = 1; ; attempt++) {
       try {
         await this.page.click(selector);
         return;
       } catch (error) {
-        if (attempt >= 5 || !(error instanceof Error) || !/detached/i.test(error.message)) throw error;
+        const passing = error instanceof Error && /detached|no element found/i.test(error.message);
+        if (attempt >= 50 || !passing) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
