@@ -112,7 +112,7 @@ function patronymicAt(text: string, at: number): boolean {
   while (text.charCodeAt(i) === SPACE) i++;
   if (i === at) return false;
   const c = text.charCodeAt(i);
-  if (c === 0x627 || c === 0x625) i++; // ا or إ of ابن
+  if (c === BARE_ALEF || c === 0x625) i++; // ا or إ of ابن
   return text.charCodeAt(i) === 0x628 && text.charCodeAt(i + 1) === 0x646 && text.charCodeAt(i + 2) === SPACE;
 }
 
