@@ -224,6 +224,12 @@ function addForm(d: Draft, form: Form, fail: Fail): void {
       form.line,
       `"${form.value}" cannot be matched: the matcher reads no name across a comma, a bracket or a slash (write the form the press uses without it, and the full name in the description)`,
     );
+  // The matcher crosses a dot only after a word of one or two letters (U.S., St. Petersburg).
+  if (/\p{L}{3}\.\p{L}/u.test(form.value))
+    fail(
+      form.line,
+      `"${form.value}" cannot be matched: a dot after a word of three letters or more ends a name for the matcher (write the name without its web address: Amazon.com is found as Amazon)`,
+    );
   const same = d.forms.find((f) => f.key === form.key);
   if (same) {
     fail(

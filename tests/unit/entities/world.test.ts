@@ -601,3 +601,44 @@ describe('Arab officials beyond the Gulf', () => {
     ]);
   });
 });
+
+describe('newspapers named after their city', () => {
+  it('finds the paper in a photo credit, not the city inside its name, in both languages', () => {
+    expect(
+      found(
+        'The haul was sorted by hand. (Ellen M. Banner / The Seattle Times) The Philadelphia Inquirer and the Star Tribune reported it, as did Dawn newspaper.',
+      ),
+    ).toEqual([
+      ['The Seattle Times', 'seattle-times'],
+      ['The Philadelphia Inquirer', 'philadelphia-inquirer'],
+      ['Star Tribune', 'star-tribune'],
+      ['Dawn newspaper', 'dawn-pakistan'],
+    ]);
+    expect(found('وقالت صحيفة سياتل تايمز إن المدينة تغيرت، بينما كتبت هيوستن كرونيكل عن هيوستن.')).toEqual([
+      ['صحيفة سياتل تايمز', 'seattle-times'],
+      ['هيوستن كرونيكل', 'houston-chronicle'],
+      ['هيوستن', 'houston'],
+    ]);
+  });
+
+  it('leaves a Scotsman, the dawn and a fortune alone', () => {
+    expect(found('A Scotsman told me at dawn that a fortune was made in slate and vogue.')).toEqual([]);
+  });
+});
+
+describe("New Zealand's regions", () => {
+  it('finds regions and towns, macrons or not', () => {
+    expect(
+      found(
+        'The whale stranded near Whangārei in Northland; others came ashore in South Taranaki, on Stewart Island and in the Chatham Islands, and Whangarei iwi helped.',
+      ).map(([text, id]) => [text, id]),
+    ).toEqual([
+      ['Whangārei', 'whangarei'],
+      ['Northland', 'northland-nz'],
+      ['Taranaki', 'taranaki'],
+      ['Stewart Island', 'stewart-island'],
+      ['Chatham Islands', 'chatham-islands'],
+      ['Whangarei', 'whangarei'],
+    ]);
+  });
+});

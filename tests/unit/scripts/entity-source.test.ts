@@ -207,6 +207,18 @@ describe('parseEntitySource errors name the line and the problem', () => {
     }
   });
 
+  it('rejects a web address, whose dot ends a name for the matcher (Amazon.com is found as Amazon)', () => {
+    for (const form of ['Rama.com', 'EdiRama.org', 'news.rama.al']) {
+      const e = errorOf(RAMA.replace('alias.en: Edvin Rama', `alias.en: ${form}`));
+      expect(e.line).toBe(5);
+      expect(e.reason).toMatch(/cannot be matched: a dot after a word of three letters or more ends a name/);
+    }
+    // A dot after a word of one or two letters is crossed: U.S., St. Petersburg, J. Smith.
+    expect(() =>
+      parseEntitySource(RAMA.replace('alias.en: Edvin Rama', 'alias.en: E. Rama'), FILE),
+    ).not.toThrow();
+  });
+
   it('rejects a form with nothing to match', () => {
     expect(errorOf(RAMA.replace('alias.en: Edvin Rama', 'alias.en: ---')).reason).toMatch(
       /no letters or digits/,
