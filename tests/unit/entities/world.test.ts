@@ -642,3 +642,25 @@ describe("New Zealand's regions", () => {
     ]);
   });
 });
+
+describe('universities and charities', () => {
+  it('finds a university named after a place or a person as the university, in both languages', () => {
+    expect(
+      found(
+        'A student at Northern Kentucky University and a researcher at McMaster University told the RSPCA and the Marine Stewardship Council.',
+      ),
+    ).toEqual([
+      ['Northern Kentucky University', 'northern-kentucky-university'],
+      ['McMaster University', 'mcmaster-university'],
+      ['RSPCA', 'rspca'],
+      ['Marine Stewardship Council', 'marine-stewardship-council'],
+    ]);
+    expect(
+      found('قال باحث في جامعة أوتاغو إن جامعة شمال كنتاكي ومنظمة تنظيم الأسرة الأمريكية ردتا.'),
+    ).toEqual([
+      ['جامعة أوتاغو', 'university-of-otago'],
+      ['جامعة شمال كنتاكي', 'northern-kentucky-university'],
+      ['منظمة تنظيم الأسرة الأمريكية', 'planned-parenthood'],
+    ]);
+  });
+});

@@ -88,10 +88,10 @@ describe('coverage of the shipped dictionary on the gold news pages', () => {
 describe('coverage of the shipped dictionary on the held-out sets', () => {
   // People, organisations and places together, as the README reports them less a margin of 0.05.
   const floors: Record<string, { ar: number; en: number }> = {
-    'held-out': { ar: 0.8, en: 0.59 },
+    'held-out': { ar: 0.8, en: 0.61 },
     'held-out-2': { ar: 0.71, en: 0.58 },
-    'held-out-3': { ar: 0.62, en: 0.66 },
-    'held-out-4': { ar: 0.89, en: 0.37 },
+    'held-out-3': { ar: 0.64, en: 0.66 },
+    'held-out-4': { ar: 0.89, en: 0.46 },
     'held-out-5': { ar: 0.69, en: 0.41 },
   };
   const dictionary = JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary;
