@@ -116,11 +116,12 @@ function patronymicAt(text: string, at: number): boolean {
   return text.charCodeAt(i) === 0x628 && text.charCodeAt(i + 1) === 0x646 && text.charCodeAt(i + 2) === SPACE;
 }
 
+const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
+
 /** Whether text[at] begins an 's or ’s that ends a word. */
 function possessiveAt(text: string, at: number): boolean {
-  const q = text.charCodeAt(at);
   return (
-    (q === 0x27 || q === 0x2019) &&
+    isApostrophe(text.charCodeAt(at)) &&
     (text.charCodeAt(at + 1) | 0x20) === LOWER_S &&
     !isAsciiLetter(text.charCodeAt(at + 2))
   );
@@ -235,8 +236,9 @@ function writtenAsName(text: string, start: number, end: number): boolean {
   if (!isLatinCapital(text.charCodeAt(start))) return lowerArticleBeforeCapital(text, start, end);
   let i = start;
   while (i < end && isLatinLetter(text.charCodeAt(i))) i++;
-  // One word (most names): capitalised is enough, function word or not; no substring is cut.
-  if (i >= end || !isWordOf(FUNCTION_WORDS, text, start, i)) return true;
+  // One word (most names): capitalised is enough, function word or not; no substring is cut. A
+  // word cut by an apostrophe is a name's own (A'ja Wilson), not the article "A".
+  if (i >= end || !isWordOf(FUNCTION_WORDS, text, start, i) || isApostrophe(text.charCodeAt(i))) return true;
   while (i < end && !isLatinLetter(text.charCodeAt(i))) i++;
   return i >= end || isLatinCapital(text.charCodeAt(i));
 }
