@@ -210,7 +210,13 @@ describe('the shipped world dictionary', () => {
       found(
         'Queen Victoria read Charles Darwin; Christopher Columbus, Regina King, Ariana Grande and Charlotte Church met in Richmond Park, and she wrote Java code.',
       ),
-    ).toEqual([['Ariana Grande', 'ariana-grande']]); // the singer: no Regina, Charlotte, Richmond or Java
+    ).toEqual([
+      // People, not the places named after them: no Victoria, Darwin, Columbus, Regina, Charlotte, Richmond or Java.
+      ['Queen Victoria', 'queen-victoria'],
+      ['Charles Darwin', 'charles-darwin'],
+      ['Christopher Columbus', 'christopher-columbus'],
+      ['Ariana Grande', 'ariana-grande'],
+    ]);
     expect(
       found('حال حائل دون ذلك، ويا أسفي، وطعنه بالمدية، وهبت رياح قارص، ورأت داريا دوغينا قصيدة هايكو.'),
     ).toEqual([]);
@@ -696,7 +702,51 @@ describe('people of sport, culture, business and politics below the top', () => 
     ]);
   });
 
+  it('finds journalists and figures of history, and a king not inside a prince’s lineage', () => {
+    expect(
+      found('Rachel Maddow quoted Abraham Lincoln and Saladin; Maddow laughed.').map(([text, id]) => [
+        text,
+        id,
+      ]),
+    ).toEqual([
+      ['Rachel Maddow', 'rachel-maddow'],
+      ['Abraham Lincoln', 'abraham-lincoln'],
+      ['Saladin', 'saladin'],
+      ['Maddow', 'rachel-maddow'],
+    ]);
+    expect(
+      found(
+        'زار الملك سعود بن عبد العزيز المنطقة، وحضر الأمير مشعل بن بدر بن سعود بن عبدالعزيز، وخطوة إلى الأمام على خطى صلاح الدين الأيوبي.',
+      ),
+    ).toEqual([
+      ['الملك سعود بن عبد العزيز', 'king-saud'],
+      ['صلاح الدين الأيوبي', 'saladin'],
+    ]);
+  });
+
   it('leaves a name that is also ordinary words alone: آن علي is "إن على", فيروز a stone and a town', () => {
     expect(found('قال إن على الجميع أن علي القدوم، واشترت خاتم فيروز من فيروز آباد.')).toEqual([]);
+  });
+});
+
+describe('airports and warships named after people', () => {
+  it('finds the airport or the ship, not the person inside its name, in both languages', () => {
+    expect(
+      found(
+        'The USS Abraham Lincoln sailed as flights left Ben Gurion Airport and Heathrow; Abraham Lincoln would have smiled.',
+      ),
+    ).toEqual([
+      ['USS Abraham Lincoln', 'uss-abraham-lincoln'],
+      ['Ben Gurion Airport', 'ben-gurion-airport'],
+      ['Heathrow', 'heathrow'],
+      ['Abraham Lincoln', 'abraham-lincoln'],
+    ]);
+    expect(
+      found('وصلت حاملة الطائرات لينكولن، وأغلق مطار بن غوريون، وهبطت طائرة في مطار الملك خالد الدولي.'),
+    ).toEqual([
+      ['حاملة الطائرات لينكولن', 'uss-abraham-lincoln'],
+      ['مطار بن غوريون', 'ben-gurion-airport'],
+      ['مطار الملك خالد الدولي', 'king-khalid-airport'],
+    ]);
   });
 });
