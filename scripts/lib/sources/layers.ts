@@ -80,10 +80,23 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   const worldDir = join(o.corpusDir, WORLD_DIR);
   const worldNames = (await readdir(worldDir).catch(() => [] as string[])).sort();
   const curated: Entity[] = [];
+  // Ids are unique within a file (parseEntitySource); across files a second block would silently
+  // replace the first (the Petra News Agency had replaced the ancient city).
+  const seenIn = new Map<string, { file: string; line: number }>();
   for (const name of worldNames) {
     if (!name.endsWith('.txt')) continue;
     const file = join(worldDir, name);
-    curated.push(...parseEntitySource(await o.readText(file), o.display(file), provenance(file)));
+    const text = await o.readText(file);
+    const entities = parseEntitySource(text, o.display(file), provenance(file));
+    const lines = text.split('\n');
+    for (const e of entities) {
+      const line = lines.indexOf(`[${e.id}]`) + 1;
+      const first = seenIn.get(e.id);
+      if (first)
+        o.fail(o.display(file), line, `duplicate id "${e.id}": ${first.file}:${first.line} has it too`);
+      seenIn.set(e.id, { file: o.display(file), line });
+    }
+    curated.push(...entities);
   }
   layers.push(curated);
   if (worldNames.length > 0) {

@@ -183,6 +183,17 @@ description.en: A city
     expect(error.message).toMatch(/country-extras\.tsv:1: surnames are for people only/);
   });
 
+  it('stops on an id two curated world files both use, naming both (one entity was silently lost)', async () => {
+    const dir = corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED });
+    mkdirSync(join(dir, 'world'));
+    const block = (type: string, ar: string, en: string) =>
+      `# header\n\n[petra]\ntype: ${type}\nname.ar: ${ar}\nname.en: ${en}\ndescription.ar: وصف\ndescription.en: A description\n`;
+    writeFileSync(join(dir, 'world', 'media.txt'), block('organisation', 'بترا', 'Petra News Agency'));
+    writeFileSync(join(dir, 'world', 'places.txt'), block('place', 'البتراء', 'Petra'));
+    const error = await rejection(buildDictionary({ corpusDir: dir }));
+    expect(error.message).toMatch(/places\.txt:3: duplicate id "petra": .*media\.txt:3 has it too/);
+  });
+
   it('stops on a malformed curated entry with file:line, and writes nothing', async () => {
     const broken = ENTITIES.replace('type: place\nname.ar: تيرانا', 'type: city\nname.ar: تيرانا');
     const line = broken.split('\n').indexOf('type: city') + 1;
