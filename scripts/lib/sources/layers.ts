@@ -82,19 +82,23 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   const curated: Entity[] = [];
   // Ids are unique within a file (parseEntitySource); across files a second block would silently
   // replace the first (the Petra News Agency had replaced the ancient city).
-  const seenIn = new Map<string, { file: string; line: number }>();
+  const seenIn = new Map<string, { file: string; text: string }>();
+  // The block's line, looked up only for the message.
+  const lineOf = (text: string, id: string): number => text.split('\n').indexOf(`[${id}]`) + 1;
   for (const name of worldNames) {
     if (!name.endsWith('.txt')) continue;
     const file = join(worldDir, name);
     const text = await o.readText(file);
     const entities = parseEntitySource(text, o.display(file), provenance(file));
-    const lines = text.split('\n');
     for (const e of entities) {
-      const line = lines.indexOf(`[${e.id}]`) + 1;
       const first = seenIn.get(e.id);
       if (first)
-        o.fail(o.display(file), line, `duplicate id "${e.id}": ${first.file}:${first.line} has it too`);
-      seenIn.set(e.id, { file: o.display(file), line });
+        o.fail(
+          o.display(file),
+          lineOf(text, e.id),
+          `duplicate id "${e.id}": ${first.file}:${lineOf(first.text, e.id)} has it too`,
+        );
+      seenIn.set(e.id, { file: o.display(file), text });
     }
     curated.push(...entities);
   }
