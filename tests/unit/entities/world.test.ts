@@ -750,3 +750,27 @@ describe('airports and warships named after people', () => {
     ]);
   });
 });
+
+describe("the Gulf press's market reports", () => {
+  it('finds an exchange named by its city, not the city', () => {
+    expect(
+      found(
+        'وارتفع مؤشر سوق دبي 1% وصعد سوق أبوظبي، وتراجعت سوق الأسهم السعودية وسوق الكويت للأوراق المالية، بينما باعت سوق دبي الحرة أكثر.',
+      ),
+    ).toEqual([
+      ['سوق دبي', 'dubai-financial-market'],
+      ['سوق أبوظبي', 'abu-dhabi-securities-exchange'],
+      ['سوق الأسهم السعودية', 'saudi-exchange'],
+      ['سوق الكويت للأوراق المالية', 'boursa-kuwait'],
+      ['سوق دبي الحرة', 'dubai-duty-free'],
+    ]);
+  });
+
+  it('still finds the city in a souk, a market in general and the bare name', () => {
+    expect(found('تسوق الزوار في دبي، وسوق العمل في الكويت يتحسن، وأسواق أبوظبي مزدحمة.')).toEqual([
+      ['دبي', 'dubai'],
+      ['الكويت', 'kuwait'],
+      ['أبوظبي', 'abu-dhabi'],
+    ]);
+  });
+});
