@@ -774,3 +774,27 @@ describe("the Gulf press's market reports", () => {
     ]);
   });
 });
+
+describe('Saudi universities, commissions and the coalition against ISIS', () => {
+  it('finds the body, not the city or region in its name', () => {
+    expect(
+      found(
+        'وأعلنت جامعة حائل وجامعة الملك خالد وجامعة نايف العربية للعلوم الأمنية، مع الهيئة العامة للسياحة والتراث الوطني، أن طائرات التحالف الدولي قصفت مواقع داعش، كما نقلت صحيفة الوئام. وكتبت الوئام أن مجلس الغرف السعودية رحب.',
+      ),
+    ).toEqual([
+      ['جامعة حائل', 'university-of-hail'],
+      ['جامعة الملك خالد', 'king-khalid-university'],
+      ['جامعة نايف العربية للعلوم الأمنية', 'naif-arab-university-for-security-sciences'],
+      ['الهيئة العامة للسياحة والتراث الوطني', 'saudi-commission-for-tourism-and-national-heritage'],
+      ['التحالف الدولي', 'global-coalition-against-daesh'],
+      ['داعش', 'isis'],
+      ['صحيفة الوئام', 'al-weeam'],
+      ['الوئام', 'al-weeam'],
+      ['مجلس الغرف السعودية', 'council-of-saudi-chambers'],
+    ]);
+  });
+
+  it('leaves harmony and another country’s tourism board alone', () => {
+    expect(found('ساد الوئام بين الجيران، وقالت هيئة السياحة الوطنية إن الزوار زادوا.')).toEqual([]);
+  });
+});
