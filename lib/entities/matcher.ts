@@ -445,15 +445,23 @@ class TrieMatcher implements Matcher {
    * The precision guard for forms that are also ordinary words (corpus/common-words.txt: أمل hope,
    * Jordan the given name, Chad). Such a form names its entity when another form of the entity
    * came earlier in this text (حركة أمل … أمل), or, written in Latin letters, when it stands alone
-   * as a capitalised name: no capitalised word right after it, nor right before it unless that
-   * word is a function word (In Jordan, but not Michael Jordan or Jordan Peterson).
+   * as a capitalised name: no capitalised word right after it, nor a capitalised word right before
+   * it unless that word is a function word (In Jordan, but not Michael Jordan or Jordan Peterson).
+   * Never before "of" and a capital (Gulf of Salerno): a longer name goes on.
    */
   private guardHolds(p: number, os: number, oe: number): boolean {
-    if ((this.seenAt[entityOf(p)] as number) > this.passStart) return true;
     const text = this.text;
-    if (!isAsciiUpper(text.charCodeAt(os))) return false; // Arabic, or lower-case
     let after = oe;
     while (text.charCodeAt(after) === SPACE) after++;
+    // "Gulf of Salerno", "the Gulf of Oman": a longer name goes on with "of" and a capital, even
+    // after the entity was named.
+    if (after > oe && text.startsWith('of ', after)) {
+      let next = after + 3;
+      while (text.charCodeAt(next) === SPACE) next++;
+      if (isAsciiUpper(text.charCodeAt(next))) return false;
+    }
+    if ((this.seenAt[entityOf(p)] as number) > this.passStart) return true;
+    if (!isAsciiUpper(text.charCodeAt(os))) return false; // Arabic, or lower-case
     if (after > oe && isAsciiUpper(text.charCodeAt(after))) {
       let wordEnd = after + 1;
       while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;

@@ -516,6 +516,17 @@ describe('precision guard: names that are also ordinary words', () => {
     expect(ids('Chad Smith plays drums, and Amal Clooney spoke.')).toEqual([]);
   });
 
+  it('leaves a guarded name alone before "of" and a capital: the start of a longer name', () => {
+    expect(ids('The Jordan of Nazareth Trust and the Chad of Lake Province met.')).toEqual([]);
+    // Lower case after "of", or the name after "of" itself, are no longer name.
+    expect(ids('the borders of Jordan, all of Chad, most of Mali; Turkey of all places')).toEqual([
+      ['Jordan', 'jordan'],
+      ['Chad', 'chad'],
+      ['Mali', 'mali'],
+      ['Turkey', 'turkiye'],
+    ]);
+  });
+
   it('finds a guarded name before a party or an office, as US news writes a state (a Chad Republican)', () => {
     expect(
       ids('said Senator Smith, a Chad Democrat; two Jordan Republicans and Mali Governor Keita agreed.'),

@@ -798,3 +798,19 @@ describe('Saudi universities, commissions and the coalition against ISIS', () =>
     expect(found('ساد الوئام بين الجيران، وقالت هيئة السياحة الوطنية إن الزوار زادوا.')).toEqual([]);
   });
 });
+
+describe('English words that name a paper or a sea only alone', () => {
+  it('leaves the Gulf of Salerno and the Symbionese Liberation Army alone', () => {
+    expect(
+      found('From the villa you survey the Gulf of Salerno; the Symbionese Liberation Army wrote to him.'),
+    ).toEqual([]);
+  });
+
+  it('still finds the Gulf, Libération and the Gulf of Oman as names', () => {
+    expect(found('Tankers left the Gulf for the Gulf of Oman, Libération reported.')).toEqual([
+      ['Gulf', 'persian-gulf'],
+      ['Gulf of Oman', 'gulf-of-oman'],
+      ['Libération', 'liberation'],
+    ]);
+  });
+});
