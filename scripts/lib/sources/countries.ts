@@ -61,6 +61,12 @@ const REGION_AR: Record<string, string> = {
 
 /** Short codes kept as aliases (the others, AL or EG, would only match stray capitals). */
 const KEPT_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'DPRK', 'ROK', 'KSA']);
+/**
+ * Alternative spellings that English text writes as ordinary words or given names: "Island"
+ * (Iceland in Icelandic) is any island, "Dominique" (Dominica in French) a first name, "Prathet"
+ * (Thai for "country"), "Portuguesa" and "Mexicanos" pieces of other names.
+ */
+const NOT_NAMES = new Set(['Island', 'Dominique', 'Prathet', 'Portuguesa', 'Mexicanos']);
 
 /** A stable id from an English name: "Côte d'Ivoire" → "cote-d-ivoire". */
 export function slug(name: string): string {
@@ -121,6 +127,7 @@ export function countryEntities(capitalAr: (en: string) => string | undefined): 
     for (const a of isoEn[c.cca2] ?? []) push(aliasesEn, a, nameEn);
     for (const a of c.altSpellings) {
       if (!ASCII_NAME.test(a)) continue; // native spellings (Toçikiston, Shqipëria), other scripts
+      if (NOT_NAMES.has(a)) continue;
       if (/^[A-Z.]{1,5}$/.test(a) && !KEPT_CODES.has(a.replace(/\./g, ''))) continue;
       push(aliasesEn, a, nameEn);
     }

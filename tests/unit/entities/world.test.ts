@@ -220,9 +220,11 @@ describe('the shipped world dictionary', () => {
     expect(
       found('حال حائل دون ذلك، ويا أسفي، وطعنه بالمدية، وهبت رياح قارص، ورأت داريا دوغينا قصيدة هايكو.'),
     ).toEqual([]);
-    // Spellings the country package gives (Ísland, Mann, Holland) are names only when alone.
+    // Spellings the country package gives (Mann, Holland) are names only when alone; those that are
+    // words or first names in English (Ísland, Dominique, Prathet) are no names at all.
     expect(found('Thomas Mann and Tom Holland visited Rikers Island.')).toEqual([]);
     expect(found('In Holland, farmers protested.')).toEqual([['Holland', 'netherlands']]);
+    expect(found('Island life suits Dominique Dupont. Prathet means country.')).toEqual([]);
   });
 
   it('reads a name across the dot of an abbreviated word and across an ampersand', () => {
@@ -804,6 +806,10 @@ describe('English words that name a paper or a sea only alone', () => {
     expect(
       found('From the villa you survey the Gulf of Salerno; the Symbionese Liberation Army wrote to him.'),
     ).toEqual([]);
+  });
+
+  it('leaves a namesake of Der Spiegel alone', () => {
+    expect(found('Evan Spiegel told Spiegel about it.')).toEqual([['Spiegel', 'der-spiegel']]);
   });
 
   it('still finds the Gulf, Libération and the Gulf of Oman as names', () => {
