@@ -209,7 +209,7 @@ const FUNCTION_WORDS = byLength(
  * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
  */
 const PARTY_OR_OFFICE_WORDS = byLength(
-  'Democrat Democrats Republican Republicans Governor Senator Congressman Congresswoman Lawmaker Lawmakers',
+  'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Representative Congressman Congresswoman Lawmaker Lawmakers President Presidential',
 );
 
 /**
@@ -217,6 +217,9 @@ const PARTY_OR_OFFICE_WORDS = byLength(
  * (Senate Democrats, House Republicans).
  */
 const CHAMBER_WORDS = byLength('House Senate');
+
+/** Party words, which may stand right after a name found (an Oklahoma Republican, a Trump Democrat). */
+const PARTY_WORDS = byLength('Democrat Democrats Republican Republicans');
 
 const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -277,6 +280,8 @@ class TrieMatcher implements Matcher {
   private ids: readonly string[] | null = null;
   private readonly filter: WordFilter;
   private seen = 0;
+  /** The original end of the last name or alias mention of the current match() call, or -1. */
+  private lastNameEnd = -1;
   private passStart = 0;
   /** The matcher's own scan, for a text no other matcher scanned. */
   private readonly ownScan = new TextScan();
@@ -330,6 +335,7 @@ class TrieMatcher implements Matcher {
     this.units = scan.units;
     this.count = count;
     this.passStart = this.seen;
+    this.lastNameEnd = -1;
     const mentions: Mention[] = [];
     // The scan listed the words that may be a first word: as they are (the key's Bloom bit) or
     // behind clitics (the shape of one behind a lead).
@@ -379,7 +385,11 @@ class TrieMatcher implements Matcher {
       entityId: (this.ids as readonly string[])[entity] as string,
       kind: KINDS[rank] as MentionKind,
     });
-    if (rank <= RANK.alias) this.seenAt[entity] = ++this.seen; // a name or an alias
+    if (rank <= RANK.alias) {
+      // a name or an alias
+      this.seenAt[entity] = ++this.seen;
+      this.lastNameEnd = originalEnd;
+    }
     return this.lastToken + 1;
   }
 
@@ -444,10 +454,11 @@ class TrieMatcher implements Matcher {
   /**
    * The precision guard for forms that are also ordinary words (corpus/common-words.txt: أمل hope,
    * Jordan the given name, Chad). Such a form names its entity when another form of the entity
-   * came earlier in this text (حركة أمل … أمل), or, written in Latin letters, when it stands alone
-   * as a capitalised name: no capitalised word right after it, nor a capitalised word right before
-   * it unless that word is a function word (In Jordan, but not Michael Jordan or Jordan Peterson).
-   * Never before "of" and a capital (Gulf of Salerno): a longer name goes on.
+   * came earlier in this text (حركة أمل … أمل), or, written in Latin letters, every time it stands
+   * alone as a capitalised name: no capitalised word right after it, nor a capitalised word right
+   * before it unless that word is a function word (In Jordan, but not Michael Jordan or Jordan
+   * Peterson) or, before a party, ends a name just found (an Oklahoma Republican). Never before "of"
+   * and a capital (Gulf of Salerno): a longer name goes on.
    */
   private guardHolds(p: number, os: number, oe: number): boolean {
     const text = this.text;
@@ -460,8 +471,11 @@ class TrieMatcher implements Matcher {
       while (text.charCodeAt(next) === SPACE) next++;
       if (isAsciiUpper(text.charCodeAt(next))) return false;
     }
-    if ((this.seenAt[entityOf(p)] as number) > this.passStart) return true;
-    if (!isAsciiUpper(text.charCodeAt(os))) return false; // Arabic, or lower-case
+    // Arabic has no capitals to tell a name: a form of the entity named earlier must. Latin letters
+    // do, every time: after Jordan the country, Michael Jordan is still no country.
+    const first = text.charCodeAt(os);
+    if (!isLatinLetter(first)) return (this.seenAt[entityOf(p)] as number) > this.passStart;
+    if (!isAsciiUpper(first)) return false; // lower case
     if (after > oe && isAsciiUpper(text.charCodeAt(after))) {
       let wordEnd = after + 1;
       while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
@@ -473,7 +487,13 @@ class TrieMatcher implements Matcher {
     let start = before;
     while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
     if (start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
-    return isWordOf(FUNCTION_WORDS, text, start, before) || isWordOf(CHAMBER_WORDS, text, start, before);
+    return (
+      isWordOf(FUNCTION_WORDS, text, start, before) ||
+      isWordOf(CHAMBER_WORDS, text, start, before) ||
+      // "the Virginia Democrat": a party after a name the text just gave (a demonym is no such name:
+      // the Swedish Democrats are not the US party).
+      (before === this.lastNameEnd && isWordOf(PARTY_WORDS, text, os, oe))
+    );
   }
 
   /**

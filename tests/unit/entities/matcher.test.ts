@@ -516,6 +516,13 @@ describe('precision guard: names that are also ordinary words', () => {
     expect(ids('Chad Smith plays drums, and Amal Clooney spoke.')).toEqual([]);
   });
 
+  it('guards a Latin name every time, even after the entity was named: capitals tell', () => {
+    expect(ids('Troops crossed into Jordan. Michael Jordan scored. In Turkey we ate turkey.')).toEqual([
+      ['Jordan', 'jordan'],
+      ['Turkey', 'turkiye'],
+    ]);
+  });
+
   it('leaves a guarded name alone before "of" and a capital: the start of a longer name', () => {
     expect(ids('The Jordan of Nazareth Trust and the Chad of Lake Province met.')).toEqual([]);
     // Lower case after "of", or the name after "of" itself, are no longer name.
@@ -529,11 +536,14 @@ describe('precision guard: names that are also ordinary words', () => {
 
   it('finds a guarded name before a party or an office, as US news writes a state (a Chad Republican)', () => {
     expect(
-      ids('said Senator Smith, a Chad Democrat; two Jordan Republicans and Mali Governor Keita agreed.'),
+      ids(
+        'said Senator Smith, a Chad Democrat; two Jordan Republicans, Mali Governor Keita and Chad Gov. Deby agreed.',
+      ),
     ).toEqual([
       ['Chad', 'chad'],
       ['Jordan', 'jordan'],
       ['Mali', 'mali'],
+      ['Chad', 'chad'],
     ]);
     // A name after it that is no party or office still makes a person's name.
     expect(ids('Chad Democratson and Jordan Governs spoke; Michael Jordan Republic.')).toEqual([]);

@@ -820,3 +820,20 @@ describe('English words that name a paper or a sea only alone', () => {
     ]);
   });
 });
+
+describe('US parties after a state, and other parties', () => {
+  it('finds the party after a state just named, and no other party in its words', () => {
+    expect(
+      found(
+        'Senator James Lankford, an Oklahoma Republican, and the Virginia Democrat met; a Liberal Democrat and the Swedish Democrats did not.',
+      ),
+    ).toEqual([
+      ['James Lankford', 'james-lankford'],
+      ['Oklahoma', 'oklahoma'],
+      ['Republican', 'republican-party'],
+      ['Virginia', 'virginia'],
+      ['Democrat', 'democratic-party'],
+      ['Swedish', 'sweden'],
+    ]);
+  });
+});
