@@ -91,7 +91,8 @@ export function compileTrie(entities: readonly Entity[]): Trie {
     let flags = 0;
     if (kind !== 'demonym' && isShortAcronym(core)) flags |= UPPER_ONLY;
     else if (prefix === '' && startsCapitalised(core)) flags |= CAPITALISED;
-    if (guarded?.has(core)) flags |= GUARDED;
+    // A generated form (المجريات, a nisba) is guarded whole, as the builder lists it.
+    if (guarded?.has(prefix + core + (suffix ?? ''))) flags |= GUARDED;
     if (POSSESSIVE_END.test(core)) flags |= POSSESSIVE;
     trie.insert(pack(RANK[kind], index, flags), core, prefix, suffix);
   };
@@ -209,7 +210,7 @@ const FUNCTION_WORDS = byLength(
  * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
  */
 const PARTY_OR_OFFICE_WORDS = byLength(
-  'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Representative Congressman Congresswoman Lawmaker Lawmakers President Presidential',
+  'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Congressman Congresswoman Lawmaker Lawmakers',
 );
 
 /**

@@ -14,8 +14,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import wordListPath from 'word-list';
+import { entityForms } from '../../../lib/entities/matcher';
 import type { Entity, EntityType } from '../../../lib/entities/types';
-import { allForms, formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
+import { formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { countryEntities } from './countries';
 import { ministryEntities } from './ministries';
@@ -280,10 +281,13 @@ function markShared(entities: Entity[], shared: readonly SharedForm[]): void {
   }
 }
 
-/** Marks each entity form that folds to a word of corpus/common-words.txt as guarded. */
+/**
+ * Marks each entity form that folds to a word of corpus/common-words.txt as guarded, the generated
+ * ones too (the nisba مجريات of المجر is "the course of events").
+ */
 function markGuarded(entities: Entity[], words: ReadonlySet<string>): void {
   for (const e of entities) {
-    const guarded = allForms(e).filter((f) => words.has(formKey(f)));
+    const guarded = [...new Set(entityForms(e).map((f) => f.text))].filter((f) => words.has(formKey(f)));
     if (guarded.length > 0) e.guarded = guarded;
     else delete e.guarded;
   }

@@ -837,3 +837,31 @@ describe('US parties after a state, and other parties', () => {
     ]);
   });
 });
+
+describe('Arabic words that are also names, their generated forms included', () => {
+  it('leaves the financial, the house, the course of events, the eyes and "always" alone', () => {
+    expect(
+      found(
+        'وقعت أزمة مالية خانقة في البيت، وتابع مجريات الأحداث في مجرى النهر، وذر الرماد في العيون، وظهرت دوما نظيفة، في الرياض وجدة، على ملعب كوينز بارك.',
+      ),
+    ).toEqual([
+      ['الرياض', 'riyadh'],
+      ['جدة', 'jeddah'],
+    ]);
+  });
+
+  it('finds them once another form named the entity', () => {
+    expect(
+      found(
+        'قصف الطيران مدينة دوما، وفي دوما قتلى. ورفضت المجر، وقال الرئيس المجري ذلك. وأعلنت إلبيت سيستمز أن إلبيت تتوسع.',
+      ),
+    ).toEqual([
+      ['مدينة دوما', 'douma'],
+      ['دوما', 'douma'],
+      ['المجر', 'hungary'],
+      ['المجري', 'hungary'],
+      ['إلبيت سيستمز', 'elbit'],
+      ['إلبيت', 'elbit'],
+    ]);
+  });
+});
