@@ -850,6 +850,19 @@ describe('Arabic words that are also names, their generated forms included', () 
     ]);
   });
 
+  it('leaves words that read as a clitic and a name alone: my father, Fatima, languages, earned', () => {
+    expect(
+      found(
+        'قال والدي إن فاطمة تتقن لغات عدة وكسبها حلال، وأودى الحادث بحياة اثنين، وأؤدي عملي، وزواره كثر، وشاهدنا ديلي شو.',
+      ),
+    ).toEqual([]);
+    expect(found('وصل إلى مدينة سبها، وفي سبها هدوء. وسجل ممفيس ديباي هدفا.')).toEqual([
+      ['مدينة سبها', 'sabha'],
+      ['سبها', 'sabha'],
+      ['ممفيس ديباي', 'memphis-depay'],
+    ]);
+  });
+
   it('finds them once another form named the entity', () => {
     expect(
       found(
