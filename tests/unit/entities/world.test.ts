@@ -856,6 +856,12 @@ describe('Arabic words that are also names, their generated forms included', () 
         'قال والدي إن فاطمة تتقن لغات عدة وكسبها حلال، وأودى الحادث بحياة اثنين، وأؤدي عملي، وزواره كثر، وشاهدنا ديلي شو.',
       ),
     ).toEqual([]);
+    expect(found('نصبوا الكمين المحكم، وقال في حواره إن الضمير ليس ميتا.')).toEqual([]);
+    expect(found('وقال فلورنتينو بيريز إن بيريز لن يتراجع، ووصل أنخل دي ماريا.')).toEqual([
+      ['فلورنتينو بيريز', 'florentino-perez'],
+      ['بيريز', 'florentino-perez'],
+      ['أنخل دي ماريا', 'angel-di-maria'],
+    ]);
     expect(found('وصل إلى مدينة سبها، وفي سبها هدوء. وسجل ممفيس ديباي هدفا.')).toEqual([
       ['مدينة سبها', 'sabha'],
       ['سبها', 'sabha'],
