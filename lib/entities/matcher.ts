@@ -387,7 +387,7 @@ class TrieMatcher implements Matcher {
       kind: KINDS[rank] as MentionKind,
     });
     if (rank <= RANK.alias) {
-      // a name or an alias
+      // A name or an alias: surnames and guarded forms count after it, and a party after its end.
       this.seenAt[entity] = ++this.seen;
       this.lastNameEnd = originalEnd;
     }
