@@ -58,7 +58,10 @@ export default defineBackground(() => {
         void action.setBadgeText({ tabId, text: badgeText(count) });
         void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
       },
-      'warm-matcher': () => matching.warm(),
+      wake: () => {
+        store().catch(() => {}); // a failure to open is met by the request that needs the store
+        return matching.warm();
+      },
       'match-article': ({ text }) => matching.match(text),
       'describe-entities': ({ ids }) => matching.describe(ids),
       'extract-article': ({ html }) => readArticle(html),

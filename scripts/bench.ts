@@ -144,6 +144,9 @@ async function main(): Promise<void> {
       if (!(p.dictionaryWaitMs <= DICTIONARY_AIM_MS))
         failures.push(`${p.browser} ${p.page}: dictionary wait over the aim`);
     }
+    for (const b of browser.stoppedBackground)
+      if (!b.pass)
+        failures.push(`${b.browser}: dictionary wait after the background was stopped over the aim`);
     for (const h of browser.hostile)
       if (!h.pass) failures.push(`${h.browser} ${h.page}: a task of its own over the budget`);
     for (const p of browser.pageScript)

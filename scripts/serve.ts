@@ -5,12 +5,16 @@
 // string value) adds those headers to the response for `<name>`; a test page can so set, for example,
 // a strict Content-Security-Policy. The `.headers.json` files themselves are not served.
 //
+// A page whose load ends late, as a news page's does while its images and ads arrive: any `.html`
+// page asked for with `?slow-image=MS` is served with an image appended to its body that the
+// server sends MS milliseconds later (at most 10 s), from `/__slow-image/MS`.
+//
 //   tsx scripts/serve.ts [--root DIR] [--port N]   — serve a folder (default tests/fixtures/pages on 8080)
 
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
@@ -39,6 +43,30 @@ function extraHeaders(file: string): Record<string, string> {
   return headers;
 }
 
+const SLOW_IMAGE_PATH = '/__slow-image/';
+const SLOW_IMAGE_MAX_MS = 10_000;
+/** A transparent 1×1 GIF. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** The delay asked for by `?slow-image=MS` or `/__slow-image/MS`, or null when none (or not a number). */
+function slowImageMs(value: string | null): number | null {
+  if (value === null || !/^\d{1,5}$/.test(value)) return null;
+  return Math.min(Number(value), SLOW_IMAGE_MAX_MS);
+}
+
+/** Serves `file` (an HTML page) with the slow image appended to its body. */
+function sendWithSlowImage(res: ServerResponse, file: string, ms: number): void {
+  const html = readFileSync(file, 'utf8');
+  const image = `<img src="${SLOW_IMAGE_PATH}${ms}" alt="" width="1" height="1">`;
+  const at = html.lastIndexOf('</body>');
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-store',
+    ...extraHeaders(file),
+  });
+  res.end(at < 0 ? html + image : html.slice(0, at) + image + html.slice(at));
+}
+
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
@@ -63,9 +91,33 @@ export async function serve(root: string, port = 0): Promise<StaticServer> {
       sendText(res, 405, 'method not allowed\n');
       return;
     }
-    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const pathname = url.pathname;
     if (pathname.endsWith(HEADERS_SUFFIX)) {
       sendText(res, 404, 'not found\n');
+      return;
+    }
+    if (pathname.startsWith(SLOW_IMAGE_PATH)) {
+      const ms = slowImageMs(pathname.slice(SLOW_IMAGE_PATH.length));
+      if (ms === null) sendText(res, 404, 'not found\n');
+      else {
+        const timer = setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' });
+          res.end(PIXEL);
+        }, ms);
+        res.on('close', () => clearTimeout(timer));
+      }
+      return;
+    }
+    const slow = slowImageMs(url.searchParams.get('slow-image'));
+    const page = join(absoluteRoot, decodeURIComponent(pathname));
+    if (
+      slow !== null &&
+      pathname.endsWith('.html') &&
+      page.startsWith(absoluteRoot + sep) &&
+      existsSync(page)
+    ) {
+      sendWithSlowImage(res, page, slow);
       return;
     }
     try {

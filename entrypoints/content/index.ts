@@ -32,7 +32,7 @@ export default defineContentScript({
     // what the reader taught it in front (lib/reader-dictionary): reader, then packs, then shipped.
     // The shipped dictionary's matching is done by the background where it answers (DESIGN.md §7).
     const shipped = shippedMatcher({
-      warm: async () => replyValue(await sendToBackground(backgroundProtocol, 'warm-matcher')),
+      warm: async () => replyValue(await sendToBackground(backgroundProtocol, 'wake')),
       match: async (text) =>
         replyValue(await sendToBackground(backgroundProtocol, 'match-article', { text })),
       describe: async (ids) =>

@@ -6,7 +6,10 @@ import { encodeMatches, type MatchesApart } from './matches-apart';
 import type { Entity } from './types';
 
 export interface MatchingApart {
-  /** Loads the tables now (a page is extracting its article). */
+  /**
+   * Loads the tables now (a page is loading or extracting its article), and starts reading the
+   * entries, which the page asks for once it has painted.
+   */
   warm(): Promise<void>;
   match(text: string): Promise<MatchesApart>;
   /**
@@ -46,6 +49,7 @@ export function matchingApart(
   };
   return {
     async warm() {
+      described().catch(() => {}); // met by describe()
       await loaded();
     },
     async match(text) {

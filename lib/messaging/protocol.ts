@@ -234,8 +234,11 @@ export const selectionProtocol = {
 export const backgroundProtocol = {
   /** The number of distinct entities on the sender's page, for its tab's toolbar badge. */
   'entity-count': [v.object({ count }), v.void()],
-  /** Loads the background's matcher, so that it is ready when the page's article is. */
-  'warm-matcher': [none, v.void()],
+  /**
+   * A page that looks like an article is loading: the background starts (if it was stopped) and
+   * readies what the page's analysis asks for next, the dictionary's files and the notes store.
+   */
+  wake: [none, v.void()],
   /** The shipped dictionary's mentions in an article's text (lib/entities/matches-apart.ts). */
   'match-article': [articleText, matchesApart],
   /** The entries of the entities a page found, and of those they share a form with. */

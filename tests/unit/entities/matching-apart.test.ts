@@ -108,6 +108,22 @@ describe('the background’s matcher', () => {
     expect(reads).toBe(2);
   });
 
+  it('reads the entries too when woken, before a page asks to describe what it found', async () => {
+    let entryReads = 0;
+    const apart = matchingApart(
+      async () => tables(),
+      async () => {
+        entryReads++;
+        return entries();
+      },
+    );
+    await apart.warm();
+    await vi.waitFor(() => expect(entryReads).toBe(1));
+    const described = await apart.describe(['iran']);
+    expect(described.map((e) => e.id)).toEqual(['iran']);
+    expect(entryReads).toBe(1);
+  });
+
   it('describes the entities asked for, and those they share a form with', async () => {
     const apart = background();
     const shared = onPage.entities.find((e) => Object.keys(e.shared ?? {}).length > 0);

@@ -7,6 +7,7 @@ import {
   offscreenProtocol,
   type PageReport,
 } from '@/lib/messaging/protocol';
+import { WAKE_MESSAGE, wakeBackground } from '@/lib/messaging/wake';
 import { notesHandlers } from '@/lib/store/notes-service';
 import { readerDictionaryHandlers } from '@/lib/store/reader-dictionary-service';
 import { badgeText } from '@/lib/ui/badge';
@@ -81,7 +82,7 @@ describe('serving a protocol', () => {
       {
         'entity-count': () => undefined,
         'extract-article': () => null,
-        'warm-matcher': async () => {},
+        wake: async () => {},
         'match-article': async () => ({ ids: [], types: [], spans: '' }),
         'describe-entities': async () => [],
         ...notesHandlers(() => Promise.reject(new Error('not opened'))),
@@ -91,6 +92,34 @@ describe('serving a protocol', () => {
       sender,
     );
     expect(count).toMatchObject({ ok: false, error: expect.stringContaining('count') });
+  });
+
+  it('answers the wake-up the page sends before its content script runs, which skips the messenger', async () => {
+    fakeBrowser.reset();
+    const woken = vi.fn(async () => {});
+    const stop = new AbortController();
+    serve(
+      backgroundProtocol,
+      {
+        'entity-count': () => undefined,
+        'extract-article': () => null,
+        wake: woken,
+        'match-article': async () => ({ ids: [], types: [], spans: '' }),
+        'describe-entities': async () => [],
+        ...notesHandlers(() => Promise.reject(new Error('not opened'))),
+        ...readerDictionaryHandlers(() => Promise.reject(new Error('not opened'))),
+      },
+      stop.signal,
+    );
+    const sent = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    wakeBackground();
+    expect(sent).toHaveBeenCalledWith(WAKE_MESSAGE);
+    const deliver = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    const sendResponse = vi.fn();
+    await deliver(WAKE_MESSAGE, sender, sendResponse);
+    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ ok: true, value: undefined }));
+    expect(woken).toHaveBeenCalled();
+    stop.abort();
   });
 
   it('turns a failing handler into an error reply instead of throwing', async () => {

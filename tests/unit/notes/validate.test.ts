@@ -37,7 +37,7 @@ function recordingHandlers() {
   const handlers = {
     'entity-count': () => undefined,
     'extract-article': () => null,
-    'warm-matcher': async () => {},
+    wake: async () => {},
     'match-article': async () => ({ ids: [], types: [], spans: '' }),
     'describe-entities': async () => [],
     'save-note': echo,
@@ -54,7 +54,7 @@ function recordingHandlers() {
     ReaderDictionaryHandlers & {
       'entity-count': () => undefined;
       'extract-article': () => null;
-      'warm-matcher': () => Promise<void>;
+      wake: () => Promise<void>;
       'match-article': () => Promise<MatchesApart>;
       'describe-entities': () => Promise<never[]>;
     };
