@@ -110,17 +110,15 @@ export async function serve(root: string, port = 0): Promise<StaticServer> {
       return;
     }
     const slow = slowImageMs(url.searchParams.get('slow-image'));
-    const page = join(absoluteRoot, decodeURIComponent(pathname));
-    if (
-      slow !== null &&
-      pathname.endsWith('.html') &&
-      page.startsWith(absoluteRoot + sep) &&
-      existsSync(page)
-    ) {
-      sendWithSlowImage(res, page, slow);
-      return;
-    }
     try {
+      if (slow !== null) {
+        // Decoded here, where a malformed path becomes a 500 in words rather than a crash.
+        const page = join(absoluteRoot, decodeURIComponent(pathname));
+        if (page.endsWith('.html') && page.startsWith(absoluteRoot + sep) && existsSync(page)) {
+          sendWithSlowImage(res, page, slow);
+          return;
+        }
+      }
       files(req, res, () => sendText(res, 404, 'not found\n'));
     } catch (error) {
       if (!res.headersSent) sendText(res, 500, `${error instanceof Error ? error.message : String(error)}\n`);
