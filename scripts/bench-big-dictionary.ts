@@ -52,7 +52,7 @@ function writeBigDictionary(): { entities: number; fileBytes: number } {
   const shipped = JSON.parse(readFileSync(join(REPO_ROOT, DICTIONARY_SOURCE), 'utf8')) as Dictionary;
   const entities = [...shipped.entities, ...syntheticDictionary(SYNTHETIC_ENTITIES).entities];
   const dict: Dictionary = { version: shipped.version, entities };
-  const { tables, entries } = encodeDictionaryFiles(dict, compileTrie(entities));
+  const { tables, entries } = encodeDictionaryFiles(dict, compileTrie(entities, shipped.words));
   mkdirSync(FILES_DIR, { recursive: true });
   writeFileSync(join(FILES_DIR, DICTIONARY_FILE), tables);
   writeFileSync(join(FILES_DIR, DICTIONARY_ENTRIES_FILE), entries);

@@ -287,7 +287,7 @@ function memoryChild(subject: MemorySubject): void {
       ? syntheticDictionary(subject.synthetic)
       : loadGivenDictionary(subject.given ?? undefined).dict;
   const sample = generateText(dict, 10_000);
-  const { tables: file, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities));
+  const { tables: file, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities, dict.words));
   // A tab's matcher once the entries have come too.
   const load = () => matcherFromFile(file.slice().buffer, entries.slice().buffer, { verify: false });
   const used = (): number => {
@@ -335,7 +335,7 @@ function measure(label: string, dict: Dictionary, memory: MemorySubject): Dictio
   const matchMs = time(() => matcher.match(text), 10, 15);
   const matchCpuMs = cpuTime(() => matcher.match(text), 0, 15);
 
-  const { tables: file, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities));
+  const { tables: file, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities, dict.words));
   // What a page waits for: the tables file viewed (its entries come after the paint).
   const fileLoadMs = time(() => matcherFromFile(file.slice().buffer, null, { verify: false }), 3, 15);
   const loaded = matcherFromFile(file.slice().buffer, entries.slice().buffer, { verify: false });

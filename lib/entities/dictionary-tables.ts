@@ -22,7 +22,7 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 9;
+export const FORMAT_VERSION = 10;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 

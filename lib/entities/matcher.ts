@@ -31,6 +31,7 @@ import {
   RANK_SHIFT,
   rankOf,
   UPPER_ONLY,
+  WORD_RANK,
 } from './outputs';
 import {
   AFTER_POSSESSIVE,
@@ -82,8 +83,11 @@ export function entityList(entities: readonly Entity[]): EntityList {
   };
 }
 
-/** The trie of every form of the dictionary's entities (what a dictionary file stores as tables). */
-export function compileTrie(entities: readonly Entity[]): Trie {
+/**
+ * The trie of every form of the dictionary's entities and of its plain words (Dictionary.words):
+ * what a dictionary file stores as tables.
+ */
+export function compileTrie(entities: readonly Entity[], words: readonly string[] = []): Trie {
   const trie = new TrieBuilder(entities.length);
   let index = 0;
   let guarded: ReadonlySet<string> | null = null;
@@ -101,6 +105,7 @@ export function compileTrie(entities: readonly Entity[]): Trie {
     guarded = entity.guarded ? new Set(entity.guarded) : null;
     emitForms(entity, sink);
   }
+  for (const word of words) trie.insert(pack(WORD_RANK, 0, 0), word);
   return trie.finish();
 }
 
@@ -140,7 +145,7 @@ export function matchEach(text: string, matchers: readonly Matcher[], scanned?: 
 
 /** Compiles a dictionary into a matcher. */
 export function compileMatcher(dict: Dictionary): Matcher {
-  return trieMatcher(compileTrie(dict.entities), entityList(dict.entities));
+  return trieMatcher(compileTrie(dict.entities, dict.words), entityList(dict.entities));
 }
 
 /** A matcher over a compiled trie and its entities, in the trie's order. */
@@ -376,6 +381,8 @@ class TrieMatcher implements Matcher {
     const best = this.best;
     const entity = entityOf(best);
     const rank = best >>> RANK_SHIFT;
+    // A plain word: read, and nothing named.
+    if (rank === WORD_RANK) return this.lastToken + 1;
     const originalEnd = plain ? end : scan.originalEnd(end);
     // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective.
     if (rank === RANK.demonym && patronymicAt(this.text, originalEnd)) return i + 1;
@@ -420,6 +427,8 @@ class TrieMatcher implements Matcher {
     let bestSeen = 0;
     for (let k = -1; k < more.length; k++) {
       const p = k < 0 ? first : (more[k] as number);
+      // A plain word sorts last: it counts only where no name of this form does.
+      if (rankOf(p) === WORD_RANK && best >= 0) break;
       if (!this.valid(p, s, e)) continue;
       const seen = this.seenAt[entityOf(p)] as number;
       const named = seen > this.passStart ? seen : 0;
@@ -612,7 +621,11 @@ class TrieMatcher implements Matcher {
         const node = trie.find(key, 0, units, from, e, restoreText);
         if (node === 0 || !this.extend(node, i, s + (readingSkip[r] as number))) continue;
         if (short && this.lastToken === i) continue;
-        if (this.lastToken > last || (this.lastToken === last && rankOf(this.best) < rankOf(best))) {
+        // A plain word read with fewer letters stripped stays a word: وبليون is و + a billion.
+        if (
+          this.lastToken > last ||
+          (this.lastToken === last && rankOf(this.best) < rankOf(best) && rankOf(best) !== WORD_RANK)
+        ) {
           start = s + (readingSkip[r] as number);
           last = this.lastToken;
           best = this.best;

@@ -5,6 +5,12 @@ import type { MentionKind } from './types';
 // Lower rank wins when one form belongs to several entities or kinds.
 export const KINDS: readonly MentionKind[] = ['name', 'alias', 'demonym', 'surname'];
 export const RANK: Record<MentionKind, number> = { name: 0, alias: 1, demonym: 2, surname: 3 };
+/**
+ * A plain word (Dictionary.words): the matcher reads it as a word and names nothing, so that no
+ * clitic reading takes it for a name (بليون, a billion, is no ب + Lyon). Ranked after every kind: a
+ * name with the same form wins.
+ */
+export const WORD_RANK = 4;
 
 // rank << 28 | entity << 3 | flags. Sorting packed outputs sorts by rank, then by dictionary order
 // (the source preference, scripts/lib/sources/layers.ts).

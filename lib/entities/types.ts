@@ -37,6 +37,12 @@ export interface Entity {
 export interface Dictionary {
   version: 1;
   entities: Entity[];
+  /**
+   * Ordinary words that a clitic reading would split into a clitic and a name (بليون, a billion, is
+   * no ب + Lyon; للحج, for the Hajj, no ل + Lahj): the matcher reads each as a word, never as a
+   * name. corpus/lists/plain-words.txt.
+   */
+  words?: string[];
 }
 
 /** How a mention was recognised. */

@@ -90,9 +90,9 @@ const SEGMENT_CHARS = 1 << 20;
 export async function buildDictionary(options: BuildOptions): Promise<BuildResult> {
   const entitiesFile = options.entitiesFile ?? join(options.corpusDir, ENTITIES_FILE);
   const layers = await parseLayers(entitiesFile, options.corpusDir);
-  const { entities } = layers;
-  const dictionary: Dictionary = { version: 1, entities };
-  const trie = compileTrie(entities);
+  const { entities, words } = layers;
+  const dictionary: Dictionary = { version: 1, entities, ...(words.length > 0 ? { words } : {}) };
+  const trie = compileTrie(entities, words);
   const matcher = trieMatcher(trie, entityList(entities));
   const json = serializeDictionary(dictionary);
   // The file's entities are the JSON's, key order included.
@@ -163,7 +163,8 @@ export function serializeDictionary(dictionary: Dictionary): string {
     ...(e.guarded ? { guarded: [...e.guarded] } : {}),
     ...(e.shared ? { shared: e.shared } : {}),
   }));
-  return `${JSON.stringify({ version: dictionary.version, entities }, null, 2)}\n`;
+  const words = dictionary.words && dictionary.words.length > 0 ? { words: [...dictionary.words] } : {};
+  return `${JSON.stringify({ version: dictionary.version, entities, ...words }, null, 2)}\n`;
 }
 
 /** Builds and, only when everything validated, writes the dictionary to `out`. */

@@ -31,6 +31,7 @@ const SUBDIVISIONS_SELECTED = join('lists', 'subdivisions.txt');
 const EXTRAS = 'country-extras.tsv';
 const MINISTRIES = 'ministries.tsv';
 export const COMMON_WORDS = join('lists', 'common-words.txt');
+export const PLAIN_WORDS = join('lists', 'plain-words.txt');
 
 export interface LayerOptions {
   seedFile: string;
@@ -63,6 +64,8 @@ export interface Layers {
   /** Ids a curated entry replaced in a generated layer. */
   replaced: string[];
   shared: SharedForm[];
+  /** corpus/lists/plain-words.txt: words the matcher reads as words, never as a clitic and a name. */
+  words: string[];
 }
 
 const exists = (file: string): Promise<boolean> =>
@@ -172,11 +175,47 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   markGuarded(merged.entities, common);
   const shared = sharedForms(merged.entities);
   markShared(merged.entities, shared);
-  return { ...merged, seedSource: provenance(o.seedFile), shared };
+  const plainFile = join(o.corpusDir, PLAIN_WORDS);
+  const words = (await exists(plainFile))
+    ? plainWords(await o.readText(plainFile), merged.entities, (line, reason) =>
+        o.fail(plainFile, line, reason),
+      )
+    : [];
+  return { ...merged, seedSource: provenance(o.seedFile), shared, words };
+}
+
+/**
+ * The plain words of corpus/lists/plain-words.txt, one a line, as written. A word listed twice, of
+ * more than one word, or that is itself a form of an entity (it would hide nothing and mislead a
+ * reviewer) stops the build at its line.
+ */
+export function plainWords(
+  text: string,
+  entities: readonly Entity[],
+  fail: (line: number, reason: string) => never,
+): string[] {
+  const forms = new Map<string, string>();
+  for (const e of entities) for (const f of entityForms(e)) forms.set(formKey(f.text), e.id);
+  const seen = new Map<string, number>();
+  const words: string[] = [];
+  text.split('\n').forEach((raw, k) => {
+    const word = raw.trim();
+    if (word === '' || word.startsWith('#')) return;
+    const line = k + 1;
+    if (/\s/.test(word)) fail(line, `"${word}" is more than one word: list one plain word a line`);
+    const key = formKey(word);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) fail(line, `"${word}" is listed already, line ${earlier}`);
+    const id = forms.get(key);
+    if (id !== undefined) fail(line, `"${word}" is a form of ${id}: a plain word cannot hide a name`);
+    seen.set(key, line);
+    words.push(word);
+  });
+  return words;
 }
 
 /** Earlier layers win by id; the result keeps layer order, each layer sorted by id. */
-function merge(layers: readonly Entity[][]): Omit<Layers, 'shared' | 'seedSource'> {
+function merge(layers: readonly Entity[][]): Omit<Layers, 'shared' | 'seedSource' | 'words'> {
   const taken = new Set<string>();
   const entities: Entity[] = [];
   const replaced: string[] = [];

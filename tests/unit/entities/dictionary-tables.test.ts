@@ -29,7 +29,7 @@ const shippedBuffer = (): ArrayBuffer => new Uint8Array(bytes).buffer;
 const shippedEntries = (): ArrayBuffer => new Uint8Array(entryBytes).buffer;
 const shippedMatcher = () => matcherFromFile(shippedBuffer(), shippedEntries());
 const filesOf = (dict: Dictionary): [ArrayBuffer, ArrayBuffer] => {
-  const { tables, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities));
+  const { tables, entries } = encodeDictionaryFiles(dict, compileTrie(dict.entities, dict.words));
   return [tables.slice().buffer, entries.slice().buffer];
 };
 
@@ -43,7 +43,7 @@ const goldTexts = [
 
 describe('the shipped dictionary files', () => {
   it('are what compiling lib/generated/dictionary.json gives now', () => {
-    const fresh = encodeDictionaryFiles(source, compileTrie(source.entities));
+    const fresh = encodeDictionaryFiles(source, compileTrie(source.entities, source.words));
     expect(
       Buffer.compare(Buffer.from(fresh.tables), bytes) === 0 &&
         Buffer.compare(Buffer.from(fresh.entries), entryBytes) === 0,
@@ -52,7 +52,11 @@ describe('the shipped dictionary files', () => {
   });
 
   it('hold the same entities as the JSON, in the same order', () => {
-    expect(dictionaryFromFiles(shippedBuffer(), shippedEntries())).toEqual(source);
+    // The plain words live in the tables only: the entities are what the files give back.
+    expect(dictionaryFromFiles(shippedBuffer(), shippedEntries())).toEqual({
+      version: source.version,
+      entities: source.entities,
+    });
     const loaded = shippedMatcher();
     expect(loaded.entities).toEqual(source.entities);
     for (const e of source.entities.slice(0, 50)) expect(loaded.entity(e.id)).toEqual(e);

@@ -151,6 +151,35 @@ describe('clitics', () => {
   });
 });
 
+describe('plain words (Dictionary.words)', () => {
+  const lyon = entity('lyon', 'place', 'ليون', 'Lyon', { nisba: false });
+  const texts = (m: ReturnType<typeof compileMatcher>, text: string) =>
+    m.match(text).map((x) => [text.slice(x.start, x.end), x.entityId]);
+
+  it('reads a plain word as a word, alone or behind a clitic, and leaves the name to its own spelling', () => {
+    const text = 'عشرة بليون دولار وبليون آخر، وفاز ليون ثم لليون';
+    expect(texts(compileMatcher({ version: 1, entities: [lyon] }), text)).toEqual([
+      ['ليون', 'lyon'],
+      ['ليون', 'lyon'],
+      ['ليون', 'lyon'],
+      ['ليون', 'lyon'],
+    ]);
+    expect(texts(compileMatcher({ version: 1, entities: [lyon], words: ['بليون'] }), text)).toEqual([
+      ['ليون', 'lyon'],
+      ['ليون', 'lyon'],
+    ]);
+  });
+
+  it('names what a plain word is also the form of, and goes on into a longer name', () => {
+    const bank = entity('billion-bank', 'organisation', 'بليون', 'Billion Bank');
+    const fund = entity('billion-fund', 'organisation', 'بليون كابيتال', 'Billion Capital');
+    const m = compileMatcher({ version: 1, entities: [lyon, bank], words: ['بليون'] });
+    expect(texts(m, 'قال بليون')).toEqual([['بليون', 'billion-bank']]);
+    const longer = compileMatcher({ version: 1, entities: [lyon, fund], words: ['بليون'] });
+    expect(texts(longer, 'عشرة بليون وشركة بليون كابيتال')).toEqual([['بليون كابيتال', 'billion-fund']]);
+  });
+});
+
 describe('demonyms', () => {
   it('derives the nisba of places with all endings', () => {
     for (const w of ['إيراني', 'إيرانية', 'إيرانيون', 'إيرانيين', 'إيرانيان', 'إيرانيات']) {

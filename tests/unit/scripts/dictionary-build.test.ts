@@ -11,6 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { matcherFromFile } from '../../../lib/entities/dictionary-tables';
+import { compileMatcher, type Matcher } from '../../../lib/entities/matcher';
 import {
   BuildError,
   buildAndWrite,
@@ -181,6 +183,39 @@ description.en: A city
     extras('albania\tsurname.ar\tألباني\n');
     const error = await rejection(buildDictionary({ corpusDir: dir }));
     expect(error.message).toMatch(/country-extras\.tsv:1: surnames are for people only/);
+  });
+
+  it('reads the plain words as words in the JSON and in the tables, and stops on a bad one with file:line', async () => {
+    const dir = corpus({ 'entities.txt': ENTITIES, 'seed.txt': SEED });
+    mkdirSync(join(dir, 'lists'));
+    const plain = (lines: string) => writeFileSync(join(dir, 'lists', 'plain-words.txt'), lines);
+    // A made-up word for the test: ل + تيرانا read as a word of its own.
+    plain('# comment\nلتيرانا\n');
+    const result = await buildDictionary({ corpusDir: dir });
+    expect(result.dictionary.words).toEqual(['لتيرانا']);
+    expect(JSON.parse(result.json).words).toEqual(['لتيرانا']);
+    const text = 'وصل لتيرانا ثم ولتيرانا ثم إلى تيرانا';
+    const spans = (m: Matcher) => m.match(text).map((x) => text.slice(x.start, x.end));
+    expect(spans(compileMatcher(result.dictionary))).toEqual(['تيرانا']);
+    expect(spans(matcherFromFile(result.tables.slice().buffer, result.entries.slice().buffer))).toEqual([
+      'تيرانا',
+    ]);
+    // Without the list the clitic reading names Tirana three times.
+    plain('');
+    expect(spans(compileMatcher((await buildDictionary({ corpusDir: dir })).dictionary))).toHaveLength(3);
+
+    plain('لتيرانا\n\nلتيرانا\n');
+    expect((await rejection(buildDictionary({ corpusDir: dir }))).message).toMatch(
+      /plain-words\.txt:3: "لتيرانا" is listed already, line 1/,
+    );
+    plain('# a name\nتيرانا\n');
+    expect((await rejection(buildDictionary({ corpusDir: dir }))).message).toMatch(
+      /plain-words\.txt:2: "تيرانا" is a form of tirana/,
+    );
+    plain('في تيرانا\n');
+    expect((await rejection(buildDictionary({ corpusDir: dir }))).message).toMatch(
+      /plain-words\.txt:1: "في تيرانا" is more than one word/,
+    );
   });
 
   it('stops on an id two curated world files both use, naming both (one entity was silently lost)', async () => {
