@@ -2,6 +2,7 @@
 // its AbortSignal) and tears itself down through it when the extension is updated or unloaded.
 import { isProbablyReaderable } from '@mozilla/readability';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { loadExtras } from '@/components/extras/load';
 import { shippedMatcher } from '@/lib/entities/dictionary';
 import { replyValue, sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
@@ -38,11 +39,14 @@ export default defineContentScript({
       describe: async (ids) =>
         replyValue(await sendToBackground(backgroundProtocol, 'describe-entities', { ids })),
     });
-    const packs = withPacks(shipped, loadEnabledPacks);
+    // Packs and the reader's entries are compiled by the in-page extras chunk, loaded only for them.
+    const loadCompiler = async () => (await loadExtras()).compileMatcher;
+    const packs = withPacks(shipped, loadEnabledPacks, loadCompiler);
     const matcher = withReaderEntries(
       packs,
       async () => replyValue(await sendToBackground(backgroundProtocol, 'list-reader-entries')),
       location.hostname,
+      loadCompiler,
     );
     // On a page that looks like an article the background's matcher is woken first thing (and the
     // packs and reader's entries read), so that they are ready while the script wires itself, the

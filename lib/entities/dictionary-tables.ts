@@ -22,11 +22,11 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 10;
+export const FORMAT_VERSION = 11;
 const HEADER_WORDS = 7;
 const CHECKED_FROM = 3;
 
-type ArrayName = Exclude<keyof TrieTables, 'nodes'>;
+type ArrayName = Exclude<keyof TrieTables, 'nodes' | 'spellings'>;
 /** The sections, in file order: the trie's tables, then the ids, the sources and the entries' ends. */
 const SECTIONS = [
   'parent',
@@ -40,6 +40,7 @@ const SECTIONS = [
   'moreNodes',
   'moreEnds',
   'moreOutputs',
+  'spellings',
   'ids',
   'types',
   'idOrder',
@@ -116,8 +117,20 @@ function entityOfStored(stored: StoredEntry, id: string, sources: readonly strin
 
 /** A trie's tables: what a dictionary file stores (the matcher reads them as fields). */
 export function trieTables(trie: Trie): TrieTables {
-  const { nodes, parent, output, nodeFlags, words, pool, slots, bloom, shapes, more } = trie;
-  return { nodes, parent, output, nodeFlags, words, pool, slots, bloom, shapes, ...moreTables(more) };
+  const { nodes, parent, output, nodeFlags, words, pool, slots, bloom, shapes, more, spellings } = trie;
+  return {
+    nodes,
+    parent,
+    output,
+    nodeFlags,
+    words,
+    pool,
+    slots,
+    bloom,
+    shapes,
+    ...moreTables(more),
+    spellings,
+  };
 }
 
 /** A dictionary's two files: the compiled tables, and the entries they name. */
@@ -160,6 +173,7 @@ export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryF
       return new Uint8Array(order.buffer);
     }
     if (name === 'sources') return encoder.encode(sources.join('\n'));
+    if (name === 'spellings') return encoder.encode(tables.spellings.join('\n'));
     if (name === 'entityEnds') return new Uint8Array(entityEnds.buffer);
     if (name === 'entriesCheck')
       return new Uint8Array(Uint32Array.from([entities.length, byteChecksum(entities)]).buffer);
@@ -260,7 +274,13 @@ function decodeTables(
     moreNodes: i32('moreNodes'),
     moreEnds: i32('moreEnds'),
     moreOutputs: i32('moreOutputs'),
+    spellings: [],
   };
+  const [spellingsAt, spellingsLength] = section(SECTIONS.indexOf('spellings'));
+  if (spellingsLength > 0)
+    tables.spellings = new TextDecoder()
+      .decode(new Uint8Array(buffer, spellingsAt, spellingsLength))
+      .split('\n');
   const count = words[5] as number;
   const [idsAt, idsLength] = section(SECTIONS.indexOf('ids'));
   const [sourcesAt, sourcesLength] = section(SECTIONS.indexOf('sources'));

@@ -3,7 +3,7 @@
 // leftmost-longest match. Arabic clitics (و ف ب ك ل and the article) are peeled off the first
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
-import { AS_IS, BEHIND_LEAD, listCandidates, scanText, TextScan } from '../text/fold';
+import { AS_IS, BEHIND_LEAD, listCandidates, scanText, TextScan, writtenAs } from '../text/fold';
 import { KEY_MASK, SHAPE_KEY_MIX, SHAPE_SHIFT, SHAPE_THIRD_MIX, type WordFilter } from '../text/tokenize';
 import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
@@ -30,6 +30,7 @@ import {
   RANK,
   RANK_SHIFT,
   rankOf,
+  SPELLED_RANK,
   UPPER_ONLY,
   WORD_RANK,
 } from './outputs';
@@ -105,7 +106,7 @@ export function compileTrie(entities: readonly Entity[], words: readonly string[
     guarded = entity.guarded ? new Set(entity.guarded) : null;
     emitForms(entity, sink);
   }
-  for (const word of words) trie.insert(pack(WORD_RANK, 0, 0), word);
+  for (const word of words) trie.insertWord(word);
   return trie.finish();
 }
 
@@ -143,10 +144,16 @@ export function matchEach(text: string, matchers: readonly Matcher[], scanned?: 
   return matchers.map((matcher) => matcher.match(text, scan));
 }
 
-/** Compiles a dictionary into a matcher. */
+/**
+ * Compiles a dictionary into a matcher. The content script gets it from the in-page extras chunk
+ * (CompileMatcher), only for a page with packs or the reader's own entries: the trie builder and
+ * the form rules stay out of the script every page loads.
+ */
 export function compileMatcher(dict: Dictionary): Matcher {
   return trieMatcher(compileTrie(dict.entities, dict.words), entityList(dict.entities));
 }
+
+export type CompileMatcher = typeof compileMatcher;
 
 /** A matcher over a compiled trie and its entities, in the trie's order. */
 export function trieMatcher(trie: Trie, entities: EntityList): Matcher {
@@ -382,7 +389,7 @@ class TrieMatcher implements Matcher {
     const entity = entityOf(best);
     const rank = best >>> RANK_SHIFT;
     // A plain word: read, and nothing named.
-    if (rank === WORD_RANK) return this.lastToken + 1;
+    if (rank >= WORD_RANK) return this.lastToken + 1;
     const originalEnd = plain ? end : scan.originalEnd(end);
     // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective.
     if (rank === RANK.demonym && patronymicAt(this.text, originalEnd)) return i + 1;
@@ -408,7 +415,7 @@ class TrieMatcher implements Matcher {
     if (first < 0) return -1;
     if (((trie.nodeFlags[node] as number) & HAS_MORE) === 0) {
       // Most outputs: one entity, not a surname, any case.
-      if ((first & FLAGS) === 0 && first >>> RANK_SHIFT !== SURNAME) return first;
+      if ((first & FLAGS) === 0 && first >>> RANK_SHIFT < SURNAME) return first;
       return this.valid(first, s, e) ? first : -1;
     }
     return this.pickMore(first, trie.more.get(node) as number[], s, e);
@@ -423,12 +430,15 @@ class TrieMatcher implements Matcher {
    * is the source preference.
    */
   private pickMore(first: number, more: readonly number[], s: number, e: number): number {
+    // A word spelled as the text writes it wins (they sort last).
+    for (let k = more.length - 1; k >= 0 && rankOf(more[k] as number) === SPELLED_RANK; k--)
+      if (this.valid(more[k] as number, s, e)) return more[k] as number;
     let best = -1;
     let bestSeen = 0;
     for (let k = -1; k < more.length; k++) {
       const p = k < 0 ? first : (more[k] as number);
-      // A plain word sorts last: it counts only where no name of this form does.
-      if (rankOf(p) === WORD_RANK && best >= 0) break;
+      // Spellings come last, and were tried (a plain word never shares a name's node: it is spelled).
+      if (rankOf(p) >= WORD_RANK) break;
       if (!this.valid(p, s, e)) continue;
       const seen = this.seenAt[entityOf(p)] as number;
       const named = seen > this.passStart ? seen : 0;
@@ -446,11 +456,19 @@ class TrieMatcher implements Matcher {
   }
 
   private valid(p: number, s: number, e: number): boolean {
+    const rank = rankOf(p);
     // A surname alone counts only after the full name (or an alias) earlier in this text.
-    if (rankOf(p) === SURNAME && (this.seenAt[entityOf(p)] as number) <= this.passStart) return false;
+    if (rank === SURNAME && (this.seenAt[entityOf(p)] as number) <= this.passStart) return false;
+    const scan = this.scan;
+    if (rank === SPELLED_RANK)
+      return writtenAs(
+        this.text,
+        scan.originalAt(s),
+        scan.originalEnd(e),
+        this.trie.spellings[entityOf(p)] as string,
+      );
     const flags = p & FLAGS;
     if (flags === 0) return true;
-    const scan = this.scan;
     const os = scan.originalAt(s);
     const oe = scan.originalEnd(e);
     if ((flags & UPPER_ONLY) !== 0 && hasLowerAscii(this.text, os, oe)) return false;
@@ -527,10 +545,10 @@ class TrieMatcher implements Matcher {
     let node = first;
     let j = i;
     for (;;) {
-      // pick(): no output, or one output of any case that is no surname, needs no call.
+      // pick(): no output, or one output of any case that is a name, an alias or a demonym, needs no call.
       let p = output[node] as number;
       const nodeFlags = trie.nodeFlags[node] as number;
-      if (p >= 0 && ((nodeFlags & HAS_MORE) !== 0 || (p & FLAGS) !== 0 || p >>> RANK_SHIFT === SURNAME))
+      if (p >= 0 && ((nodeFlags & HAS_MORE) !== 0 || (p & FLAGS) !== 0 || p >>> RANK_SHIFT >= SURNAME))
         p = this.pick(node, s, ends[j] as number);
       if (p >= 0) {
         lastToken = j;
@@ -624,7 +642,7 @@ class TrieMatcher implements Matcher {
         // A plain word read with fewer letters stripped stays a word: وبليون is و + a billion.
         if (
           this.lastToken > last ||
-          (this.lastToken === last && rankOf(this.best) < rankOf(best) && rankOf(best) !== WORD_RANK)
+          (this.lastToken === last && rankOf(this.best) < rankOf(best) && rankOf(best) < WORD_RANK)
         ) {
           start = s + (readingSkip[r] as number);
           last = this.lastToken;

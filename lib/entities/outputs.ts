@@ -11,6 +11,12 @@ export const RANK: Record<MentionKind, number> = { name: 0, alias: 1, demonym: 2
  * name with the same form wins.
  */
 export const WORD_RANK = 4;
+/**
+ * A plain word that folds to a name's form but is spelled otherwise (اليمنى "the right" and the
+ * nisba اليمني; وأم "and a mother" and WAM's وام): a word where the text spells it so, else the name.
+ * Its entity field is its index in Trie.spellings.
+ */
+export const SPELLED_RANK = 5;
 
 // rank << 28 | entity << 3 | flags. Sorting packed outputs sorts by rank, then by dictionary order
 // (the source preference, scripts/lib/sources/layers.ts).

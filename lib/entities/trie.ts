@@ -2,7 +2,7 @@
 // with the filters (a Bloom bit per first word, a shape bit per first-word shape) that let the
 // matcher skip most text words without a probe.
 
-import { foldInto, MAX_EXPANSION } from '../text/fold';
+import { foldInto, MAX_EXPANSION, writtenForm } from '../text/fold';
 import {
   HASH_SEED,
   KEY_MASK,
@@ -16,7 +16,7 @@ import {
 } from '../text/tokenize';
 import { APOSTROPHE, LOWER_S } from '../text/units';
 import { CLITIC_SHAPES, RESTORES } from './clitics';
-import { entityOf, FLAGS, pack, rankOf } from './outputs';
+import { entityOf, FLAGS, pack, rankOf, SPELLED_RANK, WORD_RANK } from './outputs';
 
 // ---------------------------------------------------------------------------------------------
 // The trie: nodes in typed arrays, edges in one open-addressing table
@@ -66,6 +66,8 @@ export interface TrieTables {
   moreNodes: Int32Array;
   moreEnds: Int32Array;
   moreOutputs: Int32Array;
+  /** The spelled plain words (SPELLED_RANK), as writtenForm() gives them. */
+  spellings: readonly string[];
 }
 
 /**
@@ -152,6 +154,7 @@ export class Trie {
   readonly shapes: Int32Array;
   /** Further outputs of the rare nodes shared by several entities, sorted. */
   readonly more = new Map<number, number[]>();
+  readonly spellings: readonly string[];
 
   constructor(tables: TrieTables) {
     this.nodes = tables.nodes;
@@ -168,6 +171,7 @@ export class Trie {
     this.bloom = tables.bloom;
     this.bloomMask = tables.bloom.length * 32 - 1;
     this.shapes = tables.shapes;
+    this.spellings = tables.spellings;
     const { moreNodes, moreEnds, moreOutputs } = tables;
     for (let k = 0, from = 0; k < moreNodes.length; k++) {
       const to = moreEnds[k] as number;
@@ -222,6 +226,7 @@ export class TrieBuilder {
   private pool: Uint16Array;
   private poolEnd = 0;
   private readonly more = new Map<number, number[]>();
+  private readonly spellings: string[] = [];
   // Slot i is slots[2i] = edge key, slots[2i+1] = node (0 = empty).
   private slots: Int32Array;
   private slotMask: number;
@@ -247,13 +252,33 @@ export class TrieBuilder {
 
   /** Adds a form given as prefix + core + suffix; its words come from the text tokeniser. */
   insert(packed: number, core: string, prefix = '', suffix = ''): void {
+    const node = this.walk(true, core, prefix, suffix);
+    if (node !== 0) this.addOutput(node, packed);
+  }
+
+  /**
+   * Adds a plain word (Dictionary.words): where a form already ends at its fold, a spelling that
+   * counts only as written (SPELLED_RANK); else a word (WORD_RANK). Call after every form is in.
+   */
+  insertWord(word: string): void {
+    const node = this.walk(false, word);
+    if (node === 0 || (this.output[node] as number) < 0) this.insert(pack(WORD_RANK, 0, 0), word);
+    else {
+      this.insert(pack(SPELLED_RANK, this.spellings.length, 0), word);
+      this.spellings.push(writtenForm(word));
+    }
+  }
+
+  /** The node where prefix + core + suffix ends, made on the way if `make`; 0 if none (or no word). */
+  private walk(make: boolean, core: string, prefix = '', suffix = ''): number {
     const need = (prefix.length + core.length + suffix.length) * MAX_EXPANSION;
     if (this.units.length < need) this.units = new Uint16Array(need);
     const u = this.units;
     const len = foldInto(suffix, u, foldInto(core, u, foldInto(prefix, u, 0)));
     const { count, starts, ends, hashes } = tokenizeUnits(u, len, this.tokens);
-    if (count === 0) return;
-    for (let k = 0; k < count; k++) if ((ends[k] as number) - (starts[k] as number) > MAX_WORD_LENGTH) return;
+    if (count === 0) return 0;
+    for (let k = 0; k < count; k++)
+      if ((ends[k] as number) - (starts[k] as number) > MAX_WORD_LENGTH) return 0;
     let node = 0;
     // Below a node made by this very form nothing exists yet: no need to look.
     let fresh = false;
@@ -263,6 +288,7 @@ export class TrieBuilder {
       const key = edgeKey(node, hashes[k] as number);
       let child = fresh ? 0 : this.find(key, node, u, s, e);
       if (child === 0) {
+        if (!make) return 0;
         child = this.add(key, node, u, s, e);
         fresh = true;
       }
@@ -276,7 +302,7 @@ export class TrieBuilder {
       }
       node = child;
     }
-    this.addOutput(node, packed);
+    return node;
   }
 
   /**
@@ -322,6 +348,7 @@ export class TrieBuilder {
       bloom,
       shapes: this.shapes.slice(),
       ...moreTables(this.more),
+      spellings: [...this.spellings],
     });
   }
 
@@ -464,7 +491,9 @@ export class TrieBuilder {
     }
     const all = [first, ...(this.more.get(node) ?? [])];
     const entity = entityOf(packed);
-    const same = all.findIndex((p) => entityOf(p) === entity);
+    // A plain word's entity field is no entity (outputs.ts): it is never one with a name's.
+    const word = rankOf(packed) >= WORD_RANK;
+    const same = all.findIndex((p) => entityOf(p) === entity && rankOf(p) >= WORD_RANK === word);
     if (same < 0) all.push(packed);
     else {
       // One entity's forms meeting at a node: its best kind, and only the conditions both share.

@@ -3,7 +3,7 @@
 // touched). Where mentions overlap, a pack's win over the shipped dictionary's, and an earlier
 // pack's over a later one's: a reader who installs a pack wants its reading of a name.
 import type { ShippedMatcher } from '../entities/dictionary';
-import { compileMatcher, type Matcher, matchEach } from '../entities/matcher';
+import { type CompileMatcher, type Matcher, matchEach } from '../entities/matcher';
 import { mergePreferring } from '../entities/merge';
 import type { Entity, Mention } from '../entities/types';
 import { type Pack, packEntities } from './format';
@@ -41,7 +41,15 @@ export interface PageMatcher extends ShippedMatcher {
 
 export type PackLoader = () => Promise<readonly { entry: InstalledPack; pack: Pack }[]>;
 
-export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageMatcher {
+/**
+ * `loadCompiler` gives the compiler, asked for only when a pack is on; packs it cannot give are left
+ * out, as a pack that cannot be read is.
+ */
+export function withPacks(
+  shipped: ShippedMatcher,
+  loadPacks: PackLoader,
+  loadCompiler: () => Promise<CompileMatcher>,
+): PageMatcher {
   let packMatchers: Matcher[] = [];
   let packIds: string[] = [];
   let combined: Matcher = shipped;
@@ -54,10 +62,12 @@ export function withPacks(shipped: ShippedMatcher, loadPacks: PackLoader): PageM
     const started = performance.now();
     const current = ++generation;
     // A pack that cannot be read is left out: the page is analysed with what there is.
-    const loaded = await loadPacks().catch(() => []);
+    const read = await loadPacks().catch(() => []);
+    const compile = read.length > 0 ? await loadCompiler().catch(() => null) : null;
     if (current !== generation) return; // a later change is being read
+    const loaded = compile ? read : [];
     packMatchers = loaded.map(({ entry, pack }) =>
-      compileMatcher({ version: 1, entities: packEntities(entry.id, pack) }),
+      (compile as CompileMatcher)({ version: 1, entities: packEntities(entry.id, pack) }),
     );
     packIds = loaded.map(({ entry }) => entry.id);
     combined = packMatchers.length > 0 ? combineMatchers([...packMatchers, shipped]) : shipped;

@@ -3,7 +3,7 @@
 // whatever entity they correct, and their suppressions ("not this entity here") taken out of the
 // mentions. Precedence: the reader, then packs, then the shipped dictionary (DESIGN.md §7).
 import type { TypedMatcher } from '../entities/dictionary-tables';
-import { compileMatcher, type Matcher, matchEach } from '../entities/matcher';
+import { type CompileMatcher, type Matcher, matchEach } from '../entities/matcher';
 import { mergePreferring } from '../entities/merge';
 import type { Entity, Mention } from '../entities/types';
 import { foldText } from '../text/fold';
@@ -36,12 +36,14 @@ export function entityOfReader(entry: ReaderEntity): Entity {
 /**
  * `base` with the reader's `entries` applied, on a page of `site`. `base` is asked again on every
  * call, so a base still loading (the shipped dictionary, its tables, then its entries) is seen
- * once it is in; types come from its tables, so painting never waits for its entries.
+ * once it is in; types come from its tables, so painting never waits for its entries. `compile`
+ * compiles the reader's own entities and spellings.
  */
 export function withReaderDictionary(
   base: Matcher & Partial<Pick<TypedMatcher, 'typeOf'>>,
   entries: readonly ReaderEntry[],
   site: string,
+  compile: CompileMatcher | null,
 ): TypedMatcher {
   const own: Entity[] = [];
   const types = new Map<string, Entity['type']>();
@@ -79,9 +81,10 @@ export function withReaderDictionary(
     description: { ar: '', en: '' },
     source: READER_SOURCE,
   }));
+  // Without a compiler (the extras chunk could not be loaded) the reader's names are left out.
   const readerMatcher =
-    own.length + spellingEntities.length > 0
-      ? compileMatcher({ version: 1, entities: [...own, ...spellingEntities] })
+    compile && own.length + spellingEntities.length > 0
+      ? compile({ version: 1, entities: [...own, ...spellingEntities] })
       : null;
 
   return {

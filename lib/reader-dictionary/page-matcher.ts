@@ -2,6 +2,7 @@
 // the background with the dictionary, and again whenever the reader changes them in any tab; only
 // the reader's own small matcher is compiled again, never the big dictionary.
 import type { ShippedMatcher } from '../entities/dictionary';
+import type { CompileMatcher } from '../entities/matcher';
 import type { Entity, Mention } from '../entities/types';
 import type { TextScan } from '../text/fold';
 import { withReaderDictionary } from './apply';
@@ -18,14 +19,16 @@ export interface ReaderPageMatcher extends ShippedMatcher {
 
 /**
  * `base` (the shipped dictionary, with packs) with the reader's entries for a page on `site`.
- * Entries that cannot be read leave the page with the dictionary alone.
+ * Entries that cannot be read leave the page with the dictionary alone; `loadCompiler` is asked
+ * only when there are entries.
  */
 export function withReaderEntries(
   base: ShippedMatcher,
   loadEntries: () => Promise<readonly ReaderEntry[]>,
   site: string,
+  loadCompiler: () => Promise<CompileMatcher>,
 ): ReaderPageMatcher {
-  let applied = withReaderDictionary(base, [], site);
+  let applied = withReaderDictionary(base, [], site, null);
   let appliedEntries: readonly ReaderEntry[] = [];
   let entriesRead = false;
   let generation = 0;
@@ -34,8 +37,9 @@ export function withReaderEntries(
   const readEntries = async () => {
     const current = ++generation;
     const entries = await loadEntries().catch(() => []);
+    const compile = entries.length > 0 ? await loadCompiler().catch(() => null) : null;
     if (current !== generation) return; // a later change is being read
-    applied = withReaderDictionary(base, entries, site);
+    applied = withReaderDictionary(base, entries, site, compile);
     appliedEntries = entries;
     entriesRead = true;
   };

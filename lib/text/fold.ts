@@ -36,6 +36,27 @@ const EXPAND = -3; // more than one unit: presentation-form ligatures, compatibi
 const HIGH_SURROGATE = -4; // start of a pair: folded by code point, off the fast path
 
 /** Character classes the spec deletes outright (before any decomposition). */
+/**
+ * Whether text[start, end) is written `spelling` letter for letter, less what folding deletes
+ * (harakat, tatweel, format characters): اليمنى is not اليمني, nor حمأة حماة.
+ */
+export function writtenAs(text: string, start: number, end: number, spelling: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isDeleted(c)) continue;
+    if (c !== spelling.charCodeAt(k++)) return false;
+  }
+  return k === spelling.length;
+}
+
+/** A spelling as writtenAs() compares it: what folding deletes, deleted. */
+export function writtenForm(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) if (!isDeleted(word.charCodeAt(i))) out += word[i];
+  return out;
+}
+
 function isDeleted(c: number): boolean {
   return (
     (c >= 0x064b && c <= 0x065f) ||

@@ -16,6 +16,7 @@ import { join, relative, sep } from 'node:path';
 import wordListPath from 'word-list';
 import { entityForms } from '../../../lib/entities/matcher';
 import type { Entity, EntityType } from '../../../lib/entities/types';
+import { writtenForm } from '../../../lib/text/fold';
 import { formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { countryEntities } from './countries';
@@ -185,9 +186,10 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
 }
 
 /**
- * The plain words of corpus/lists/plain-words.txt, one a line, as written. A word listed twice, of
- * more than one word, or that is itself a form of an entity (it would hide nothing and mislead a
- * reviewer) stops the build at its line.
+ * The plain words of corpus/lists/plain-words.txt, one a line, as written. A word that folds to an
+ * entity's form is a spelling (اليمنى beside the nisba اليمني), a word only where the text spells it
+ * so. A word listed twice, of more than one word, or spelled as an entity's form (it would hide the
+ * name) stops the build at its line.
  */
 export function plainWords(
   text: string,
@@ -195,7 +197,7 @@ export function plainWords(
   fail: (line: number, reason: string) => never,
 ): string[] {
   const forms = new Map<string, string>();
-  for (const e of entities) for (const f of entityForms(e)) forms.set(formKey(f.text), e.id);
+  for (const e of entities) for (const f of entityForms(e)) forms.set(writtenForm(f.text), e.id);
   const seen = new Map<string, number>();
   const words: string[] = [];
   text.split('\n').forEach((raw, k) => {
@@ -206,7 +208,7 @@ export function plainWords(
     const key = formKey(word);
     const earlier = seen.get(key);
     if (earlier !== undefined) fail(line, `"${word}" is listed already, line ${earlier}`);
-    const id = forms.get(key);
+    const id = forms.get(writtenForm(word));
     if (id !== undefined) fail(line, `"${word}" is a form of ${id}: a plain word cannot hide a name`);
     seen.set(key, line);
     words.push(word);

@@ -68,6 +68,15 @@ describe('the shipped dictionary files', () => {
     expect(loaded.typeOf('zzzz-after-every-id')).toBeUndefined();
   });
 
+  it('keeps the plain words and their spellings: a file matches as the compiled sources do', () => {
+    const text =
+      'بلغت عشرة بليون ورفع يده اليمنى، وقال المسؤول اليمني وأم الشهيد لوكالة وام في حمأة الحرب على حماة';
+    expect(source.words).toEqual(expect.arrayContaining(['بليون', 'اليمنى', 'وأم', 'حمأة']));
+    const expected = compileMatcher(source).match(text);
+    expect(expected.map((m) => m.entityId)).toEqual(['yemen', 'wam', 'hama']);
+    expect(matcherFromFile(shippedBuffer(), null).match(text)).toEqual(expected);
+  });
+
   it('finds exactly what the compiled sources find on the gold texts', () => {
     const compiled = compileMatcher(source);
     // The tables alone, as a page matches before the entries come.

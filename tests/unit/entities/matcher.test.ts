@@ -170,11 +170,22 @@ describe('plain words (Dictionary.words)', () => {
     ]);
   });
 
-  it('names what a plain word is also the form of, and goes on into a longer name', () => {
-    const bank = entity('billion-bank', 'organisation', 'بليون', 'Billion Bank');
+  it('reads a word that folds to a name as a word only where the text spells it so', () => {
+    const yemen = entity('yemen', 'place', 'اليمن', 'Yemen');
+    const m = compileMatcher({ version: 1, entities: [yemen], words: ['اليمنى'] });
+    expect(texts(m, 'رفع يده اليمنى ثم اليُمنى')).toEqual([]);
+    expect(texts(m, 'قال المسؤول اليمني والْيَمَنِيّ')).toEqual([
+      ['اليمني', 'yemen'],
+      ['الْيَمَنِيّ', 'yemen'],
+    ]);
+    // Without the word, the right hand is Yemeni.
+    expect(texts(compileMatcher({ version: 1, entities: [yemen] }), 'يده اليمنى')).toEqual([
+      ['اليمنى', 'yemen'],
+    ]);
+  });
+
+  it('goes on from a plain word into a longer name', () => {
     const fund = entity('billion-fund', 'organisation', 'بليون كابيتال', 'Billion Capital');
-    const m = compileMatcher({ version: 1, entities: [lyon, bank], words: ['بليون'] });
-    expect(texts(m, 'قال بليون')).toEqual([['بليون', 'billion-bank']]);
     const longer = compileMatcher({ version: 1, entities: [lyon, fund], words: ['بليون'] });
     expect(texts(longer, 'عشرة بليون وشركة بليون كابيتال')).toEqual([['بليون كابيتال', 'billion-fund']]);
   });

@@ -275,6 +275,14 @@ describe('the shipped world dictionary', () => {
       ['أكرا', 'accra'],
       ['لحج', 'lahj'],
     ]);
+    // Spelled otherwise than the name they fold to: اليمنى (the right) is no اليمني (Yemeni), وأم
+    // (and a mother) no وام (WAM), حمأة (the heat) no حماة (Hama); the names keep their spelling.
+    expect(found('رفع يده اليمنى وأم الشهيد تبكي في حمأة الحرب.')).toEqual([]);
+    expect(found('قال المسؤول اليمني لوكالة وام إن القصف طال حماة.')).toEqual([
+      ['اليمني', 'yemen'],
+      ['وام', 'wam'],
+      ['حماة', 'hama'],
+    ]);
     expect(found('درس في مدينة قم ثم عاد إلى قم')).toEqual([
       ['مدينة قم', 'qom'],
       ['قم', 'qom'],

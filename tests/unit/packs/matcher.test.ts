@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ShippedMatcher } from '@/lib/entities/dictionary';
 import { compileMatcher } from '@/lib/entities/matcher';
 import { mergePreferring } from '@/lib/entities/merge';
@@ -7,6 +7,9 @@ import { PACK_FORMAT, PACK_VERSION, type Pack } from '@/lib/packs/format';
 import { combineMatchers, withPacks } from '@/lib/packs/matcher';
 import type { InstalledPack } from '@/lib/packs/store';
 import { entity, TEST_DICTIONARY } from '../entities/test-dictionary';
+
+/** The compiler as the content script gets it from the extras chunk. */
+const loadCompiler = async () => compileMatcher;
 
 const m = (start: number, end: number, entityId: string): Mention => ({ start, end, entityId, kind: 'name' });
 
@@ -109,7 +112,7 @@ describe('the page matcher with packs', () => {
         pack: pack('Newsroom', [packEntity('sara-khatib', 'person', 'سارة الخطيب', 'Sara Khatib')]),
       },
     ];
-    const matcher = withPacks(shipped(), async () => packs);
+    const matcher = withPacks(shipped(), async () => packs, loadCompiler);
     expect(matcher.loaded).toBe(false);
     await matcher.ready();
     expect(matcher.loaded).toBe(true);
@@ -136,7 +139,7 @@ describe('the page matcher with packs', () => {
       pack: pack('A', [packEntity('iran', 'organisation', '', 'Iran')]),
     };
     const second = { entry: installed('b', 'B'), pack: pack('B', [packEntity('iran', 'group', '', 'Iran')]) };
-    const matcher = withPacks(shipped(), async () => [first, second]);
+    const matcher = withPacks(shipped(), async () => [first, second], loadCompiler);
     await matcher.ready();
     expect(matcher.match('Iran').map((x) => x.entityId)).toEqual(['a--iran']);
     // The type painted is the pack entity's, and the shipped dictionary's for its own entities.
@@ -145,8 +148,31 @@ describe('the page matcher with packs', () => {
     expect(matcher.typeOf('iran')).toBe('place');
     expect(matcher.typeOf('no-such-entity')).toBeUndefined();
 
-    const broken = withPacks(shipped(), () => Promise.reject(new Error('storage is gone')));
+    const broken = withPacks(shipped(), () => Promise.reject(new Error('storage is gone')), loadCompiler);
     await broken.ready();
     expect(broken.match('Iran').map((x) => x.entityId)).toEqual(['iran']);
+  });
+
+  it('loads the compiler (the in-page extras chunk) only for a page with packs on, and works without it', async () => {
+    const load = vi.fn(loadCompiler);
+    const none = withPacks(shipped(), async () => [], load);
+    await none.ready();
+    expect(load).not.toHaveBeenCalled();
+    const on = {
+      entry: installed('a', 'A'),
+      pack: pack('A', [packEntity('iran', 'organisation', '', 'Iran')]),
+    };
+    const unreachable = withPacks(
+      shipped(),
+      async () => [on],
+      () => Promise.reject(new Error('no chunk')),
+    );
+    await unreachable.ready();
+    expect(unreachable.match('Iran').map((x) => x.entityId)).toEqual(['iran']);
+    expect(unreachable.packs).toEqual([]);
+    const loaded = withPacks(shipped(), async () => [on], load);
+    await loaded.ready();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(loaded.match('Iran').map((x) => x.entityId)).toEqual(['a--iran']);
   });
 });

@@ -34,7 +34,7 @@ describe('the reader’s dictionary on a page', () => {
   const mayor = readerEntityId(MAYOR.id);
 
   it('matches an entity the reader added with the Arabic rules: clitics, and the surname after the full name', () => {
-    const matcher = withReaderDictionary(shipped, [MAYOR], 'news.example');
+    const matcher = withReaderDictionary(shipped, [MAYOR], 'news.example', compileMatcher);
     const text =
       'قال رئيس البلدية وبلال حمدان في إيران إن حمدان سيعود. Bilal Hamdan said Hamdan would return.';
     expect(found(matcher, text)).toEqual([
@@ -47,7 +47,9 @@ describe('the reader’s dictionary on a page', () => {
     expect(matcher.entity(mayor)?.source).toBe('reader');
     expect(matcher.entity(mayor)?.names.en).toBe('Bilal Hamdan');
     // Nothing of theirs: the same text as before.
-    expect(found(withReaderDictionary(shipped, [], 'news.example'), text)).toEqual(['iran:إيران']);
+    expect(found(withReaderDictionary(shipped, [], 'news.example', compileMatcher), text)).toEqual([
+      'iran:إيران',
+    ]);
   });
 
   it('wins over the dictionary where a reader entity and a shipped one overlap', () => {
@@ -61,7 +63,7 @@ describe('the reader’s dictionary on a page', () => {
     };
     const text = 'أعلنت طيران الأردن استئناف رحلاتها إلى الأردن';
     expect(found(shipped, text)).toEqual(['jordan:الأردن', 'jordan:الأردن']);
-    expect(found(withReaderDictionary(shipped, [airline], ''), text)).toEqual([
+    expect(found(withReaderDictionary(shipped, [airline], '', compileMatcher), text)).toEqual([
       `${readerEntityId(airline.id)}:طيران الأردن`,
       'jordan:الأردن',
     ]);
@@ -77,7 +79,7 @@ describe('the reader’s dictionary on a page', () => {
         aliases: { ar: [], en: ['Persia'] },
       },
     ];
-    const matcher = withReaderDictionary(shipped, entries, '');
+    const matcher = withReaderDictionary(shipped, entries, '', compileMatcher);
     expect(matcher.entity('iran')?.type).toBe('government');
     expect(shipped.entity('iran')?.type).toBe('place');
     expect(found(matcher, 'Persia and Iran')).toEqual(['iran:Persia', 'iran:Iran']);
@@ -104,7 +106,7 @@ describe('the reader’s dictionary on a page', () => {
       type: 'government',
       aliases: { ar: [], en: [] },
     };
-    const matcher = withReaderDictionary(tablesOnly, [spelling, retyped], '');
+    const matcher = withReaderDictionary(tablesOnly, [spelling, retyped], '', compileMatcher);
     const mentions = matcher.match('Persia, Iran and Tehran');
     expect(mentions.map((m) => [m.entityId, matcher.typeOf(m.entityId)])).toEqual([
       ['iran', 'place'],
@@ -125,12 +127,20 @@ describe('the reader’s dictionary on a page', () => {
     const unsuppressed = found(shipped, text);
     expect(unsuppressed).toContain('jordan:Jordan');
     const withoutJordan = unsuppressed.filter((m) => m !== 'jordan:Jordan');
-    expect(found(withReaderDictionary(shipped, [onSports], 'sports.example'), text)).toEqual(withoutJordan);
-    expect(found(withReaderDictionary(shipped, [onSports], 'news.example'), text)).toEqual(unsuppressed);
+    expect(found(withReaderDictionary(shipped, [onSports], 'sports.example', compileMatcher), text)).toEqual(
+      withoutJordan,
+    );
+    expect(found(withReaderDictionary(shipped, [onSports], 'news.example', compileMatcher), text)).toEqual(
+      unsuppressed,
+    );
     const everywhere: ReaderEntry = { ...onSports, site: null };
-    expect(found(withReaderDictionary(shipped, [everywhere], 'news.example'), text)).toEqual(withoutJordan);
+    expect(found(withReaderDictionary(shipped, [everywhere], 'news.example', compileMatcher), text)).toEqual(
+      withoutJordan,
+    );
     const deleted: ReaderEntry = { ...everywhere, deleted: '2026-03-02T10:00:00.000Z' };
-    expect(found(withReaderDictionary(shipped, [deleted], 'news.example'), text)).toEqual(unsuppressed);
+    expect(found(withReaderDictionary(shipped, [deleted], 'news.example', compileMatcher), text)).toEqual(
+      unsuppressed,
+    );
   });
 
   it('compares a suppressed form folded, as the matcher does (hamza and diacritics)', () => {
@@ -141,6 +151,6 @@ describe('the reader’s dictionary on a page', () => {
       form: 'الاردن',
       site: null,
     };
-    expect(found(withReaderDictionary(shipped, [entry], ''), 'وصل إلى الأردن')).toEqual([]);
+    expect(found(withReaderDictionary(shipped, [entry], '', compileMatcher), 'وصل إلى الأردن')).toEqual([]);
   });
 });

@@ -36,7 +36,7 @@ function apply(entries: ReaderEntry[], change: Correction['change']): ReaderEntr
 }
 
 function found(entries: ReaderEntry[], text: string, site = 'news.example'): string[] {
-  const matcher = withReaderDictionary(shipped, entries, site);
+  const matcher = withReaderDictionary(shipped, entries, site, compileMatcher);
   return matcher
     .match(text)
     .map((m) => `${m.entityId}:${matcher.entity(m.entityId)?.type}:${text.slice(m.start, m.end)}`);
@@ -91,7 +91,7 @@ describe('corrections from the card', () => {
       aliases: { ar: [], en: [] },
       description: { ar: '', en: '' },
     };
-    const asEntity = withReaderDictionary(shipped, [mine], 'x').entity(readerEntityId(ID(5)));
+    const asEntity = withReaderDictionary(shipped, [mine], 'x', compileMatcher).entity(readerEntityId(ID(5)));
     expect(asEntity?.source).toBe(READER_SOURCE);
     const correction = changeType([mine], asEntity as Entity, undefined, 'organisation', ID(6));
     expect(correction?.change).toMatchObject({

@@ -6,6 +6,9 @@ import type { Dictionary } from '@/lib/entities/types';
 import type { ReaderEntry } from '@/lib/reader-dictionary/model';
 import { withReaderEntries } from '@/lib/reader-dictionary/page-matcher';
 
+/** The compiler as the content script gets it from the extras chunk. */
+const loadCompiler = async () => compileMatcher;
+
 const compiled = compileMatcher(
   JSON.parse(readFileSync('lib/generated/dictionary.json', 'utf8')) as Dictionary,
 );
@@ -35,10 +38,18 @@ const suppressTehran = (n: number): ReaderEntry => ({
 });
 
 describe('the page matcher with the reader’s entries', () => {
+  it('loads the compiler (the in-page extras chunk) only once there are entries', async () => {
+    const compiler = vi.fn(loadCompiler);
+    const matcher = withReaderEntries(base, async () => [], 'news.example', compiler);
+    await matcher.ready();
+    expect(matcher.match('اتهمت ألبانيا طهران').map((m) => m.entityId)).toEqual(['albania', 'tehran']);
+    expect(compiler).not.toHaveBeenCalled();
+  });
+
   it('reads the entries with the dictionary, and again when told they changed', async () => {
     let entries: ReaderEntry[] = [];
     const load = vi.fn(async () => entries);
-    const matcher = withReaderEntries(base, load, 'news.example');
+    const matcher = withReaderEntries(base, load, 'news.example', loadCompiler);
     expect(matcher.loaded).toBe(false);
     await matcher.ready();
     expect(matcher.loaded).toBe(true);
@@ -51,7 +62,12 @@ describe('the page matcher with the reader’s entries', () => {
   });
 
   it('keeps the dictionary alone when the entries cannot be read', async () => {
-    const matcher = withReaderEntries(base, () => Promise.reject(new Error('no background')), '');
+    const matcher = withReaderEntries(
+      base,
+      () => Promise.reject(new Error('no background')),
+      '',
+      loadCompiler,
+    );
     await matcher.ready();
     expect(matcher.loaded).toBe(true);
     expect(matcher.match('طهران').map((m) => m.entityId)).toEqual(['tehran']);
@@ -78,7 +94,7 @@ describe('the page matcher with the reader’s entries', () => {
         ...stamp,
       },
     ];
-    const matcher = withReaderEntries(base, async () => entries, '');
+    const matcher = withReaderEntries(base, async () => entries, '', loadCompiler);
     await matcher.ready();
     const found = matcher.match('طهران وألبانيا وجماعة التجربة');
     expect(found.map((m) => [m.entityId, matcher.typeOf(m.entityId)])).toEqual(
@@ -89,7 +105,12 @@ describe('the page matcher with the reader’s entries', () => {
 
   it('applies only the latest of two reads that cross', async () => {
     const answers: ((entries: ReaderEntry[]) => void)[] = [];
-    const matcher = withReaderEntries(base, () => new Promise((resolve) => answers.push(resolve)), '');
+    const matcher = withReaderEntries(
+      base,
+      () => new Promise((resolve) => answers.push(resolve)),
+      '',
+      loadCompiler,
+    );
     const first = matcher.reloadEntries();
     const second = matcher.reloadEntries();
     answers[1]?.([]);
