@@ -123,6 +123,35 @@ function patronymicAt(text: string, at: number): boolean {
   return text.charCodeAt(i) === 0x628 && text.charCodeAt(i + 1) === 0x646 && text.charCodeAt(i + 2) === SPACE;
 }
 
+/**
+ * Words after which a nisba without the article is a given name: بن and its kin, and the titles
+ * written before a name. An adjective would agree with a definite title (الأمير التركي), so الأمير
+ * تركي is Prince Turki; a definite subject before a nisba makes a sentence (المنفذ تركي, the
+ * attacker is Turkish), so the list holds titles only.
+ */
+const BEFORE_GIVEN_NAME = new Set(
+  'بن ابن إبن بنت الأمير الامير الأميرة الاميرة الشيخ الشيخة الأستاذ الاستاذ الأستاذة الاستاذة الدكتور الدكتورة المهندس المهندسة اللواء العميد العقيد السيد السيدة الزميل الزميلة'.split(
+    ' ',
+  ),
+);
+
+/** Whether the nisba at text[at] has no article and follows, after spaces, a word of BEFORE_GIVEN_NAME. */
+function givenNameAfter(text: string, at: number): boolean {
+  if (text.charCodeAt(at) === BARE_ALEF && text.charCodeAt(at + 1) === 0x644) return false; // ال
+  let end = at;
+  while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
+  let start = end;
+  while (start > 0 && isArabicLetter(text.charCodeAt(start - 1))) start--;
+  if (end === at || start === end) return false;
+  let word = text.slice(start, end);
+  // والأمير، فالشيخ، للأمير: a clitic before the title.
+  if (word.startsWith('لل')) word = `ال${word.slice(2)}`;
+  else if (!BEFORE_GIVEN_NAME.has(word) && (word[0] === 'و' || word[0] === 'ف')) word = word.slice(1);
+  return BEFORE_GIVEN_NAME.has(word);
+}
+
+const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
+
 const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
 
 /** Whether text[at] begins an 's or ’s that ends a word. */
@@ -391,10 +420,16 @@ class TrieMatcher implements Matcher {
     // A plain word: read, and nothing named.
     if (rank >= WORD_RANK) return this.lastToken + 1;
     const originalEnd = plain ? end : scan.originalEnd(end);
-    // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective.
-    if (rank === RANK.demonym && patronymicAt(this.text, originalEnd)) return i + 1;
+    const originalStart = plain ? start : scan.originalAt(start);
+    // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective; so is one
+    // after بن or a title (فيصل بن تركي، الأمير تركي).
+    if (
+      rank === RANK.demonym &&
+      (patronymicAt(this.text, originalEnd) || givenNameAfter(this.text, originalStart))
+    )
+      return i + 1;
     mentions.push({
-      start: plain ? start : scan.originalAt(start),
+      start: originalStart,
       // The name's own 's (Moody's) is in the span; any other possessive is not (Iran's).
       end: (best & POSSESSIVE) !== 0 ? originalEnd + 2 : originalEnd,
       entityId: (this.ids as readonly string[])[entity] as string,

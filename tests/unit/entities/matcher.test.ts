@@ -231,6 +231,17 @@ describe('demonyms', () => {
     ]);
   });
 
+  it('takes no nisba as a given name after بن, ابن or بنت, nor after a title (الأمير تركي is a man, not Turkish)', () => {
+    expect(
+      found('قال فيصل بن إيراني والأمير إيراني والأستاذ إيراني إن الوفد الإيراني وصل، ثم تحدث مسؤول إيراني.'),
+    ).toEqual([
+      ['الإيراني', 'iran', 'demonym'],
+      ['إيراني', 'iran', 'demonym'],
+    ]);
+    // A definite subject before an indefinite nisba is a sentence (the perpetrator is Iranian).
+    expect(found('المنفذ إيراني الجنسية')).toEqual([['إيراني', 'iran', 'demonym']]);
+  });
+
   it('does not generate broken plurals: الألبان is dairy, not Albania', () => {
     expect(found('منتجات الألبان')).toEqual([]);
     expect(found('ألبان')).toEqual([]);

@@ -292,6 +292,15 @@ describe('the shipped world dictionary', () => {
       ['مدينة باري', 'bari'],
       ['باري', 'bari'],
     ]);
+    // Turki, a given name, after a title or بن; the adjective after a noun.
+    expect(
+      found(
+        'قال الأمير تركي الفيصل إن فيصل بن تركي والأستاذ تركي السديري حضروا، وقال مسؤول تركي إنهم غادروا.',
+      ),
+    ).toEqual([
+      ['الأمير تركي الفيصل', 'turki-al-faisal'],
+      ['تركي', 'turkiye'],
+    ]);
     expect(found('درس في مدينة قم ثم عاد إلى قم')).toEqual([
       ['مدينة قم', 'qom'],
       ['قم', 'qom'],
