@@ -260,6 +260,15 @@ const PARTY_OR_OFFICE_WORDS = byLength(
  */
 const CHAMBER_WORDS = byLength('House Senate');
 
+/**
+ * Capitalised words that may stand right before a Latin surname alone: titles (President Yoon,
+ * Prime Minister Rama) and the words that open a sentence (Later Rama said). Any other capitalised
+ * word before it is a given name, and the surname another person's (Stella Kim).
+ */
+const BEFORE_SURNAME = byLength(
+  'Mr Mrs Ms Miss Dr Prof Professor President Minister Premier Chancellor Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov General Gen Colonel Col Lieutenant Lt Captain Capt Major Admiral Adm Commander Marshal Judge Justice King Queen Prince Princess Emir Sheikh Pope Mayor Ambassador Envoy Chairman Chairwoman Chair Chief Speaker Leader Sir Dame Lord Lady Rev Reverend Father Officer Detective Sergeant Sgt Commissioner Director Inspector Coach Ayatollah Imam Rabbi Cardinal Bishop Archbishop Later Then Now Today Yesterday Tomorrow Meanwhile However Also Still Yet So Thus Instead Earlier Last Next Finally Here There Why How What Although Though Because Indeed Moreover Furthermore Nevertheless Nonetheless Afterwards Previously Recently Currently Eventually Ultimately Separately Additionally Similarly Likewise Otherwise Perhaps Maybe Clearly Certainly Surely Unfortunately Fortunately Notably Even Only Once Asked Told',
+);
+
 /** Party words, which may stand right after a name found (an Oklahoma Republican, a Trump Democrat). */
 const PARTY_WORDS = byLength('Democrat Democrats Republican Republicans');
 
@@ -495,6 +504,7 @@ class TrieMatcher implements Matcher {
     // A surname alone counts only after the full name (or an alias) earlier in this text.
     if (rank === SURNAME && (this.seenAt[entityOf(p)] as number) <= this.passStart) return false;
     const scan = this.scan;
+    if (rank === SURNAME && !this.surnameAlone(scan.originalAt(s), scan.originalEnd(e))) return false;
     if (rank === SPELLED_RANK)
       return writtenAs(
         this.text,
@@ -512,6 +522,26 @@ class TrieMatcher implements Matcher {
     // "Moody's" is the agency; "Moody" alone is a person's name.
     if ((flags & POSSESSIVE) !== 0 && !possessiveAt(this.text, oe)) return false;
     return true;
+  }
+
+  /**
+   * Whether a surname at text[os, oe) stands alone: in Latin letters, no capitalised word right
+   * after it (Lee Sang-min is another Lee) and none right before it but a function word, a title or
+   * a sentence's first word (Stella Kim is another Kim; President Yoon is Yoon). Arabic has no
+   * capitals to tell.
+   */
+  private surnameAlone(os: number, oe: number): boolean {
+    const text = this.text;
+    if (!isLatinLetter(text.charCodeAt(os))) return true;
+    let after = oe;
+    while (text.charCodeAt(after) === SPACE || text.charCodeAt(after) === HYPHEN) after++;
+    if (after > oe && isAsciiUpper(text.charCodeAt(after))) return false;
+    let before = os;
+    while (before > 0 && text.charCodeAt(before - 1) === SPACE) before--;
+    let start = before;
+    while (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) start--;
+    if (before === os || start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
+    return isWordOf(FUNCTION_WORDS, text, start, before) || isWordOf(BEFORE_SURNAME, text, start, before);
   }
 
   /**

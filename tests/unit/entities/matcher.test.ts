@@ -281,6 +281,20 @@ describe('surnames', () => {
     ]);
   });
 
+  it("leaves a Latin surname that is part of another person's name: a given name before it, a name going on after it", () => {
+    // Stella Kim and Lee Sang-min are other people than the Kim and the Lee just named in full.
+    expect(
+      spans(
+        'Edi Rama spoke. Then Prime Minister Rama, Mr. Rama and Rama left; Stella Rama and Rama Sang-min stayed.',
+      ),
+    ).toEqual(['Edi Rama', 'Rama', 'Rama', 'Rama']);
+    expect(found('Edi Rama spoke. In Rama’s words, the Rama government fell.').map(([t]) => t)).toEqual([
+      'Edi Rama',
+      'Rama',
+      'Rama',
+    ]);
+  });
+
   it('counts a surname after an alias, with clitics', () => {
     expect(found('جون هولتكوست، وقال هولتكويست')).toEqual([
       ['جون هولتكوست', 'john-hultquist', 'alias'],
