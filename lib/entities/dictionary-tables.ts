@@ -274,13 +274,8 @@ function decodeTables(
     moreNodes: i32('moreNodes'),
     moreEnds: i32('moreEnds'),
     moreOutputs: i32('moreOutputs'),
-    spellings: [],
+    spellings: linesOf(buffer, section(SECTIONS.indexOf('spellings'))),
   };
-  const [spellingsAt, spellingsLength] = section(SECTIONS.indexOf('spellings'));
-  if (spellingsLength > 0)
-    tables.spellings = new TextDecoder()
-      .decode(new Uint8Array(buffer, spellingsAt, spellingsLength))
-      .split('\n');
   const count = words[5] as number;
   const [idsAt, idsLength] = section(SECTIONS.indexOf('ids'));
   const [sourcesAt, sourcesLength] = section(SECTIONS.indexOf('sources'));
@@ -343,6 +338,11 @@ interface LazyParts {
   entries: { length: number; sum: number; checksum: ((bytes: Uint8Array) => number) | undefined };
 }
 
+/** A section of lines (ids, sources, spellings) as its strings; none when it is empty. */
+function linesOf(buffer: ArrayBuffer, [at, length]: [number, number]): string[] {
+  return length === 0 ? [] : new TextDecoder().decode(new Uint8Array(buffer, at, length)).split('\n');
+}
+
 /** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
 function lazyEntities(parts: LazyParts): FileEntities {
   const { buffer, ends, types, idOrder } = parts;
@@ -352,14 +352,12 @@ function lazyEntities(parts: LazyParts): FileEntities {
   let all: readonly Entity[] | null = null;
   let ids: readonly string[] | null = null;
   let sources: readonly string[] | null = null;
-  const lines = ([at, length]: [number, number]): string[] =>
-    ends.length === 0 ? [] : decoder.decode(new Uint8Array(buffer, at, length)).split('\n');
   const idsOf = (): readonly string[] => {
-    ids ??= lines(parts.ids);
+    ids ??= linesOf(buffer, parts.ids);
     return ids;
   };
   const sourcesOf = (): readonly string[] => {
-    sources ??= lines(parts.sources);
+    sources ??= linesOf(buffer, parts.sources);
     return sources;
   };
   const entries = (): Uint8Array => {

@@ -123,34 +123,59 @@ function patronymicAt(text: string, at: number): boolean {
   return text.charCodeAt(i) === 0x628 && text.charCodeAt(i + 1) === 0x646 && text.charCodeAt(i + 2) === SPACE;
 }
 
+/** بن and its kin: a nisba after one is a given name (فيصل بن تركي). */
+const PATRONYMS = byLength('بن ابن إبن بنت');
+
 /**
- * Words after which a nisba without the article is a given name: بن and its kin, and the titles
- * written before a name. An adjective would agree with a definite title (الأمير التركي), so الأمير
- * تركي is Prince Turki; a definite subject before a nisba makes a sentence (المنفذ تركي, the
- * attacker is Turkish), so the list holds titles only.
+ * The titles written before a name, without their article. An adjective would agree with a
+ * definite title (الأمير التركي), so الأمير تركي is Prince Turki; a definite subject before a nisba
+ * makes a sentence (المنفذ تركي, the attacker is Turkish), so the list holds titles only.
  */
-const BEFORE_GIVEN_NAME = new Set(
-  'بن ابن إبن بنت الأمير الامير الأميرة الاميرة الشيخ الشيخة الأستاذ الاستاذ الأستاذة الاستاذة الدكتور الدكتورة المهندس المهندسة اللواء العميد العقيد السيد السيدة الزميل الزميلة'.split(
-    ' ',
-  ),
+const TITLES = byLength(
+  'أمير امير أميرة اميرة شيخ شيخة أستاذ استاذ أستاذة استاذة دكتور دكتورة مهندس مهندسة لواء عميد عقيد سيد سيدة زميل زميلة',
 );
 
-/** Whether the nisba at text[at] has no article and follows, after spaces, a word of BEFORE_GIVEN_NAME. */
+/**
+ * Whether the nisba at text[at] has no article and follows, after spaces, بن or a title with its
+ * article (الأمير، والأمير، فالشيخ، للأمير).
+ */
 function givenNameAfter(text: string, at: number): boolean {
   if (text.charCodeAt(at) === BARE_ALEF && text.charCodeAt(at + 1) === 0x644) return false; // ال
+  const word = wordBefore(text, at, isArabicLetter);
+  if (!word) return false;
+  const end = word[1];
+  let start = word[0];
+  if (isWordOf(PATRONYMS, text, start, end)) return true;
+  if (text.startsWith('لل', start)) start += 2;
+  else {
+    const c = text.charCodeAt(start);
+    if (c === WAW || c === FEH) start++;
+    if (isWordOf(PATRONYMS, text, start, end)) return true;
+    if (!text.startsWith('ال', start)) return false;
+    start += 2;
+  }
+  return isWordOf(TITLES, text, start, end);
+}
+
+/**
+ * The word right before text[at] across spaces only (none when punctuation, or nothing, comes
+ * first), its letters told by `isLetter`: [start, end), or null.
+ */
+function wordBefore(
+  text: string,
+  at: number,
+  isLetter: (c: number) => boolean,
+): readonly [number, number] | null {
   let end = at;
   while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
   let start = end;
-  while (start > 0 && isArabicLetter(text.charCodeAt(start - 1))) start--;
-  if (end === at || start === end) return false;
-  let word = text.slice(start, end);
-  // والأمير، فالشيخ، للأمير: a clitic before the title.
-  if (word.startsWith('لل')) word = `ال${word.slice(2)}`;
-  else if (!BEFORE_GIVEN_NAME.has(word) && (word[0] === 'و' || word[0] === 'ف')) word = word.slice(1);
-  return BEFORE_GIVEN_NAME.has(word);
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  return end === at || start === end ? null : [start, end];
 }
 
 const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
+const WAW = 0x648;
+const FEH = 0x641;
 
 const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
 
@@ -536,12 +561,11 @@ class TrieMatcher implements Matcher {
     let after = oe;
     while (text.charCodeAt(after) === SPACE || text.charCodeAt(after) === HYPHEN) after++;
     if (after > oe && isAsciiUpper(text.charCodeAt(after))) return false;
-    let before = os;
-    while (before > 0 && text.charCodeAt(before - 1) === SPACE) before--;
-    let start = before;
-    while (start > 0 && isLatinLetter(text.charCodeAt(start - 1))) start--;
-    if (before === os || start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
-    return isWordOf(FUNCTION_WORDS, text, start, before) || isWordOf(BEFORE_SURNAME, text, start, before);
+    const word = wordBefore(text, os, isLatinLetter);
+    if (!word || !isAsciiUpper(text.charCodeAt(word[0]))) return true;
+    return (
+      isWordOf(FUNCTION_WORDS, text, word[0], word[1]) || isWordOf(BEFORE_SURNAME, text, word[0], word[1])
+    );
   }
 
   /**
@@ -574,12 +598,9 @@ class TrieMatcher implements Matcher {
       while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
       if (!isWordOf(PARTY_OR_OFFICE_WORDS, text, after, wordEnd)) return false;
     }
-    let before = os;
-    while (before > 0 && text.charCodeAt(before - 1) === SPACE) before--;
-    if (before === os || before === 0) return true;
-    let start = before;
-    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
-    if (start === before || !isAsciiUpper(text.charCodeAt(start))) return true;
+    const word = wordBefore(text, os, isAsciiLetter);
+    if (!word || !isAsciiUpper(text.charCodeAt(word[0]))) return true;
+    const [start, before] = word;
     return (
       isWordOf(FUNCTION_WORDS, text, start, before) ||
       isWordOf(CHAMBER_WORDS, text, start, before) ||

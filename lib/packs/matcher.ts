@@ -66,9 +66,9 @@ export function withPacks(
     const compile = read.length > 0 ? await loadCompiler().catch(() => null) : null;
     if (current !== generation) return; // a later change is being read
     const loaded = compile ? read : [];
-    packMatchers = loaded.map(({ entry, pack }) =>
-      (compile as CompileMatcher)({ version: 1, entities: packEntities(entry.id, pack) }),
-    );
+    packMatchers = compile
+      ? loaded.map(({ entry, pack }) => compile({ version: 1, entities: packEntities(entry.id, pack) }))
+      : [];
     packIds = loaded.map(({ entry }) => entry.id);
     combined = packMatchers.length > 0 ? combineMatchers([...packMatchers, shipped]) : shipped;
     packsMs = performance.now() - started;
