@@ -59,14 +59,58 @@ const REGION_AR: Record<string, string> = {
   Antarctic: 'القارة القطبية الجنوبية',
 };
 
-/** Short codes kept as aliases (the others, AL or EG, would only match stray capitals). */
-const KEPT_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'DPRK', 'ROK', 'KSA']);
 /**
- * Alternative spellings that English text writes as ordinary words or given names: "Island"
- * (Iceland in Icelandic) is any island, "Dominique" (Dominica in French) a first name, "Prathet"
- * (Thai for "country"), "Portuguesa" and "Mexicanos" pieces of other names.
+ * corpus/lists/country-spellings.txt: the short codes kept as English aliases (the others, AL or
+ * EG, would only match stray capitals) and the alternative spellings left out (English writes them
+ * as ordinary words or given names: "Island", "Dominique").
  */
-const NOT_NAMES = new Set(['Island', 'Dominique', 'Prathet', 'Portuguesa', 'Mexicanos']);
+export interface CountrySpellings {
+  keptCodes: ReadonlySet<string>;
+  dropped: ReadonlySet<string>;
+  /** The line of each spelling listed, as written. */
+  lines: ReadonlyMap<string, number>;
+}
+
+/** A code as world-countries writes one among its spellings: one to five capitals or dots. */
+const CODE = /^[A-Z.]{1,5}$/;
+
+/**
+ * Reads corpus/lists/country-spellings.txt: "keep CODE" or "drop SPELLING" a line, a comment after
+ * #. An unknown verb, a missing or doubled spelling, or a kept code that is not a code stops at its
+ * line.
+ */
+export function parseCountrySpellings(
+  text: string,
+  fail: (line: number, reason: string) => never,
+): CountrySpellings {
+  const keptCodes = new Set<string>();
+  const dropped = new Set<string>();
+  const seen = new Map<string, number>();
+  text.split('\n').forEach((raw, k) => {
+    const content = raw.replace(/#.*$/, '').trim();
+    if (content === '') return;
+    const line = k + 1;
+    const [verb, ...words] = content.split(/\s+/);
+    const spelling = words.join(' ');
+    if ((verb !== 'keep' && verb !== 'drop') || spelling === '')
+      fail(line, `expected "keep CODE" or "drop SPELLING", found "${content}"`);
+    const earlier = seen.get(spelling);
+    if (earlier !== undefined) fail(line, `"${spelling}" is listed already, line ${earlier}`);
+    seen.set(spelling, line);
+    if (verb === 'keep') {
+      if (!CODE.test(spelling)) fail(line, `"${spelling}" is no code: only codes (US, UAE) are kept`);
+      keptCodes.add(spelling.replace(/\./g, ''));
+    } else dropped.add(spelling);
+  });
+  return { keptCodes, dropped, lines: seen };
+}
+
+/** The spellings listed that no country of world-countries has (a line that does nothing). */
+export function unknownCountrySpellings(spellings: CountrySpellings): string[] {
+  const world = require('world-countries/countries.json') as WorldCountry[];
+  const known = new Set(world.flatMap((c) => c.altSpellings));
+  return [...spellings.lines.keys()].filter((s) => !known.has(s));
+}
 
 /** A stable id from an English name: "Côte d'Ivoire" → "cote-d-ivoire". */
 export function slug(name: string): string {
@@ -104,7 +148,10 @@ export interface Country {
   entity: Entity;
 }
 
-export function countryEntities(capitalAr: (en: string) => string | undefined): Country[] {
+export function countryEntities(
+  capitalAr: (en: string) => string | undefined,
+  spellings: CountrySpellings,
+): Country[] {
   const world = require('world-countries/countries.json') as WorldCountry[];
   const iso = require('i18n-iso-countries') as IsoCountries;
   iso.registerLocale(require('i18n-iso-countries/langs/ar.json'));
@@ -127,8 +174,8 @@ export function countryEntities(capitalAr: (en: string) => string | undefined): 
     for (const a of isoEn[c.cca2] ?? []) push(aliasesEn, a, nameEn);
     for (const a of c.altSpellings) {
       if (!ASCII_NAME.test(a)) continue; // native spellings (Toçikiston, Shqipëria), other scripts
-      if (NOT_NAMES.has(a)) continue;
-      if (/^[A-Z.]{1,5}$/.test(a) && !KEPT_CODES.has(a.replace(/\./g, ''))) continue;
+      if (spellings.dropped.has(a)) continue;
+      if (CODE.test(a) && !spellings.keptCodes.has(a.replace(/\./g, ''))) continue;
       push(aliasesEn, a, nameEn);
     }
     const demonymsEn: string[] = [];

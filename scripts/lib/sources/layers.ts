@@ -19,7 +19,7 @@ import type { Entity, EntityType } from '../../../lib/entities/types';
 import { writtenForm } from '../../../lib/text/fold';
 import { formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
-import { countryEntities } from './countries';
+import { countryEntities, parseCountrySpellings, unknownCountrySpellings } from './countries';
 import { ministryEntities } from './ministries';
 import { parseSubdivisions, subdivisionEntities } from './subdivisions';
 import { deriveSurnames } from './surnames';
@@ -33,6 +33,7 @@ const EXTRAS = 'country-extras.tsv';
 const MINISTRIES = 'ministries.tsv';
 export const COMMON_WORDS = join('lists', 'common-words.txt');
 export const PLAIN_WORDS = join('lists', 'plain-words.txt');
+const COUNTRY_SPELLINGS = join('lists', 'country-spellings.txt');
 
 export interface LayerOptions {
   seedFile: string;
@@ -116,7 +117,18 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
     const cityAr = new Map<string, string>();
     for (const r of rows) cityAr.set(r.nameEn, r.nameAr.replace(/\s*\(.*\)$/, ''));
     for (const e of curated) if (e.type === 'place') cityAr.set(e.names.en, e.names.ar);
-    const countries = countryEntities((en) => cityAr.get(en));
+    const spellingsFile = join(o.corpusDir, COUNTRY_SPELLINGS);
+    const spellingsText = (await exists(spellingsFile)) ? await o.readText(spellingsFile) : '';
+    const spellings = parseCountrySpellings(spellingsText, (line, reason) =>
+      o.fail(o.display(spellingsFile), line, reason),
+    );
+    for (const unknown of unknownCountrySpellings(spellings))
+      o.fail(
+        o.display(spellingsFile),
+        spellings.lines.get(unknown) ?? 0,
+        `"${unknown}" is no spelling of any country in world-countries: the line does nothing`,
+      );
+    const countries = countryEntities((en) => cityAr.get(en), spellings);
     layers.push(countries.map((c) => c.entity));
     const selectedFile = join(o.corpusDir, CLDR_SELECTED);
     const selectedText = (await exists(selectedFile)) ? await o.readText(selectedFile) : '';

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildError, buildAndWrite } from '../../../scripts/lib/build-dictionary';
+import { BuildError, buildAndWrite, buildDictionary } from '../../../scripts/lib/build-dictionary';
 import { cldrCityEntities } from '../../../scripts/lib/sources/cldr-cities';
 import {
   bareSubdivisionName,
@@ -114,5 +114,58 @@ describe('CLDR cities', () => {
       },
     );
     expect(city?.description).toEqual({ ar: 'عاصمة تشاد', en: 'Capital of Chad' });
+  });
+});
+
+describe('corpus/lists/country-spellings.txt', () => {
+  const temps: string[] = [];
+  afterEach(() => {
+    for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  /** A corpus with the country layer and this spellings list. */
+  const corpusWith = (spellings: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'hashiya-corpus-'));
+    temps.push(dir);
+    writeFileSync(join(dir, 'entities.txt'), readFileSync('corpus/entities.txt', 'utf8'));
+    writeFileSync(join(dir, 'seed.txt'), readFileSync('corpus/000_8bc69fdfd68826f6.txt', 'utf8'));
+    for (const sub of ['world', 'lists']) mkdirSync(join(dir, sub));
+    writeFileSync(join(dir, 'world', 'places.txt'), '# no curated places\n');
+    writeFileSync(join(dir, 'lists', 'country-spellings.txt'), spellings);
+    return dir;
+  };
+  const aliasesOf = async (dir: string, id: string): Promise<readonly string[]> => {
+    const { dictionary } = await buildDictionary({ corpusDir: dir });
+    return dictionary.entities.find((e) => e.id === id)?.aliases?.en ?? [];
+  };
+
+  it('keeps the codes it lists as aliases and leaves out the spellings it drops', async () => {
+    const listed = corpusWith('keep DRC  # a comment\ndrop Dominique\n');
+    expect(await aliasesOf(listed, 'dr-congo')).toContain('DRC');
+    expect(await aliasesOf(listed, 'dominica')).not.toContain('Dominique');
+    // Without the list, no code is an alias and every spelling in Latin letters is.
+    const empty = corpusWith('');
+    expect(await aliasesOf(empty, 'dr-congo')).not.toContain('DRC');
+    expect(await aliasesOf(empty, 'dominica')).toContain('Dominique');
+  });
+
+  it('stops on a line it cannot read with file:line, and writes nothing', async () => {
+    const cases: [string, RegExp][] = [
+      ['keep UAE\nkeeps UK\n', /country-spellings\.txt:2: expected "keep CODE" or "drop SPELLING"/],
+      ['# codes\nkeep\n', /country-spellings\.txt:2: expected "keep CODE"/],
+      ['keep UAE\ndrop UAE\n', /country-spellings\.txt:2: "UAE" is listed already, line 1/],
+      ['keep Emirates\n', /country-spellings\.txt:1: "Emirates" is no code/],
+      ['keep UAE\nkeep KSA\n', /country-spellings\.txt:2: "KSA" is no spelling of any country/],
+    ];
+    for (const [text, message] of cases) {
+      const dir = corpusWith(text);
+      const out = join(dir, 'out', 'dictionary.json');
+      const error = await buildAndWrite({ corpusDir: dir, out }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, text).toBeInstanceOf(BuildError);
+      expect((error as Error).message).toMatch(message);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });
