@@ -225,6 +225,17 @@ describe('the shipped world dictionary', () => {
     expect(found('Thomas Mann and Tom Holland visited Rikers Island.')).toEqual([]);
     expect(found('In Holland, farmers protested.')).toEqual([['Holland', 'netherlands']]);
     expect(found('Island life suits Dominique Dupont. Prathet means country.')).toEqual([]);
+    // The codes the press writes for a country (corpus/lists/country-spellings.txt and the curated
+    // extras), in capitals only: Rok is a Polish name.
+    expect(
+      found('ROK and US troops drilled as the DPRK, the PRC and the KSA watched; Rok Kim spoke.'),
+    ).toEqual([
+      ['ROK', 'south-korea'],
+      ['US', 'united-states'],
+      ['DPRK', 'north-korea'],
+      ['PRC', 'china'],
+      ['KSA', 'saudi-arabia'],
+    ]);
   });
 
   it('reads a name across the dot of an abbreviated word and across an ampersand', () => {
