@@ -289,7 +289,8 @@ export class TrieBuilder {
       let child = fresh ? 0 : this.find(key, node, u, s, e);
       if (child === 0) {
         if (!make) return 0;
-        child = this.add(key, node, u, s, e);
+        // find() stopped at the empty slot the edge goes to; below a fresh node, add() probes.
+        child = this.add(key, node, u, s, e, fresh ? -1 : this.emptySlot);
         fresh = true;
       }
       if (node === 0) {
@@ -393,13 +394,19 @@ export class TrieBuilder {
     return { words, pool: pool.slice(0, end) };
   }
 
-  /** The node for edge `key` from `parent` whose word is u[from, to), or 0. */
+  /** The empty slot where the last find() that found nothing stopped. */
+  private emptySlot = -1;
+
+  /** The node for edge `key` from `parent` whose word is u[from, to), or 0 (see emptySlot). */
   private find(key: number, parent: number, u: Uint16Array, from: number, to: number): number {
     const slots = this.slots;
     const mask = this.slotMask;
     for (let i = key & mask; ; i = (i + 1) & mask) {
       const n = slots[2 * i + 1] as number;
-      if (n === 0) return 0;
+      if (n === 0) {
+        this.emptySlot = i;
+        return 0;
+      }
       if (slots[2 * i] === key && this.parent[n] === parent && this.sameWord(n, u, from, to)) return n;
     }
   }
@@ -432,7 +439,8 @@ export class TrieBuilder {
     }
   }
 
-  private add(key: number, parent: number, u: Uint16Array, from: number, to: number): number {
+  /** Adds node n for edge `key`; `slot`: the empty slot it goes to, or -1 to probe for one. */
+  private add(key: number, parent: number, u: Uint16Array, from: number, to: number, slot: number): number {
     const n = this.nodes++;
     if (n >= this.parent.length) this.growNodes(n + 1);
     this.parent[n] = parent;
@@ -444,6 +452,11 @@ export class TrieBuilder {
     this.wordStart[n + 1] = p;
     // Keep the table at most half full so probes stay short.
     if (n * 2 > this.slotMask) this.rehash((this.slotMask + 1) * 2);
+    else if (slot >= 0) {
+      this.slots[2 * slot] = key;
+      this.slots[2 * slot + 1] = n;
+      return n;
+    }
     this.place(key, n);
     return n;
   }
