@@ -1,7 +1,7 @@
 // The background's side of matching apart from the page (./matches-apart.ts): one matcher over the
 // shipped tables for every tab, loaded at the first page that asks and kept warm from one page to
 // the next, where each page's own matcher would run cold (DESIGN.md §7).
-import { type FileMatcher, pageMatcherFromFile } from './dictionary-tables';
+import { type FileMatcher, warmableMatcherFromFile } from './dictionary-tables';
 import { encodeMatches, type MatchesApart } from './matches-apart';
 import type { Entity } from './types';
 
@@ -22,12 +22,21 @@ export interface MatchingApart {
 export function matchingApart(
   loadTables: () => Promise<ArrayBuffer>,
   loadEntries: () => Promise<ArrayBuffer>,
+  /** Runs the matcher's warm-up later, in a task of its own. */
+  later: (task: () => void) => void = (task) => setTimeout(task, 0),
 ): MatchingApart {
   let matcher: Promise<FileMatcher> | undefined;
   let entries: Promise<FileMatcher> | undefined;
   const loaded = (): Promise<FileMatcher> => {
     if (!matcher) {
-      matcher = loadTables().then(pageMatcherFromFile);
+      matcher = loadTables().then((file) => {
+        const warmable = warmableMatcherFromFile(file);
+        // The worker starts cold again and again (Chrome stops it after 30 s idle): its matcher's code
+        // runs once over the dictionary's own words before a page's text comes, after the page that
+        // woke it, if already waiting, was answered.
+        later(warmable.warmUp);
+        return warmable.matcher;
+      });
       // A failed load is tried again at the next page.
       matcher.catch(() => {
         matcher = undefined;

@@ -550,3 +550,35 @@ function startsWithAt(u: Uint16Array, at: number, end: number, s: string): boole
   for (let k = 0; k < s.length; k++) if (u[at + k] !== s.charCodeAt(k)) return false;
   return true;
 }
+
+/** Lead letters put before some first words of warmUpText(): و ب ل, and none. */
+const WARM_UP_LEADS = ['', '\u0648', '', '\u0628', '', '\u0644'];
+/** What warmUpText() puts after a run: a space, an Arabic comma, a full stop and a line break. */
+const WARM_UP_ENDS = [' ', '\u060c ', ' ', '.\n'];
+
+/**
+ * About `chars` characters of text made of the trie's own words, for a matcher's first run: runs of
+ * three nodes in node order (a form's words come one after the other, so names go on), taken across
+ * the whole trie, some first words behind a clitic or with a diacritic, Latin words capitalised as
+ * names are, each run followed by its first word backwards (mostly no word of the dictionary) and
+ * punctuation. What it names does not matter; that every step of matching runs does.
+ */
+export function warmUpText(trie: Trie, chars: number): string {
+  let text = '';
+  const stride = Math.max(3, Math.floor(trie.nodes / Math.max(1, Math.floor(chars / 50))));
+  for (let base = 1, run = 0; base < trie.nodes && text.length < chars; base += stride, run++) {
+    for (let n = base; n < Math.min(base + 3, trie.nodes); n++) {
+      const word = trie.words[n] as number;
+      const start = word >>> WORD_LENGTH_BITS;
+      const units = Array.from(trie.pool.subarray(start, start + (word & MAX_WORD_LENGTH)));
+      const first = units[0] ?? 0;
+      if (first >= 0x61 && first <= 0x7a) units[0] = first - 0x20;
+      else if (first >= 0x621 && run % 5 === 0) units.splice(1, 0, 0x64e); // a fatha
+      if (trie.parent[n] === 0) text += WARM_UP_LEADS[n % WARM_UP_LEADS.length] as string;
+      text += `${String.fromCharCode(...units)} `;
+      text += `${String.fromCharCode(...units.reverse())} `;
+    }
+    text += WARM_UP_ENDS[run % WARM_UP_ENDS.length] as string;
+  }
+  return text;
+}

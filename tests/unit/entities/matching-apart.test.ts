@@ -108,6 +108,26 @@ describe('the background’s matcher', () => {
     expect(reads).toBe(2);
   });
 
+  it('warms its matcher up once, in a task of its own, and then matches as the page does', async () => {
+    const tasks: (() => void)[] = [];
+    const apart = matchingApart(
+      async () => tables(),
+      async () => entries(),
+      (task) => tasks.push(task),
+    );
+    await apart.warm();
+    await apart.match('Iran');
+    expect(tasks).toHaveLength(1);
+    (tasks[0] as () => void)();
+    const found = async (text: string) => decodeMatches(await apart.match(text), text.length).mentions;
+    expect(await found(article)).toEqual(onPage.match(article));
+    // Nothing the warm-up matched carries over: a text of surnames alone names no one.
+    const alone = 'قال ماكرون ثم Macron وRama وراما.';
+    expect(await found(alone)).toEqual(onPage.match(alone));
+    await apart.match('Iran');
+    expect(tasks).toHaveLength(1);
+  });
+
   it('reads the entries too when woken, before a page asks to describe what it found', async () => {
     let entryReads = 0;
     const apart = matchingApart(
