@@ -22,7 +22,7 @@ export interface MatchingApart {
 export function matchingApart(
   loadTables: () => Promise<ArrayBuffer>,
   loadEntries: () => Promise<ArrayBuffer>,
-  /** Runs the matcher's warm-up later, in a task of its own. */
+  /** Runs a slice of the matcher's warm-up later, in a task of its own. */
   later: (task: () => void) => void = (task) => setTimeout(task, 0),
 ): MatchingApart {
   let matcher: Promise<FileMatcher> | undefined;
@@ -32,9 +32,9 @@ export function matchingApart(
       matcher = loadTables().then((file) => {
         const warmable = warmableMatcherFromFile(file);
         // The worker starts cold again and again (Chrome stops it after 30 s idle): its matcher's code
-        // runs once over the dictionary's own words before a page's text comes, after the page that
-        // woke it, if already waiting, was answered.
-        later(warmable.warmUp);
+        // runs over the dictionary's own words, a slice a task, so a page's text meets it warm and a
+        // page asking meanwhile waits for one slice at most.
+        warmable.warmUp(later);
         return warmable.matcher;
       });
       // A failed load is tried again at the next page.
