@@ -605,10 +605,13 @@ class TrieMatcher implements Matcher {
       while (text.charCodeAt(next) === SPACE) next++;
       if (isAsciiUpper(text.charCodeAt(next))) return false;
     }
-    // Arabic has no capitals to tell a name: a form of the entity named earlier must. Latin letters
-    // do, every time: after Jordan the country, Michael Jordan is still no country.
+    // Arabic has no capitals to tell a name, nor does an acronym, always in capitals (IRC is also the
+    // chat and the tax code): a form of the entity named earlier must, as news spells a lesser-known
+    // body out before its acronym. Other Latin words have capitals to tell, every time: after
+    // Jordan the country, Michael Jordan is still no country.
     const first = text.charCodeAt(os);
-    if (!isLatinLetter(first)) return (this.seenAt[entityOf(p)] as number) > this.passStart;
+    if (!isLatinLetter(first) || (p & UPPER_ONLY) !== 0)
+      return (this.seenAt[entityOf(p)] as number) > this.passStart;
     if (!isAsciiUpper(first)) return false; // lower case
     if (after > oe && isAsciiUpper(text.charCodeAt(after))) {
       let wordEnd = after + 1;

@@ -537,6 +537,28 @@ describe('the shipped world dictionary', () => {
     expect(found('Yoon said in May that Theresa May would come.')).toEqual([['Theresa May', 'theresa-may']]);
   });
 
+  it('finds an acronym that is also something else only after the body was named in full', () => {
+    // IRC is also the chat protocol and the US tax code; IMO "in my opinion".
+    expect(found('Join our IRC channel; IMO the IRC rules under IRC section 501 are clear.')).toEqual([]);
+    expect(
+      found(
+        'The International Rescue Committee (IRC) and the International Maritime Organization warned; the IRC said the IMO must act.',
+      ),
+    ).toEqual([
+      ['International Rescue Committee', 'international-rescue-committee'],
+      ['IRC', 'international-rescue-committee'],
+      ['International Maritime Organization', 'imo'],
+      ['IRC', 'international-rescue-committee'],
+      ['IMO', 'imo'],
+    ]);
+    // Other acronyms still count alone: the agencies' datelines never spell them out.
+    expect(found('(AP) — NATO and the WHO met.').map(([, id]) => id)).toEqual([
+      'associated-press',
+      'nato',
+      'who',
+    ]);
+  });
+
   it('still finds every name and alias written alone (surnames and guarded forms aside)', () => {
     for (const e of dictionary.entities) {
       const guarded = new Set(e.guarded ?? []);
