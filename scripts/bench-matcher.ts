@@ -74,6 +74,9 @@ export interface ColdFigures {
   pageChars: number;
   pageColdMs: number;
   pageWarmMs: number;
+  /** The background's own warm-up (lib/entities/matcher-apart.ts), then the page's first run. */
+  backgroundWarmUpMs: number;
+  pageAfterBackgroundWarmUpMs: number;
 }
 
 export interface MatcherBenchResult {
@@ -386,10 +389,18 @@ const COLD_PAGE_CHARS = 3_500;
 /** The shipped matcher's cold first run, each in a fresh process; null without the shipped file. */
 export function runColdBench(): ColdFigures | null {
   if (!existsSync(join(ROOT, 'lib', 'generated', 'dictionary.bin'))) return null;
-  const once = (warmUp: number, chars = COLD_ARTICLE_CHARS) => {
+  const once = (warmUp: number, chars = COLD_ARTICLE_CHARS, background = false) => {
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts', 'bench-cold.ts'), String(chars), '--warm-up', String(warmUp)],
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts', 'bench-cold.ts'),
+        String(chars),
+        '--warm-up',
+        String(warmUp),
+        ...(background ? ['--background'] : []),
+      ],
       { cwd: ROOT, encoding: 'utf8' },
     );
     if (child.status !== 0) throw new Error(`bench-cold failed: ${child.stderr}`);
@@ -402,6 +413,7 @@ export function runColdBench(): ColdFigures | null {
   const plain = Array.from({ length: COLD_RUNS }, () => once(0));
   const warmed = Array.from({ length: COLD_RUNS }, () => once(WARM_UP_CHARS));
   const page = Array.from({ length: COLD_RUNS }, () => once(0, COLD_PAGE_CHARS));
+  const background = Array.from({ length: COLD_RUNS }, () => once(0, COLD_PAGE_CHARS, true));
   return {
     articleChars: COLD_ARTICLE_CHARS,
     runs: COLD_RUNS,
@@ -413,6 +425,8 @@ export function runColdBench(): ColdFigures | null {
     pageChars: COLD_PAGE_CHARS,
     pageColdMs: median(page.map((r) => r.coldMs)),
     pageWarmMs: median(page.map((r) => r.warmMs)),
+    backgroundWarmUpMs: median(background.map((r) => r.warmUpMs)),
+    pageAfterBackgroundWarmUpMs: median(background.map((r) => r.coldMs)),
   };
 }
 
@@ -423,7 +437,9 @@ export function coldLine(c: ColdFigures): string {
     `${c.coldMs.toFixed(1)} ms cold, ${c.warmMs.toFixed(1)} ms on the second run; after a ` +
     `${c.warmUpChars.toLocaleString('en')}-character warm-up (${c.warmUpMs.toFixed(1)} ms) ${c.afterWarmUpMs.toFixed(1)} ms` +
     `; on a ${c.pageChars.toLocaleString('en')}-character page ${c.pageColdMs.toFixed(2)} ms cold, ` +
-    `${c.pageWarmMs.toFixed(2)} ms on the second run (medians of ${c.runs} processes each)`
+    `${c.pageWarmMs.toFixed(2)} ms on the second run, ${c.pageAfterBackgroundWarmUpMs.toFixed(2)} ms after the ` +
+    `background's warm-up on the dictionary's own words (${c.backgroundWarmUpMs.toFixed(1)} ms; ` +
+    `${(c.pageAfterBackgroundWarmUpMs / c.pageColdMs).toFixed(2)}× the cold run) (medians of ${c.runs} processes each)`
   );
 }
 
