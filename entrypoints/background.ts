@@ -5,7 +5,15 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadShippedEntries, loadShippedTables } from '@/lib/entities/dictionary';
 import { matchingApart } from '@/lib/entities/matcher-apart';
-import { broadcast, replyValue, sendToBackground, sendToTab, serve } from '@/lib/messaging/messenger';
+import { BACKGROUND_CHANNEL, serveChannel } from '@/lib/messaging/channel';
+import {
+  broadcast,
+  type Handlers,
+  replyValue,
+  sendToBackground,
+  sendToTab,
+  serve,
+} from '@/lib/messaging/messenger';
 import {
   backgroundProtocol,
   contentProtocol,
@@ -49,34 +57,33 @@ export default defineBackground(() => {
   const forever = new AbortController().signal;
   const store = reopening(() => openNotesStore());
   const matching = matchingApart(loadShippedTables, loadShippedEntries);
-  serve(
-    backgroundProtocol,
-    {
-      'entity-count': ({ count }, sender) => {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return;
-        void action.setBadgeText({ tabId, text: badgeText(count) });
-        void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
-      },
-      wake: () => {
-        store().catch(() => {}); // a failure to open is met by the request that needs the store
-        return matching.warm();
-      },
-      'match-article': ({ text }) => matching.match(text),
-      'describe-entities': ({ ids }) => matching.describe(ids),
-      'extract-article': ({ html }) => readArticle(html),
-      // Every open view hears of a change once it has committed.
-      ...notesHandlers(
-        store,
-        ({ articleId }) => void broadcast(viewProtocol, 'notes-changed', { articleIds: [articleId] }),
-      ),
-      ...readerDictionaryHandlers(
-        store,
-        () => void broadcast(readerDictionaryNotices, 'reader-dictionary-changed'),
-      ),
+  const handlers: Handlers<typeof backgroundProtocol> = {
+    'entity-count': ({ count }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      void action.setBadgeText({ tabId, text: badgeText(count) });
+      void action.setBadgeBackgroundColor({ tabId, color: '#3d4f5c' });
     },
-    forever,
-  );
+    wake: () => {
+      store().catch(() => {}); // a failure to open is met by the request that needs the store
+      return matching.warm();
+    },
+    'match-article': ({ text }) => matching.match(text),
+    'describe-entities': ({ ids }) => matching.describe(ids),
+    'extract-article': ({ html }) => readArticle(html),
+    // Every open view hears of a change once it has committed.
+    ...notesHandlers(
+      store,
+      ({ articleId }) => void broadcast(viewProtocol, 'notes-changed', { articleIds: [articleId] }),
+    ),
+    ...readerDictionaryHandlers(
+      store,
+      () => void broadcast(readerDictionaryNotices, 'reader-dictionary-changed'),
+    ),
+  };
+  serve(backgroundProtocol, handlers, forever);
+  // The page's analysis asks over a port (lib/messaging/channel.ts); the same handlers answer.
+  serveChannel(backgroundProtocol, handlers, BACKGROUND_CHANNEL, forever);
 
   // Menus are kept by Chrome across service-worker restarts and by Firefox only while the
   // background lives: remove and create them at every start, the same in both.

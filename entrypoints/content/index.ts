@@ -4,6 +4,7 @@ import { isProbablyReaderable } from '@mozilla/readability';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { loadExtras } from '@/components/extras/load';
 import { shippedMatcher } from '@/lib/entities/dictionary';
+import { backgroundChannel } from '@/lib/messaging/channel';
 import { replyValue, sendToBackground } from '@/lib/messaging/messenger';
 import { backgroundProtocol } from '@/lib/messaging/protocol';
 import { withPacks } from '@/lib/packs/matcher';
@@ -32,12 +33,15 @@ export default defineContentScript({
     // The shipped dictionary and the reader's switched-on packs (lib/packs), loaded together, with
     // what the reader taught it in front (lib/reader-dictionary): reader, then packs, then shipped.
     // The shipped dictionary's matching is done by the background where it answers (DESIGN.md §7).
+    // Its three asks go over one port, opened by the first (lib/messaging/channel.ts).
+    const background = backgroundChannel(backgroundProtocol);
+    // A page with an open port may not be kept for the back button.
+    addEventListener('pagehide', () => background.close(), { signal: ctx.signal });
+    ctx.onInvalidated(() => background.close());
     const shipped = shippedMatcher({
-      warm: async () => replyValue(await sendToBackground(backgroundProtocol, 'wake')),
-      match: async (text) =>
-        replyValue(await sendToBackground(backgroundProtocol, 'match-article', { text })),
-      describe: async (ids) =>
-        replyValue(await sendToBackground(backgroundProtocol, 'describe-entities', { ids })),
+      warm: async () => replyValue(await background.send('wake')),
+      match: async (text) => replyValue(await background.send('match-article', { text })),
+      describe: async (ids) => replyValue(await background.send('describe-entities', { ids })),
     });
     // Packs and the reader's entries are compiled by the in-page extras chunk, loaded only for them.
     const loadCompiler = async () => (await loadExtras()).compileMatcher;

@@ -20,7 +20,7 @@ export type Handlers<P extends Protocol> = {
 };
 
 /** The payload argument, optional for messages that carry none. */
-type DataArgs<P extends Protocol, K extends keyof P> =
+export type DataArgs<P extends Protocol, K extends keyof P> =
   undefined extends RequestOf<P, K> ? [data?: RequestOf<P, K>] : [data: RequestOf<P, K>];
 
 const envelope = v.object({ type: v.string(), data: v.optional(v.unknown()) });
