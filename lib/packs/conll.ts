@@ -28,6 +28,8 @@ interface Token {
 
 export interface ConllSentence {
   file: string;
+  /** Which of the file's documents it is in: 0, then one more after each -DOCSTART- line. */
+  document: number;
   tokens: Token[];
 }
 
@@ -37,8 +39,9 @@ const TAG = /^(?:O|[BI]-[A-Za-z_]+|[ESLU]-[A-Za-z_]+)$/;
 export function readConll(text: string, file: string): ConllSentence[] {
   const sentences: ConllSentence[] = [];
   let tokens: Token[] = [];
+  let document = 0;
   const endSentence = () => {
-    if (tokens.length > 0) sentences.push({ file, tokens });
+    if (tokens.length > 0) sentences.push({ file, document, tokens });
     tokens = [];
   };
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -53,6 +56,7 @@ export function readConll(text: string, file: string): ConllSentence[] {
     const tag = fields[fields.length - 1] as string;
     if (fields[0] === '-DOCSTART-') {
       endSentence();
+      if (sentences.at(-1)?.document === document) document++;
       continue;
     }
     if (trimmed.startsWith('#') && (fields.length === 1 || !TAG.test(tag))) continue; // a comment
