@@ -316,8 +316,6 @@ function decodeTables(
 export interface FileEntities extends EntityList {
   /** The index of the (first) entity with this id, or -1. */
   indexOf(id: string): number;
-  /** Entity k's type (k < count). */
-  typeAt(k: number): EntityType;
   /**
    * Takes the entries file the tables name. Throws DictionaryFileError when it is not theirs.
    * Before, at() and all() throw: the tables alone match and tell types.

@@ -43,7 +43,7 @@ import {
   type Trie,
   TrieBuilder,
 } from './trie';
-import type { Dictionary, Entity, Mention, MentionKind } from './types';
+import type { Dictionary, Entity, EntityType, Mention, MentionKind } from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
 
@@ -70,6 +70,8 @@ export interface EntityList {
   ids(): readonly string[];
   /** Entity k (< count). */
   at(k: number): Entity;
+  /** Entity k's type (k < count), without its entry. */
+  typeAt(k: number): EntityType;
   /** Every entity, in order. */
   all(): readonly Entity[];
 }
@@ -80,6 +82,7 @@ export function entityList(entities: readonly Entity[]): EntityList {
     count: entities.length,
     ids: () => entities.map((e) => e.id),
     at: (k) => entities[k] as Entity,
+    typeAt: (k) => (entities[k] as Entity).type,
     all: () => entities,
   };
 }
@@ -174,6 +177,23 @@ function wordBefore(
 }
 
 const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
+
+/** Words after which a name that is also a place's is the place: in Porto, في برشلونة, مدينة فالنسيا. */
+const PLACE_CUES = byLength('in In at At near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء');
+/** "of" after these: the city of Liverpool, the port of Valencia. */
+const PLACE_OF = byLength('city City town Town port Port capital Capital');
+const isLetter = (c: number): boolean => isAsciiLetter(c) || isArabicLetter(c);
+
+/** Whether the word before text[at] says that what follows is a place. */
+function placeCueBefore(text: string, at: number): boolean {
+  const word = wordBefore(text, at, isLetter);
+  if (!word) return false;
+  const [start, end] = word;
+  if (isWordOf(PLACE_CUES, text, start, end)) return true;
+  if (end - start !== 2 || !text.startsWith('of', start)) return false;
+  const before = wordBefore(text, start, isAsciiLetter);
+  return before !== null && isWordOf(PLACE_OF, text, before[0], before[1]);
+}
 const WAW = 0x648;
 const FEH = 0x641;
 
@@ -519,12 +539,17 @@ class TrieMatcher implements Matcher {
     // A word spelled as the text writes it wins (they sort last).
     for (let k = more.length - 1; k >= 0 && rankOf(more[k] as number) === SPELLED_RANK; k--)
       if (this.valid(more[k] as number, s, e)) return more[k] as number;
+    // After "in", "في" or "the city of", a place wins over whatever else the page named: after FC
+    // Porto, "Porto won" is the club and "in Porto" the city.
+    const placesOnly =
+      placeCueBefore(this.text, this.scan.originalAt(s)) && this.placeAmong(first, more, s, e);
     let best = -1;
     let bestSeen = 0;
     for (let k = -1; k < more.length; k++) {
       const p = k < 0 ? first : (more[k] as number);
       // Spellings come last, and were tried (a plain word never shares a name's node: it is spelled).
       if (rankOf(p) >= WORD_RANK) break;
+      if (placesOnly && this.outputType(p) !== 'place') continue;
       if (!this.valid(p, s, e)) continue;
       const seen = this.seenAt[entityOf(p)] as number;
       const named = seen > this.passStart ? seen : 0;
@@ -539,6 +564,21 @@ class TrieMatcher implements Matcher {
       }
     }
     return best;
+  }
+
+  /** The type of the entity output p names (not `typeOf`: page-session looks for a method of that name). */
+  private outputType(p: number): EntityType {
+    return this.list.typeAt(entityOf(p));
+  }
+
+  /** Whether one of the outputs `first` and `more` that is valid over [s, e) names a place. */
+  private placeAmong(first: number, more: readonly number[], s: number, e: number): boolean {
+    for (let k = -1; k < more.length; k++) {
+      const p = k < 0 ? first : (more[k] as number);
+      if (rankOf(p) >= WORD_RANK) return false;
+      if (this.outputType(p) === 'place' && this.valid(p, s, e)) return true;
+    }
+    return false;
   }
 
   private valid(p: number, s: number, e: number): boolean {

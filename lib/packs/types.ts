@@ -1,10 +1,11 @@
 // The words a pack source may use for an entity type: Hashiya's own, and the tags annotated corpora
-// use (CoNLL's PER, ORG, LOC; OntoNotes' GPE).
+// use (CoNLL's PER, ORG, LOC; ANERcorp's PERS; OntoNotes' GPE).
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 
 const TYPE_WORDS: ReadonlyMap<string, EntityType> = new Map<string, EntityType>([
   ...ENTITY_TYPES.map((t): [string, EntityType] => [t, t]),
   ['per', 'person'],
+  ['pers', 'person'],
   ['organization', 'organisation'],
   ['org', 'organisation'],
   ['gov', 'government'],
@@ -19,7 +20,7 @@ export function typeFromWord(word: string): EntityType | undefined {
   return TYPE_WORDS.get(word.trim().toLowerCase());
 }
 
-export const TYPE_WORDS_HELP = `${ENTITY_TYPES.join(', ')} (or PER, ORG, LOC, GPE, GOV, GRP)`;
+export const TYPE_WORDS_HELP = `${ENTITY_TYPES.join(', ')} (or PER, PERS, ORG, LOC, GPE, GOV, GRP)`;
 
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 

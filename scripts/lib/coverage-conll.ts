@@ -3,7 +3,9 @@
 // matcher runs over it, and a found mention counts when it overlaps a tagged span of its kind. Such
 // corpora tag ORG for every body, so the kinds are three: people, places, and organisations with
 // governments and groups. A mention over a span tagged with a type Hashiya does not show (MISC:
-// nationalities, events) is counted apart, neither right nor wrong.
+// nationalities, events) is counted apart, neither right nor wrong; so is an adjective of a place
+// (a demonym: الفرنسية, Iranian) over words the corpus left untagged, as CoNLL's English tags them
+// MISC and ANERcorp leaves them untagged: no corpus tags them as the place.
 import type { Dictionary, EntityType } from '../../lib/entities/types';
 import type { ConllSentence } from '../../lib/packs/conll';
 import { typeFromWord } from '../../lib/packs/types';
@@ -32,6 +34,8 @@ export interface ConllCoverage {
   tally: Record<ConllKind | 'all', KindTally>;
   /** Mentions over a span tagged with a type that is not shown (MISC), counted neither way. */
   overOtherTags: number;
+  /** Demonyms over untagged words, counted neither way. */
+  untaggedDemonyms: number;
   /** Gold spans not found and wrong finds, as written, with how often each occurred. */
   missed: Map<string, number>;
   wrong: Map<string, number>;
@@ -98,6 +102,7 @@ export function measureConllCoverage(
   const missed = new Map<string, number>();
   const wrong = new Map<string, number>();
   let overOtherTags = 0;
+  let untaggedDemonyms = 0;
   const documents = conllDocuments(sentences);
   for (const { text, spans } of documents) {
     const used = new Uint8Array(spans.length);
@@ -107,6 +112,10 @@ export function measureConllCoverage(
       const k = spans.findIndex((g, i) => used[i] === 0 && g.kind === kind && overlaps(g));
       if (k < 0 && spans.some((g) => g.kind === null && overlaps(g))) {
         overOtherTags++;
+        continue;
+      }
+      if (k < 0 && mention.kind === 'demonym' && !spans.some(overlaps)) {
+        untaggedDemonyms++;
         continue;
       }
       for (const t of [tally[kind], tally.all]) t.mentions++;
@@ -126,7 +135,7 @@ export function measureConllCoverage(
       if (used[i] === 0) count(missed, `${g.kind}: ${text.slice(g.start, g.end)}`);
     }
   }
-  return { documents: documents.length, tally, overOtherTags, missed, wrong };
+  return { documents: documents.length, tally, overOtherTags, untaggedDemonyms, missed, wrong };
 }
 
 const ratio = (a: number, b: number): string => (b === 0 ? '–' : (a / b).toFixed(2));
@@ -143,7 +152,9 @@ export function formatConllCoverage(r: ConllCoverage, details = false): string {
       `  ${kind.padEnd(13)} ${String(t.gold).padStart(5)} ${String(t.found).padStart(6)}   ${ratio(t.found, t.gold).padStart(6)}  ${String(t.mentions).padStart(8)} ${String(t.right).padStart(6)}  ${ratio(t.right, t.mentions).padStart(9)}`,
     );
   }
-  lines.push(`  ${r.overOtherTags} mentions over spans of other tags (MISC…), counted neither way`);
+  lines.push(
+    `  counted neither way: ${r.overOtherTags} mentions over spans of other tags (MISC…), ${r.untaggedDemonyms} demonyms over untagged words`,
+  );
   if (details) {
     const top = (map: Map<string, number>) =>
       [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 60);

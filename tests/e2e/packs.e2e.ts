@@ -92,7 +92,7 @@ export const packTests: readonly E2eTest[] = [
           null,
         );
         assert.deepEqual(problems, [
-          'broken.csv:2: unknown type "town"; the types are person, organisation, government, group, place (or PER, ORG, LOC, GPE, GOV, GRP)',
+          'broken.csv:2: unknown type "town"; the types are person, organisation, government, group, place (or PER, PERS, ORG, LOC, GPE, GOV, GRP)',
         ]);
         assert.equal(
           await options.evaluate(

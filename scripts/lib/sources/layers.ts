@@ -19,6 +19,7 @@ import type { Entity, EntityType } from '../../../lib/entities/types';
 import { writtenForm } from '../../../lib/text/fold';
 import { formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
+import { deriveClubCities } from './club-cities';
 import { countryEntities, parseCountrySpellings, unknownCountrySpellings } from './countries';
 import { ministryEntities } from './ministries';
 import { parseSubdivisions, subdivisionEntities } from './subdivisions';
@@ -185,7 +186,7 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   const common = new Set(listLines(commonText).map(formKey));
   const englishWords = new Set((await o.readText(wordListPath)).split('\n'));
   deriveSurnames(merged.entities, common, englishWords, provenance(o.seedFile));
-  markGuarded(merged.entities, common);
+  markGuarded(merged.entities, common, deriveClubCities(merged.entities));
   const shared = sharedForms(merged.entities);
   markShared(merged.entities, shared);
   const plainFile = join(o.corpusDir, PLAIN_WORDS);
@@ -336,11 +337,14 @@ function markShared(entities: Entity[], shared: readonly SharedForm[]): void {
 
 /**
  * Marks each entity form that folds to a word of corpus/common-words.txt as guarded, the generated
- * ones too (the nisba مجريات of المجر is "the course of events").
+ * ones too (the nisba مجريات of المجر is "the course of events"), and the forms `alsoGuarded` names
+ * as `${id} ${form}` (a club's city, ./club-cities.ts).
  */
-function markGuarded(entities: Entity[], words: ReadonlySet<string>): void {
+function markGuarded(entities: Entity[], words: ReadonlySet<string>, alsoGuarded: ReadonlySet<string>): void {
   for (const e of entities) {
-    const guarded = [...new Set(entityForms(e).map((f) => f.text))].filter((f) => words.has(formKey(f)));
+    const guarded = [...new Set(entityForms(e).map((f) => f.text))].filter(
+      (f) => words.has(formKey(f)) || alsoGuarded.has(`${e.id} ${f}`),
+    );
     if (guarded.length > 0) e.guarded = guarded;
     else delete e.guarded;
   }

@@ -3,6 +3,7 @@
 // a reader must not see lit up: a club's city, Arabic club names that are ordinary words, English
 // words that are also nicknames, and athletes' surnames that are ordinary words.
 import { describe, expect, it } from 'vitest';
+import { formKey } from '../../../lib/entities/shared-forms';
 import { dictionary, found } from './shipped-dictionary';
 
 const SPORTS = 'corpus/world/sports.txt';
@@ -18,11 +19,21 @@ describe('sport in the shipped dictionary', () => {
     for (const p of people) expect(p.asOf, p.id).toMatch(/^\d{4}-\d\d$/);
   });
 
-  it('shares no form with another entity, save River Plate, where the estuary keeps its name', () => {
-    // A shared form is decided by rank and source order, and a place's name outranks a club's
-    // alias: a bare city name given to a club would never name the club, only blur the card.
-    const shared = sports.filter((e) => e.shared !== undefined).map((e) => [e.id, e.shared]);
-    expect(shared).toEqual([['river-plate', { 'river plate': ['rio-de-la-plata'] }]]);
+  it('shares a form only with a place that keeps it until the page names the club', () => {
+    // A place's name outranks a club's alias, and the entity the page named wins: River Plate, and
+    // a club's city, which the builder gives the club guarded (scripts/lib/sources/club-cities.ts).
+    const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
+    const shared = sports.flatMap((e) =>
+      Object.entries(e.shared ?? {}).map(([form, ids]) => ({ e, form, ids })),
+    );
+    expect(shared.length).toBeGreaterThan(16);
+    for (const { e, form, ids } of shared) {
+      expect(
+        ids.map((id) => byId.get(id)?.type),
+        `${e.id}: ${form}`,
+      ).toEqual(['place']);
+      if (e.id !== 'river-plate') expect(e.guarded?.map(formKey), `${e.id}: ${form}`).toContain(form);
+    }
     expect(found('The River Plate was calm. CA River Plate won, and River Plate celebrated.')).toEqual([
       ['River Plate', 'rio-de-la-plata'],
       ['CA River Plate', 'river-plate'],

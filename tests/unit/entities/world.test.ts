@@ -966,4 +966,28 @@ describe('Arabic words that are also names, their generated forms included', () 
       ['إلبيت', 'elbit'],
     ]);
   });
+
+  it('reads a bare city as its club once the match report named the club, and as the city otherwise', () => {
+    expect(found('فاز نادي برشلونة على مضيفه، وقال مدرب برشلونة إن فريق فالنسيا لعب جيدا.')).toEqual([
+      ['نادي برشلونة', 'fc-barcelona'],
+      ['برشلونة', 'fc-barcelona'],
+      ['فريق فالنسيا', 'valencia-cf'],
+    ]);
+    // No club named: the city, in both languages.
+    expect(found('عقد المؤتمر في برشلونة ثم في فالنسيا.').map(([, id]) => id)).toEqual([
+      'barcelona',
+      'valencia',
+    ]);
+    // After the club was named, "in" still says the city.
+    expect(found('FC Porto beat Benfica; Porto now lead the league, and fans sang in Porto.')).toEqual([
+      ['FC Porto', 'fc-porto'],
+      ['Benfica', 'benfica'],
+      ['Porto', 'fc-porto'],
+      ['Porto', 'porto'],
+    ]);
+    expect(found('The summit in Porto and Liverpool ended.').map(([, id]) => id)).toEqual([
+      'porto',
+      'liverpool',
+    ]);
+  });
 });

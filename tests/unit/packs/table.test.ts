@@ -62,7 +62,7 @@ describe('pack lists (CSV/TSV)', () => {
 
   it('stops on an unknown type, listing the types', () => {
     expect(errorOf(() => parseEntityTable('type,name_ar,name_en\nplace,,Paris\ncity,,Lyon\n', 'a.csv'))).toBe(
-      'a.csv:3: unknown type "city"; the types are person, organisation, government, group, place (or PER, ORG, LOC, GPE, GOV, GRP)',
+      'a.csv:3: unknown type "city"; the types are person, organisation, government, group, place (or PER, PERS, ORG, LOC, GPE, GOV, GRP)',
     );
   });
 

@@ -27,7 +27,7 @@ const CORPUS = conll(
   'The/O Iranian/B-MISC embassy/O in/O Tirana/B-LOC ,/O Mandiant/B-ORG said/O ,/O and/O Cuba/B-ORG lost/O 2-1/O ./O',
   '-DOCSTART-',
   // Named by his surname alone in a new document: a reader who opens this story sees no full name.
-  'Rama/B-PER met/O John/B-PER Hultquist/I-PER in/O Durrës/B-LOC ./O',
+  'Rama/B-PER met/O John/B-PER Hultquist/I-PER in/O Durrës/B-LOC with/O American/O officials/O ./O',
 );
 
 describe('coverage on a CoNLL/BIO corpus', () => {
@@ -50,7 +50,7 @@ describe('coverage on a CoNLL/BIO corpus', () => {
     ]);
   });
 
-  it('counts found spans by kind, leaves a find over MISC out, and keeps documents apart', () => {
+  it('counts found spans by kind, leaves a find over MISC or an untagged demonym out, and keeps documents apart', () => {
     const r = measureConllCoverage(readConll(CORPUS, 'c.conll'), TEST_DICTIONARY);
     expect(r.documents).toBe(2);
     // Rama alone in the second document counts for nothing.
@@ -58,12 +58,14 @@ describe('coverage on a CoNLL/BIO corpus', () => {
     expect(r.tally.place).toEqual({ gold: 4, found: 4, mentions: 5, right: 4 });
     expect(r.tally.organisation).toEqual({ gold: 2, found: 1, mentions: 1, right: 1 });
     expect(r.tally.all).toEqual({ gold: 9, found: 7, mentions: 8, right: 7 });
-    expect(r.overOtherTags).toBe(1); // Iranian
+    expect(r.overOtherTags).toBe(1); // Iranian, tagged MISC
+    expect(r.untaggedDemonyms).toBe(1); // American, left untagged: an adjective, not the place
     expect([...r.wrong.keys()]).toEqual(['place: Cuba → cuba']); // a team named after its country
     expect([...r.missed.keys()].sort()).toEqual(['organisation: Cuba', 'person: Rama']);
     const table = formatConllCoverage(r, true);
     expect(table).toMatch(/all\s+9\s+7\s+0\.78\s+8\s+7\s+0\.88/);
     expect(table).toContain('1  place: Cuba → cuba');
+    expect(table).toContain('1 mentions over spans of other tags (MISC…), 1 demonyms over untagged words');
   });
 
   it('lets a surname count after the full name in the same document', () => {
