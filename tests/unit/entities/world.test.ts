@@ -271,13 +271,18 @@ describe('the shipped world dictionary', () => {
   it('leaves ordinary words that a clitic reading would split into a clitic and a name alone', () => {
     // Each seen in Saudi news of 2015 lit as a place: بليون (billion) as ب + Lyon, باكرا (early) as
     // ب + Accra, للحج (for the Hajj) as ل + Lahj, كلاوس (Klaus) as ك + Laos, كسول (lazy) as ك +
-    // Seoul, فاسدا (corrupt) as ف + Asda, بيوتا (houses) as ب + Utah; قم (do, stand) is Qom only
-    // once Qom was named.
+    // Seoul, فاسدا (corrupt) as ف + Asda, بيوتا (houses) as ب + Utah, and in ANERcorp فلكيا
+    // (astronomically) as ف + ل + Kia; قم (do, stand) is Qom only once Qom was named.
     expect(
       found(
-        'بلغت الصادرات عشرة بليون دولار وغادر باكرا للحج، وقال كلاوس إن الموظف كسول وكان فاسدا ويملك بيوتا. قم بتكرار التمرين.',
+        'بلغت الصادرات عشرة بليون دولار وغادر باكرا للحج، وقال كلاوس إن الموظف كسول وكان فاسدا ويملك بيوتا. قم بتكرار التمرين. ولد الهلال فلكيا.',
       ),
     ).toEqual([]);
+    expect(found('أعلنت كيا ولكيا مصنع في سلوفاكيا.').map(([, id]) => id)).toEqual([
+      'kia',
+      'kia',
+      'slovakia',
+    ]);
     // The names stay found, behind a clitic too, and a plain word behind one stays a word.
     expect(found('زار ليون ولاوس وسول وأكرا ولحج، ثم قال إن وبليون وللحج كلمتان.')).toEqual([
       ['ليون', 'lyon'],
