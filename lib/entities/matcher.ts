@@ -541,15 +541,22 @@ class TrieMatcher implements Matcher {
       if (this.valid(more[k] as number, s, e)) return more[k] as number;
     // After "in", "في" or "the city of", a place wins over whatever else the page named: after FC
     // Porto, "Porto won" is the club and "in Porto" the city.
-    const placesOnly =
-      placeCueBefore(this.text, this.scan.originalAt(s)) && this.placeAmong(first, more, s, e);
+    if (placeCueBefore(this.text, this.scan.originalAt(s))) {
+      const place = this.bestOf(first, more, s, e, true);
+      if (place >= 0) return place;
+    }
+    return this.bestOf(first, more, s, e, false);
+  }
+
+  /** pickMore()'s choice among the outputs valid over [s, e), or among the places only. */
+  private bestOf(first: number, more: readonly number[], s: number, e: number, placesOnly: boolean): number {
     let best = -1;
     let bestSeen = 0;
     for (let k = -1; k < more.length; k++) {
       const p = k < 0 ? first : (more[k] as number);
       // Spellings come last, and were tried (a plain word never shares a name's node: it is spelled).
       if (rankOf(p) >= WORD_RANK) break;
-      if (placesOnly && this.outputType(p) !== 'place') continue;
+      if (placesOnly && this.list.typeAt(entityOf(p)) !== 'place') continue;
       if (!this.valid(p, s, e)) continue;
       const seen = this.seenAt[entityOf(p)] as number;
       const named = seen > this.passStart ? seen : 0;
@@ -564,21 +571,6 @@ class TrieMatcher implements Matcher {
       }
     }
     return best;
-  }
-
-  /** The type of the entity output p names (not `typeOf`: page-session looks for a method of that name). */
-  private outputType(p: number): EntityType {
-    return this.list.typeAt(entityOf(p));
-  }
-
-  /** Whether one of the outputs `first` and `more` that is valid over [s, e) names a place. */
-  private placeAmong(first: number, more: readonly number[], s: number, e: number): boolean {
-    for (let k = -1; k < more.length; k++) {
-      const p = k < 0 ? first : (more[k] as number);
-      if (rankOf(p) >= WORD_RANK) return false;
-      if (this.outputType(p) === 'place' && this.valid(p, s, e)) return true;
-    }
-    return false;
   }
 
   private valid(p: number, s: number, e: number): boolean {

@@ -13,7 +13,7 @@ import {
   type Reply,
   type ResponseOf,
   readReply,
-  sendToBackground,
+  send,
 } from './messenger';
 
 /** The parts of a runtime.Port used here, so tests can hand in a pair of their own. */
@@ -84,7 +84,7 @@ export function backgroundChannel<P extends Protocol>(protocol: P): Channel<P> {
   return new Channel(
     protocol,
     () => browser.runtime.connect({ name: BACKGROUND_CHANNEL }),
-    (type, data) => sendToBackground(protocol, type, data as never),
+    (type, data) => send(protocol, type, data, (message) => browser.runtime.sendMessage(message)),
   );
 }
 

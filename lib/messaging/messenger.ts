@@ -101,7 +101,8 @@ export function serve<P extends Protocol>(protocol: P, handlers: Handlers<P>, si
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
 }
 
-async function send<P extends Protocol, K extends keyof P & string>(
+/** Sends one request through `deliver` and checks the answer (sendToTab, sendToBackground, channels). */
+export async function send<P extends Protocol, K extends keyof P & string>(
   protocol: P,
   type: K,
   data: unknown,
