@@ -23,8 +23,15 @@ const { values } = parseArgs({
 });
 const dictionary = JSON.parse(readFileSync(values.dictionary, 'utf8')) as Dictionary;
 if (values.conll !== undefined) {
+  const file = values.conll;
   try {
-    const sentences = readConll(readFileSync(values.conll, 'utf8'), values.conll);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new PackSourceError(file, undefined, `cannot read the file (${(error as Error).message})`);
+    }
+    const sentences = readConll(text, file);
     console.log(formatConllCoverage(measureConllCoverage(sentences, dictionary), values.details));
   } catch (error) {
     if (!(error instanceof PackSourceError)) throw error;

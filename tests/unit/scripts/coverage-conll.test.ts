@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readConll } from '@/lib/packs/conll';
 import {
@@ -73,5 +77,26 @@ describe('coverage on a CoNLL/BIO corpus', () => {
     const r = measureConllCoverage(readConll(oneDocument, 'c.conll'), TEST_DICTIONARY);
     expect(r.documents).toBe(1);
     expect(r.tally.person.found).toBe(3);
+  });
+
+  it('says what is wrong with a file it cannot read or parse, with its line, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coverage-conll-'));
+    try {
+      const broken = join(dir, 'broken.conll');
+      writeFileSync(broken, 'Aoun I-PER\n');
+      const run = (file: string) =>
+        spawnSync('npx', ['tsx', 'scripts/coverage.ts', '--conll', file], { encoding: 'utf8' });
+      const parsed = run(broken);
+      expect(parsed.status).toBe(1);
+      expect(parsed.stderr.trim()).toBe(
+        `${broken}:1: I-PER continues a name that was never started: the name's first token needs B-PER`,
+      );
+      const missing = run(join(dir, 'none.conll'));
+      expect(missing.status).toBe(1);
+      expect(missing.stderr.trim()).toMatch(/none\.conll: cannot read the file \(ENOENT/);
+      expect(missing.stderr).not.toMatch(/ at /); // a sentence, not a stack trace
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
