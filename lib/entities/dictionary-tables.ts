@@ -10,7 +10,8 @@
 // an entry or a map of ids.
 //
 // Tables file layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over
-// every word after it), byte length, node count, entity count, section count, then each section's
+// every word after it), byte length, node count, entity count, section count, the most words of a
+// form (Trie.maxWords), then each section's
 // byte offset and byte length; the sections follow, each 4-byte aligned, in SECTIONS order. The
 // entries file is the JSON array "[e0,e1,…]"; the tables file's entryEnds section says where each
 // entry ends and its entriesCheck section holds the entries file's byte length and checksum.
@@ -22,11 +23,11 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 11;
-const HEADER_WORDS = 7;
+export const FORMAT_VERSION = 12;
+const HEADER_WORDS = 8;
 const CHECKED_FROM = 3;
 
-type ArrayName = Exclude<keyof TrieTables, 'nodes' | 'spellings'>;
+type ArrayName = Exclude<keyof TrieTables, 'nodes' | 'maxWords' | 'spellings'>;
 /** The sections, in file order: the trie's tables, then the ids, the sources and the entries' ends. */
 const SECTIONS = [
   'parent',
@@ -36,6 +37,7 @@ const SECTIONS = [
   'pool',
   'slots',
   'bloom',
+  'beginnings',
   'shapes',
   'moreNodes',
   'moreEnds',
@@ -57,6 +59,7 @@ const BYTES: Record<ArrayName, 1 | 2 | 4> = {
   pool: 2,
   slots: 4,
   bloom: 4,
+  beginnings: 4,
   shapes: 4,
   moreNodes: 4,
   moreEnds: 4,
@@ -117,9 +120,9 @@ function entityOfStored(stored: StoredEntry, id: string, sources: readonly strin
 
 /** A trie's tables: what a dictionary file stores (the matcher reads them as fields). */
 export function trieTables(trie: Trie): TrieTables {
-  const { nodes, parent, output, nodeFlags, words, pool, slots, bloom, shapes, more, spellings } = trie;
-  return {
+  const {
     nodes,
+    maxWords,
     parent,
     output,
     nodeFlags,
@@ -127,6 +130,22 @@ export function trieTables(trie: Trie): TrieTables {
     pool,
     slots,
     bloom,
+    beginnings,
+    shapes,
+    more,
+    spellings,
+  } = trie;
+  return {
+    nodes,
+    maxWords,
+    parent,
+    output,
+    nodeFlags,
+    words,
+    pool,
+    slots,
+    bloom,
+    beginnings,
     shapes,
     ...moreTables(more),
     spellings,
@@ -189,7 +208,16 @@ export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryF
   });
   const file = new Uint8Array(offset);
   const words = new Uint32Array(file.buffer);
-  words.set([MAGIC, FORMAT_VERSION, 0, offset, tables.nodes, dict.entities.length, SECTIONS.length]);
+  words.set([
+    MAGIC,
+    FORMAT_VERSION,
+    0,
+    offset,
+    tables.nodes,
+    dict.entities.length,
+    SECTIONS.length,
+    tables.maxWords,
+  ]);
   parts.forEach((p, k) => {
     words[HEADER_WORDS + 2 * k] = offsets[k] as number;
     words[HEADER_WORDS + 2 * k + 1] = p.length;
@@ -263,6 +291,7 @@ function decodeTables(
   const i32 = (name: ArrayName) => view(name) as Int32Array;
   const tables: TrieTables = {
     nodes: words[4] as number,
+    maxWords: words[7] as number,
     parent: i32('parent'),
     output: i32('output'),
     nodeFlags: view('nodeFlags') as Uint8Array,
@@ -270,6 +299,7 @@ function decodeTables(
     pool: view('pool') as Uint16Array,
     slots: i32('slots'),
     bloom: i32('bloom'),
+    beginnings: i32('beginnings'),
     shapes: i32('shapes'),
     moreNodes: i32('moreNodes'),
     moreEnds: i32('moreEnds'),
@@ -294,7 +324,9 @@ function decodeTables(
     tables.parent.length !== tables.nodes ||
     tables.words.length !== tables.nodes ||
     tables.nodeFlags.length !== tables.nodes ||
-    (tables.slots.length & (tables.slots.length - 1)) !== 0
+    (tables.slots.length & (tables.slots.length - 1)) !== 0 ||
+    tables.beginnings.length === 0 ||
+    (tables.beginnings.length & (tables.beginnings.length - 1)) !== 0
   )
     throw new DictionaryFileError('the dictionary file is damaged (its tables disagree)');
   const [entriesLength, entriesSum] = new Uint32Array(buffer, checkAt, 2);

@@ -4,6 +4,7 @@
 
 import { foldInto, MAX_EXPANSION, writtenForm } from '../text/fold';
 import {
+  beginningBit,
   HASH_SEED,
   KEY_MASK,
   SHAPE_BITS,
@@ -13,6 +14,7 @@ import {
   TokenBuffers,
   thirdOf,
   tokenizeUnits,
+  WHOLE_FORM,
 } from '../text/tokenize';
 import { APOSTROPHE, LOWER_S } from '../text/units';
 import { CLITIC_SHAPES, RESTORES } from './clitics';
@@ -35,6 +37,11 @@ const MIN_BLOOM_BITS = 1 << 12;
 /** The smallest edge table (slots). */
 const MIN_SLOTS = 1024;
 const MAX_BLOOM_BITS = 1 << 21;
+// The beginnings table (tokenize.ts, beginningBit): at least 16 bits per beginning (a whole first
+// word or a first word's pair), so that a text word passes a test it should not about one time in
+// sixteen, after the Bloom filter; at most 2^20 bits (128 KB).
+const BITS_PER_BEGINNING = 8;
+const MAX_BEGINNING_BITS = 1 << 20;
 
 // The shape filter (tokenize.ts, shapeBit): a bit per shape of a dictionary word, tagged with what
 // the word is. Tags 0…2: a first word after restore 0…2 (0 is "": the bare word), its shape taken
@@ -55,6 +62,8 @@ function setShape(bits: Int32Array, key: number, third: number, tag: number): vo
  */
 export interface TrieTables {
   nodes: number;
+  /** The most words of a form (0 in an empty trie). */
+  maxWords: number;
   parent: Int32Array;
   output: Int32Array;
   nodeFlags: Uint8Array;
@@ -62,6 +71,7 @@ export interface TrieTables {
   pool: Uint16Array;
   slots: Int32Array;
   bloom: Int32Array;
+  beginnings: Int32Array;
   shapes: Int32Array;
   moreNodes: Int32Array;
   moreEnds: Int32Array;
@@ -125,6 +135,8 @@ function grow<T extends Int32Array | Uint16Array | Uint8Array>(a: T, min: number
  */
 export class Trie {
   readonly nodes: number;
+  /** The most words of a form: a name begun at a text's word ends within this many words. */
+  readonly maxWords: number;
   readonly parent: Int32Array;
   /** Best packed output of a node, -1 if no form ends there. */
   readonly output: Int32Array;
@@ -150,6 +162,10 @@ export class Trie {
   readonly bloom: Int32Array;
   /** bloom's bit count - 1. */
   readonly bloomMask: number;
+  /** A bit per way a name may begin in a text, see beginningBit(). */
+  readonly beginnings: Int32Array;
+  /** beginningBit()'s shift for this table: 32 - log2 of its bit count. */
+  readonly beginningShift: number;
   /** A bit per shape of a first word, see shapeBit. */
   readonly shapes: Int32Array;
   /** Further outputs of the rare nodes shared by several entities, sorted. */
@@ -158,6 +174,7 @@ export class Trie {
 
   constructor(tables: TrieTables) {
     this.nodes = tables.nodes;
+    this.maxWords = tables.maxWords;
     this.parent = tables.parent;
     this.output = tables.output;
     this.nodeFlags = tables.nodeFlags;
@@ -170,6 +187,8 @@ export class Trie {
     this.keyShift = keyShiftFor(this.nodeBits);
     this.bloom = tables.bloom;
     this.bloomMask = tables.bloom.length * 32 - 1;
+    this.beginnings = tables.beginnings;
+    this.beginningShift = Math.clz32(tables.beginnings.length * 32 - 1);
     this.shapes = tables.shapes;
     this.spellings = tables.spellings;
     const { moreNodes, moreEnds, moreOutputs } = tables;
@@ -218,6 +237,7 @@ export class Trie {
  */
 export class TrieBuilder {
   private nodes = 1;
+  private maxWords = 0;
   private parent: Int32Array;
   private output: Int32Array;
   private nodeFlags: Uint8Array;
@@ -279,6 +299,7 @@ export class TrieBuilder {
     if (count === 0) return 0;
     for (let k = 0; k < count; k++)
       if ((ends[k] as number) - (starts[k] as number) > MAX_WORD_LENGTH) return 0;
+    if (make && count > this.maxWords) this.maxWords = count;
     let node = 0;
     // Below a node made by this very form nothing exists yet: no need to look.
     let fresh = false;
@@ -337,9 +358,11 @@ export class TrieBuilder {
       while (slots[at] !== 0) at = (at + 1) & (size - 1);
       slots[at] = ((key >>> keyShift) << nodeBits) | node;
     }
+    const beginnings = this.beginnings(pairs);
     const { words, pool } = this.sharedWords();
     return new Trie({
       nodes: n,
+      maxWords: this.maxWords,
       parent: this.parent.slice(0, n),
       output: this.output.slice(0, n),
       nodeFlags: this.nodeFlags.slice(0, n),
@@ -347,10 +370,50 @@ export class TrieBuilder {
       pool,
       slots,
       bloom,
+      beginnings,
       shapes: this.shapes.slice(),
       ...moreTables(this.more),
       spellings: [...this.spellings],
     });
+  }
+
+  /**
+   * The beginnings table (tokenize.ts, beginningBit) of the edges in `pairs` (slot i: key 2i, node
+   * 2i + 1): a first word's key where a form ends at it, a first word's key and its child's word
+   * key where a form goes on.
+   */
+  private beginnings(pairs: Int32Array): Int32Array {
+    const n = this.nodes;
+    const keyOf = new Int32Array(n);
+    for (let i = 1; i < pairs.length; i += 2) {
+      const node = pairs[i] as number;
+      if (node !== 0) keyOf[node] = pairs[i - 1] as number;
+    }
+    let count = 0;
+    for (let node = 1; node < n; node++) {
+      const p = this.parent[node] as number;
+      if ((p === 0 && (this.output[node] as number) >= 0) || (p !== 0 && this.parent[p] === 0)) count++;
+    }
+    const bits = Math.min(
+      MAX_BEGINNING_BITS,
+      Math.max(MIN_BLOOM_BITS, 2 ** Math.ceil(Math.log2(Math.max(1, count) * BITS_PER_BEGINNING))),
+    );
+    const table = new Int32Array(bits >>> 5);
+    const shift = Math.clz32(bits - 1);
+    const set = (bit: number): void => {
+      table[bit >>> 5] = (table[bit >>> 5] as number) | (1 << (bit & 31));
+    };
+    for (let node = 1; node < n; node++) {
+      const p = this.parent[node] as number;
+      if (p === 0) {
+        if ((this.output[node] as number) >= 0) set(beginningBit(keyOf[node] as number, WHOLE_FORM, shift));
+      } else if (this.parent[p] === 0) {
+        // The child's word key: its edge key without the parent mixed in (edgeKey()).
+        const next = ((keyOf[node] as number) ^ Math.imul(p, 0x9e3779b1)) & KEY_MASK;
+        set(beginningBit(keyOf[p] as number, next, shift));
+      }
+    }
+    return table;
   }
 
   /**

@@ -4,9 +4,11 @@
 // match can be painted on the page exactly where it was found.
 
 import {
+  BEGINNING_MIX,
   HASH_SEED,
   isWordUnit,
   KEY_MASK,
+  NEXT_MIX,
   SHAPE_KEY_MIX,
   SHAPE_SHIFT,
   SHAPE_THIRD_MIX,
@@ -356,6 +358,8 @@ export class TextScan {
    * so the matchers of one page (the reader's, packs', the shipped dictionary's) scan it once.
    */
   source = '';
+  /** How far into source the scan went (scanAhead()); sourceLength is set once it reached the end. */
+  scanned = 0;
 
   /** The original offset folded unit k (< length) came from: map[k] of fold(). */
   originalAt(k: number): number {
@@ -489,7 +493,17 @@ function grownTo(a: Int32Array, size: number, keep: number): Int32Array<ArrayBuf
  * nor enlarge it.
  */
 export function scanText(original: string, out: TextScan): void {
-  const n = original.length;
+  startScan(original, out);
+  scanAhead(out, original.length);
+}
+
+/**
+ * Starts a scan of `original` into `out` that scanAhead() then takes on piece by piece: a matcher
+ * scans a long text a piece at a time and matches each piece as it goes, while the piece's units,
+ * words and the dictionary's tables it reads are still in the processor's cache (one pass over a
+ * 313,000-character article's units, then one over its words, ran from memory).
+ */
+export function startScan(original: string, out: TextScan): void {
   out.length = 0;
   out.count = 0;
   out.candidateCount = 0;
@@ -497,22 +511,39 @@ export function scanText(original: string, out: TextScan): void {
   out.wordStart = -1;
   out.kept = -2;
   out.source = original;
-  out.reserve(n + 16);
-  let i = scanRun(original, 0, out);
-  while (i < n) i = scanRun(original, scanRare(original, i, out), out);
-  out.endWord();
-  out.sourceLength = n;
+  out.sourceLength = -1;
+  out.scanned = 0;
+  out.reserve(original.length + 16);
 }
 
 /**
- * scanText()'s loop, from original[from] on, while each char folds to one unit or is deleted:
- * returns where it stopped, the end or a char for scanRare(). Its state comes from `out` and goes
+ * Scans about `chars` more chars of the text startScan() began (more to end a surrogate pair):
+ * returns true once the whole text is scanned. Until then the word being read is not among the
+ * words yet.
+ */
+export function scanAhead(out: TextScan, chars: number): boolean {
+  const original = out.source;
+  const n = original.length;
+  if (out.sourceLength === n) return true;
+  const limit = Math.min(n, out.scanned + chars);
+  let i = scanRun(original, out.scanned, limit, out);
+  while (i < limit) i = scanRun(original, scanRare(original, i, out), limit, out);
+  out.scanned = i;
+  if (i < n) return false;
+  out.endWord();
+  out.sourceLength = n;
+  return true;
+}
+
+/**
+ * scanText()'s loop, from original[from] up to original[limit], while each char folds to one unit
+ * or is deleted: returns where it stopped, the limit or a char for scanRare(). Its state comes from `out` and goes
  * back there. A char costs one table read and one write, a word end three more; nothing here
  * allocates or calls a function of ours, and every constant is a local or a literal, which the
  * engine's first tiers read fastest.
  */
-function scanRun(original: string, from: number, out: TextScan): number {
-  const n = original.length;
+function scanRun(original: string, from: number, limit: number, out: TextScan): number {
+  const n = limit;
   const table = SCAN;
   const units = out.units;
   const starts = out.starts;
@@ -590,20 +621,29 @@ function scanRun(original: string, from: number, out: TextScan): number {
 }
 
 /**
- * Lists the scanned words that may begin a dictionary name (TextScan.candidates): as they are, by
- * their key's bit in the first words' Bloom filter, or behind a lead, by their shape. One pass over
- * the words, with shapeKey() (the lead in place of the first unit) and shapeBit() written out, as
+ * Lists the scanned words [from, to) that may begin a dictionary name (TextScan.candidates): as
+ * they are, by their key's bit in the first words' Bloom filter and a beginning's bit, or behind a
+ * lead, by their shape. Word to + 1 must be scanned if there is one. One pass over the words, with shapeKey() (the lead in place of the first unit) and shapeBit() written out, as
  * TrieBuilder marks the shapes.
  */
-export function listCandidates(scan: TextScan, filter: WordFilter): void {
+export function listCandidates(scan: TextScan, filter: WordFilter, from: number, to: number): void {
   const { units, starts, ends, keys, candidates, count } = scan;
-  const { firstWords, firstWordMask, bits, leads } = filter;
+  const { firstWords, firstWordMask, beginnings, beginningShift, bits, leads } = filter;
   const leadTag = filter.leadTag << 26; // as shapeBit() mixes it in
   let candidateCount = 0;
-  for (let k = 0; k < count; k++) {
+  for (let k = from; k < to; k++) {
     const key = keys[k] as number;
     const bit = key & firstWordMask;
     let passed = ((firstWords[bit >>> 5] as number) >>> (bit & 31)) & 1; // AS_IS
+    if (passed !== 0) {
+      // A first word: does a name begin here, as a whole form or with the next word (beginningBit())?
+      let at = Math.imul(key, BEGINNING_MIX) >>> beginningShift;
+      passed = ((beginnings[at >>> 5] as number) >>> (at & 31)) & 1;
+      if (passed === 0 && k + 1 < count) {
+        at = Math.imul(key ^ Math.imul(keys[k + 1] as number, NEXT_MIX), BEGINNING_MIX) >>> beginningShift;
+        passed = ((beginnings[at >>> 5] as number) >>> (at & 31)) & 1;
+      }
+    }
     const start = starts[k] as number;
     const lead = leads[units[start] as number] as number;
     if (lead !== 0) {

@@ -102,6 +102,22 @@ export function shapeBit(key: number, third: number, tag: number): number {
   return (Math.imul(key ^ (tag << 26), SHAPE_KEY_MIX) ^ Math.imul(third, SHAPE_THIRD_MIX)) >>> SHAPE_SHIFT;
 }
 
+// A first word is worth a trie look-up only if a name may begin there: it is a whole form itself,
+// or the word after it is the second word of a form it begins. Most first words in a text are
+// neither (في، على، "the" begin names; the next word seldom goes on with one), and two bit tests on
+// keys the scan computed anyway cost less than the look-up and the step they spare.
+
+/** A beginnings table's bit (of 2^(32 - shift)) for a first word that is a whole form: next = 0. */
+export const WHOLE_FORM = 0;
+/** Multipliers of beginningBit() (odd, well mixed, not the shape's). */
+export const BEGINNING_MIX = 0x27d4eb2f | 0;
+export const NEXT_MIX = 0x165667b1 | 0;
+
+/** The bit of first word `key` followed by a word of key `next` (WHOLE_FORM: alone) in a beginnings table. */
+export function beginningBit(key: number, next: number, shift: number): number {
+  return Math.imul(key ^ Math.imul(next, NEXT_MIX), BEGINNING_MIX) >>> shift;
+}
+
 /** The key of units[from, to), a non-empty word. */
 export function shapeOf(units: Uint16Array, from: number, to: number): number {
   return shapeKey(
@@ -126,6 +142,9 @@ export interface WordFilter {
   /** A bit per first word: bit wordKey(word) & firstWordMask. */
   readonly firstWords: Int32Array;
   readonly firstWordMask: number;
+  /** The ways a name may begin, see beginningBit(): a first word passes as it is only with one set. */
+  readonly beginnings: Int32Array;
+  readonly beginningShift: number;
   /** SHAPE_BITS bits, see shapeBit(). */
   readonly bits: Int32Array;
   /** leads[u]: the class (1…63) of a first unit u that may be a lead, else 0. 0x10000 entries. */

@@ -12,12 +12,13 @@ import {
 } from '../../../lib/entities/dictionary-file';
 import {
   DictionaryFileError,
+  decodeDictionaryTables,
   dictionaryFromFiles,
   encodeDictionaryFiles,
   FORMAT_VERSION,
   matcherFromFile,
 } from '../../../lib/entities/dictionary-tables';
-import { compileMatcher, compileTrie, entityForms } from '../../../lib/entities/matcher';
+import { compileMatcher, compileTrie, entityForms, SCAN_PIECE } from '../../../lib/entities/matcher';
 import type { Dictionary, Entity } from '../../../lib/entities/types';
 import { TEST_DICTIONARY } from './test-dictionary';
 
@@ -112,6 +113,18 @@ describe('the shipped dictionary files', () => {
 });
 
 describe('dictionary files of any list of entities', () => {
+  it('keep the most words of a form, which matching a long text a piece at a time relies on', () => {
+    for (const dict of [TEST_DICTIONARY, source]) {
+      const trie = compileTrie(dict.entities, dict.words);
+      const { tables } = encodeDictionaryFiles(dict, trie);
+      expect(trie.maxWords).toBeGreaterThan(2);
+      expect(decodeDictionaryTables(tables.slice().buffer).trie.maxWords).toBe(trie.maxWords);
+    }
+    const long = goldTexts.join('\n\n');
+    expect(long.length).toBeGreaterThan(3 * SCAN_PIECE);
+    expect(shippedMatcher().match(long)).toEqual(compileMatcher(source).match(long));
+  });
+
   it('match as their compiled dictionary does, empty included', () => {
     const compiled = compileMatcher(TEST_DICTIONARY);
     const loaded = matcherFromFile(...filesOf(TEST_DICTIONARY));
