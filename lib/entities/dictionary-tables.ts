@@ -120,35 +120,20 @@ function entityOfStored(stored: StoredEntry, id: string, sources: readonly strin
 
 /** A trie's tables: what a dictionary file stores (the matcher reads them as fields). */
 export function trieTables(trie: Trie): TrieTables {
-  const {
-    nodes,
-    maxWords,
-    parent,
-    output,
-    nodeFlags,
-    words,
-    pool,
-    slots,
-    bloom,
-    beginnings,
-    shapes,
-    more,
-    spellings,
-  } = trie;
   return {
-    nodes,
-    maxWords,
-    parent,
-    output,
-    nodeFlags,
-    words,
-    pool,
-    slots,
-    bloom,
-    beginnings,
-    shapes,
-    ...moreTables(more),
-    spellings,
+    nodes: trie.nodes,
+    maxWords: trie.maxWords,
+    parent: trie.parent,
+    output: trie.output,
+    nodeFlags: trie.nodeFlags,
+    words: trie.words,
+    pool: trie.pool,
+    slots: trie.slots,
+    bloom: trie.bloom,
+    beginnings: trie.beginnings,
+    shapes: trie.shapes,
+    ...moreTables(trie.more),
+    spellings: trie.spellings,
   };
 }
 
