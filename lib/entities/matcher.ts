@@ -4,7 +4,15 @@
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
 import { AS_IS, BEHIND_LEAD, listCandidates, scanAhead, startScan, TextScan, writtenAs } from '../text/fold';
-import { KEY_MASK, SHAPE_KEY_MIX, SHAPE_SHIFT, SHAPE_THIRD_MIX, type WordFilter } from '../text/tokenize';
+import {
+  BEGINNING_MIX,
+  KEY_MASK,
+  NEXT_MIX,
+  SHAPE_KEY_MIX,
+  SHAPE_SHIFT,
+  SHAPE_THIRD_MIX,
+  type WordFilter,
+} from '../text/tokenize';
 import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
@@ -752,6 +760,9 @@ class TrieMatcher implements Matcher {
     const units = this.units;
     const trie = this.trie;
     const shapes = trie.shapes;
+    const beginnings = trie.beginnings;
+    const beginningShift = trie.beginningShift;
+    const keys = this.scan.keys;
     const s = this.scan.starts[i] as number;
     const e = this.scan.ends[i] as number;
     let start = -1;
@@ -795,6 +806,13 @@ class TrieMatcher implements Matcher {
         const key = h & KEY_MASK;
         const bloomBit = key & trie.bloomMask;
         if (((trie.bloom[bloomBit >>> 5] as number) & (1 << (bloomBit & 31))) === 0) continue;
+        // And a name may begin with it: alone, or with the next word (beginningBit(), written out).
+        let at = Math.imul(key, BEGINNING_MIX) >>> beginningShift;
+        if (((beginnings[at >>> 5] as number) & (1 << (at & 31))) === 0) {
+          if (i + 1 >= this.count) continue;
+          at = Math.imul(key ^ Math.imul(keys[i + 1] as number, NEXT_MIX), BEGINNING_MIX) >>> beginningShift;
+          if (((beginnings[at >>> 5] as number) & (1 << (at & 31))) === 0) continue;
+        }
         const node = trie.find(key, 0, units, from, e, restoreText);
         if (node === 0 || !this.extend(node, i, s + (readingSkip[r] as number))) continue;
         if (short && this.lastToken === i) continue;
