@@ -9,6 +9,22 @@ const people = (text: string) =>
   found(text).filter(([, id]) => dictionary.entities.find((e) => e.id === id)?.type === 'person');
 
 describe('people in the news, by category', () => {
+  it('finds former leaders under both spellings Arabic news gives them, the father and the son apart', () => {
+    expect(
+      people(
+        'وقال الأمين العام للأمم المتحدة كوفي أنان إن المنظمة ستساعد، وأضاف أنان أن الرئيس الأمريكي جورج بوش وعد بالدعم، ورد بوش بأن جورج بوش الأب زار المنطقة.',
+      ),
+    ).toEqual([
+      ['كوفي أنان', 'kofi-annan'],
+      ['أنان', 'kofi-annan'],
+      ['جورج بوش', 'george-w-bush'],
+      ['بوش', 'george-w-bush'],
+      ['جورج بوش الأب', 'george-h-w-bush'],
+    ]);
+    // A surname alone, before any full name, is nobody's.
+    expect(people('قال أنان إن بوش سيزور المنطقة')).toEqual([]);
+  });
+
   it('finds group leaders in an Arabic report, with clitics and by surname after the full name', () => {
     expect(
       found(
