@@ -348,6 +348,8 @@ export class TrieBuilder {
     const slots = new Int32Array(size);
     const nodeBits = nodeBitsFor(n);
     const keyShift = keyShiftFor(nodeBits);
+    /** Each node's edge key, for the beginnings table. */
+    const keyOf = new Int32Array(n);
     for (let i = 1; i < pairs.length; i += 2) {
       const node = pairs[i] as number;
       if (node === 0) continue;
@@ -357,8 +359,9 @@ export class TrieBuilder {
       let at = key & (size - 1);
       while (slots[at] !== 0) at = (at + 1) & (size - 1);
       slots[at] = ((key >>> keyShift) << nodeBits) | node;
+      keyOf[node] = key;
     }
-    const beginnings = this.beginnings(pairs);
+    const beginnings = this.beginnings(keyOf);
     const { words, pool } = this.sharedWords();
     return new Trie({
       nodes: n,
@@ -378,17 +381,11 @@ export class TrieBuilder {
   }
 
   /**
-   * The beginnings table (tokenize.ts, beginningBit) of the edges in `pairs` (slot i: key 2i, node
-   * 2i + 1): a first word's key where a form ends at it, a first word's key and its child's word
-   * key where a form goes on.
+   * The beginnings table (tokenize.ts, beginningBit), from each node's edge key: a first word's key
+   * where a form ends at it, a first word's key and its child's word key where a form goes on.
    */
-  private beginnings(pairs: Int32Array): Int32Array {
+  private beginnings(keyOf: Int32Array): Int32Array {
     const n = this.nodes;
-    const keyOf = new Int32Array(n);
-    for (let i = 1; i < pairs.length; i += 2) {
-      const node = pairs[i] as number;
-      if (node !== 0) keyOf[node] = pairs[i - 1] as number;
-    }
     let count = 0;
     for (let node = 1; node < n; node++) {
       const p = this.parent[node] as number;
