@@ -499,9 +499,9 @@ export function scanText(original: string, out: TextScan): void {
 
 /**
  * Starts a scan of `original` into `out` that scanAhead() then takes on piece by piece: a matcher
- * scans a long text a piece at a time and matches each piece as it goes, while the piece's units,
- * words and the dictionary's tables it reads are still in the processor's cache (one pass over a
- * 313,000-character article's units, then one over its words, ran from memory).
+ * scans a long text a piece at a time and matches each piece as it goes, while the piece's units
+ * and words, and the dictionary's tables they reached, are still in the processor's cache (a pass
+ * over a whole long text's units, then one over its words, each ran from memory).
  */
 export function startScan(original: string, out: TextScan): void {
   out.length = 0;
@@ -537,10 +537,10 @@ export function scanAhead(out: TextScan, chars: number): boolean {
 
 /**
  * scanText()'s loop, from original[from] up to original[limit], while each char folds to one unit
- * or is deleted: returns where it stopped, the limit or a char for scanRare(). Its state comes from `out` and goes
- * back there. A char costs one table read and one write, a word end three more; nothing here
- * allocates or calls a function of ours, and every constant is a local or a literal, which the
- * engine's first tiers read fastest.
+ * or is deleted: returns where it stopped, the limit or a char for scanRare(). Its state comes from
+ * `out` and goes back there. A char costs one table read and one write, a word end three more;
+ * nothing here allocates or calls a function of ours, and every constant is a local or a literal,
+ * which the engine's first tiers read fastest.
  */
 function scanRun(original: string, from: number, limit: number, out: TextScan): number {
   const n = limit;
@@ -622,9 +622,10 @@ function scanRun(original: string, from: number, limit: number, out: TextScan): 
 
 /**
  * Lists the scanned words [from, to) that may begin a dictionary name (TextScan.candidates): as
- * they are, by their key's bit in the first words' Bloom filter and a beginning's bit, or behind a
- * lead, by their shape. Word to + 1 must be scanned if there is one. One pass over the words, with shapeKey() (the lead in place of the first unit) and shapeBit() written out, as
- * TrieBuilder marks the shapes.
+ * they are, by their key's bit in the first words' Bloom filter and a beginning's bit (the word
+ * after each is read too: it must be scanned, if the text has one), or behind a lead, by their
+ * shape. One pass over the words, with shapeKey() (the lead in place of the first unit),
+ * shapeBit() and beginningBit() written out, as TrieBuilder marks them.
  */
 export function listCandidates(scan: TextScan, filter: WordFilter, from: number, to: number): void {
   const { units, starts, ends, keys, candidates, count } = scan;

@@ -107,13 +107,16 @@ export function shapeBit(key: number, third: number, tag: number): number {
 // neither (في، على، "the" begin names; the next word seldom goes on with one), and two bit tests on
 // keys the scan computed anyway cost less than the look-up and the step they spare.
 
-/** A beginnings table's bit (of 2^(32 - shift)) for a first word that is a whole form: next = 0. */
+/** beginningBit()'s `next` for a first word that is a whole form. */
 export const WHOLE_FORM = 0;
 /** Multipliers of beginningBit() (odd, well mixed, not the shape's). */
 export const BEGINNING_MIX = 0x27d4eb2f | 0;
 export const NEXT_MIX = 0x165667b1 | 0;
 
-/** The bit of first word `key` followed by a word of key `next` (WHOLE_FORM: alone) in a beginnings table. */
+/**
+ * The bit in a beginnings table (of 2^(32 - shift) bits) of first word `key` followed by a word of
+ * key `next`, or of `key` alone (next = WHOLE_FORM).
+ */
 export function beginningBit(key: number, next: number, shift: number): number {
   return Math.imul(key ^ Math.imul(next, NEXT_MIX), BEGINNING_MIX) >>> shift;
 }
