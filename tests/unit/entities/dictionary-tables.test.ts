@@ -197,5 +197,15 @@ describe('dictionary files of any list of entities', () => {
     expect(() =>
       matcherFromFile(shippedBuffer().slice(0, bytes.length - 4), null, { verify: false }),
     ).toThrow(/damaged/);
+    // So is a beginnings table of a size no matcher can index (its section's length a word short).
+    const beginnings = decodeDictionaryTables(shippedBuffer()).trie.beginnings;
+    const short = shippedBuffer();
+    const header = new Uint32Array(short);
+    const entry = header.findIndex(
+      (w, k) => w === beginnings.byteOffset && header[k + 1] === beginnings.byteLength,
+    );
+    expect(entry).toBeGreaterThan(0);
+    header[entry + 1] = beginnings.byteLength - 4;
+    expect(() => matcherFromFile(short, null, { verify: false })).toThrow(/damaged/);
   });
 });
