@@ -373,18 +373,18 @@ const BARE_ALEF = 0x627;
 const NO_UNITS = new Uint16Array(0);
 
 /**
- * A mention as the matcher makes it: a class, not an object literal. V8 tracks an object literal's
- * allocation site, and the mentions of a long text survive its young-generation collections, so it
- * moves that site's objects to the old generation, which made the whole match ~1.7× slower in one
- * process of two (measured in Node; a class constructor is not tracked so).
- */
-/**
  * Chars scanned before their words are matched (TrieMatcher.match()): the piece's units, words and
  * the tables they reach stay in the processor's cache. Measured on the bench's 1,000,000 chars
  * (scripts/bench-matcher.ts): 4,000 to 32,000 do about as well, all better than the whole text.
  */
 export const SCAN_PIECE = 8000;
 
+/**
+ * A mention as the matcher makes it: a class, not an object literal. V8 tracks an object literal's
+ * allocation site, and the mentions of a long text survive its young-generation collections, so it
+ * moves that site's objects to the old generation, which made the whole match ~1.7× slower in one
+ * process of two (measured in Node; a class constructor is not tracked so).
+ */
 class FoundMention implements Mention {
   constructor(
     readonly start: number,
