@@ -205,6 +205,36 @@ function placeCueBefore(text: string, at: number): boolean {
 const WAW = 0x648;
 const FEH = 0x641;
 
+/** Words before a side in a match report: "beat Valencia", "Porto v Benfica", «فاز برشلونة». */
+const BEFORE_TEAM = byLength(
+  'beat beats defeated v vs versus فاز وفاز تعادل وتعادل خسر وخسر تغلب وتغلب',
+);
+/** Words after one: "Liverpool beat", "Porto drew". */
+const AFTER_TEAM = byLength('beat beats defeated drew lost won');
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
+
+/**
+ * Whether text[start, end) stands where a match report puts a side: a score of one or two digits
+ * right after it ("Barcelona 2 Valencia 1", but not "Barcelona 2024"), or a word of the result
+ * right before or after it.
+ */
+function teamCueAround(text: string, start: number, end: number): boolean {
+  let after = end;
+  while (text.charCodeAt(after) === SPACE) after++;
+  if (after > end && isDigit(text.charCodeAt(after))) {
+    let digits = after;
+    while (isDigit(text.charCodeAt(digits))) digits++;
+    return digits - after <= 2 && !isLetter(text.charCodeAt(digits));
+  }
+  if (after > end) {
+    let wordEnd = after;
+    while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
+    if (isWordOf(AFTER_TEAM, text, after, wordEnd)) return true;
+  }
+  const word = wordBefore(text, start, isLetter);
+  return word !== null && isWordOf(BEFORE_TEAM, text, word[0], word[1]);
+}
+
 const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
 
 /** Whether text[at] begins an 's or ’s that ends a word. */
@@ -570,23 +600,39 @@ class TrieMatcher implements Matcher {
       if (this.valid(more[k] as number, s, e)) return more[k] as number;
     // After "in", "في" or "the city of", a place wins over whatever else the page named: after FC
     // Porto, "Porto won" is the club and "in Porto" the city.
-    if (placeCueBefore(this.text, this.scan.originalAt(s))) {
-      const place = this.bestOf(first, more, s, e, true);
+    const os = this.scan.originalAt(s);
+    if (placeCueBefore(this.text, os)) {
+      const place = this.bestOf(first, more, s, e, 'place');
       if (place >= 0) return place;
     }
-    return this.bestOf(first, more, s, e, false);
+    // Before a score or after "beat", «فاز», a club wins over the city it is named after, even on a
+    // page that did not name it in full: the guard of its city name (club-cities.ts) is the cue.
+    if (teamCueAround(this.text, os, this.scan.originalEnd(e))) {
+      const club = this.bestOf(first, more, s, e, 'organisation');
+      if (club >= 0) return club;
+    }
+    return this.bestOf(first, more, s, e, null);
   }
 
-  /** pickMore()'s choice among the outputs valid over [s, e), or among the places only. */
-  private bestOf(first: number, more: readonly number[], s: number, e: number, placesOnly: boolean): number {
+  /**
+   * pickMore()'s choice among the outputs valid over [s, e), or among the places only, or among the
+   * organisations only with their guard taken as held (a team cue).
+   */
+  private bestOf(
+    first: number,
+    more: readonly number[],
+    s: number,
+    e: number,
+    only: 'place' | 'organisation' | null,
+  ): number {
     let best = -1;
     let bestSeen = 0;
     for (let k = -1; k < more.length; k++) {
       const p = k < 0 ? first : (more[k] as number);
       // Spellings come last, and were tried (a plain word never shares a name's node: it is spelled).
       if (rankOf(p) >= WORD_RANK) break;
-      if (placesOnly && this.list.typeAt(entityOf(p)) !== 'place') continue;
-      if (!this.valid(p, s, e)) continue;
+      if (only !== null && this.list.typeAt(entityOf(p)) !== only) continue;
+      if (!this.valid(only === 'organisation' ? p & ~GUARDED : p, s, e)) continue;
       const seen = this.seenAt[entityOf(p)] as number;
       const named = seen > this.passStart ? seen : 0;
       // Outputs come sorted by rank: a later one is of the same kind or a worse one.

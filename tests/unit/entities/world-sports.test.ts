@@ -128,6 +128,37 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it('reads a city as its club where a result names the sides, in both languages', () => {
+    // No club named in full on these pages: the score, the result's verb say which is meant.
+    expect(found('Barcelona 2 Valencia 1. Porto beat Benfica, and Liverpool drew with Everton.')).toEqual([
+      ['Barcelona', 'fc-barcelona'],
+      ['Valencia', 'valencia-cf'],
+      ['Porto', 'fc-porto'],
+      ['Benfica', 'benfica'],
+      ['Liverpool', 'liverpool-fc'],
+      ['Everton', 'everton-fc'],
+    ]);
+    expect(found('وفاز برشلونة على ضيفه، وتعادل فالنسيا.')).toEqual([
+      ['برشلونة', 'fc-barcelona'],
+      ['فالنسيا', 'valencia-cf'],
+    ]);
+    // Near misses: a year, a number of years, a place word, no result word: the city.
+    expect(
+      found(
+        'The Barcelona 2024 summit opened in Valencia 2 days late; Porto hosts it next, and Liverpool agreed.',
+      ),
+    ).toEqual([
+      ['Barcelona', 'barcelona'],
+      ['Valencia', 'valencia'],
+      ['Porto', 'porto'],
+      ['Liverpool', 'liverpool'],
+    ]);
+    expect(found('وصل الوفد إلى برشلونة، وأعلنت فالنسيا خطة جديدة.')).toEqual([
+      ['برشلونة', 'barcelona'],
+      ['فالنسيا', 'valencia'],
+    ]);
+  });
+
   it("leaves a club's city its own name, in both languages", () => {
     expect(
       found(
