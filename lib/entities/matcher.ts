@@ -204,11 +204,27 @@ function placeCueBefore(text: string, at: number): boolean {
 }
 const WAW = 0x648;
 const FEH = 0x641;
+const LAM = 0x644;
+
+/** Whether the word before text[at], as it is or less a leading و or ل, is one of `words`. */
+function wordBeforeIs(words: readonly (readonly string[])[], text: string, at: number): boolean {
+  const word = wordBefore(text, at, isLetter);
+  if (!word) return false;
+  const [start, end] = word;
+  const c = text.charCodeAt(start);
+  return (
+    isWordOf(words, text, start, end) || ((c === WAW || c === LAM) && isWordOf(words, text, start + 1, end))
+  );
+}
+
+/** A newsroom's people, before its name: مراسل الجزيرة, موفد العربية. */
+const MEDIA_ROLES = byLength('مراسل مراسلة مراسلو مراسلي موفد موفدة مذيع مذيعة');
+
+/** Whether the word before text[at] is one of a newsroom's people: the name after it is the medium's. */
+const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
 
 /** Words before a side in a match report: "beat Valencia", "Porto v Benfica", «فاز برشلونة». */
-const BEFORE_TEAM = byLength(
-  'beat beats defeated v vs versus فاز وفاز تعادل وتعادل خسر وخسر تغلب وتغلب',
-);
+const BEFORE_TEAM = byLength('beat beats defeated v vs versus فاز تعادل خسر تغلب');
 /** Words after one: "Liverpool beat", "Porto drew". */
 const AFTER_TEAM = byLength('beat beats defeated drew lost won');
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
@@ -231,8 +247,7 @@ function teamCueAround(text: string, start: number, end: number): boolean {
     while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
     if (isWordOf(AFTER_TEAM, text, after, wordEnd)) return true;
   }
-  const word = wordBefore(text, start, isLetter);
-  return word !== null && isWordOf(BEFORE_TEAM, text, word[0], word[1]);
+  return wordBeforeIs(BEFORE_TEAM, text, start);
 }
 
 const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
@@ -606,8 +621,9 @@ class TrieMatcher implements Matcher {
       if (place >= 0) return place;
     }
     // Before a score or after "beat", «فاز», a club wins over the city it is named after, even on a
-    // page that did not name it in full: the guard of its city name (club-cities.ts) is the cue.
-    if (teamCueAround(this.text, os, this.scan.originalEnd(e))) {
+    // page that did not name it in full: the guard of its city name (club-cities.ts) is the cue; so
+    // does a medium after its correspondent (مراسل الشرق الأوسط).
+    if (teamCueAround(this.text, os, this.scan.originalEnd(e)) || mediaRoleBefore(this.text, os)) {
       const club = this.bestOf(first, more, s, e, 'organisation');
       if (club >= 0) return club;
     }
@@ -716,9 +732,15 @@ class TrieMatcher implements Matcher {
     // chat and the tax code): a form of the entity named earlier must, as news spells a lesser-known
     // body out before its acronym. Other Latin words have capitals to tell, every time: after
     // Jordan the country, Michael Jordan is still no country.
+    // A medium's name that is also a word is the medium after its correspondent (مراسل الجزيرة).
     const first = text.charCodeAt(os);
     if (!isLatinLetter(first) || (p & UPPER_ONLY) !== 0)
-      return (this.seenAt[entityOf(p)] as number) > this.passStart;
+      return (
+        (this.seenAt[entityOf(p)] as number) > this.passStart ||
+        (isArabicLetter(first) &&
+          this.list.typeAt(entityOf(p)) === 'organisation' &&
+          mediaRoleBefore(text, os))
+      );
     if (!isAsciiUpper(first)) return false; // lower case
     if (after > oe && isAsciiUpper(text.charCodeAt(after))) {
       let wordEnd = after + 1;

@@ -403,6 +403,15 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('reads الجزيرة as the channel after its correspondent, and as nothing in prose', () => {
+    expect(found('وأوضح مراسل الجزيرة أن الوزيرة وصلت، وقالت مراسلة الجزيرة إن الوفد غادر.')).toEqual([
+      ['الجزيرة', 'al-jazeera'],
+      ['الجزيرة', 'al-jazeera'],
+    ]);
+    // The island, the peninsula, a word: no medium named, no correspondent before it.
+    expect(found('تقع الجزيرة في البحر، وزار الوفد الجزيرة ثم غادر مراسلو الصحف.')).toEqual([]);
+  });
+
   it('finds the companies and media beyond the largest, by the names the press gives them, in both languages', () => {
     expect(
       found(
