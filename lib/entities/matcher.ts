@@ -231,8 +231,9 @@ const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 
 
 /**
  * Whether text[start, end) stands where a match report puts a side: a score of one or two digits
- * right after it ("Barcelona 2 Valencia 1", but not "Barcelona 2024"), or a word of the result
- * right before or after it.
+ * right after it, then a dash, punctuation, another score or the other side's capital
+ * ("Barcelona 2 Valencia 1", "Porto 3-1"; not "Barcelona 2024", "Barcelona 3 times", «برشلونة 3
+ * مرات»), or a word of the result right before or after it.
  */
 function teamCueAround(text: string, start: number, end: number): boolean {
   let after = end;
@@ -240,7 +241,10 @@ function teamCueAround(text: string, start: number, end: number): boolean {
   if (after > end && isDigit(text.charCodeAt(after))) {
     let digits = after;
     while (isDigit(text.charCodeAt(digits))) digits++;
-    return digits - after <= 2 && !isLetter(text.charCodeAt(digits));
+    let next = digits;
+    while (text.charCodeAt(next) === SPACE) next++;
+    const c = text.charCodeAt(next);
+    return digits - after <= 2 && !isLetter(text.charCodeAt(digits)) && !(isLetter(c) && !isAsciiUpper(c));
   }
   if (after > end) {
     let wordEnd = after;

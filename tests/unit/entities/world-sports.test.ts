@@ -153,6 +153,11 @@ describe('sport in the shipped dictionary', () => {
       ['Porto', 'porto'],
       ['Liverpool', 'liverpool'],
     ]);
+    // A number that counts something is no score: "3 times", «3 مرات».
+    expect(found('He visited Barcelona 3 times; زار فالنسيا 3 مرات.')).toEqual([
+      ['Barcelona', 'barcelona'],
+      ['فالنسيا', 'valencia'],
+    ]);
     expect(found('وصل الوفد إلى برشلونة، وأعلنت فالنسيا خطة جديدة.')).toEqual([
       ['برشلونة', 'barcelona'],
       ['فالنسيا', 'valencia'],
