@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Dictionary } from '../lib/entities/types';
 import { readConll } from '../lib/packs/conll';
-import { PackSourceError } from '../lib/packs/source';
+import { decodeSource, PackSourceError } from '../lib/packs/source';
 import { formatCoverage, measureCoverage } from './lib/coverage';
 import { formatConllCoverage, measureConllCoverage } from './lib/coverage-conll';
+import { readSourceFile } from './lib/pack-cli';
 
 const { values } = parseArgs({
   options: {
@@ -23,15 +24,10 @@ const { values } = parseArgs({
 });
 const dictionary = JSON.parse(readFileSync(values.dictionary, 'utf8')) as Dictionary;
 if (values.conll !== undefined) {
-  const file = values.conll;
   try {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new PackSourceError(file, undefined, `cannot read the file (${(error as Error).message})`);
-    }
-    const sentences = readConll(text, file);
+    // Read as a pack's source is: size limit, strict UTF-8, file:line in every message.
+    const file = await readSourceFile(values.conll);
+    const sentences = readConll(decodeSource(file.name, file.bytes), file.name);
     console.log(formatConllCoverage(measureConllCoverage(sentences, dictionary), values.details));
   } catch (error) {
     if (!(error instanceof PackSourceError)) throw error;

@@ -47,6 +47,21 @@ function readPackArgs(argv: readonly string[]): PackArgs | string {
   }
 }
 
+/**
+ * A source file's bytes, named as the messages name it; a file that cannot be read, is no file or
+ * is over the size limit is a PackSourceError (the size is checked on the file's entry, before a
+ * byte of it is read).
+ */
+export async function readSourceFile(path: string): Promise<SourceFile> {
+  const name = display(resolve(path));
+  const info = await stat(path).catch((error: unknown) => {
+    throw new PackSourceError(name, undefined, `cannot read the file (${(error as Error).message})`);
+  });
+  if (!info.isFile()) throw new PackSourceError(name, undefined, 'not a file');
+  checkSourceSize(name, info.size);
+  return { name, bytes: await readFile(path) };
+}
+
 /** Runs the pack command; resolves to the exit code. Messages go to the console. */
 export async function runPackCli(argv: readonly string[], today = new Date()): Promise<number> {
   const args = readPackArgs(argv);
@@ -56,16 +71,7 @@ export async function runPackCli(argv: readonly string[], today = new Date()): P
   }
   try {
     const files: SourceFile[] = [];
-    for (const path of args.files) {
-      const name = display(resolve(path));
-      const info = await stat(path).catch((error: unknown) => {
-        throw new PackSourceError(name, undefined, `cannot read the file (${(error as Error).message})`);
-      });
-      if (!info.isFile()) throw new PackSourceError(name, undefined, 'not a file');
-      // The size is checked on the file's entry, before a byte of it is read.
-      checkSourceSize(name, info.size);
-      files.push({ name, bytes: await readFile(path) });
-    }
+    for (const path of args.files) files.push(await readSourceFile(path));
     const first = args.files[0] as string;
     const { pack, report } = buildPack(files, {
       name: args.name ?? basename(first, extname(first)),
