@@ -23,14 +23,14 @@ import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './t
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 12;
+export const FORMAT_VERSION = 13;
 const HEADER_WORDS = 8;
 const CHECKED_FROM = 3;
 
 type ArrayName = Exclude<keyof TrieTables, 'nodes' | 'maxWords' | 'spellings'>;
 /** The sections, in file order: the trie's tables, then the ids, the sources and the entries' ends. */
 const SECTIONS = [
-  'parent',
+  'checks',
   'output',
   'nodeFlags',
   'words',
@@ -52,7 +52,7 @@ const SECTIONS = [
 ] as const;
 type Section = (typeof SECTIONS)[number];
 const BYTES: Record<ArrayName, 1 | 2 | 4> = {
-  parent: 4,
+  checks: 4,
   output: 4,
   nodeFlags: 1,
   words: 4,
@@ -123,7 +123,7 @@ export function trieTables(trie: Trie): TrieTables {
   return {
     nodes: trie.nodes,
     maxWords: trie.maxWords,
-    parent: trie.parent,
+    checks: trie.checks,
     output: trie.output,
     nodeFlags: trie.nodeFlags,
     words: trie.words,
@@ -277,7 +277,7 @@ function decodeTables(
   const tables: TrieTables = {
     nodes: words[4] as number,
     maxWords: words[7] as number,
-    parent: i32('parent'),
+    checks: i32('checks'),
     output: i32('output'),
     nodeFlags: view('nodeFlags') as Uint8Array,
     words: i32('words'),
@@ -306,7 +306,7 @@ function decodeTables(
     types.length !== count ||
     idOrder.length !== count ||
     checkLength !== 8 ||
-    tables.parent.length !== tables.nodes ||
+    tables.checks.length !== tables.nodes ||
     tables.words.length !== tables.nodes ||
     tables.nodeFlags.length !== tables.nodes ||
     (tables.slots.length & (tables.slots.length - 1)) !== 0 ||

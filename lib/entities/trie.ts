@@ -66,7 +66,7 @@ export interface TrieTables {
   nodes: number;
   /** The most words of a form (0 in an empty trie). */
   maxWords: number;
-  parent: Int32Array;
+  checks: Int32Array;
   output: Int32Array;
   nodeFlags: Uint8Array;
   words: Int32Array;
@@ -100,6 +100,27 @@ export const HAS_MORE = 2;
  * "New York's Times Square" is no New York Times.
  */
 export const AFTER_POSSESSIVE = 4;
+/** Trie.nodeFlags: the node is a first word (its parent is the root). */
+export const FIRST_WORD = 8;
+
+const CHECK_SEED = 0x2f6b7a1d | 0;
+const CHECK_PRIME = 0x5bd1e995 | 0;
+const CHECK_PARENT_MIX = 0x85ebca77 | 0;
+
+/**
+ * A node's check (Trie.checks): a second hash of its word, FNV-1a's steps with another seed and
+ * prime and a final mix, the parent mixed in. A look-up takes a node whose slot holds the whole
+ * 30-bit edge key only when the check agrees too: two 32-bit hashes instead of reading the node's
+ * parent, its word and the pool, three reads from tables the processor's cache does not hold (a
+ * wrong node needs both hashes to collide, about once in 2^62 look-ups). The word is restore + u[from, to).
+ */
+export function wordCheck(parent: number, restore: string, u: Uint16Array, from: number, to: number): number {
+  let h = CHECK_SEED ^ Math.imul(parent, CHECK_PARENT_MIX);
+  for (let k = 0; k < restore.length; k++) h = Math.imul(h ^ restore.charCodeAt(k), CHECK_PRIME);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (u[i] as number), CHECK_PRIME);
+  h = Math.imul(h ^ (h >>> 15), CHECK_PARENT_MIX);
+  return h ^ (h >>> 13);
+}
 
 /**
  * Whether the gap between a word ending at `end` and the next word starting at `next` is a
@@ -139,14 +160,16 @@ export class Trie {
   readonly nodes: number;
   /** The most words of a form: a name begun at a text's word ends within this many words. */
   readonly maxWords: number;
-  readonly parent: Int32Array;
+  /** A node's check, see wordCheck(). */
+  readonly checks: Int32Array;
   /** Best packed output of a node, -1 if no form ends there. */
   readonly output: Int32Array;
   /** A node's HAS_CHILDREN and HAS_MORE bits (one byte a node: two arrays cost the file twice). */
   readonly nodeFlags: Uint8Array;
   /**
    * Node n's word is pool[start, start + length), words[n] = start << WORD_LENGTH_BITS | length:
-   * nodes with the same word (most words begin several names) share it in the pool.
+   * nodes with the same word (most words begin several names) share it in the pool. Look-ups do
+   * not read it (the checks decide): a matcher's warm-up text is made of it.
    */
   readonly words: Int32Array;
   readonly pool: Uint16Array;
@@ -177,7 +200,7 @@ export class Trie {
   constructor(tables: TrieTables) {
     this.nodes = tables.nodes;
     this.maxWords = tables.maxWords;
-    this.parent = tables.parent;
+    this.checks = tables.checks;
     this.output = tables.output;
     this.nodeFlags = tables.nodeFlags;
     this.words = tables.words;
@@ -201,35 +224,28 @@ export class Trie {
     }
   }
 
-  /** The node for edge `key` from `parent` whose word is restore + u[from, to), or 0. */
+  /**
+   * The node for edge `key` from `parent` whose word is restore + u[from, to), or 0: the slot that
+   * holds the whole key, if its node's check agrees (wordCheck()).
+   */
   find(key: number, parent: number, u: Uint16Array, from: number, to: number, restore: string): number {
     const slots = this.slots;
     const mask = this.slotMask;
     const nodeBits = this.nodeBits;
-    const nodeMask = this.nodeMask;
     const fragment = key >>> this.keyShift;
+    let check = 0;
+    let checked = false;
     for (let i = key & mask; ; i = (i + 1) & mask) {
       const slot = slots[i] as number;
       if (slot === 0) return 0;
-      const n = slot & nodeMask;
-      if (
-        slot >>> nodeBits === fragment &&
-        this.parent[n] === parent &&
-        this.sameWord(n, restore, u, from, to)
-      )
-        return n;
+      if (slot >>> nodeBits !== fragment) continue;
+      if (!checked) {
+        check = wordCheck(parent, restore, u, from, to);
+        checked = true;
+      }
+      const n = slot & this.nodeMask;
+      if (this.checks[n] === check) return n;
     }
-  }
-
-  /** Whether node n's word equals restore + u[from, to). */
-  private sameWord(n: number, restore: string, u: Uint16Array, from: number, to: number): boolean {
-    const word = this.words[n] as number;
-    if ((word & MAX_WORD_LENGTH) !== restore.length + (to - from)) return false;
-    const pool = this.pool;
-    const ws = word >>> WORD_LENGTH_BITS;
-    for (let k = 0; k < restore.length; k++) if (pool[ws + k] !== restore.charCodeAt(k)) return false;
-    for (let k = ws + restore.length, i = from; i < to; k++, i++) if (pool[k] !== u[i]) return false;
-    return true;
   }
 }
 
@@ -365,12 +381,20 @@ export class TrieBuilder {
     }
     const beginnings = this.beginnings(keyOf);
     const { words, pool } = this.sharedWords();
+    const checks = new Int32Array(n);
+    const nodeFlags = this.nodeFlags.slice(0, n);
+    for (let node = 1; node < n; node++) {
+      const parent = this.parent[node] as number;
+      const ws = this.wordStart[node] as number;
+      checks[node] = wordCheck(parent, '', this.pool, ws, this.wordStart[node + 1] as number);
+      if (parent === 0) nodeFlags[node] = (nodeFlags[node] as number) | FIRST_WORD;
+    }
     return new Trie({
       nodes: n,
       maxWords: this.maxWords,
-      parent: this.parent.slice(0, n),
+      checks,
       output: this.output.slice(0, n),
-      nodeFlags: this.nodeFlags.slice(0, n),
+      nodeFlags,
       words,
       pool,
       slots,
@@ -636,7 +660,8 @@ export function warmUpText(trie: Trie, chars: number): string {
       const first = units[0] ?? 0;
       if (first >= 0x61 && first <= 0x7a) units[0] = first - 0x20;
       else if (first >= 0x621 && run % 5 === 0) units.splice(1, 0, 0x64e); // a fatha
-      if (trie.parent[n] === 0) text += WARM_UP_LEADS[n % WARM_UP_LEADS.length] as string;
+      if (((trie.nodeFlags[n] as number) & FIRST_WORD) !== 0)
+        text += WARM_UP_LEADS[n % WARM_UP_LEADS.length] as string;
       text += `${String.fromCharCode(...units)} `;
       text += `${String.fromCharCode(...units.reverse())} `;
     }

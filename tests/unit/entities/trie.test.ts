@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { trieTables } from '../../../lib/entities/dictionary-tables';
 import { compileMatcher, compileTrie } from '../../../lib/entities/matcher';
-import { MAX_WORD_LENGTH } from '../../../lib/entities/trie';
+import { edgeKey, MAX_WORD_LENGTH, wordCheck } from '../../../lib/entities/trie';
 import type { Dictionary } from '../../../lib/entities/types';
+import { wordKey } from '../../../lib/text/tokenize';
 import { entity } from './test-dictionary';
 
 const dictionary = (entities: Dictionary['entities']): Dictionary => ({ version: 1, entities });
@@ -59,5 +60,50 @@ describe('the trie a dictionary file stores', () => {
     expect(matcher.match(`Tirana and Tirana City, not ${long}.`).map((m) => m.end - m.start)).toEqual([
       6, 11,
     ]);
+  });
+});
+
+describe('a look-up (Trie.find)', () => {
+  // Pairs of words whose 30-bit keys (wordKey()) are the same, found by a search over random words:
+  // the slot holds the key, so only the node's check (wordCheck()) tells the words apart.
+  const SAME_KEY = [
+    ['zmmoaz', 'aejobs'],
+    ['pddybd', 'clapjo'],
+  ] as const;
+  const capitalised = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+
+  it('finds no name in a text word that has the name word’s key but other letters', () => {
+    for (const [a, b] of SAME_KEY) expect(wordKey(a)).toBe(wordKey(b));
+    const dict = dictionary([
+      entity('one', 'person', 'زماوز', 'Zmmoaz'),
+      entity('two', 'organisation', 'زماوز بدبد', 'Zmmoaz Pddybd'),
+    ]);
+    const matcher = compileMatcher(dict);
+    const spans = (text: string): string[] => matcher.match(text).map((m) => text.slice(m.start, m.end));
+    // As a first word, and as the next word of a name (an edge from a parent node).
+    expect(spans(`${capitalised('aejobs')} said so.`)).toEqual([]);
+    expect(spans('Zmmoaz Clapjo said so.')).toEqual(['Zmmoaz']);
+    expect(spans('Zmmoaz Pddybd said so; Zmmoaz too.')).toEqual(['Zmmoaz Pddybd', 'Zmmoaz']);
+  });
+
+  it('checks a node by its word and its parent, as the builder and the file have it', () => {
+    const trie = compileTrie(BANKS.entities);
+    const tables = trieTables(trie);
+    const units = (w: string): Uint16Array => Uint16Array.from(w, (c) => c.charCodeAt(0));
+    const find = (parent: number, w: string): number =>
+      trie.find(edgeKey(parent, wordKey(w)), parent, units(w), 0, w.length, '');
+    // "bank" after each of three words: three nodes, each checked with its own parent.
+    const checks = new Set<number>();
+    for (const before of ['central', 'national', 'world']) {
+      const parent = find(0, before);
+      expect(tables.checks[parent]).toBe(wordCheck(0, '', units(before), 0, before.length));
+      const bank = find(parent, 'bank');
+      expect(bank).toBeGreaterThan(0);
+      expect(tables.checks[bank]).toBe(wordCheck(parent, '', units('bank'), 0, 4));
+      checks.add(tables.checks[bank] as number);
+    }
+    expect(checks.size).toBe(3);
+    // A restore's letters are the word's first: ال + بنك is البنك.
+    expect(wordCheck(0, 'ال', units('بنك'), 0, 3)).toBe(wordCheck(0, '', units('البنك'), 0, 5));
   });
 });
