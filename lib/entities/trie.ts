@@ -108,18 +108,30 @@ const CHECK_PRIME = 0x5bd1e995 | 0;
 const CHECK_PARENT_MIX = 0x85ebca77 | 0;
 
 /**
- * A node's check (Trie.checks): a second hash of its word, FNV-1a's steps with another seed and
- * prime and a final mix, the parent mixed in. A look-up takes a node whose slot holds the whole
- * 30-bit edge key only when the check agrees too: two 32-bit hashes instead of reading the node's
- * parent, its word and the pool, three reads from tables the processor's cache does not hold (a
- * wrong node needs both hashes to collide, about once in 2^62 look-ups). The word is restore + u[from, to).
+ * A node's check (Trie.checks): a second hash of its word (FNV-1a's steps with another seed and
+ * prime), then the parent mixed in and a final mix. A look-up takes a node whose slot holds the
+ * whole 30-bit edge key only when the check agrees too: two 32-bit hashes instead of reading the
+ * node's parent, its word and the pool, three reads from tables the processor's cache does not
+ * hold (a wrong node needs both hashes to collide, about once in 2^62 look-ups). The word is
+ * restore + u[from, to).
  */
 export function wordCheck(parent: number, restore: string, u: Uint16Array, from: number, to: number): number {
-  let h = CHECK_SEED ^ Math.imul(parent, CHECK_PARENT_MIX);
+  let h = CHECK_SEED;
   for (let k = 0; k < restore.length; k++) h = Math.imul(h ^ restore.charCodeAt(k), CHECK_PRIME);
+  return checkUnder(parent, wordHash(h, u, from, to));
+}
+
+/** wordCheck()'s word part, from `h` on. */
+function wordHash(h: number, u: Uint16Array, from: number, to: number): number {
   for (let i = from; i < to; i++) h = Math.imul(h ^ (u[i] as number), CHECK_PRIME);
-  h = Math.imul(h ^ (h >>> 15), CHECK_PARENT_MIX);
-  return h ^ (h >>> 13);
+  return h;
+}
+
+/** wordCheck()'s last step: a word's hash under `parent`. */
+function checkUnder(parent: number, hash: number): number {
+  const h = hash ^ Math.imul(parent, CHECK_PARENT_MIX);
+  const m = Math.imul(h ^ (h >>> 15), CHECK_PRIME);
+  return m ^ (m >>> 13);
 }
 
 /**
@@ -257,6 +269,8 @@ export class TrieBuilder {
   private nodes = 1;
   private maxWords = 0;
   private parent: Int32Array;
+  /** Node n's check (wordCheck()), made as the node is added. */
+  private checks: Int32Array;
   private output: Int32Array;
   private nodeFlags: Uint8Array;
   /** Node n's word is pool[wordStart[n], wordStart[n + 1]) while building. */
@@ -277,6 +291,7 @@ export class TrieBuilder {
     this.slots = new Int32Array(size * 2);
     this.slotMask = size - 1;
     this.parent = new Int32Array(nodes);
+    this.checks = new Int32Array(nodes);
     this.output = new Int32Array(nodes).fill(-1);
     this.nodeFlags = new Uint8Array(nodes);
     this.wordStart = new Int32Array(nodes + 1);
@@ -381,14 +396,10 @@ export class TrieBuilder {
     }
     const beginnings = this.beginnings(keyOf);
     const { words, pool } = this.sharedWords();
-    const checks = new Int32Array(n);
+    const checks = this.checks.slice(0, n);
     const nodeFlags = this.nodeFlags.slice(0, n);
-    for (let node = 1; node < n; node++) {
-      const parent = this.parent[node] as number;
-      const ws = this.wordStart[node] as number;
-      checks[node] = wordCheck(parent, '', this.pool, ws, this.wordStart[node + 1] as number);
-      if (parent === 0) nodeFlags[node] = (nodeFlags[node] as number) | FIRST_WORD;
-    }
+    for (let node = 1; node < n; node++)
+      if (this.parent[node] === 0) nodeFlags[node] = (nodeFlags[node] as number) | FIRST_WORD;
     return new Trie({
       nodes: n,
       maxWords: this.maxWords,
@@ -530,6 +541,7 @@ export class TrieBuilder {
     const n = this.nodes++;
     if (n >= this.parent.length) this.growNodes(n + 1);
     this.parent[n] = parent;
+    this.checks[n] = checkUnder(parent, wordHash(CHECK_SEED, u, from, to));
     if (this.poolEnd + (to - from) > this.pool.length) this.growPool(this.poolEnd + (to - from));
     const pool = this.pool;
     let p = this.poolEnd;
@@ -556,6 +568,7 @@ export class TrieBuilder {
   private growNodes(min: number): void {
     const size = Math.max(min, this.parent.length * 2);
     this.parent = grow(this.parent, size, (k) => new Int32Array(k));
+    this.checks = grow(this.checks, size, (k) => new Int32Array(k));
     const output = new Int32Array(size).fill(-1);
     output.set(this.output);
     this.output = output;
