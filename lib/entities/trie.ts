@@ -5,7 +5,6 @@
 import { foldInto, MAX_EXPANSION, writtenForm } from '../text/fold';
 import {
   beginningBit,
-  HASH_SEED,
   KEY_MASK,
   SHAPE_BITS,
   shapeBit,
@@ -395,7 +394,7 @@ export class TrieBuilder {
       keyOf[node] = key;
     }
     const beginnings = this.beginnings(keyOf);
-    const { words, pool } = this.sharedWords();
+    const { words, pool } = this.sharedWords(keyOf);
     const checks = this.checks.slice(0, n);
     const nodeFlags = this.nodeFlags.slice(0, n);
     for (let node = 1; node < n; node++)
@@ -453,8 +452,9 @@ export class TrieBuilder {
   /**
    * Each node's word as Trie.words has it, over a pool holding each distinct word once (found by a
    * hash of its units, then compared: no string is made, a 30,000-entity dictionary has 200,000 nodes).
+   * The hash is the word's key, taken back out of each node's edge key (keyOf).
    */
-  private sharedWords(): { words: Int32Array; pool: Uint16Array } {
+  private sharedWords(keyOf: Int32Array): { words: Int32Array; pool: Uint16Array } {
     const n = this.nodes;
     const words = new Int32Array(n);
     // Open addressing over the words' hashes: seen[i] is a word as words[] has it, plus one (0: empty).
@@ -466,9 +466,7 @@ export class TrieBuilder {
     for (let node = 1; node < n; node++) {
       const ws = this.wordStart[node] as number;
       const length = (this.wordStart[node + 1] as number) - ws;
-      let h = HASH_SEED;
-      for (let k = ws; k < ws + length; k++) h = Math.imul(h ^ (from[k] as number), 0x01000193);
-      let i = h & mask;
+      let i = edgeKey(this.parent[node] as number, keyOf[node] as number) & mask;
       let word = -1;
       for (let s = seen[i] as number; s !== 0; i = (i + 1) & mask, s = seen[i] as number) {
         if (
