@@ -2,6 +2,7 @@
 // Escape. Torn down with `signal`.
 
 import { type CorrectionSource, createCardLayer, type ShowOptions } from '@/components/card-layer';
+import { loadedExtras } from '@/components/extras/load';
 import { otherEntitiesNamed } from '@/lib/entities/shared-forms';
 import type { Entity } from '@/lib/entities/types';
 import { sendToBackground } from '@/lib/messaging/messenger';
@@ -11,13 +12,7 @@ import { mentionAtPoint } from '@/lib/page/hit-test';
 import { trackHover } from '@/lib/page/hover';
 import type { PlacedMention } from '@/lib/page/mention-index';
 import type { PageSession } from '@/lib/page/page-session';
-import {
-  addSpelling,
-  changeType,
-  overrideOf,
-  type ReaderChange,
-  suppress,
-} from '@/lib/reader-dictionary/corrections';
+import { overrideOf, type ReaderChange } from '@/lib/reader-dictionary/corrections';
 import type { ReaderPageMatcher } from '@/lib/reader-dictionary/page-matcher';
 import { saveSettings, withEntity } from '@/lib/settings/settings';
 import { foldText } from '@/lib/text/fold';
@@ -116,10 +111,14 @@ export function wireCard(
           () => {},
         ),
       lookUp: (id) => matcher.entity(id),
-      changeType: (type) => changeType(matcher.entries, entity, dictionaryType, type, newRecordId()),
+      // The corrections come with their UI, in the in-page extras: loaded before any can be chosen.
+      changeType: (type) =>
+        loadedExtras()?.changeType(matcher.entries, entity, dictionaryType, type, newRecordId()) ?? null,
       suppress: (everywhere) =>
-        suppress(entity.id, form, everywhere ? null : session.hostname, newRecordId()),
-      addSpelling: (target) => addSpelling(matcher.entries, target, form, newRecordId()),
+        loadedExtras()?.suppress(entity.id, form, everywhere ? null : session.hostname, newRecordId()) ??
+        null,
+      addSpelling: (target) =>
+        loadedExtras()?.addSpelling(matcher.entries, target, form, newRecordId()) ?? null,
       send,
     };
   };

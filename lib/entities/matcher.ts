@@ -13,7 +13,7 @@ import {
   SHAPE_THIRD_MIX,
   type WordFilter,
 } from '../text/tokenize';
-import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
+import { AMPERSAND, APOSTROPHE, COMMA, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
   LEADS,
@@ -124,10 +124,16 @@ export function compileTrie(entities: readonly Entity[], words: readonly string[
 /** A form whose own last word ends in 's (Moody's): the tokeniser drops it, the matcher wants it. */
 const POSSESSIVE_END = /['\u2019]s$/i;
 
-/** Whether spaces and then the word بن, ابن or إبن start at text[at]: a patronymic follows. */
-function patronymicAt(text: string, at: number): boolean {
+/** The first index at or after `at` that is not a space. */
+function pastSpaces(text: string, at: number): number {
   let i = at;
   while (text.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/** Whether spaces and then the word بن, ابن or إبن start at text[at]: a patronymic follows. */
+function patronymicAt(text: string, at: number): boolean {
+  let i = pastSpaces(text, at);
   if (i === at) return false;
   const c = text.charCodeAt(i);
   if (c === BARE_ALEF || c === 0x625) i++; // ا or إ of ابن
@@ -229,29 +235,55 @@ const BEFORE_TEAM = byLength('beat beats defeated v vs versus فاز تعادل 
 const AFTER_TEAM = byLength('beat beats defeated drew lost won');
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
 
+/** What never follows a score: a closing quote (an agreement's «مينسك 2»), a percent sign. */
+const NOT_AFTER_SCORE = /[»”"'%]/;
+
 /**
- * Whether text[start, end) stands where a match report puts a side: a score of one or two digits
- * right after it, then a dash, punctuation, another score or the other side's capital
- * ("Barcelona 2 Valencia 1", "Porto 3-1"; not "Barcelona 2024", "Barcelona 3 times", «برشلونة 3
- * مرات»), or a word of the result right before or after it.
+ * Whether a score follows text[.., end): one or two digits, then no letter but the other side's
+ * capital, nor a closing quote, a percent sign or a decimal's digits ("Barcelona 2 Valencia 1",
+ * "Porto 3-1", a league table's row; not "Barcelona 2024", "Barcelona 3 times", «برشلونة 3 مرات»,
+ * «مينسك 2», "Ottawa 2.5 million").
+ */
+function scoreAfter(text: string, end: number): boolean {
+  const after = pastSpaces(text, end);
+  if (after === end || !isDigit(text.charCodeAt(after))) return false;
+  let digits = after;
+  while (isDigit(text.charCodeAt(digits))) digits++;
+  const next = pastSpaces(text, digits);
+  const c = text.charCodeAt(next);
+  return (
+    digits - after <= 2 &&
+    !isLetter(text.charCodeAt(digits)) &&
+    !(isLetter(c) && !isAsciiUpper(c)) &&
+    !NOT_AFTER_SCORE.test(text.charAt(next)) &&
+    !((c === DOT || c === COMMA) && isDigit(text.charCodeAt(next + 1)))
+  );
+}
+
+/**
+ * Whether text[at] begins a side's place in a results line or a league table: a line's start, or
+ * right after the other side's score ("Leeds 2 Dundee 1"), not within a sentence ("beat New Zealand
+ * 1-0", where the country is the place the news names).
+ */
+function resultRowAt(text: string, at: number): boolean {
+  let i = at - 1;
+  while (text.charCodeAt(i) === SPACE) i--;
+  const c = text.charCodeAt(i);
+  return i < 0 || c === LF || isDigit(c);
+}
+
+/**
+ * Whether text[start, end) stands where a match report puts a side: a score after it, or a word of
+ * the result right before or after it.
  */
 function teamCueAround(text: string, start: number, end: number): boolean {
-  let after = end;
-  while (text.charCodeAt(after) === SPACE) after++;
-  if (after > end && isDigit(text.charCodeAt(after))) {
-    let digits = after;
-    while (isDigit(text.charCodeAt(digits))) digits++;
-    let next = digits;
-    while (text.charCodeAt(next) === SPACE) next++;
-    const c = text.charCodeAt(next);
-    return digits - after <= 2 && !isLetter(text.charCodeAt(digits)) && !(isLetter(c) && !isAsciiUpper(c));
-  }
-  if (after > end) {
-    let wordEnd = after;
-    while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
-    if (isWordOf(AFTER_TEAM, text, after, wordEnd)) return true;
-  }
-  return wordBeforeIs(BEFORE_TEAM, text, start);
+  if (scoreAfter(text, end)) return true;
+  const after = pastSpaces(text, end);
+  let wordEnd = after;
+  while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
+  return (
+    (after > end && isWordOf(AFTER_TEAM, text, after, wordEnd)) || wordBeforeIs(BEFORE_TEAM, text, start)
+  );
 }
 
 const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
@@ -575,6 +607,14 @@ class TrieMatcher implements Matcher {
       (patronymicAt(this.text, originalEnd) || givenNameAfter(this.text, originalStart))
     )
       return i + 1;
+    // In a results line or a league table's row a place's name names its side, not the place
+    // (Barcelona 2 Valencia 1, BOSTON 10 11 4); a club the dictionary knows won in pickMore().
+    if (
+      this.list.typeAt(entity) === 'place' &&
+      scoreAfter(this.text, originalEnd) &&
+      resultRowAt(this.text, originalStart)
+    )
+      return this.lastToken + 1;
     mentions.push(
       new FoundMention(
         originalStart,
@@ -723,13 +763,11 @@ class TrieMatcher implements Matcher {
    */
   private guardHolds(p: number, os: number, oe: number): boolean {
     const text = this.text;
-    let after = oe;
-    while (text.charCodeAt(after) === SPACE) after++;
+    const after = pastSpaces(text, oe);
     // "Gulf of Salerno", "the Gulf of Oman": a longer name goes on with "of" and a capital, even
     // after the entity was named.
     if (after > oe && text.startsWith('of ', after)) {
-      let next = after + 3;
-      while (text.charCodeAt(next) === SPACE) next++;
+      const next = pastSpaces(text, after + 3);
       if (isAsciiUpper(text.charCodeAt(next))) return false;
     }
     // Arabic has no capitals to tell a name, nor does an acronym, always in capitals (IRC is also the

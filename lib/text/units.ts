@@ -6,6 +6,7 @@ export const CR = 0x0d;
 export const SPACE = 0x20;
 export const AMPERSAND = 0x26;
 export const APOSTROPHE = 0x27;
+export const COMMA = 0x2c;
 export const HYPHEN = 0x2d;
 export const DOT = 0x2e;
 export const LOWER_S = 0x73;

@@ -164,6 +164,32 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it('names no place in a results line or a league table whose clubs it does not know', () => {
+    // The rows' names stand for their sides, and Hashiya knows no club of theirs: no place is lit up.
+    expect(
+      found(
+        'EAST DIVISION\nW L T PTS\nBOSTON 10 11 4 24\nOTTAWA 7 11 6 20\nLeeds 2 Dundee 1.\nJapan 2 Syria 1',
+      ),
+    ).toEqual([]);
+    // Near misses: a national side within a sentence, which the news counts as its country; a
+    // dateline's date, a year, a count, a unit, an agreement's name; Arabic.
+    expect(
+      found(
+        'Japan beat Syria 2-1. BOSTON 1996-12-06. Ottawa 2025 budget; Leeds 3 times; Dundee 5 km; Cardiff 2.5 million; «مينسك 2»، وبعد الفوز على نيوزيلندا 1-0.',
+      ),
+    ).toEqual([
+      ['Japan', 'japan'],
+      ['Syria', 'syria'],
+      ['BOSTON', 'boston'],
+      ['Ottawa', 'ottawa'],
+      ['Leeds', 'leeds'],
+      ['Dundee', 'dundee'],
+      ['Cardiff', 'cardiff'],
+      ['مينسك', 'minsk'],
+      ['نيوزيلندا', 'new-zealand'],
+    ]);
+  });
+
   it("leaves a club's city its own name, in both languages", () => {
     expect(
       found(
