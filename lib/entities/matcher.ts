@@ -13,7 +13,19 @@ import {
   SHAPE_THIRD_MIX,
   type WordFilter,
 } from '../text/tokenize';
-import { AMPERSAND, APOSTROPHE, COMMA, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
+import {
+  AMPERSAND,
+  APOSTROPHE,
+  COMMA,
+  CR,
+  DOT,
+  HYPHEN,
+  LF,
+  LOWER_S,
+  PARAGRAPH_SEPARATOR,
+  SPACE,
+  TAB,
+} from '../text/units';
 import {
   cliticLetter,
   LEADS,
@@ -260,16 +272,26 @@ function scoreAfter(text: string, end: number): boolean {
   );
 }
 
+const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === PARAGRAPH_SEPARATOR;
+
 /**
- * Whether text[at] begins a side's place in a results line or a league table: a line's start, or
- * right after the other side's score ("Leeds 2 Dundee 1"), not within a sentence ("beat New Zealand
- * 1-0", where the country is the place the news names).
+ * Whether text[start, end) is a side's place in a results line or a league table's row: at a line's
+ * or a block's start with a score after it ("Leeds 2 Dundee 1", "BOSTON 10 11 4"), or after the
+ * other side's score with one of its own or the line's end after it ("Leeds 2 Dundee 1", «حمص 2-1
+ * حماة»); not within a sentence ("beat New Zealand 1-0", where the country is the place the news
+ * names), nor a line that is a place's name alone (a heading, a dateline).
  */
-function resultRowAt(text: string, at: number): boolean {
-  let i = at - 1;
+function sideInResults(text: string, start: number, end: number): boolean {
+  let i = start - 1;
   while (text.charCodeAt(i) === SPACE) i--;
-  const c = text.charCodeAt(i);
-  return i < 0 || c === LF || isDigit(c);
+  let digits = i;
+  while (isDigit(text.charCodeAt(digits))) digits--;
+  // Up to three digits on their own (a basketball score): not a year (In 2024 Leeds), nor an amount
+  // (5,000 Japan).
+  const lead = text.charCodeAt(digits);
+  const afterScore = i > digits && i - digits <= 3 && (lead === SPACE || lead === HYPHEN || isLineEnd(lead));
+  if (scoreAfter(text, end)) return afterScore || isLineEnd(text.charCodeAt(i));
+  return afterScore && isLineEnd(text.charCodeAt(pastSpaces(text, end)));
 }
 
 /**
@@ -609,11 +631,7 @@ class TrieMatcher implements Matcher {
       return i + 1;
     // In a results line or a league table's row a place's name names its side, not the place
     // (Barcelona 2 Valencia 1, BOSTON 10 11 4); a club the dictionary knows won in pickMore().
-    if (
-      this.list.typeAt(entity) === 'place' &&
-      scoreAfter(this.text, originalEnd) &&
-      resultRowAt(this.text, originalStart)
-    )
+    if (this.list.typeAt(entity) === 'place' && sideInResults(this.text, originalStart, originalEnd))
       return this.lastToken + 1;
     mentions.push(
       new FoundMention(

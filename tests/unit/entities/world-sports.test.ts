@@ -171,16 +171,25 @@ describe('sport in the shipped dictionary', () => {
         'EAST DIVISION\nW L T PTS\nBOSTON 10 11 4 24\nOTTAWA 7 11 6 20\nLeeds 2 Dundee 1.\nJapan 2 Syria 1',
       ),
     ).toEqual([]);
+    // A page's blocks are apart by the text model's separator, not a line feed.
+    expect(
+      found('Scottish results\u2029Aberdeen 2 Dundee 1\u2029Aberdeen 2-1 Dundee\u2029Then the cup.'),
+    ).toEqual([['Scottish', 'scotland']]);
+    // Arabic has no capitals to tell the other side: a score with both goals tells the line.
+    expect(found('نتائج السبت:\nحمص 2-1 حماة\nحماة 0 - 3 حمص')).toEqual([]);
     // Near misses: a national side within a sentence, which the news counts as its country; a
     // dateline's date, a year, a count, a unit, an agreement's name; Arabic.
     expect(
       found(
-        'Japan beat Syria 2-1. BOSTON 1996-12-06. Ottawa 2025 budget; Leeds 3 times; Dundee 5 km; Cardiff 2.5 million; «مينسك 2»، وبعد الفوز على نيوزيلندا 1-0.',
+        'Japan beat Syria 2-1. BOSTON 1996-12-06.\nBOSTON\nThe 2 Dundee clubs. In 2024 Leeds\n Ottawa 2025 budget; Leeds 3 times; Dundee 5 km; Cardiff 2.5 million; «مينسك 2»، وبعد الفوز على نيوزيلندا 1-0.',
       ),
     ).toEqual([
       ['Japan', 'japan'],
       ['Syria', 'syria'],
       ['BOSTON', 'boston'],
+      ['BOSTON', 'boston'],
+      ['Dundee', 'dundee'],
+      ['Leeds', 'leeds'],
       ['Ottawa', 'ottawa'],
       ['Leeds', 'leeds'],
       ['Dundee', 'dundee'],
