@@ -282,6 +282,9 @@ const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === P
  * names), nor a line that is a place's name alone (a heading, a dateline).
  */
 function sideInResults(text: string, start: number, end: number): boolean {
+  // What follows first: most names have a word after them, and are done with here.
+  const scored = scoreAfter(text, end);
+  if (!scored && !isLineEnd(text.charCodeAt(pastSpaces(text, end)))) return false;
   let i = start - 1;
   while (text.charCodeAt(i) === SPACE) i--;
   let digits = i;
@@ -290,8 +293,7 @@ function sideInResults(text: string, start: number, end: number): boolean {
   // (5,000 Japan).
   const lead = text.charCodeAt(digits);
   const afterScore = i > digits && i - digits <= 3 && (lead === SPACE || lead === HYPHEN || isLineEnd(lead));
-  if (scoreAfter(text, end)) return afterScore || isLineEnd(text.charCodeAt(i));
-  return afterScore && isLineEnd(text.charCodeAt(pastSpaces(text, end)));
+  return afterScore || (scored && isLineEnd(text.charCodeAt(i)));
 }
 
 /**
@@ -631,7 +633,7 @@ class TrieMatcher implements Matcher {
       return i + 1;
     // In a results line or a league table's row a place's name names its side, not the place
     // (Barcelona 2 Valencia 1, BOSTON 10 11 4); a club the dictionary knows won in pickMore().
-    if (this.list.typeAt(entity) === 'place' && sideInResults(this.text, originalStart, originalEnd))
+    if (sideInResults(this.text, originalStart, originalEnd) && this.list.typeAt(entity) === 'place')
       return this.lastToken + 1;
     mentions.push(
       new FoundMention(
