@@ -277,9 +277,9 @@ const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === P
 /**
  * Whether text[start, end) is a side's place in a results line or a league table's row: at a line's
  * or a block's start with a score after it ("Leeds 2 Dundee 1", "BOSTON 10 11 4"), or after the
- * other side's score with one of its own or the line's end after it ("Leeds 2 Dundee 1", «حمص 2-1
- * حماة»); not within a sentence ("beat New Zealand 1-0", where the country is the place the news
- * names), nor a line that is a place's name alone (a heading, a dateline).
+ * other side's score with one of its own or the line's end after it (Dundee in "Leeds 2 Dundee 1"
+ * and "Leeds 2-1 Dundee", «حمص 2-1 حماة»); not within a sentence ("beat New Zealand 1-0", where the
+ * country is the place the news names), nor a line that is a place's name alone (a heading).
  */
 function sideInResults(text: string, start: number, end: number): boolean {
   // What follows first: most names have a word after them, and are done with here.
