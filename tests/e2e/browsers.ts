@@ -27,6 +27,25 @@ import puppeteer, {
 } from 'puppeteer-core';
 import { type BidiNode, type CdpNode, fromBidi, fromCdp, type UiNode, uiHosts } from './ui-tree.ts';
 
+/**
+ * Where to click an element of our UI: its centre once it holds still. A card that grows or moves
+ * as what it shows arrives (the corrections' search loading the dictionary, on a busy machine) would
+ * otherwise take the click somewhere else, and the test would wait for what never came.
+ */
+async function settledCentre(
+  read: () => Promise<{ x: number; y: number }>,
+): Promise<{ x: number; y: number }> {
+  let last = await read();
+  const deadline = Date.now() + 3_000;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    const now = await read();
+    if ((Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) || Date.now() > deadline)
+      return now;
+    last = now;
+  }
+}
+
 export type BrowserName = 'chromium' | 'firefox';
 
 /** One tab, in either browser. Functions passed to evaluate run in the page (or extension page). */
@@ -371,13 +390,16 @@ class ChromiumPage implements TestPage {
   }
 
   async clickUi(node: UiNode): Promise<{ x: number; y: number }> {
-    const { quads } = await (await this.cdp()).send('DOM.getContentQuads', {
-      backendNodeId: node.ref as number,
+    const cdp = await this.cdp();
+    const { x, y } = await settledCentre(async () => {
+      const { quads } = await cdp.send('DOM.getContentQuads', { backendNodeId: node.ref as number });
+      const quad = quads[0];
+      if (!quad) throw new Error(`<${node.tag}> has no box on screen`);
+      return {
+        x: ((quad[0] ?? 0) + (quad[2] ?? 0) + (quad[4] ?? 0) + (quad[6] ?? 0)) / 4,
+        y: ((quad[1] ?? 0) + (quad[3] ?? 0) + (quad[5] ?? 0) + (quad[7] ?? 0)) / 4,
+      };
     });
-    const quad = quads[0];
-    if (!quad) throw new Error(`<${node.tag}> has no box on screen`);
-    const x = ((quad[0] ?? 0) + (quad[2] ?? 0) + (quad[4] ?? 0) + (quad[6] ?? 0)) / 4;
-    const y = ((quad[1] ?? 0) + (quad[3] ?? 0) + (quad[5] ?? 0) + (quad[7] ?? 0)) / 4;
     await this.page.mouse.click(x, y);
     return { x, y };
   }
@@ -719,12 +741,15 @@ class FirefoxPage implements TestPage {
   }
 
   async clickUi(node: UiNode): Promise<{ x: number; y: number }> {
-    const result = (await this.bidiCall(
-      '(el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
-      [{ sharedId: node.ref }],
-    )) as { value?: { value: number }[] };
-    const [x, y] = (result.value ?? []).map((v) => v.value);
-    if (x === undefined || y === undefined) throw new Error(`<${node.tag}> has no box on screen`);
+    const { x, y } = await settledCentre(async () => {
+      const result = (await this.bidiCall(
+        '(el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
+        [{ sharedId: node.ref }],
+      )) as { value?: { value: number }[] };
+      const [x, y] = (result.value ?? []).map((v) => v.value);
+      if (x === undefined || y === undefined) throw new Error(`<${node.tag}> has no box on screen`);
+      return { x, y };
+    });
     await this.page.mouse.click(x, y);
     return { x, y };
   }
