@@ -4,6 +4,7 @@
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
 import { AS_IS, BEHIND_LEAD, listCandidates, scanAhead, startScan, TextScan, writtenAs } from '../text/fold';
+import { BLOCK_SEPARATOR } from '../text/text-model';
 import {
   BEGINNING_MIX,
   KEY_MASK,
@@ -13,19 +14,7 @@ import {
   SHAPE_THIRD_MIX,
   type WordFilter,
 } from '../text/tokenize';
-import {
-  AMPERSAND,
-  APOSTROPHE,
-  COMMA,
-  CR,
-  DOT,
-  HYPHEN,
-  LF,
-  LOWER_S,
-  PARAGRAPH_SEPARATOR,
-  SPACE,
-  TAB,
-} from '../text/units';
+import { AMPERSAND, APOSTROPHE, COMMA, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
   LEADS,
@@ -272,7 +261,9 @@ function scoreAfter(text: string, end: number): boolean {
   );
 }
 
-const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === PARAGRAPH_SEPARATOR;
+/** The page's text model puts it between blocks: a line's end, as a line feed is. */
+const BLOCK = BLOCK_SEPARATOR.charCodeAt(0);
+const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === BLOCK;
 
 /**
  * Whether text[start, end) is a side's place in a results line or a league table's row: at a line's
@@ -283,8 +274,9 @@ const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === P
  */
 function sideInResults(text: string, start: number, end: number): boolean {
   // What follows first: most names have a word after them, and are done with here.
-  const scored = scoreAfter(text, end);
-  if (!scored && !isLineEnd(text.charCodeAt(pastSpaces(text, end)))) return false;
+  const next = text.charCodeAt(pastSpaces(text, end));
+  const scored = isDigit(next) && scoreAfter(text, end);
+  if (!scored && !isLineEnd(next)) return false;
   let i = start - 1;
   while (text.charCodeAt(i) === SPACE) i--;
   let digits = i;

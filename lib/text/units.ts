@@ -10,5 +10,3 @@ export const COMMA = 0x2c;
 export const HYPHEN = 0x2d;
 export const DOT = 0x2e;
 export const LOWER_S = 0x73;
-/** The page's text model puts it between blocks (text-model.ts, BLOCK_SEPARATOR): a line's end. */
-export const PARAGRAPH_SEPARATOR = 0x2029;
