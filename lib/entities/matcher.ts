@@ -4,7 +4,6 @@
 // word only; demonyms are generated for places; surnames count once the full name was seen.
 
 import { AS_IS, BEHIND_LEAD, listCandidates, scanAhead, startScan, TextScan, writtenAs } from '../text/fold';
-import { BLOCK_SEPARATOR } from '../text/text-model';
 import {
   BEGINNING_MIX,
   KEY_MASK,
@@ -14,7 +13,7 @@ import {
   SHAPE_THIRD_MIX,
   type WordFilter,
 } from '../text/tokenize';
-import { AMPERSAND, APOSTROPHE, COMMA, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
+import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
 import {
   cliticLetter,
   LEADS,
@@ -27,7 +26,31 @@ import {
   readingSeed,
   readingSkip,
 } from './clitics';
-import { emitForms, type FormSink, isLatinCapital, isShortAcronym, startsCapitalised } from './forms';
+import { emitForms, type FormSink, isShortAcronym, startsCapitalised } from './forms';
+import {
+  BARE_ALEF,
+  BEFORE_SURNAME,
+  CHAMBER_WORDS,
+  FUNCTION_WORDS,
+  givenNameAfter,
+  hasLowerAscii,
+  isArabicLetter,
+  isAsciiLetter,
+  isAsciiUpper,
+  isLatinLetter,
+  isWordOf,
+  mediaRoleBefore,
+  otherNameAround,
+  PARTY_OR_OFFICE_WORDS,
+  PARTY_WORDS,
+  pastSpaces,
+  patronymicAt,
+  placeCueBefore,
+  possessiveAt,
+  teamCueAround,
+  wordBefore,
+  writtenAsName,
+} from './name-context';
 import {
   CAPITALISED,
   entityOf,
@@ -125,194 +148,6 @@ export function compileTrie(entities: readonly Entity[], words: readonly string[
 /** A form whose own last word ends in 's (Moody's): the tokeniser drops it, the matcher wants it. */
 const POSSESSIVE_END = /['\u2019]s$/i;
 
-/** The first index at or after `at` that is not a space. */
-function pastSpaces(text: string, at: number): number {
-  let i = at;
-  while (text.charCodeAt(i) === SPACE) i++;
-  return i;
-}
-
-/** Whether spaces and then the word بن, ابن or إبن start at text[at]: a patronymic follows. */
-function patronymicAt(text: string, at: number): boolean {
-  let i = pastSpaces(text, at);
-  if (i === at) return false;
-  const c = text.charCodeAt(i);
-  if (c === BARE_ALEF || c === 0x625) i++; // ا or إ of ابن
-  return text.charCodeAt(i) === 0x628 && text.charCodeAt(i + 1) === 0x646 && text.charCodeAt(i + 2) === SPACE;
-}
-
-/** بن and its kin: a nisba after one is a given name (فيصل بن تركي). */
-const PATRONYMS = byLength('بن ابن إبن بنت');
-
-/**
- * The titles written before a name, without their article. An adjective would agree with a
- * definite title (الأمير التركي), so الأمير تركي is Prince Turki; a definite subject before a nisba
- * makes a sentence (المنفذ تركي, the attacker is Turkish), so the list holds titles only.
- */
-const TITLES = byLength(
-  'أمير امير أميرة اميرة شيخ شيخة أستاذ استاذ أستاذة استاذة دكتور دكتورة مهندس مهندسة لواء عميد عقيد سيد سيدة زميل زميلة',
-);
-
-/**
- * Whether the nisba at text[at] has no article and follows, after spaces, بن or a title with its
- * article (الأمير، والأمير، فالشيخ، للأمير).
- */
-function givenNameAfter(text: string, at: number): boolean {
-  if (text.charCodeAt(at) === BARE_ALEF && text.charCodeAt(at + 1) === 0x644) return false; // ال
-  const word = wordBefore(text, at, isArabicLetter);
-  if (!word) return false;
-  const end = word[1];
-  let start = word[0];
-  if (isWordOf(PATRONYMS, text, start, end)) return true;
-  if (text.startsWith('لل', start)) start += 2;
-  else {
-    const c = text.charCodeAt(start);
-    if (c === WAW || c === FEH) start++;
-    if (isWordOf(PATRONYMS, text, start, end)) return true;
-    if (!text.startsWith('ال', start)) return false;
-    start += 2;
-  }
-  return isWordOf(TITLES, text, start, end);
-}
-
-/**
- * The word right before text[at] across spaces only (none when punctuation, or nothing, comes
- * first), its letters told by `isLetter`: [start, end), or null.
- */
-function wordBefore(
-  text: string,
-  at: number,
-  isLetter: (c: number) => boolean,
-): readonly [number, number] | null {
-  let end = at;
-  while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
-  let start = end;
-  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
-  return end === at || start === end ? null : [start, end];
-}
-
-const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
-
-/** Words after which a name that is also a place's is the place: in Porto, في برشلونة, مدينة فالنسيا. */
-const PLACE_CUES = byLength('in In at At near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء');
-/** "of" after these: the city of Liverpool, the port of Valencia. */
-const PLACE_OF = byLength('city City town Town port Port capital Capital');
-const isLetter = (c: number): boolean => isAsciiLetter(c) || isArabicLetter(c);
-
-/** Whether the word before text[at] says that what follows is a place. */
-function placeCueBefore(text: string, at: number): boolean {
-  const word = wordBefore(text, at, isLetter);
-  if (!word) return false;
-  const [start, end] = word;
-  if (isWordOf(PLACE_CUES, text, start, end)) return true;
-  if (end - start !== 2 || !text.startsWith('of', start)) return false;
-  const before = wordBefore(text, start, isAsciiLetter);
-  return before !== null && isWordOf(PLACE_OF, text, before[0], before[1]);
-}
-const WAW = 0x648;
-const FEH = 0x641;
-const LAM = 0x644;
-
-/** Whether the word before text[at], as it is or less a leading و or ل, is one of `words`. */
-function wordBeforeIs(words: readonly (readonly string[])[], text: string, at: number): boolean {
-  const word = wordBefore(text, at, isLetter);
-  if (!word) return false;
-  const [start, end] = word;
-  const c = text.charCodeAt(start);
-  return (
-    isWordOf(words, text, start, end) || ((c === WAW || c === LAM) && isWordOf(words, text, start + 1, end))
-  );
-}
-
-/** A newsroom's people, before its name: مراسل الجزيرة, موفد العربية. */
-const MEDIA_ROLES = byLength('مراسل مراسلة مراسلو مراسلي موفد موفدة مذيع مذيعة');
-
-/** Whether the word before text[at] is one of a newsroom's people: the name after it is the medium's. */
-const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
-
-/** Words before a side in a match report: "beat Valencia", "Porto v Benfica", «فاز برشلونة». */
-const BEFORE_TEAM = byLength('beat beats defeated v vs versus فاز تعادل خسر تغلب');
-/** Words after one: "Liverpool beat", "Porto drew". */
-const AFTER_TEAM = byLength('beat beats defeated drew lost won');
-const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
-
-/** What never follows a score: a closing quote (an agreement's «مينسك 2»), a percent sign. */
-const NOT_AFTER_SCORE = /[»”"'%]/;
-
-/**
- * Whether a score follows text[.., end): one or two digits, then no letter but the other side's
- * capital, nor a closing quote, a percent sign or a decimal's digits ("Barcelona 2 Valencia 1",
- * "Porto 3-1", a league table's row; not "Barcelona 2024", "Barcelona 3 times", «برشلونة 3 مرات»,
- * «مينسك 2», "Ottawa 2.5 million").
- */
-function scoreAfter(text: string, end: number): boolean {
-  const after = pastSpaces(text, end);
-  if (after === end || !isDigit(text.charCodeAt(after))) return false;
-  let digits = after;
-  while (isDigit(text.charCodeAt(digits))) digits++;
-  const next = pastSpaces(text, digits);
-  const c = text.charCodeAt(next);
-  return (
-    digits - after <= 2 &&
-    !isLetter(text.charCodeAt(digits)) &&
-    !(isLetter(c) && !isAsciiUpper(c)) &&
-    !NOT_AFTER_SCORE.test(text.charAt(next)) &&
-    !((c === DOT || c === COMMA) && isDigit(text.charCodeAt(next + 1)))
-  );
-}
-
-/** The page's text model puts it between blocks: a line's end, as a line feed is. */
-const BLOCK = BLOCK_SEPARATOR.charCodeAt(0);
-const isLineEnd = (c: number): boolean => Number.isNaN(c) || c === LF || c === BLOCK;
-
-/**
- * Whether text[start, end) is a side's place in a results line or a league table's row: at a line's
- * or a block's start with a score after it ("Leeds 2 Dundee 1", "BOSTON 10 11 4"), or after the
- * other side's score with one of its own or the line's end after it (Dundee in "Leeds 2 Dundee 1"
- * and "Leeds 2-1 Dundee", «حمص 2-1 حماة»); not within a sentence ("beat New Zealand 1-0", where the
- * country is the place the news names), nor a line that is a place's name alone (a heading).
- */
-function sideInResults(text: string, start: number, end: number): boolean {
-  // What follows first: most names have a word after them, and are done with here.
-  const next = text.charCodeAt(pastSpaces(text, end));
-  const scored = isDigit(next) && scoreAfter(text, end);
-  if (!scored && !isLineEnd(next)) return false;
-  let i = start - 1;
-  while (text.charCodeAt(i) === SPACE) i--;
-  let digits = i;
-  while (isDigit(text.charCodeAt(digits))) digits--;
-  // Up to three digits on their own (a basketball score): not a year (In 2024 Leeds), nor an amount
-  // (5,000 Japan).
-  const lead = text.charCodeAt(digits);
-  const afterScore = i > digits && i - digits <= 3 && (lead === SPACE || lead === HYPHEN || isLineEnd(lead));
-  return afterScore || (scored && isLineEnd(text.charCodeAt(i)));
-}
-
-/**
- * Whether text[start, end) stands where a match report puts a side: a score after it, or a word of
- * the result right before or after it.
- */
-function teamCueAround(text: string, start: number, end: number): boolean {
-  if (scoreAfter(text, end)) return true;
-  const after = pastSpaces(text, end);
-  let wordEnd = after;
-  while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
-  return (
-    (after > end && isWordOf(AFTER_TEAM, text, after, wordEnd)) || wordBeforeIs(BEFORE_TEAM, text, start)
-  );
-}
-
-const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
-
-/** Whether text[at] begins an 's or ’s that ends a word. */
-function possessiveAt(text: string, at: number): boolean {
-  return (
-    isApostrophe(text.charCodeAt(at)) &&
-    (text.charCodeAt(at + 1) | 0x20) === LOWER_S &&
-    !isAsciiLetter(text.charCodeAt(at + 2))
-  );
-}
-
 /**
  * Matches `text` with each of `matchers` over one scan of it, made here, and gives each one's
  * mentions: the page's matchers (the reader's, the packs', the shipped dictionary's) fold and split
@@ -365,108 +200,7 @@ function softGap(u: Uint16Array, from: number, to: number, prevLength: number): 
   return true;
 }
 
-function hasLowerAscii(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a) return true;
-  }
-  return false;
-}
-
-/** Words listed by length, for isWordOf(). */
-function byLength(list: string): readonly (readonly string[])[] {
-  const words = list.split(' ');
-  const longest = Math.max(...words.map((w) => w.length));
-  return Array.from({ length: longest + 1 }, (_, length) => words.filter((w) => w.length === length));
-}
-
-/** Whether text[start, end) is one of `words` (listed by length). */
-function isWordOf(words: readonly (readonly string[])[], text: string, start: number, end: number): boolean {
-  const same = words[end - start];
-  if (same === undefined) return false; // longer than any
-  for (let k = 0; k < same.length; k++) if (text.startsWith(same[k] as string, start)) return true;
-  return false;
-}
-
-/**
- * Words that may stand capitalised before a guarded name at a sentence's start or in a title, by
- * length: isWordOf() tests a word where it stands, without cutting a substring.
- */
-const FUNCTION_WORDS = byLength(
-  'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
-);
-
-/**
- * Words that may stand capitalised right after a guarded name without making it a person's first
- * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
- */
-const PARTY_OR_OFFICE_WORDS = byLength(
-  'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Congressman Congresswoman Lawmaker Lawmakers',
-);
-
-/**
- * Words that may stand capitalised right before a guarded name: a chamber before a party's members
- * (Senate Democrats, House Republicans).
- */
-const CHAMBER_WORDS = byLength('House Senate');
-
-/**
- * Capitalised words that may stand right before a Latin surname alone: titles (President Yoon,
- * Prime Minister Rama) and the words that open a sentence (Later Rama said). Any other capitalised
- * word before it is a given name, and the surname another person's (Stella Kim).
- */
-const BEFORE_SURNAME = byLength(
-  'Mr Mrs Ms Miss Dr Prof Professor President Minister Premier Chancellor Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov General Gen Colonel Col Lieutenant Lt Captain Capt Major Admiral Adm Commander Marshal Judge Justice King Queen Prince Princess Emir Sheikh Pope Mayor Ambassador Envoy Chairman Chairwoman Chair Chief Speaker Leader Sir Dame Lord Lady Rev Reverend Father Officer Detective Sergeant Sgt Commissioner Director Inspector Coach Ayatollah Imam Rabbi Cardinal Bishop Archbishop Later Then Now Today Yesterday Tomorrow Meanwhile However Also Still Yet So Thus Instead Earlier Last Next Finally Here There Why How What Although Though Because Indeed Moreover Furthermore Nevertheless Nonetheless Afterwards Previously Recently Currently Eventually Ultimately Separately Additionally Similarly Likewise Otherwise Perhaps Maybe Clearly Certainly Surely Unfortunately Fortunately Notably Even Only Once Asked Told',
-);
-
-/** Party words, which may stand right after a name found (an Oklahoma Republican, a Trump Democrat). */
-const PARTY_WORDS = byLength('Democrat Democrats Republican Republicans');
-
-const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
-const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-/** A letter of a Latin word, accented ones and combining accents included (Aïn is one word, not "A"). */
-const isLatinLetter = (c: number): boolean =>
-  isAsciiLetter(c) ||
-  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
-  (c >= 0x300 && c <= 0x36f) ||
-  (c >= 0x1e00 && c <= 0x1eff);
-
-/**
- * Whether text[start, end) is written as a name: its first word capitalised, and the next one too
- * when the first is a function word (The Times, not "the times"; Iran's foreign ministry may keep
- * its lower case, as agencies write it; "turkey" is a bird).
- */
-function writtenAsName(text: string, start: number, end: number): boolean {
-  if (!isLatinCapital(text.charCodeAt(start))) return lowerArticleBeforeCapital(text, start, end);
-  let i = start;
-  while (i < end && isLatinLetter(text.charCodeAt(i))) i++;
-  // One word (most names): capitalised is enough, function word or not; no substring is cut. A
-  // word cut by an apostrophe is a name's own (A'ja Wilson), not the article "A".
-  if (i >= end || !isWordOf(FUNCTION_WORDS, text, start, i) || isApostrophe(text.charCodeAt(i))) return true;
-  while (i < end && !isLatinLetter(text.charCodeAt(i))) i++;
-  return i >= end || isLatinCapital(text.charCodeAt(i));
-}
-
-/**
- * The Arabic article in lower case before a capital (isLatinCapital), as English writes it
- * mid-sentence: al and el with a hyphen or a space, its other spellings only with a hyphen ("an
- * Israeli", "as Paris" are English).
- */
-const LOWER_ARTICLE =
-  /(?:[ae]l[- \u2010\u2011]|(?:a[dnrstz]|ash|ath|adh)[-\u2010\u2011])[A-Z\u00c0-\u00d6\u00d8-\u00de]/y;
-
-/**
- * Whether text[start, end) opens with the Arabic article in lower case before a capital (al-Qaeda,
- * al-Shabaab, Ansar ad-Din, el-Sisi) where the dictionary has the capital a sentence's start takes
- * (Al-Qaeda): "über" is still no Uber.
- */
-function lowerArticleBeforeCapital(text: string, start: number, end: number): boolean {
-  LOWER_ARTICLE.lastIndex = start;
-  return LOWER_ARTICLE.test(text) && LOWER_ARTICLE.lastIndex <= end;
-}
-
 const SURNAME = RANK.surname;
-const BARE_ALEF = 0x627;
 const NO_UNITS = new Uint16Array(0);
 
 /**
@@ -505,6 +239,8 @@ class TrieMatcher implements Matcher {
   private seen = 0;
   /** The original end of the last name or alias mention of the current match() call, or -1. */
   private lastNameEnd = -1;
+  /** The original end of the last name of another's a place was part of (otherNameAround()), or -1. */
+  private otherNameEnd = -1;
   private passStart = 0;
   /** The matcher's own scan, for a text no other matcher scanned. */
   private readonly ownScan = new TextScan();
@@ -557,6 +293,7 @@ class TrieMatcher implements Matcher {
     this.text = text;
     this.passStart = this.seen;
     this.lastNameEnd = -1;
+    this.otherNameEnd = -1;
     const mentions: Mention[] = [];
     // Each piece scanned, its words are listed and matched at once (startScan()); a name begun at a
     // listed word ends among the words scanned, and the word after it too, or the text ended.
@@ -623,10 +360,18 @@ class TrieMatcher implements Matcher {
       (patronymicAt(this.text, originalEnd) || givenNameAfter(this.text, originalStart))
     )
       return i + 1;
-    // In a results line or a league table's row a place's name names its side, not the place
-    // (Barcelona 2 Valencia 1, BOSTON 10 11 4); a club the dictionary knows won in pickMore().
-    if (sideInResults(this.text, originalStart, originalEnd) && this.list.typeAt(entity) === 'place')
+    // A place's name may be part of another's: a side's in a results line, a table's row or a
+    // schedule (Barcelona 2 Valencia 1, BOSTON 10 11 4, PITTSBURGH AT BOSTON; a club the dictionary
+    // knows won in pickMore()), or that of a body it begins (Moscow Newsroom), which holds the places
+    // after it too (Pacific in Santa Fe Pacific Gold Corp).
+    const otherEnd =
+      originalStart < this.otherNameEnd
+        ? this.otherNameEnd
+        : otherNameAround(this.text, originalStart, originalEnd);
+    if (otherEnd >= 0 && this.list.typeAt(entity) === 'place') {
+      this.otherNameEnd = otherEnd;
       return this.lastToken + 1;
+    }
     mentions.push(
       new FoundMention(
         originalStart,

@@ -50,6 +50,30 @@ describe('universities', () => {
     ]);
   });
 
+  it('does not light up a place or its adjective that begins a body it does not know', () => {
+    // The place is part of the body's name, and so is a place within it (Pacific).
+    expect(
+      found(
+        'The Canadian Wheat Board and the Russian Weather Service said so, as Santa Fe Pacific Gold Corp rose at Rangoon University.\n-- Moscow Newsroom +7095 941 8520',
+      ),
+    ).toEqual([]);
+    // Near misses: a body the dictionary knows; a place before a common noun, an office or a
+    // place's people; a body's word that is not capitalised.
+    expect(
+      found(
+        'British Airways flew from Moscow to the Canadian border; Russian Foreign Minister Sergei Lavrov met Canadian party leaders and a Moscow university group.',
+      ),
+    ).toEqual([
+      ['British Airways', 'british-airways'],
+      ['Moscow', 'moscow'],
+      ['Canadian', 'canada'],
+      ['Russian', 'russia'],
+      ['Sergei Lavrov', 'sergei-lavrov'],
+      ['Canadian', 'canada'],
+      ['Moscow', 'moscow'],
+    ]);
+  });
+
   it('leaves "a Sydney university" to the city: prose, not the University of Sydney', () => {
     expect(found('Researchers at a Sydney university and at the University of Sydney said so.')).toEqual([
       ['Sydney', 'sydney'],

@@ -199,6 +199,41 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it("names no place in a side's longer name in a table's row, nor a visiting side in a schedule", () => {
+    // A side's name may hold more words and its country: the country stays, the city is the side's.
+    expect(
+      found(
+        'Group A\nStefanel Milan (Italy) 9 6 3 15\nSparta Rotterdam 19 6 3 10 21 25 21\nSV 1860 Munich 17 4 6 7 25 31 18\nTAMPA BAY 8 15 2 69 81 18\nPartizan Belgrade (Serbia) 78 Kinder Bologna (Italy) 70',
+      ),
+    ).toEqual([
+      ['Italy', 'italy'],
+      ['Serbia', 'serbia'],
+      ['Italy', 'italy'],
+    ]);
+    // "VISITOR AT HOST": the host's name is where the match is played.
+    expect(
+      found('FRIDAY, DECEMBER 6\nPITTSBURGH AT BOSTON\nMONTREAL AT CHICAGO\nOTTAWA AT EDMONTON'),
+    ).toEqual([
+      ['BOSTON', 'boston'],
+      ['CHICAGO', 'chicago'],
+      ['EDMONTON', 'edmonton'],
+    ]);
+    // Near misses: a headline with AT on its own, a sentence's words before a place at a line's
+    // start ("In"), a count after a place, a place before a longer name in prose.
+    expect(
+      found(
+        'PROTEST AT CAIRO MOSQUE\nIn Gaza 12 Palestinians were killed.\nDELHI AT NIGHT\nVisitors to Rotterdam 2 weeks ago heard Munich Mayor Reiter.',
+      ),
+    ).toEqual([
+      ['CAIRO', 'cairo'],
+      ['Gaza', 'gaza'],
+      ['Palestinians', 'palestine'],
+      ['DELHI', 'delhi'],
+      ['Rotterdam', 'rotterdam'],
+      ['Munich', 'munich'],
+    ]);
+  });
+
   it("leaves a club's city its own name, in both languages", () => {
     expect(
       found(
