@@ -197,9 +197,13 @@ const MEDIA_ROLES = byLength('مراسل مراسلة مراسلو مراسلي 
 export const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
 
 /** Words before a side in a match report: "beat Valencia", "Porto v Benfica", «فاز برشلونة». */
-const BEFORE_TEAM = byLength('beat beats defeated v vs versus فاز تعادل خسر تغلب');
+const BEFORE_TEAM = byLength(
+  'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو',
+);
 /** Words after one: "Liverpool beat", "Porto drew". */
-const AFTER_TEAM = byLength('beat beats defeated drew lost won');
+const AFTER_TEAM = byLength(
+  'beat beats defeated drew lost won captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
+);
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
 
 /** What never follows a score: a closing quote (an agreement's «مينسك 2»), a percent sign. */

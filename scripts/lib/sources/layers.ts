@@ -21,6 +21,7 @@ import { formKey, listLines, namingForms, parseEntitySource } from '../entity-so
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { deriveClubCities } from './club-cities';
 import { countryEntities, parseCountrySpellings, unknownCountrySpellings } from './countries';
+import { addOtherSpellings } from './english-spellings';
 import { ministryEntities } from './ministries';
 import { parseSubdivisions, subdivisionEntities } from './subdivisions';
 import { deriveSurnames } from './surnames';
@@ -181,6 +182,7 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   const extrasFile = join(worldDir, EXTRAS);
   if (await exists(extrasFile))
     addExtras(merged.entities, await o.readText(extrasFile), o.display(extrasFile), o.fail);
+  addOtherSpellings(merged.entities);
   const commonFile = join(o.corpusDir, COMMON_WORDS);
   const commonText = (await exists(commonFile)) ? await o.readText(commonFile) : '';
   const common = new Set(listLines(commonText).map(formKey));

@@ -184,4 +184,21 @@ describe('the subdivisions of the countries in the news', () => {
     ).toEqual([['Nagasaki', 'nagasaki']]);
     expect(found('The King of Roi Et? No: the Vaud canton and the Trat port.')).toEqual([]);
   });
+
+  it('reads the US states the press abbreviates in a dateline, and only the forms no word shares', () => {
+    expect(
+      found(
+        'TEMPE, Ariz. 1996-12-06 - Officials in Tulsa, Okla., Trenton, N.J., and Lincoln, Nebr., said so.',
+      ),
+    ).toEqual([
+      ['Ariz', 'arizona'],
+      ['Tulsa', 'tulsa'],
+      ['Okla', 'oklahoma'],
+      ['Trenton', 'trenton'],
+      ['N.J', 'new-jersey'],
+      ['Nebr', 'nebraska'],
+    ]);
+    // Abbreviations that are names or words are left out: Kan (Naoto Kan), Conn, Ark, Ala, Minn.
+    expect(found("Noah's Ark, Conn Smythe, Ala Hassan and Minn said; Kan agreed.")).toEqual([]);
+  });
 });

@@ -198,6 +198,12 @@ describe('the shipped world dictionary', () => {
       ['مدينة حائل', 'hail'],
       ['حائل', 'hail'],
     ]);
+    expect(found('The West Indies toured NZ; منتخب جزر الهند الغربية فاز، وارتفع الخام في نايمكس.')).toEqual([
+      ['West Indies', 'west-indies'],
+      ['NZ', 'new-zealand'],
+      ['جزر الهند الغربية', 'west-indies'],
+      ['نايمكس', 'nymex'],
+    ]);
     expect(found('In Victoria, Darwin and Richmond, police said.')).toEqual([
       ['Victoria', 'victoria-australia'],
       ['Darwin', 'darwin-australia'],
