@@ -164,6 +164,33 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it("reads a city as its club beside a player's or a supporter's role, in both languages", () => {
+    expect(
+      found('The attack on Porto captain Jorge Costa angered Valencia fans; Liverpool players trained.'),
+    ).toEqual([
+      ['Porto', 'fc-porto'],
+      ['Valencia', 'valencia-cf'],
+      ['Liverpool', 'liverpool-fc'],
+    ]);
+    expect(found('وقال لاعب برشلونة إن حارس مرمى فالنسيا أصيب.')).toEqual([
+      ['برشلونة', 'fc-barcelona'],
+      ['فالنسيا', 'valencia-cf'],
+    ]);
+    // Near misses: a city's officials, residents and voters, and a protest against it.
+    expect(
+      found('The Porto mayor met Valencia residents; Liverpool voters and sanctions against Barcelona.'),
+    ).toEqual([
+      ['Porto', 'porto'],
+      ['Valencia', 'valencia'],
+      ['Liverpool', 'liverpool'],
+      ['Barcelona', 'barcelona'],
+    ]);
+    expect(found('وقال رئيس بلدية برشلونة إن سكان فالنسيا غاضبون.')).toEqual([
+      ['برشلونة', 'barcelona'],
+      ['فالنسيا', 'valencia'],
+    ]);
+  });
+
   it('names no place in a results line or a league table whose clubs it does not know', () => {
     // The rows' names stand for their sides, and Hashiya knows no club of theirs: no place is lit up.
     expect(
