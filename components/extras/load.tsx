@@ -79,9 +79,14 @@ export function addStylesheet(node: Node | null, css: string): void {
 export function LazyCardCorrections(props: CorrectionsProps) {
   const extras = useExtras();
   const box = useRef<HTMLDivElement>(null);
+  const { onResize } = props;
   useLayoutEffect(() => {
-    if (extras && extras !== 'failed') addStylesheet(box.current, extras.cardCorrectionsCss);
-  }, [extras]);
+    if (!extras || extras === 'failed') return;
+    addStylesheet(box.current, extras.cardCorrectionsCss);
+    // The choices measured themselves before their stylesheet came (a child's layout effect runs
+    // first): the card finds its place again at their styled size, before the browser paints.
+    onResize();
+  }, [extras, onResize]);
   if (!extras) return null;
   // The extension was updated or removed under the page.
   if (extras === 'failed')

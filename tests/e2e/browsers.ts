@@ -104,7 +104,22 @@ export interface TestPage {
   uiHosts(): Promise<UiNode[]>;
   /** Clicks the middle of a node uiHosts() found (closed shadow roots included); returns that point. */
   clickUi(node: UiNode): Promise<{ x: number; y: number }>;
+  /** Where a node uiHosts() found is on screen now (viewport CSS pixels). */
+  uiBox(node: UiNode): Promise<Box>;
 }
+
+/** A box on screen, in viewport CSS pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const centreOf = (box: Box): { x: number; y: number } => ({
+  x: box.x + box.width / 2,
+  y: box.y + box.height / 2,
+});
 
 export interface TestBrowser {
   readonly name: BrowserName;
@@ -390,18 +405,21 @@ class ChromiumPage implements TestPage {
   }
 
   async clickUi(node: UiNode): Promise<{ x: number; y: number }> {
-    const cdp = await this.cdp();
-    const { x, y } = await settledCentre(async () => {
-      const { quads } = await cdp.send('DOM.getContentQuads', { backendNodeId: node.ref as number });
-      const quad = quads[0];
-      if (!quad) throw new Error(`<${node.tag}> has no box on screen`);
-      return {
-        x: ((quad[0] ?? 0) + (quad[2] ?? 0) + (quad[4] ?? 0) + (quad[6] ?? 0)) / 4,
-        y: ((quad[1] ?? 0) + (quad[3] ?? 0) + (quad[5] ?? 0) + (quad[7] ?? 0)) / 4,
-      };
-    });
+    const { x, y } = await settledCentre(async () => centreOf(await this.uiBox(node)));
     await this.page.mouse.click(x, y);
     return { x, y };
+  }
+
+  async uiBox(node: UiNode): Promise<Box> {
+    const cdp = await this.cdp();
+    const { quads } = await cdp.send('DOM.getContentQuads', { backendNodeId: node.ref as number });
+    const quad = quads[0];
+    if (!quad) throw new Error(`<${node.tag}> has no box on screen`);
+    const xs = [quad[0] ?? 0, quad[2] ?? 0, quad[4] ?? 0, quad[6] ?? 0];
+    const ys = [quad[1] ?? 0, quad[3] ?? 0, quad[5] ?? 0, quad[7] ?? 0];
+    const x = Math.min(...xs);
+    const y = Math.min(...ys);
+    return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
   }
 }
 
@@ -741,17 +759,20 @@ class FirefoxPage implements TestPage {
   }
 
   async clickUi(node: UiNode): Promise<{ x: number; y: number }> {
-    const { x, y } = await settledCentre(async () => {
-      const result = (await this.bidiCall(
-        '(el) => { const r = el.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }',
-        [{ sharedId: node.ref }],
-      )) as { value?: { value: number }[] };
-      const [x, y] = (result.value ?? []).map((v) => v.value);
-      if (x === undefined || y === undefined) throw new Error(`<${node.tag}> has no box on screen`);
-      return { x, y };
-    });
+    const { x, y } = await settledCentre(async () => centreOf(await this.uiBox(node)));
     await this.page.mouse.click(x, y);
     return { x, y };
+  }
+
+  async uiBox(node: UiNode): Promise<Box> {
+    const result = (await this.bidiCall(
+      '(el) => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }',
+      [{ sharedId: node.ref }],
+    )) as { value?: { value: number }[] };
+    const [x, y, width, height] = (result.value ?? []).map((v) => v.value);
+    if (x === undefined || y === undefined || width === undefined || height === undefined)
+      throw new Error(`<${node.tag}> has no box on screen`);
+    return { x, y, width, height };
   }
 }
 

@@ -232,6 +232,35 @@ function rangeCentre(arg: { name: string; text: string; index: number }): { x: n
   return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
 }
 
+/**
+ * Scrolls the page (growing its top margin if it is too short to scroll so far) until the first
+ * mention painted under `name` reading `text` sits just above the viewport's bottom, where a card
+ * has no room below it; returns the mention's box.
+ */
+function mentionAtBottom(arg: {
+  name: string;
+  text: string;
+}): { x: number; y: number; width: number; height: number } | null {
+  const found = [...(CSS.highlights.get(arg.name) ?? [])].find((r) => {
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString() === arg.text;
+  });
+  if (!found) return null;
+  const range = document.createRange();
+  range.setStart(found.startContainer, found.startOffset);
+  range.setEnd(found.endContainer, found.endOffset);
+  document.documentElement.style.paddingTop = `${window.innerHeight}px`;
+  // No inner functions: a page function is sent as its source, without the helpers bundling adds.
+  const before = range.getClientRects()[0];
+  if (!before) return null;
+  window.scrollBy(0, before.bottom - (window.innerHeight - 40));
+  const after = range.getClientRects()[0];
+  // A plain object: a DOMRect does not cross the automation protocol in every browser.
+  return after ? { x: after.x, y: after.y, width: after.width, height: after.height } : null;
+}
+
 /** The entity card's host once it shows `entityId` (in `state`, when given), closed roots included. */
 async function entityCard(
   page: TestPage,
@@ -457,6 +486,37 @@ const cardTests: readonly E2eTest[] = [
       assert.ok(queryUi(host, 'p[data-corrected]').length === 1, `the card says so: ${uiText(host)}`);
       await page.press('Escape');
       await clearReaderEntries(ctx);
+    },
+  },
+  {
+    name: 'card corrections: the choices hold still once they show, above a mention at the bottom of the screen',
+    async run(ctx) {
+      await clearReaderEntries(ctx);
+      const page = await ctx.fixturePage(CORRECTIONS);
+      await page.goto(new URL(CORRECTIONS, ctx.baseUrl).href);
+      await waitForPaint(page, CORRECTIONS);
+      const mention = await page.evaluate(mentionAtBottom, { name: 'hashiya-place', text: 'طهران' });
+      assert.ok(mention, 'طهران is painted');
+      await page.mouseMove(mention.x + mention.width / 2 - 3, mention.y + mention.height / 2);
+      await page.mouseMove(mention.x + mention.width / 2, mention.y + mention.height / 2);
+      let host = await entityCard(page, 'tehran', 'hovering طهران at the bottom of the screen');
+      host = await openCorrections(page, host, 'tehran');
+      // As soon as the choices show (their stylesheet and the dictionary arrive meanwhile), and later.
+      const choice = async () => page.uiBox(one(host, 'button[data-suppress="everywhere"]'));
+      const first = await choice();
+      await sleep(800);
+      host = await entityCard(page, 'tehran', 'the card with its choices');
+      const later = await choice();
+      assert.ok(
+        Math.abs(later.x - first.x) < 1 && Math.abs(later.y - first.y) < 1,
+        `the choice stays where it showed (${first.x},${first.y} then ${later.x},${later.y})`,
+      );
+      const card = await page.uiBox(one(host, 'div[data-entity-id]'));
+      assert.ok(
+        card.y + card.height <= mention.y + 1,
+        `the card (${card.y}–${card.y + card.height}) stands above the mention (${mention.y}), not over it`,
+      );
+      await shoot(ctx, page, 'corrections-above');
     },
   },
 ];
