@@ -7,6 +7,7 @@
 // which its layer adds to the shadow root it is drawn in.
 
 export { anchorAll } from '../../lib/anchoring/anchor';
+export { pageMatcherFromFile } from '../../lib/entities/dictionary-tables';
 export { compileMatcher } from '../../lib/entities/matcher';
 export { createPageNotice } from '../../lib/page/page-notice';
 export { addSpelling, changeType, suppress } from '../../lib/reader-dictionary/corrections';

@@ -38,7 +38,8 @@ export default defineContentScript({
     // A page with an open port may not be kept for the back button.
     addEventListener('pagehide', () => background.close(), { signal: ctx.signal });
     ctx.onInvalidated(() => background.close());
-    const shipped = shippedMatcher({
+    // The page's own matcher (where the background cannot answer) comes with the in-page extras.
+    const shipped = shippedMatcher(async () => (await loadExtras()).pageMatcherFromFile, {
       warm: async () => replyValue(await background.send('wake')),
       match: async (text) => replyValue(await background.send('match-article', { text })),
       describe: async (ids) => replyValue(await background.send('describe-entities', { ids })),

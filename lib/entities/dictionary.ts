@@ -4,16 +4,12 @@
 // entries file holds names, descriptions… The background reads both once and matches every tab's
 // article (./matcher-apart.ts), so a page normally holds neither: its shipped matcher asks for the
 // mentions and for the entries of what was found. Where the background cannot answer, the page
-// fetches the tables (then the entries) and matches on its own. Both files are web-accessible
+// fetches the tables (then the entries) and matches on its own, with the matcher's code from the
+// in-page extras chunk: the content script every page loads does not carry it. Both files are web-accessible
 // (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe for them.
 import { browser } from 'wxt/browser';
 import { DICTIONARY_ENTRIES_FILE, DICTIONARY_FILE } from './dictionary-file';
-import {
-  dictionaryFromFiles,
-  type FileMatcher,
-  pageMatcherFromFile,
-  type TypedMatcher,
-} from './dictionary-tables';
+import { dictionaryFromFiles, type FileMatcher, type TypedMatcher } from './dictionary-tables';
 import type { MatchingApart } from './matcher-apart';
 import { decodeMatches } from './matches-apart';
 import type { Dictionary, Entity, EntityType, Mention } from './types';
@@ -120,12 +116,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/** Makes a page's matcher of the tables file (dictionary-tables.ts's pageMatcherFromFile). */
+export type MatcherOfTables = (tables: ArrayBuffer) => FileMatcher;
+
 /**
- * `apart`: where the shipped dictionary's matching can be done apart from the page (the
- * background's matcher, warm from one page to the next): the page then waits for the mentions, not
- * for the tables, and its main thread does not run a cold matcher.
+ * `matcherCode`: the matcher's code, asked for only where the page matches on its own (the content
+ * script has it from the in-page extras chunk: most pages never run it). `apart`: where the shipped
+ * dictionary's matching can be done apart from the page (the background's matcher, warm from one
+ * page to the next): the page then waits for the mentions, not for the tables, and its main thread
+ * does not run a cold matcher.
  */
-export function shippedMatcher(apart?: MatchingApart): ShippedMatcher {
+export function shippedMatcher(
+  matcherCode: () => Promise<MatcherOfTables>,
+  apart?: MatchingApart,
+): ShippedMatcher {
   let compiled: FileMatcher | undefined;
   let pending: Promise<void> | undefined;
   let entries: Promise<void> | undefined;
@@ -171,7 +175,8 @@ export function shippedMatcher(apart?: MatchingApart): ShippedMatcher {
     if (!pending) {
       pending = (async () => {
         const started = performance.now();
-        const tables = pageMatcherFromFile(await loadShippedTables());
+        const [file, matcherOf] = await Promise.all([loadShippedTables(), matcherCode()]);
+        const tables = matcherOf(file);
         loadMs = performance.now() - started;
         compiled = tables;
         describe(tables).catch(() => {}); // met by described()

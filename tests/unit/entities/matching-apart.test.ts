@@ -7,9 +7,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APART_TIMEOUT_MS, shippedMatcher } from '@/lib/entities/dictionary';
 import { DICTIONARY_ENTRIES, DICTIONARY_TABLES } from '@/lib/entities/dictionary-file';
-import { matcherFromFile } from '@/lib/entities/dictionary-tables';
+import { matcherFromFile, pageMatcherFromFile } from '@/lib/entities/dictionary-tables';
 import { matchingApart } from '@/lib/entities/matcher-apart';
 import { decodeMatches, encodeMatches, type MatchesApart } from '@/lib/entities/matches-apart';
+
+/** The page's matcher code, which the content script has from the in-page extras chunk. */
+const matcherCode = async () => pageMatcherFromFile;
 
 const tableBytes = readFileSync(DICTIONARY_TABLES);
 const entryBytes = readFileSync(DICTIONARY_ENTRIES);
@@ -167,7 +170,7 @@ describe('a page’s shipped matcher with a background that matches', () => {
   const text = 'قال وزير الخارجية الإيراني في طهران إن واشنطن وإيران تتفاوضان. Iran said on Monday.';
 
   it('finds the article’s mentions, with their types, without reading the tables', async () => {
-    const page = shippedMatcher(background());
+    const page = shippedMatcher(matcherCode, background());
     page.preload();
     expect(page.readyFor(text)).toBe(false);
     expect(await page.prime(text)).toMatchObject({ tookMs: expect.any(Number), pageMs: expect.any(Number) });
@@ -184,7 +187,7 @@ describe('a page’s shipped matcher with a background that matches', () => {
   });
 
   it('names what it found from the background’s description, reading no file', async () => {
-    const page = shippedMatcher(background());
+    const page = shippedMatcher(matcherCode, background());
     await page.prime(text);
     const found = [...new Set(page.match(text).map((m) => m.entityId))];
     expect(found.length).toBeGreaterThan(2);
@@ -201,7 +204,7 @@ describe('a page’s shipped matcher with a background that matches', () => {
 
   it('reads the files when the background cannot describe what it found', async () => {
     const apart = background();
-    const page = shippedMatcher({
+    const page = shippedMatcher(matcherCode, {
       ...apart,
       describe: () => Promise.reject(new Error('The message port closed before a response was received.')),
     });
@@ -221,7 +224,7 @@ describe('a page’s shipped matcher with a background that matches', () => {
     // A fresh module: the files are fetched once per context, and the tests before fetched them.
     vi.resetModules();
     const dictionary = await import('@/lib/entities/dictionary');
-    const page = dictionary.shippedMatcher(); // no background to ask: the page reads its own files
+    const page = dictionary.shippedMatcher(matcherCode); // no background to ask: the page reads its own files
     await expect(page.ready()).rejects.toThrow(/NetworkError/);
     expect(page.loaded).toBe(false);
     await page.ready();
@@ -233,7 +236,7 @@ describe('a page’s shipped matcher with a background that matches', () => {
     vi.useFakeTimers();
     try {
       let answer: (value: MatchesApart) => void = () => {};
-      const page = shippedMatcher({
+      const page = shippedMatcher(matcherCode, {
         warm: async () => {},
         match: () => new Promise((resolve) => (answer = resolve)),
         describe: async () => [],
@@ -259,7 +262,11 @@ describe('a page’s shipped matcher with a background that matches', () => {
       async () => ({ ids: ['iran'], types: [4], spans: '0,rr,0,0' }),
     ];
     for (const answer of answers) {
-      const page = shippedMatcher({ warm: async () => {}, match: answer, describe: async () => [] });
+      const page = shippedMatcher(matcherCode, {
+        warm: async () => {},
+        match: answer,
+        describe: async () => [],
+      });
       expect(await page.prime(text)).toBeNull();
       expect(page.loaded).toBe(true);
       expect(page.match(text)).toEqual(onPage.match(text));
@@ -303,7 +310,7 @@ describe('a long article matched apart in two parts', () => {
 
   it('sends the first part, then the whole text when the rest is asked for', async () => {
     const { sentLengths, apart } = recording();
-    const page = shippedMatcher(apart);
+    const page = shippedMatcher(matcherCode, apart);
     expect(await page.prime(long, firstEnd)).toMatchObject({ tookMs: expect.any(Number) });
     expect(sentLengths).toEqual([firstEnd]);
     const whole = onPage.match(long);
@@ -327,7 +334,7 @@ describe('a long article matched apart in two parts', () => {
   it('matches the whole text on the page when the rest cannot come', async () => {
     const apart = background();
     let calls = 0;
-    const page = shippedMatcher({
+    const page = shippedMatcher(matcherCode, {
       ...apart,
       match: (t) =>
         calls++ === 0 ? apart.match(t) : Promise.reject(new Error('The service worker stopped.')),
@@ -341,7 +348,7 @@ describe('a long article matched apart in two parts', () => {
 
   it('asks for the whole text at once when told no first part', async () => {
     const { sentLengths, apart } = recording();
-    const page = shippedMatcher(apart);
+    const page = shippedMatcher(matcherCode, apart);
     await page.prime(long, long.length);
     expect(sentLengths).toEqual([long.length]);
     expect(page.partialFor(long)).toBeUndefined();
