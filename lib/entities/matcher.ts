@@ -47,6 +47,7 @@ import {
   patronymicAt,
   placeCueBefore,
   possessiveAt,
+  quotedAlone,
   teamCueAround,
   wordBefore,
   writtenAsName,
@@ -381,8 +382,10 @@ class TrieMatcher implements Matcher {
         KINDS[rank] as MentionKind,
       ),
     );
-    if (rank <= RANK.alias) {
-      // A name or an alias: surnames and guarded forms count after it, and a party after its end.
+    // A name or an alias: surnames and guarded forms count after it, and a party after its end. Not
+    // an alias alone in quotes, which the quotes chose («الشرق الأوسط» is the paper there, the region
+    // elsewhere on its page).
+    if (rank === RANK.name || (rank === RANK.alias && !quotedAlone(this.text, originalStart, originalEnd))) {
       this.seenAt[entity] = ++this.seen;
       this.lastNameEnd = originalEnd;
     }
@@ -423,8 +426,13 @@ class TrieMatcher implements Matcher {
     }
     // Before a score or after "beat", «فاز», a club wins over the city it is named after, even on a
     // page that did not name it in full: the guard of its city name (club-cities.ts) is the cue; so
-    // does a medium after its correspondent (مراسل الشرق الأوسط).
-    if (teamCueAround(this.text, os, this.scan.originalEnd(e)) || mediaRoleBefore(this.text, os)) {
+    // does a medium after its correspondent (مراسل الشرق الأوسط) or alone in quotes (لـ«الشرق الأوسط»).
+    const oe = this.scan.originalEnd(e);
+    if (
+      teamCueAround(this.text, os, oe) ||
+      mediaRoleBefore(this.text, os) ||
+      quotedAlone(this.text, os, oe)
+    ) {
       const club = this.bestOf(first, more, s, e, 'organisation');
       if (club >= 0) return club;
     }

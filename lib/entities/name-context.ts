@@ -196,6 +196,22 @@ const MEDIA_ROLES = byLength('مراسل مراسلة مراسلو مراسلي 
 /** Whether the word before text[at] is one of a newsroom's people: the name after it is the medium's. */
 export const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
 
+const OPENING_QUOTES = '«"“';
+const CLOSING_QUOTES = '»"”';
+
+/**
+ * Whether text[start, end) stands alone between quotation marks («الشرق الأوسط», "Al Riyadh"): the
+ * Arabic press quotes a newspaper's or a party's name, seldom a place's.
+ */
+export function quotedAlone(text: string, start: number, end: number): boolean {
+  let before = start - 1;
+  while (text.charCodeAt(before) === SPACE) before--;
+  return (
+    OPENING_QUOTES.includes(text.charAt(before) || ' ') &&
+    CLOSING_QUOTES.includes(text.charAt(pastSpaces(text, end)) || ' ')
+  );
+}
+
 /** Words before a side in a match report: "beat Valencia", "Porto v Benfica", «فاز برشلونة». */
 const BEFORE_TEAM = byLength(
   'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو',

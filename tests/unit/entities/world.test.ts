@@ -418,6 +418,28 @@ describe('the shipped world dictionary', () => {
     expect(found('تقع الجزيرة في البحر، وزار الوفد الجزيرة ثم غادر مراسلو الصحف.')).toEqual([]);
   });
 
+  it('reads «الشرق الأوسط» in quotes as the newspaper, and the region everywhere else on its page', () => {
+    expect(
+      found(
+        'وكشفت مصادر تركية لـ«الشرق الأوسط» أن أزمات الشرق الأوسط كثيرة، وأن السلام في الشرق الأوسط بعيد.',
+      ),
+    ).toEqual([
+      ['تركية', 'turkiye'],
+      ['الشرق الأوسط', 'asharq-al-awsat'],
+      ['الشرق الأوسط', 'middle-east'],
+      ['الشرق الأوسط', 'middle-east'],
+    ]);
+    expect(found('ونسبت صحيفة "الشرق الاوسط" إلى جنبلاط قوله.')).toEqual([
+      ['الشرق الاوسط', 'asharq-al-awsat'],
+      ['جنبلاط', 'walid-jumblatt'],
+    ]);
+    // Near misses: a quoted place no body shares a name with; quotes around more than the name.
+    expect(found('وصل الوفد إلى «غزة» ثم إلى «عمق الشرق الأوسط».')).toEqual([
+      ['غزة', 'gaza'],
+      ['الشرق الأوسط', 'middle-east'],
+    ]);
+  });
+
   it('finds the companies and media beyond the largest, by the names the press gives them, in both languages', () => {
     expect(
       found(
