@@ -212,11 +212,14 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
   );
 }
 
-/** Words before a side in a match report: "beat Valencia", "Porto v Benfica", «فاز برشلونة». */
+/**
+ * Words before a side in a match report ("beat Valencia", "Porto v Benfica", «فاز برشلونة»), and a
+ * player's or supporters' role before its club (لاعب برشلونة، حارس مرمى فالنسيا، جماهير برشلونة).
+ */
 const BEFORE_TEAM = byLength(
   'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو',
 );
-/** Words after one: "Liverpool beat", "Porto drew". */
+/** Words after one: "Liverpool beat", "Porto drew", "Porto captain", "Valencia fans". */
 const AFTER_TEAM = byLength(
   'beat beats defeated drew lost won captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
 );
