@@ -385,11 +385,27 @@ function bodyNameEnd(text: string, end: number): number {
 }
 
 /**
+ * Whether text[start, end) is a player's club in a squad list: in brackets right after a capitalised
+ * name, alone or before its country ("Luis Figo (Barcelona)", "Vitor Baia (Barcelona, Spain)").
+ */
+function clubInRoster(text: string, start: number, end: number): boolean {
+  const close = text.charCodeAt(end);
+  if (text.charCodeAt(start - 1) !== OPEN_BRACKET || (close !== CLOSE_BRACKET && close !== COMMA))
+    return false;
+  const word = wordBefore(text, start - 1, isAsciiLetter);
+  return (
+    word !== null &&
+    isAsciiUpper(text.charCodeAt(word[0])) &&
+    !isWordOf(FUNCTION_WORDS, text, word[0], word[1])
+  );
+}
+
+/**
  * Whether text[start, end) stands where a match report puts a side: a score after it, or a word of
  * the result right before or after it.
  */
 export function teamCueAround(text: string, start: number, end: number): boolean {
-  if (scoreAfter(text, end)) return true;
+  if (scoreAfter(text, end) || clubInRoster(text, start, end)) return true;
   const after = pastSpaces(text, end);
   let wordEnd = after;
   while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;

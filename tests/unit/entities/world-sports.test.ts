@@ -164,7 +164,7 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
-  it("reads a city as its club beside a player's or a supporter's role, in both languages", () => {
+  it("reads a city as its club beside a player's or a supporter's role and in a squad list, in both languages", () => {
     expect(
       found('The attack on Porto captain Jorge Costa angered Valencia fans; Liverpool players trained.'),
     ).toEqual([
@@ -175,6 +175,20 @@ describe('sport in the shipped dictionary', () => {
     expect(found('وقال لاعب برشلونة إن حارس مرمى فالنسيا أصيب.')).toEqual([
       ['برشلونة', 'fc-barcelona'],
       ['فالنسيا', 'valencia-cf'],
+    ]);
+    // A squad list gives each player's club in brackets.
+    expect(
+      found('Midfielders - Rui Barros (Porto), Luis Figo (Barcelona), Vitor Baia (Valencia, Spain).'),
+    ).toEqual([
+      ['Porto', 'fc-porto'],
+      ['Luis Figo', 'luis-figo'],
+      ['Barcelona', 'fc-barcelona'],
+      ['Valencia', 'valencia-cf'],
+      ['Spain', 'spain'],
+    ]);
+    expect(found('The summit (Barcelona, 2024) and the talks (Porto) ended.')).toEqual([
+      ['Barcelona', 'barcelona'],
+      ['Porto', 'porto'],
     ]);
     // Near misses: a city's officials, residents and voters, and a protest against it.
     expect(
