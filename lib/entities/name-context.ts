@@ -365,7 +365,7 @@ function visitorInSchedule(text: string, start: number, end: number): boolean {
  * "Canadian Wheat Board", "Santa Fe Pacific Gold Corp"): the place there is part of the body's name.
  */
 const BODY_ENDS = byLength(
-  'Academy Airlines Airways Association Board Breweries Bureau College Committee Co Company Corp Corporation Council Desk Exchange Group Holdings Inc Institute Ltd Newsroom Party School Service Society Union University plc',
+  'Academy Administration Agency Airlines Airways Association Authority Bank Board Breweries Bureau College Committee Co Company Corp Corporation Council Court Desk Exchange Group Holdings Inc Institute Ltd Ministry Newsroom Party School Service Society Union University plc',
 );
 
 /**
@@ -382,6 +382,13 @@ function bodyNameEnd(text: string, end: number): number {
     if (isWordOf(BODY_ENDS, text, start, i)) return i;
   }
   return -1;
+}
+
+/** Whether the place at text[start] ends a body's name after "of": University of Yangon, Rubber Board of India. */
+function bodyNameBefore(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== SPACE || !text.startsWith(' of', start - 4)) return false;
+  const word = wordBefore(text, start - 3, isAsciiLetter);
+  return word !== null && isWordOf(BODY_ENDS, text, word[0], word[1]);
 }
 
 /**
@@ -454,6 +461,9 @@ function lowerArticleBeforeCapital(text: string, start: number, end: number): bo
  * -1 when the place is named as itself.
  */
 export function otherNameAround(text: string, start: number, end: number): number {
+  if (bodyNameBefore(text, start)) return end;
+  // An abbreviation's dot before a body's word: U.S. Treasury.
+  if (text.charCodeAt(end) === DOT && text.charCodeAt(end - 2) === DOT) return bodyNameEnd(text, end + 1);
   // Most names have a word in lower case or punctuation after them, and are done with here.
   const next = text.charCodeAt(pastSpaces(text, end));
   if (!isDigit(next) && !isAsciiUpper(next) && next !== OPEN_BRACKET && !isLineEnd(next)) return -1;

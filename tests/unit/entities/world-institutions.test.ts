@@ -50,13 +50,30 @@ describe('universities', () => {
     ]);
   });
 
-  it('does not light up a place or its adjective that begins a body it does not know', () => {
+  it('does not light up a place or its adjective inside the name of a body it does not know', () => {
     // The place is part of the body's name, and so is a place within it (Pacific).
     expect(
       found(
         'The Canadian Wheat Board and the Russian Weather Service said so, as Santa Fe Pacific Gold Corp rose at Rangoon University.\n-- Moscow Newsroom +7095 941 8520',
       ),
     ).toEqual([]);
+    // Or ends it after "of", or comes before it with its abbreviation's dot.
+    expect(
+      found(
+        'Students marched to the University of Yangon; the Florida Supreme Court ruled, the U.S. Municipal Desk said, and the Rubber Board of India agreed.',
+      ),
+    ).toEqual([]);
+    expect(
+      found(
+        'A bank in Florida, the court of Florida, the Prime Minister of India, the people of Yangon and U.S. officials.',
+      ),
+    ).toEqual([
+      ['Florida', 'florida'],
+      ['Florida', 'florida'],
+      ['India', 'india'],
+      ['Yangon', 'yangon'],
+      ['U.S', 'united-states'],
+    ]);
     // Near misses: a body the dictionary knows; a place before a common noun, an office or a
     // place's people; a body's word that is not capitalised.
     expect(
