@@ -384,6 +384,14 @@ function bodyNameEnd(text: string, end: number): number {
   return -1;
 }
 
+/**
+ * The words sports clubs put before their city's name, in both languages (Dynamo Kyiv, دينامو كييف,
+ * Steaua Bucharest, Athletic Bilbao, أتلتيك بيلباو, Maccabi Haifa): the city there is the club's.
+ */
+const CLUB_PREFIXES = byLength(
+  'Dynamo Dinamo Spartak Lokomotiv CSKA Steaua Rapid Athletic Atletico Olympique Maccabi Hapoel Beitar Betar Sporting Partizan Slavia Sparta Zenit Shakhtar Borussia Eintracht Fortuna Hertha Racing Deportivo دينامو سبارتاك لوكوموتيف سسكا ستيوا رابيد أتلتيك اتلتيك أتلتيكو اتلتيكو أولمبيك اولمبيك مكابي هابويل بيتار سبورتنغ سبورتينغ بارتيزان سلافيا سبارتا زينيت شاختار بوروسيا آينتراخت فورتونا هيرتا راسينغ ديبورتيفو',
+);
+
 /** Whether the place at text[start] ends a body's name after "of": University of Yangon, Rubber Board of India. */
 function bodyNameBefore(text: string, start: number): boolean {
   if (text.charCodeAt(start - 1) !== SPACE || !text.startsWith(' of', start - 4)) return false;
@@ -461,7 +469,7 @@ function lowerArticleBeforeCapital(text: string, start: number, end: number): bo
  * -1 when the place is named as itself.
  */
 export function otherNameAround(text: string, start: number, end: number): number {
-  if (bodyNameBefore(text, start)) return end;
+  if (bodyNameBefore(text, start) || wordBeforeIs(CLUB_PREFIXES, text, start)) return end;
   // An abbreviation's dot before a body's word: U.S. Treasury.
   if (text.charCodeAt(end) === DOT && text.charCodeAt(end - 2) === DOT) return bodyNameEnd(text, end + 1);
   // Most names have a word in lower case or punctuation after them, and are done with here.

@@ -275,6 +275,25 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it("names no place in a club's name that puts a word before its city, in both languages", () => {
+    // Clubs the dictionary does not know give nothing; one it knows is found whole.
+    expect(found('Dynamo Kiev beat Steaua Bucharest, Athletic Bilbao drew with Maccabi Haifa.')).toEqual([
+      ['Athletic Bilbao', 'athletic-bilbao'],
+    ]);
+    expect(found('وفاز دينامو كييف على ستيوا بوخارست، وتعادل أتلتيك بيلباو مع لوكوموتيف موسكو.')).toEqual([
+      ['أتلتيك بيلباو', 'athletic-bilbao'],
+    ]);
+    // Near misses: the word elsewhere in the sentence, or not right before the city.
+    expect(
+      found('Rapid growth in Kabul; The Athletic in London; Sporting events in Madrid; فاز الفريق في موسكو.'),
+    ).toEqual([
+      ['Kabul', 'kabul'],
+      ['London', 'london'],
+      ['Madrid', 'madrid'],
+      ['موسكو', 'moscow'],
+    ]);
+  });
+
   it("leaves a club's city its own name, in both languages", () => {
     expect(
       found(
