@@ -389,7 +389,7 @@ function bodyNameEnd(text: string, end: number): number {
  * Steaua Bucharest, Athletic Bilbao, أتلتيك بيلباو, Maccabi Haifa): the city there is the club's.
  */
 const CLUB_PREFIXES = byLength(
-  'Dynamo Dinamo Spartak Lokomotiv CSKA Steaua Rapid Athletic Atletico Olympique Maccabi Hapoel Beitar Betar Sporting Partizan Slavia Sparta Zenit Shakhtar Borussia Eintracht Fortuna Hertha Racing Deportivo دينامو سبارتاك لوكوموتيف سسكا ستيوا رابيد أتلتيك اتلتيك أتلتيكو اتلتيكو أولمبيك اولمبيك مكابي هابويل بيتار سبورتنغ سبورتينغ بارتيزان سلافيا سبارتا زينيت شاختار بوروسيا آينتراخت فورتونا هيرتا راسينغ ديبورتيفو',
+  'Dynamo Dinamo Spartak Lokomotiv CSKA Steaua Rapid Athletic Atletico Olympique Maccabi Hapoel Beitar Betar Sporting Partizan Slavia Sparta Zenit Shakhtar Borussia Eintracht Fortuna Hertha Racing Deportivo دينامو سبارتاك لوكوموتيف سسكا ستيوا رابيد أتلتيك اتلتيك أتلتيكو اتلتيكو أتليتيك أتليتكو أتليتيكو اتليتيكو ايك أسيك أولمبيك اولمبيك مكابي هابويل بيتار سبورتنغ سبورتينغ بارتيزان سلافيا سبارتا زينيت شاختار بوروسيا آينتراخت فورتونا هيرتا راسينغ ديبورتيفو',
 );
 
 /** Whether the place at text[start] ends a body's name after "of": University of Yangon, Rubber Board of India. */

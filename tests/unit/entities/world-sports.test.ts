@@ -280,6 +280,7 @@ describe('sport in the shipped dictionary', () => {
     expect(found('Dynamo Kiev beat Steaua Bucharest, Athletic Bilbao drew with Maccabi Haifa.')).toEqual([
       ['Athletic Bilbao', 'athletic-bilbao'],
     ]);
+    expect(found('وفاز دينامو كييف على ستيوا بوخارست، وخسر أتليتكو مدريد أمام ايك اثينا.')).toEqual([]);
     expect(found('وفاز دينامو كييف على ستيوا بوخارست، وتعادل أتلتيك بيلباو مع لوكوموتيف موسكو.')).toEqual([
       ['أتلتيك بيلباو', 'athletic-bilbao'],
     ]);
