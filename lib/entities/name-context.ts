@@ -52,7 +52,7 @@ export function isWordOf(
  * Words that may stand capitalised before a guarded name at a sentence's start or in a title, by
  * length: isWordOf() tests a word where it stands, without cutting a substring.
  */
-export const FUNCTION_WORDS = byLength(
+export const FUNCTION_WORDS = /* @__PURE__ */ byLength(
   'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
 );
 
@@ -60,7 +60,7 @@ export const FUNCTION_WORDS = byLength(
  * Words that may stand capitalised right after a guarded name without making it a person's first
  * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
  */
-export const PARTY_OR_OFFICE_WORDS = byLength(
+export const PARTY_OR_OFFICE_WORDS = /* @__PURE__ */ byLength(
   'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Congressman Congresswoman Lawmaker Lawmakers',
 );
 
@@ -68,19 +68,19 @@ export const PARTY_OR_OFFICE_WORDS = byLength(
  * Words that may stand capitalised right before a guarded name: a chamber before a party's members
  * (Senate Democrats, House Republicans).
  */
-export const CHAMBER_WORDS = byLength('House Senate');
+export const CHAMBER_WORDS = /* @__PURE__ */ byLength('House Senate');
 
 /**
  * Capitalised words that may stand right before a Latin surname alone: titles (President Yoon,
  * Prime Minister Rama) and the words that open a sentence (Later Rama said). Any other capitalised
  * word before it is a given name, and the surname another person's (Stella Kim).
  */
-export const BEFORE_SURNAME = byLength(
+export const BEFORE_SURNAME = /* @__PURE__ */ byLength(
   'Mr Mrs Ms Miss Dr Prof Professor President Minister Premier Chancellor Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov General Gen Colonel Col Lieutenant Lt Captain Capt Major Admiral Adm Commander Marshal Judge Justice King Queen Prince Princess Emir Sheikh Pope Mayor Ambassador Envoy Chairman Chairwoman Chair Chief Speaker Leader Sir Dame Lord Lady Rev Reverend Father Officer Detective Sergeant Sgt Commissioner Director Inspector Coach Ayatollah Imam Rabbi Cardinal Bishop Archbishop Later Then Now Today Yesterday Tomorrow Meanwhile However Also Still Yet So Thus Instead Earlier Last Next Finally Here There Why How What Although Though Because Indeed Moreover Furthermore Nevertheless Nonetheless Afterwards Previously Recently Currently Eventually Ultimately Separately Additionally Similarly Likewise Otherwise Perhaps Maybe Clearly Certainly Surely Unfortunately Fortunately Notably Even Only Once Asked Told',
 );
 
 /** Party words, which may stand right after a name found (an Oklahoma Republican, a Trump Democrat). */
-export const PARTY_WORDS = byLength('Democrat Democrats Republican Republicans');
+export const PARTY_WORDS = /* @__PURE__ */ byLength('Democrat Democrats Republican Republicans');
 
 export const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 export const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -108,14 +108,14 @@ export function patronymicAt(text: string, at: number): boolean {
 }
 
 /** بن and its kin: a nisba after one is a given name (فيصل بن تركي). */
-const PATRONYMS = byLength('بن ابن إبن بنت');
+const PATRONYMS = /* @__PURE__ */ byLength('بن ابن إبن بنت');
 
 /**
  * The titles written before a name, without their article. An adjective would agree with a
  * definite title (الأمير التركي), so الأمير تركي is Prince Turki; a definite subject before a nisba
  * makes a sentence (المنفذ تركي, the attacker is Turkish), so the list holds titles only.
  */
-const TITLES = byLength(
+const TITLES = /* @__PURE__ */ byLength(
   'أمير امير أميرة اميرة شيخ شيخة أستاذ استاذ أستاذة استاذة دكتور دكتورة مهندس مهندسة لواء عميد عقيد سيد سيدة زميل زميلة',
 );
 
@@ -160,9 +160,11 @@ export function wordBefore(
 export const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
 
 /** Words after which a name that is also a place's is the place: in Porto, في برشلونة, مدينة فالنسيا. */
-const PLACE_CUES = byLength('in In at At near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء');
+const PLACE_CUES = /* @__PURE__ */ byLength(
+  'in In at At near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء',
+);
 /** "of" after these: the city of Liverpool, the port of Valencia. */
-const PLACE_OF = byLength('city City town Town port Port capital Capital');
+const PLACE_OF = /* @__PURE__ */ byLength('city City town Town port Port capital Capital');
 const isLetter = (c: number): boolean => isAsciiLetter(c) || isArabicLetter(c);
 
 /** Whether the word before text[at] says that what follows is a place. */
@@ -191,7 +193,7 @@ function wordBeforeIs(words: readonly (readonly string[])[], text: string, at: n
 }
 
 /** A newsroom's people, before its name: مراسل الجزيرة, موفد العربية. */
-const MEDIA_ROLES = byLength('مراسل مراسلة مراسلو مراسلي موفد موفدة مذيع مذيعة');
+const MEDIA_ROLES = /* @__PURE__ */ byLength('مراسل مراسلة مراسلو مراسلي موفد موفدة مذيع مذيعة');
 
 /** Whether the word before text[at] is one of a newsroom's people: the name after it is the medium's. */
 export const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
@@ -216,11 +218,11 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
  * Words before a side in a match report ("beat Valencia", "Porto v Benfica", «فاز برشلونة»), and a
  * player's or supporters' role before its club (لاعب برشلونة، حارس مرمى فالنسيا، جماهير برشلونة).
  */
-const BEFORE_TEAM = byLength(
+const BEFORE_TEAM = /* @__PURE__ */ byLength(
   'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو',
 );
 /** Words after one: "Liverpool beat", "Porto drew", "Porto captain", "Valencia fans". */
-const AFTER_TEAM = byLength(
+const AFTER_TEAM = /* @__PURE__ */ byLength(
   'beat beats defeated drew lost won captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
 );
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
@@ -364,7 +366,7 @@ function visitorInSchedule(text: string, start: number, end: number): boolean {
  * Words that end a body's name written after a place or its people's adjective ("Moscow Newsroom",
  * "Canadian Wheat Board", "Santa Fe Pacific Gold Corp"): the place there is part of the body's name.
  */
-const BODY_ENDS = byLength(
+const BODY_ENDS = /* @__PURE__ */ byLength(
   'Academy Administration Agency Airlines Airways Association Authority Bank Board Breweries Bureau College Committee Co Company Corp Corporation Council Court Desk Exchange Group Holdings Inc Institute Ltd Ministry Newsroom Party School Service Society Union University plc',
 );
 
@@ -388,7 +390,7 @@ function bodyNameEnd(text: string, end: number): number {
  * The words sports clubs put before their city's name, in both languages (Dynamo Kyiv, دينامو كييف,
  * Steaua Bucharest, Athletic Bilbao, أتلتيك بيلباو, Maccabi Haifa): the city there is the club's.
  */
-const CLUB_PREFIXES = byLength(
+const CLUB_PREFIXES = /* @__PURE__ */ byLength(
   'Dynamo Dinamo Spartak Lokomotiv CSKA Steaua Rapid Athletic Atletico Olympique Maccabi Hapoel Beitar Betar Sporting Partizan Slavia Sparta Zenit Shakhtar Borussia Eintracht Fortuna Hertha Racing Deportivo دينامو سبارتاك لوكوموتيف سسكا ستيوا رابيد أتلتيك اتلتيك أتلتيكو اتلتيكو أتليتيك أتليتكو أتليتيكو اتليتيكو ايك أسيك أولمبيك اولمبيك مكابي هابويل بيتار سبورتنغ سبورتينغ بارتيزان سلافيا سبارتا زينيت شاختار بوروسيا آينتراخت فورتونا هيرتا راسينغ ديبورتيفو',
 );
 
