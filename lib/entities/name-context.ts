@@ -367,7 +367,7 @@ function visitorInSchedule(text: string, start: number, end: number): boolean {
  * "Canadian Wheat Board", "Santa Fe Pacific Gold Corp"): the place there is part of the body's name.
  */
 const BODY_ENDS = /* @__PURE__ */ byLength(
-  'Academy Administration Agency Airlines Airways Association Authority Bank Board Breweries Bureau College Committee Co Company Corp Corporation Council Court Desk Exchange Group Holdings Inc Institute Ltd Ministry Newsroom Party School Service Society Union University plc',
+  'Academy Administration Agency Airlines Airways Association Authority Bank Board Breweries Bureau College Committee Co Company Corp Corporation Council Court Department Desk Exchange Group Holdings Inc Institute Ltd Ministry Newsroom Party School Service Society Union University plc',
 );
 
 /**

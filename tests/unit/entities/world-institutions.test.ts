@@ -60,7 +60,7 @@ describe('universities', () => {
     // Or ends it after "of", or comes before it with its abbreviation's dot.
     expect(
       found(
-        'Students marched to the University of Yangon; the Florida Supreme Court ruled, the U.S. Municipal Desk said, and the Rubber Board of India agreed.',
+        'Students marched to the University of Yangon; the Florida Supreme Court ruled, the U.S. Municipal Desk said, the Rubber Board of India agreed, and rangers of the New Zealand Department of Conservation came.',
       ),
     ).toEqual([]);
     expect(
