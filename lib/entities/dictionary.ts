@@ -5,11 +5,17 @@
 // article (./matcher-apart.ts), so a page normally holds neither: its shipped matcher asks for the
 // mentions and for the entries of what was found. Where the background cannot answer, the page
 // fetches the tables (then the entries) and matches on its own, with the matcher's code from the
-// in-page extras chunk: the content script every page loads does not carry it. Both files are web-accessible
-// (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe for them.
+// in-page extras chunk: the content script every page loads does not carry it. Both files are
+// web-accessible (wxt.config.ts), behind Chrome's per-session dynamic URL, so a page cannot probe
+// for them.
 import { browser } from 'wxt/browser';
 import { DICTIONARY_ENTRIES_FILE, DICTIONARY_FILE } from './dictionary-file';
-import { dictionaryFromFiles, type FileMatcher, type TypedMatcher } from './dictionary-tables';
+import {
+  dictionaryFromFiles,
+  type FileMatcher,
+  type pageMatcherFromFile,
+  type TypedMatcher,
+} from './dictionary-tables';
 import type { MatchingApart } from './matcher-apart';
 import { decodeMatches } from './matches-apart';
 import type { Dictionary, Entity, EntityType, Mention } from './types';
@@ -116,8 +122,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Makes a page's matcher of the tables file (dictionary-tables.ts's pageMatcherFromFile). */
-export type MatcherOfTables = (tables: ArrayBuffer) => FileMatcher;
+/** Makes a page's matcher of the tables file: pageMatcherFromFile, from wherever its code is. */
+export type MatcherOfTables = typeof pageMatcherFromFile;
 
 /**
  * `matcherCode`: the matcher's code, asked for only where the page matches on its own (the content

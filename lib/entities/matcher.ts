@@ -424,9 +424,10 @@ class TrieMatcher implements Matcher {
       const place = this.bestOf(first, more, s, e, 'place');
       if (place >= 0) return place;
     }
-    // Before a score or after "beat", «فاز», a club wins over the city it is named after, even on a
-    // page that did not name it in full: the guard of its city name (club-cities.ts) is the cue; so
-    // does a medium after its correspondent (مراسل الشرق الأوسط) or alone in quotes (لـ«الشرق الأوسط»).
+    // Before a score, after "beat" or «فاز», beside a player's role or in a squad list's bracket
+    // (teamCueAround()), a club wins over the city it is named after, even on a page that did not
+    // name it in full: the cue stands for the guard of its city name (club-cities.ts); so does a
+    // medium after its correspondent (مراسل الشرق الأوسط) or alone in quotes (لـ«الشرق الأوسط»).
     const oe = this.scan.originalEnd(e);
     if (
       teamCueAround(this.text, os, oe) ||
