@@ -7,7 +7,7 @@
 // section), its source (an index into the sources section) and its empty form lists; a page parses
 // only the entries it shows. Painting needs each mention's type, not its entry: a byte per entity
 // (types) and the entities in id order (idOrder, for a binary search) answer an id's type without
-// an entry or a map of ids.
+// an entry or a map of ids; a team's league (leagues, an entity index) is asked while matching.
 //
 // Tables file layout, 32-bit little-endian words: MAGIC, FORMAT_VERSION, checksum (FNV-1a over
 // every word after it), byte length, node count, entity count, section count, the most words of a
@@ -16,14 +16,14 @@
 // entries file is the JSON array "[e0,e1,…]"; the tables file's entryEnds section says where each
 // entry ends and its entriesCheck section holds the entries file's byte length and checksum.
 
-import { type EntityList, type Matcher, trieMatcher } from './matcher';
+import { type EntityList, leagueIndices, type Matcher, trieMatcher } from './matcher';
 import { moreTables, Trie, type TrieTables, warmUpText } from './trie';
 import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './types';
 
 /** "HSYD" read as a little-endian word. */
 const MAGIC = 0x44595348;
 /** Bumped whenever the layout or the tables' meaning changes (a trie change, a new flag). */
-export const FORMAT_VERSION = 13;
+export const FORMAT_VERSION = 14;
 const HEADER_WORDS = 8;
 const CHECKED_FROM = 3;
 
@@ -45,6 +45,7 @@ const SECTIONS = [
   'spellings',
   'ids',
   'types',
+  'leagues',
   'idOrder',
   'sources',
   'entityEnds',
@@ -165,6 +166,7 @@ export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryF
   const bytesOf = (name: Section): Uint8Array => {
     if (name === 'ids') return encoder.encode(dict.entities.map((e) => e.id).join('\n'));
     if (name === 'types') return Uint8Array.from(dict.entities, (e) => ENTITY_TYPES.indexOf(e.type));
+    if (name === 'leagues') return new Uint8Array(leagueIndices(dict.entities).buffer);
     if (name === 'idOrder') {
       // Entity indices by id (code-unit order); equal ids by index, so the first entity wins.
       const order = Int32Array.from(dict.entities.keys());
@@ -299,11 +301,15 @@ function decodeTables(
   const entityEnds = new Int32Array(buffer, endsAt, endsLength / 4);
   const [typesAt, typesLength] = section(SECTIONS.indexOf('types'));
   const [orderAt, orderLength] = section(SECTIONS.indexOf('idOrder'));
+  const [leaguesAt, leaguesLength] = section(SECTIONS.indexOf('leagues'));
   const types = new Uint8Array(buffer, typesAt, typesLength);
+  const leagues = new Int32Array(buffer, leaguesAt, leaguesLength / 4);
   const idOrder = new Int32Array(buffer, orderAt, orderLength / 4);
   if (
     entityEnds.length !== count ||
     types.length !== count ||
+    leagues.length !== count ||
+    leagues.some((k) => k < -1 || k >= count) ||
     idOrder.length !== count ||
     checkLength !== 8 ||
     tables.checks.length !== tables.nodes ||
@@ -323,6 +329,7 @@ function decodeTables(
       sources: [sourcesAt, sourcesLength],
       ends: entityEnds,
       types,
+      leagues,
       idOrder,
       entries: { length: entriesLength as number, sum: entriesSum as number, checksum: checksums?.entries },
     }),
@@ -348,6 +355,8 @@ interface LazyParts {
   sources: [number, number];
   ends: Int32Array;
   types: Uint8Array;
+  /** Each entity's league as an entity index, or -1 (Entity.league): the matcher asks it while matching. */
+  leagues: Int32Array;
   idOrder: Int32Array;
   /** The entries file the tables were written with: its byte length and checksum. */
   entries: { length: number; sum: number; checksum: ((bytes: Uint8Array) => number) | undefined };
@@ -360,7 +369,7 @@ function linesOf(buffer: ArrayBuffer, [at, length]: [number, number]): string[] 
 
 /** The entities of a file: ids decoded on the first match, each entry parsed when first asked for. */
 function lazyEntities(parts: LazyParts): FileEntities {
-  const { buffer, ends, types, idOrder } = parts;
+  const { buffer, ends, types, leagues, idOrder } = parts;
   const decoder = new TextDecoder();
   const parsed: (Entity | undefined)[] = new Array(ends.length);
   let text: Uint8Array | null = null;
@@ -410,6 +419,7 @@ function lazyEntities(parts: LazyParts): FileEntities {
       const k = idOrder[low];
       return k !== undefined && list[k] === id ? k : -1;
     },
+    leagueAt: (k) => leagues[k] as number,
     typeAt: (k) => {
       const type = ENTITY_TYPES[types[k] as number];
       if (type === undefined)

@@ -31,6 +31,7 @@ import {
   BARE_ALEF,
   BEFORE_SURNAME,
   CHAMBER_WORDS,
+  datelineAt,
   FUNCTION_WORDS,
   givenNameAfter,
   hasLowerAscii,
@@ -105,19 +106,35 @@ export interface EntityList {
   at(k: number): Entity;
   /** Entity k's type (k < count), without its entry. */
   typeAt(k: number): EntityType;
+  /** The index of the league entity k plays in (Entity.league), or -1, without its entry. */
+  leagueAt(k: number): number;
   /** Every entity, in order. */
   all(): readonly Entity[];
 }
 
 /** An in-memory list of entities as an EntityList. */
 export function entityList(entities: readonly Entity[]): EntityList {
+  let leagues: Int32Array | undefined;
   return {
     count: entities.length,
     ids: () => entities.map((e) => e.id),
     at: (k) => entities[k] as Entity,
     typeAt: (k) => (entities[k] as Entity).type,
+    leagueAt: (k) => {
+      leagues ??= leagueIndices(entities);
+      return leagues[k] as number;
+    },
     all: () => entities,
   };
+}
+
+/** Each entity's league (Entity.league) as the league's index, or -1 (no league, or none by that id). */
+export function leagueIndices(entities: readonly Entity[]): Int32Array {
+  const index = new Map<string, number>();
+  entities.forEach((e, k) => {
+    if (!index.has(e.id)) index.set(e.id, k);
+  });
+  return Int32Array.from(entities, (e) => (e.league === undefined ? -1 : (index.get(e.league) ?? -1)));
 }
 
 /**
@@ -230,8 +247,9 @@ class TrieMatcher implements Matcher {
   /** Entity index by id, built on the first entity() call: matching does not need it. */
   private byId: Map<string, number> | null = null;
   /**
-   * seenAt[e]: a running number of the last name or alias mention of entity e. It counts for
-   * surnames when greater than passStart, i.e. made earlier in the current match() call.
+   * seenAt[e]: a running number of the last name or alias mention of entity e (for a league, of it
+   * or one of its teams). It counts for surnames when greater than passStart, i.e. made earlier in
+   * the current match() call.
    */
   private readonly seenAt: Int32Array;
   /** ids[e]: the id of entity e; read by the first match() call. */
@@ -387,6 +405,9 @@ class TrieMatcher implements Matcher {
     // elsewhere on its page).
     if (rank === RANK.name || (rank === RANK.alias && !quotedAlone(this.text, originalStart, originalEnd))) {
       this.seenAt[entity] = ++this.seen;
+      // A team names its league's page: after the Dallas Cowboys, the Packers and Boston are teams.
+      const league = this.list.leagueAt(entity);
+      if (league >= 0) this.seenAt[league] = this.seen;
       this.lastNameEnd = originalEnd;
     }
     return this.lastToken + 1;
@@ -417,10 +438,10 @@ class TrieMatcher implements Matcher {
     // A word spelled as the text writes it wins (they sort last).
     for (let k = more.length - 1; k >= 0 && rankOf(more[k] as number) === SPELLED_RANK; k--)
       if (this.valid(more[k] as number, s, e)) return more[k] as number;
-    // After "in", "في" or "the city of", a place wins over whatever else the page named: after FC
-    // Porto, "Porto won" is the club and "in Porto" the city.
+    // After "in", "في" or "the city of", or in a dateline, a place wins over whatever else the page
+    // named: after FC Porto, "Porto won" is the club and "in Porto" the city.
     const os = this.scan.originalAt(s);
-    if (placeCueBefore(this.text, os)) {
+    if (placeCueBefore(this.text, os) || datelineAt(this.text, os, this.scan.originalEnd(e))) {
       const place = this.bestOf(first, more, s, e, 'place');
       if (place >= 0) return place;
     }
@@ -458,8 +479,15 @@ class TrieMatcher implements Matcher {
       // Spellings come last, and were tried (a plain word never shares a name's node: it is spelled).
       if (rankOf(p) >= WORD_RANK) break;
       if (only !== null && this.list.typeAt(entityOf(p)) !== only) continue;
-      if (!this.valid(only === 'organisation' ? p & ~GUARDED : p, s, e)) continue;
-      const seen = this.seenAt[entityOf(p)] as number;
+      // A team cue stands for a club's guard, not for a league team's: which team Boston is, only
+      // its league on the page says.
+      const league = this.list.leagueAt(entityOf(p));
+      if (!this.valid(only === 'organisation' && league < 0 ? p & ~GUARDED : p, s, e)) continue;
+      // A league team counts as named where its league was.
+      const seen = Math.max(
+        this.seenAt[entityOf(p)] as number,
+        league >= 0 ? (this.seenAt[league] as number) : 0,
+      );
       const named = seen > this.passStart ? seen : 0;
       // Outputs come sorted by rank: a later one is of the same kind or a worse one.
       const better =
@@ -525,7 +553,8 @@ class TrieMatcher implements Matcher {
    * alone as a capitalised name: no capitalised word right after it, nor a capitalised word right
    * before it unless that word is a function word (In Jordan, but not Michael Jordan or Jordan
    * Peterson) or, before a party, ends a name just found (an Oklahoma Republican). Never before "of"
-   * and a capital (Gulf of Salerno): a longer name goes on.
+   * and a capital (Gulf of Salerno): a longer name goes on. A league team's form only where the page
+   * named the team, its league or another of its teams.
    */
   private guardHolds(p: number, os: number, oe: number): boolean {
     const text = this.text;
@@ -536,6 +565,11 @@ class TrieMatcher implements Matcher {
       const next = pastSpaces(text, after + 3);
       if (isAsciiUpper(text.charCodeAt(next))) return false;
     }
+    // A league team's (Boston for the Celtics, Packers): on a page that named it, its league or
+    // another of its teams, in either script; capitals cannot tell which sport a page is about.
+    const league = this.list.leagueAt(entityOf(p));
+    if (league >= 0)
+      return Math.max(this.seenAt[entityOf(p)] as number, this.seenAt[league] as number) > this.passStart;
     // Arabic has no capitals to tell a name, nor does an acronym, always in capitals (IRC is also the
     // chat and the tax code): a form of the entity named earlier must, as news spells a lesser-known
     // body out before its acronym. Other Latin words have capitals to tell, every time: after

@@ -53,7 +53,7 @@ export function isWordOf(
  * length: isWordOf() tests a word where it stands, without cutting a substring.
  */
 export const FUNCTION_WORDS = /* @__PURE__ */ byLength(
-  'A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
+  'AT IN A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
 );
 
 /**
@@ -159,20 +159,40 @@ export function wordBefore(
 
 export const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
 
-/** Words after which a name that is also a place's is the place: in Porto, في برشلونة, مدينة فالنسيا. */
+/** Words after which a name that is also a place's is the place: in Porto, في برشلونة, وفي مدينة فالنسيا. */
 const PLACE_CUES = /* @__PURE__ */ byLength(
-  'in In at At near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء',
+  'in In IN at At AT near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء',
 );
 /** "of" after these: the city of Liverpool, the port of Valencia. */
 const PLACE_OF = /* @__PURE__ */ byLength('city City town Town port Port capital Capital');
 const isLetter = (c: number): boolean => isAsciiLetter(c) || isArabicLetter(c);
+
+/** After a dateline's place: a date (1996-12-06), an agency in brackets and a dash, or a dash. */
+const DATELINE_AFTER = /\d{4}-\d\d-\d\d|\([A-Z][A-Za-z.]*\) ?[-\u2013\u2014] |[-\u2013\u2014] /y;
+
+/**
+ * Whether text[start, end) is a dateline's place: at a line's start, before a date, an agency and a
+ * dash, or a dash ("NEW YORK 1996-12-07", "BOSTON (Reuters) - ", "WASHINGTON — "). On a sports page
+ * that named the NBA, the dateline's New York is still the city.
+ */
+export function datelineAt(text: string, start: number, end: number): boolean {
+  if (start > 0 && !isLineEnd(text.charCodeAt(start - 1))) return false;
+  DATELINE_AFTER.lastIndex = pastSpaces(text, end);
+  return DATELINE_AFTER.lastIndex > end && DATELINE_AFTER.test(text);
+}
 
 /** Whether the word before text[at] says that what follows is a place. */
 export function placeCueBefore(text: string, at: number): boolean {
   const word = wordBefore(text, at, isLetter);
   if (!word) return false;
   const [start, end] = word;
-  if (isWordOf(PLACE_CUES, text, start, end)) return true;
+  const c = text.charCodeAt(start);
+  // وفي، فمدينة: a conjunction before the cue.
+  if (
+    isWordOf(PLACE_CUES, text, start, end) ||
+    ((c === WAW || c === FEH) && isWordOf(PLACE_CUES, text, start + 1, end))
+  )
+    return true;
   if (end - start !== 2 || !text.startsWith('of', start)) return false;
   const before = wordBefore(text, start, isAsciiLetter);
   return before !== null && isWordOf(PLACE_OF, text, before[0], before[1]);
@@ -221,10 +241,15 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
 const BEFORE_TEAM = /* @__PURE__ */ byLength(
   'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو',
 );
-/** Words after one: "Liverpool beat", "Porto drew", "Porto captain", "Valencia fans". */
+/** Words after one: "Liverpool beat", "Porto drew", "Porto v Benfica", "Porto captain", "Valencia fans". */
 const AFTER_TEAM = /* @__PURE__ */ byLength(
-  'beat beats defeated drew lost won captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
+  'beat beats defeated drew lost won v vs versus captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
 );
+/** A result's word before over, to or with and a side: "a 2-0 win over Barcelona", "lost to Porto". */
+const RESULT_BEFORE = /* @__PURE__ */ byLength(
+  'win wins victory triumph defeat defeats loss lost losing draw drew draws beating',
+);
+const RESULT_LINKS = /* @__PURE__ */ byLength('over to with against by');
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
 
 /** What never follows a score: a closing quote (an agreement's «مينسك 2»), a percent sign. */
@@ -418,17 +443,27 @@ function clubInRoster(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Whether text[start, end) stands where a match report puts a side: a score after it, or a word of
- * the result right before or after it.
+ * Whether text[start, end) stands where a match report puts a side: a score after it, a squad list's
+ * bracket around it, a word of the result right before or after it, or a result and its link before
+ * it ("win over", "lost to", "draw with").
  */
 export function teamCueAround(text: string, start: number, end: number): boolean {
   if (scoreAfter(text, end) || clubInRoster(text, start, end)) return true;
-  const after = pastSpaces(text, end);
+  // A fixture's table position between the side and "v": "Parma (14) v Atalanta (15)".
+  let after = pastSpaces(text, end);
+  if (text.charCodeAt(after) === OPEN_BRACKET) {
+    let digits = after + 1;
+    while (isDigit(text.charCodeAt(digits))) digits++;
+    if (digits > after + 1 && text.charCodeAt(digits) === CLOSE_BRACKET) after = pastSpaces(text, digits + 1);
+  }
   let wordEnd = after;
   while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
-  return (
-    (after > end && isWordOf(AFTER_TEAM, text, after, wordEnd)) || wordBeforeIs(BEFORE_TEAM, text, start)
-  );
+  if ((after > end && isWordOf(AFTER_TEAM, text, after, wordEnd)) || wordBeforeIs(BEFORE_TEAM, text, start))
+    return true;
+  const link = wordBefore(text, start, isAsciiLetter);
+  if (link === null || !isWordOf(RESULT_LINKS, text, link[0], link[1])) return false;
+  const result = wordBefore(text, link[0], isAsciiLetter);
+  return result !== null && isWordOf(RESULT_BEFORE, text, result[0], result[1]);
 }
 
 /**

@@ -28,6 +28,11 @@ export interface Entity {
   /** Forms of this entity that are also ordinary words (أمل, Jordan): matched only under the guard. */
   guarded?: string[];
   /**
+   * Teams: the id of the league the team plays in. The team's guarded forms (its city's name, Boston)
+   * count only on a page that names the team, its league or another of its teams.
+   */
+  league?: string;
+  /**
    * Forms this entity shares with other entities, folded as the matcher reads them (formKey), each
    * with the others' ids: the card says "also: …" (lib/entities/shared-forms.ts).
    */

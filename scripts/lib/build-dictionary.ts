@@ -161,6 +161,7 @@ export function serializeDictionary(dictionary: Dictionary): string {
     ...(e.asOf ? { asOf: e.asOf } : {}),
     ...(e.nisba === false ? { nisba: false } : {}),
     ...(e.guarded ? { guarded: [...e.guarded] } : {}),
+    ...(e.league ? { league: e.league } : {}),
     ...(e.shared ? { shared: e.shared } : {}),
   }));
   const words = dictionary.words && dictionary.words.length > 0 ? { words: [...dictionary.words] } : {};

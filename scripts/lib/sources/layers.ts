@@ -19,12 +19,13 @@ import type { Entity, EntityType } from '../../../lib/entities/types';
 import { writtenForm } from '../../../lib/text/fold';
 import { formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
-import { deriveClubCities } from './club-cities';
+import { deriveClubShortNames } from './club-short-names';
 import { countryEntities, parseCountrySpellings, unknownCountrySpellings } from './countries';
 import { addOtherSpellings } from './english-spellings';
 import { ministryEntities } from './ministries';
 import { parseSubdivisions, subdivisionEntities } from './subdivisions';
 import { deriveSurnames } from './surnames';
+import { deriveTeamCities } from './team-cities';
 
 export const WORLD_DIR = 'world';
 export const CLDR_CITIES = join('sources', 'cldr-cities.tsv');
@@ -188,7 +189,8 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
   const common = new Set(listLines(commonText).map(formKey));
   const englishWords = new Set((await o.readText(wordListPath)).split('\n'));
   deriveSurnames(merged.entities, common, englishWords, provenance(o.seedFile));
-  markGuarded(merged.entities, common, deriveClubCities(merged.entities));
+  const clubs = deriveClubShortNames(merged.entities, common, englishWords);
+  markGuarded(merged.entities, common, new Set([...clubs, ...deriveTeamCities(merged.entities)]));
   const shared = sharedForms(merged.entities);
   markShared(merged.entities, shared);
   const plainFile = join(o.corpusDir, PLAIN_WORDS);
@@ -340,7 +342,7 @@ function markShared(entities: Entity[], shared: readonly SharedForm[]): void {
 /**
  * Marks each entity form that folds to a word of corpus/common-words.txt as guarded, the generated
  * ones too (the nisba مجريات of المجر is "the course of events"), and the forms `alsoGuarded` names
- * as `${id} ${form}` (a club's city, ./club-cities.ts).
+ * as `${id} ${form}` (a club's short name, ./club-short-names.ts).
  */
 function markGuarded(entities: Entity[], words: ReadonlySet<string>, alsoGuarded: ReadonlySet<string>): void {
   for (const e of entities) {

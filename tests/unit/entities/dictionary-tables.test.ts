@@ -20,7 +20,7 @@ import {
 } from '../../../lib/entities/dictionary-tables';
 import { compileMatcher, compileTrie, entityForms, SCAN_PIECE } from '../../../lib/entities/matcher';
 import type { Dictionary, Entity } from '../../../lib/entities/types';
-import { TEST_DICTIONARY } from './test-dictionary';
+import { entity, TEST_DICTIONARY } from './test-dictionary';
 
 const source = JSON.parse(readFileSync(DICTIONARY_SOURCE, 'utf8')) as Dictionary;
 const bytes = readFileSync(DICTIONARY_TABLES);
@@ -152,6 +152,35 @@ describe('dictionary files of any list of entities', () => {
     expect(loaded.entity(first.id)).toEqual(first);
     expect(loaded.entities).toEqual(TEST_DICTIONARY.entities);
     expect(loaded.match(text)).toEqual(mentions);
+  });
+
+  it("keep each team's league: a league's page reads a city as its team from the tables alone", () => {
+    const team = (id: string, en: string, league: string): Entity => ({
+      ...entity(id, 'organisation', '', en, { aliases: { ar: [], en: ['Boston'] }, guarded: ['Boston'] }),
+      league,
+    });
+    const dict: Dictionary = {
+      version: 1,
+      entities: [
+        entity('boston', 'place', 'بوسطن', 'Boston'),
+        entity('nba', 'organisation', '', 'NBA'),
+        entity('nhl', 'organisation', '', 'NHL'),
+        team('boston-celtics', 'Boston Celtics', 'nba'),
+        team('boston-bruins', 'Boston Bruins', 'nhl'),
+      ],
+    };
+    const text = 'Boston won. The NHL said Boston won in Boston. The NBA said Boston won.';
+    const loaded = matcherFromFile(filesOf(dict)[0], null);
+    const ids = (ms: readonly { entityId: string }[]) => ms.map((m) => m.entityId);
+    expect(ids(loaded.match(text))).toEqual([
+      'boston',
+      'nhl',
+      'boston-bruins',
+      'boston',
+      'nba',
+      'boston-celtics',
+    ]);
+    expect(loaded.match(text)).toEqual(compileMatcher(dict).match(text));
   });
 
   it('refuse entries that are not their tables’ own, in words, and stay as they were', () => {

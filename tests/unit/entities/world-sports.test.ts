@@ -19,19 +19,21 @@ describe('sport in the shipped dictionary', () => {
     for (const p of people) expect(p.asOf, p.id).toMatch(/^\d{4}-\d\d$/);
   });
 
-  it('shares a form only with a place that keeps it until the page names the club', () => {
+  it('shares a form only with a place that keeps it until the page names the club or the league', () => {
     // A place's name outranks a club's alias, and the entity the page named wins: River Plate, and
-    // a club's city, which the builder gives the club guarded (scripts/lib/sources/club-cities.ts).
+    // a club's city, which the builder gives the club guarded (scripts/lib/sources/club-short-names.ts);
+    // a league team's city, shared with the teams of other leagues (scripts/lib/sources/team-cities.ts).
     const byId = new Map(dictionary.entities.map((e) => [e.id, e]));
     const shared = sports.flatMap((e) =>
       Object.entries(e.shared ?? {}).map(([form, ids]) => ({ e, form, ids })),
     );
     expect(shared.length).toBeGreaterThan(16);
     for (const { e, form, ids } of shared) {
-      expect(
-        ids.map((id) => byId.get(id)?.type),
-        `${e.id}: ${form}`,
-      ).toEqual(['place']);
+      const others = ids.map((id) => byId.get(id));
+      expect(others.filter((o) => o?.type === 'place').length, `${e.id}: ${form}`).toBeLessThanOrEqual(1);
+      for (const o of others)
+        if (o?.type !== 'place')
+          expect([o?.id, o?.league !== undefined && e.league !== undefined]).toEqual([o?.id, true]);
       if (e.id !== 'river-plate') expect(e.guarded?.map(formKey), `${e.id}: ${form}`).toContain(form);
     }
     expect(found('The River Plate was calm. CA River Plate won, and River Plate celebrated.')).toEqual([
@@ -209,7 +211,7 @@ describe('sport in the shipped dictionary', () => {
     // The rows' names stand for their sides, and Hashiya knows no club of theirs: no place is lit up.
     expect(
       found(
-        'EAST DIVISION\nW L T PTS\nBOSTON 10 11 4 24\nOTTAWA 7 11 6 20\nLeeds 2 Dundee 1.\nJapan 2 Syria 1',
+        'EAST DIVISION\nW L T PTS\nBOSTON 10 11 4 24\nOTTAWA 7 11 6 20\nHull 2 Dundee 1.\nJapan 2 Syria 1',
       ),
     ).toEqual([]);
     // A page's blocks are apart by the text model's separator, not a line feed.
@@ -237,6 +239,74 @@ describe('sport in the shipped dictionary', () => {
       ['Cardiff', 'cardiff'],
       ['مينسك', 'minsk'],
       ['نيوزيلندا', 'new-zealand'],
+    ]);
+  });
+
+  it("reads a city as its league's team on a page that names the league or one of its teams", () => {
+    // NHL results and standings call the teams by their cities: the league on the page says which.
+    expect(
+      found(
+        'NHL ICE HOCKEY - STANDINGS.\nNEW YORK 1996-12-07\nBOSTON 10 11 4 24\nPittsburgh 5 WASHINGTON 3\nBoston beat Buffalo in Boston on Friday.',
+      ),
+    ).toEqual([
+      ['NHL', 'nhl'],
+      ['ICE', 'ice'], // known limit: the agency's acronym in the heading
+      ['NEW YORK', 'new-york'], // a dateline is the city
+      ['BOSTON', 'boston-bruins'],
+      ['Pittsburgh', 'pittsburgh-penguins'],
+      ['WASHINGTON', 'washington-capitals'],
+      ['Boston', 'boston-bruins'],
+      ['Buffalo', 'buffalo-sabres'],
+      ['Boston', 'boston'], // "in Boston"
+    ]);
+    // Another sport, another team; a team named makes its league's page; Arabic too.
+    expect(found('NBA: Boston beat New York 101-99.')).toEqual([
+      ['NBA', 'nba'],
+      ['Boston', 'boston-celtics'],
+      ['New York', 'new-york-knicks'],
+    ]);
+    expect(found('The Dallas Cowboys beat Green Bay 24-10.')).toEqual([
+      ['Dallas Cowboys', 'dallas-cowboys'],
+      ['Green Bay', 'green-bay-packers'],
+    ]);
+    expect(found('في دوري NBA فاز بوسطن على نيويورك، وفي بوسطن احتفل المشجعون.')).toEqual([
+      ['NBA', 'nba'],
+      ['بوسطن', 'boston-celtics'],
+      ['نيويورك', 'new-york-knicks'],
+      ['بوسطن', 'boston'],
+    ]);
+    // Near misses: no league on the page, even with a score; a city two teams of the league share.
+    expect(found('Boston 3 Buffalo 2 in the cup. Boston said. Washington said.')).toEqual([
+      ['Buffalo', 'buffalo'],
+      ['Boston', 'boston'],
+      ['Washington', 'washington'],
+    ]);
+    expect(found('NBA: Los Angeles beat Boston.')).toEqual([
+      ['NBA', 'nba'],
+      ['Los Angeles', 'los-angeles'],
+      ['Boston', 'boston-celtics'],
+    ]);
+  });
+
+  it("reads a club's short name as the club in a report, and no proper adjective", () => {
+    expect(
+      found(
+        'Premier league\nChelsea 2 Everton 2\nNewcastle United won. Newcastle lead, after a 2-0 win over Barcelona; Parma (14) v Atalanta (15). The Celtic languages.',
+      ),
+    ).toEqual([
+      ['Premier league', 'premier-league'],
+      ['Chelsea', 'chelsea-fc'],
+      ['Everton', 'everton-fc'],
+      ['Newcastle United', 'newcastle-united'],
+      ['Newcastle', 'newcastle-united'],
+      ['Barcelona', 'fc-barcelona'],
+      ['Parma', 'parma-calcio'],
+      ['Atalanta', 'atalanta'],
+    ]);
+    // Near misses: the city of a club the page did not name; a win over a country.
+    expect(found('Newcastle lead the region. After a 2-0 win over Japan.')).toEqual([
+      ['Newcastle', 'newcastle'],
+      ['Japan', 'japan'],
     ]);
   });
 
