@@ -40,6 +40,7 @@ import {
   isAsciiUpper,
   isLatinLetter,
   isWordOf,
+  laqabAfterKunya,
   mediaRoleBefore,
   otherNameAround,
   PARTY_OR_OFFICE_WORDS,
@@ -373,10 +374,13 @@ class TrieMatcher implements Matcher {
     const originalEnd = plain ? end : scan.originalEnd(end);
     const originalStart = plain ? start : scan.originalAt(start);
     // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective; so is one
-    // after بن or a title (فيصل بن تركي، الأمير تركي).
+    // after بن or a title (فيصل بن تركي، الأمير تركي); one after a kunya is his laqab (أبو حمزة
+    // المصري).
     if (
       rank === RANK.demonym &&
-      (patronymicAt(this.text, originalEnd) || givenNameAfter(this.text, originalStart))
+      (patronymicAt(this.text, originalEnd) ||
+        givenNameAfter(this.text, originalStart) ||
+        laqabAfterKunya(this.text, originalStart))
     )
       return i + 1;
     // A place's name may be part of another's: a side's in a results line, a table's row or a

@@ -141,6 +141,21 @@ export function givenNameAfter(text: string, at: number): boolean {
   return isWordOf(TITLES, text, start, end);
 }
 
+/** A kunya's first word: أبو حمزة, أم كلثوم. */
+const KUNYAS = /* @__PURE__ */ byLength('أبو ابو وأبو وابو أبي ابي أم ام');
+
+/**
+ * Whether the nisba at text[at] has its article and follows a kunya (أبو حمزة المصري, أبو محمد
+ * الجولاني): it is the man's laqab, part of his name, not the adjective.
+ */
+export function laqabAfterKunya(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== BARE_ALEF || text.charCodeAt(at + 1) !== LAM) return false;
+  const name = wordBefore(text, at, isArabicLetter);
+  if (!name) return false;
+  const kunya = wordBefore(text, name[0], isArabicLetter);
+  return kunya !== null && isWordOf(KUNYAS, text, kunya[0], kunya[1]);
+}
+
 /**
  * The word right before text[at] across spaces only (none when punctuation, or nothing, comes
  * first), its letters told by `isLetter`: [start, end), or null.
@@ -161,7 +176,7 @@ export const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
 
 /** Words after which a name that is also a place's is the place: in Porto, في برشلونة, وفي مدينة فالنسيا. */
 const PLACE_CUES = /* @__PURE__ */ byLength(
-  'in In IN at At AT near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء',
+  'in In IN at At AT near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء مطار بمطار مطاري',
 );
 /** "of" after these: the city of Liverpool, the port of Valencia. */
 const PLACE_OF = /* @__PURE__ */ byLength('city City town Town port Port capital Capital');
@@ -501,16 +516,43 @@ function lowerArticleBeforeCapital(text: string, start: number, end: number): bo
 }
 
 /**
+ * A country's nisba in the masculine, with its article: after a city's name it names a club (ليون
+ * الفرنسي, فالنسيا الإسباني, قطر القطري), as a city takes the feminine (مدينة ليون الفرنسية). The
+ * countries whose clubs the Arabic press names most.
+ */
+const CLUB_NISBAS = /* @__PURE__ */ byLength(
+  'الإسباني الاسباني الإيطالي الايطالي الإنجليزي الانجليزي الإنكليزي الانكليزي الفرنسي الألماني الالماني البرتغالي الهولندي البلجيكي التركي اليوناني الروسي الأوكراني الاوكراني الاسكتلندي الإسكتلندي الأسكتلندي السويسري النمساوي البرازيلي الأرجنتيني الارجنتيني الروماني الصربي الكرواتي الدنماركي السويدي النرويجي البولندي التشيكي المصري السعودي القطري الإماراتي الاماراتي الكويتي الأردني الاردني التونسي المغربي الجزائري الليبي البحريني العماني',
+);
+
+/** Whether a country's masculine nisba starts at text[at] (ليون الفرنسي). */
+function clubNisbaAt(text: string, at: number): boolean {
+  let end = at;
+  while (isArabicLetter(text.charCodeAt(end))) end++;
+  return isWordOf(CLUB_NISBAS, text, at, end);
+}
+
+/**
  * Where the name of another that holds the place's name text[start, end) ends: a side's in a
- * results line or a schedule (the place's own end), a body's the place begins (Moscow Newsroom);
- * -1 when the place is named as itself.
+ * results line or a schedule, a club's before a country's masculine nisba (ليون الفرنسي) (the
+ * place's own end), a body's the place begins (Moscow Newsroom); -1 when the place is named as itself.
  */
 export function otherNameAround(text: string, start: number, end: number): number {
   if (bodyNameBefore(text, start) || wordBeforeIs(CLUB_PREFIXES, text, start)) return end;
   // An abbreviation's dot before a body's word: U.S. Treasury.
   if (text.charCodeAt(end) === DOT && text.charCodeAt(end - 2) === DOT) return bodyNameEnd(text, end + 1);
+  const after = pastSpaces(text, end);
+  const next = text.charCodeAt(after);
+  // One word: a region's name (شمال أفريقيا الروماني, Roman North Africa) is no club's; after a
+  // place cue the nisba agrees with the cue (ميناء هامبورغ الألماني, the German port). The nisba
+  // stays its country's, as any nisba does (the French club).
+  if (next === BARE_ALEF)
+    return after > end &&
+      text.indexOf(' ', start) === end &&
+      clubNisbaAt(text, after) &&
+      !placeCueBefore(text, start)
+      ? end
+      : -1;
   // Most names have a word in lower case or punctuation after them, and are done with here.
-  const next = text.charCodeAt(pastSpaces(text, end));
   if (!isDigit(next) && !isAsciiUpper(next) && next !== OPEN_BRACKET && !isLineEnd(next)) return -1;
   if (sideInResults(text, start, end) || visitorInSchedule(text, start, end)) return end;
   return bodyNameEnd(text, end);

@@ -242,6 +242,12 @@ describe('demonyms', () => {
     expect(found('المنفذ إيراني الجنسية')).toEqual([['إيراني', 'iran', 'demonym']]);
   });
 
+  it("takes no nisba after a kunya: it is the man's laqab (أبو حمزة الإيراني is a man, not Iranian)", () => {
+    expect(found('قال أبو حمزة الإيراني وابو محمد الإيراني إن الوفد الإيراني وصل.')).toEqual([
+      ['الإيراني', 'iran', 'demonym'],
+    ]);
+  });
+
   it('does not generate broken plurals: الألبان is dairy, not Albania', () => {
     expect(found('منتجات الألبان')).toEqual([]);
     expect(found('ألبان')).toEqual([]);

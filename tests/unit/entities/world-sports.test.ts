@@ -345,6 +345,22 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it("names no city before a country's masculine nisba: a club is meant, the nisba stays its country's", () => {
+    // A city takes the feminine (مدينة ليون الفرنسية); the masculine agrees with the club.
+    expect(found('حقق ليون الفرنسي فوزه الثاني، وزار الوفد مدينة ليون الفرنسية.')).toEqual([
+      ['الفرنسي', 'france'],
+      ['ليون', 'lyon'],
+      ['الفرنسية', 'france'],
+    ]);
+    // Near misses: a region's name of two words, a country's name; a feminine nisba.
+    expect(found('كان شمال أفريقيا الروماني غنيا، وبيروت اللبنانية مدينة.')).toEqual([
+      ['شمال أفريقيا', 'north-africa'],
+      ['الروماني', 'romania'],
+      ['بيروت', 'beirut'],
+      ['اللبنانية', 'lebanon'],
+    ]);
+  });
+
   it("names no place in a club's name that puts a word before its city, in both languages", () => {
     // Clubs the dictionary does not know give nothing; one it knows is found whole.
     expect(found('Dynamo Kiev beat Steaua Bucharest, Athletic Bilbao drew with Maccabi Haifa.')).toEqual([
