@@ -49,8 +49,9 @@ export function isWordOf(
 }
 
 /**
- * Words that may stand capitalised before a guarded name at a sentence's start or in a title, by
- * length: isWordOf() tests a word where it stands, without cutting a substring.
+ * Words that may stand capitalised before a guarded name at a sentence's start or in a title (AT
+ * and IN in a schedule's or a headline's capitals: ANAHEIM AT BUFFALO), by length: isWordOf() tests
+ * a word where it stands, without cutting a substring.
  */
 export const FUNCTION_WORDS = /* @__PURE__ */ byLength(
   'AT IN A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
