@@ -42,6 +42,7 @@ import {
   isWordOf,
   laqabAfterKunya,
   mediaRoleBefore,
+  officeAfter,
   otherNameAround,
   PARTY_OR_OFFICE_WORDS,
   PARTY_WORDS,
@@ -442,10 +443,11 @@ class TrieMatcher implements Matcher {
     // A word spelled as the text writes it wins (they sort last).
     for (let k = more.length - 1; k >= 0 && rankOf(more[k] as number) === SPELLED_RANK; k--)
       if (this.valid(more[k] as number, s, e)) return more[k] as number;
-    // After "in", "في" or "the city of", or in a dateline, a place wins over whatever else the page
-    // named: after FC Porto, "Porto won" is the club and "in Porto" the city.
+    // After "in", "في" or "the city of", in a dateline or before its officials, a place wins over
+    // whatever else the page named: after FC Porto, "Porto won" is the club and "in Porto" the city.
     const os = this.scan.originalAt(s);
-    if (placeCueBefore(this.text, os) || datelineAt(this.text, os, this.scan.originalEnd(e))) {
+    const oe = this.scan.originalEnd(e);
+    if (placeCueBefore(this.text, os) || datelineAt(this.text, os, oe) || officeAfter(this.text, oe)) {
       const place = this.bestOf(first, more, s, e, 'place');
       if (place >= 0) return place;
     }
@@ -453,7 +455,6 @@ class TrieMatcher implements Matcher {
     // (teamCueAround()), a club wins over the city it is named after, even on a page that did not
     // name it in full: the cue stands for the guard of its city name (club-cities.ts); so does a
     // medium after its correspondent (مراسل الشرق الأوسط) or alone in quotes (لـ«الشرق الأوسط»).
-    const oe = this.scan.originalEnd(e);
     if (
       teamCueAround(this.text, os, oe) ||
       mediaRoleBefore(this.text, os) ||

@@ -62,8 +62,20 @@ export const FUNCTION_WORDS = /* @__PURE__ */ byLength(
  * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
  */
 export const PARTY_OR_OFFICE_WORDS = /* @__PURE__ */ byLength(
-  'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Congressman Congresswoman Lawmaker Lawmakers',
+  'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Congressman Congresswoman Lawmaker Lawmakers Mayor governor senator mayor lawmakers',
 );
+
+/**
+ * Whether a party's or an office's word follows text[.., end): the name before it is the place its
+ * people hold office in (Minnesota Governor, the Boston mayor), even on a page about its team.
+ */
+export function officeAfter(text: string, end: number): boolean {
+  const after = pastSpaces(text, end);
+  if (after === end) return false;
+  let wordEnd = after;
+  while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
+  return isWordOf(PARTY_OR_OFFICE_WORDS, text, after, wordEnd);
+}
 
 /**
  * Words that may stand capitalised right before a guarded name: a chamber before a party's members

@@ -281,6 +281,19 @@ describe('sport in the shipped dictionary', () => {
       ['Boston', 'boston'],
       ['Washington', 'washington'],
     ]);
+    // A place's officials after its name keep the place, on a league's page too.
+    expect(
+      found(
+        'The Dallas Cowboys lost. Minnesota Governor Tim Walz said Minnesota won; the NBA heard the Boston mayor.',
+      ),
+    ).toEqual([
+      ['Dallas Cowboys', 'dallas-cowboys'],
+      ['Minnesota', 'minnesota'],
+      ['Tim Walz', 'tim-walz'],
+      ['Minnesota', 'minnesota-vikings'],
+      ['NBA', 'nba'],
+      ['Boston', 'boston'],
+    ]);
     expect(found('NBA: Los Angeles beat Boston.')).toEqual([
       ['NBA', 'nba'],
       ['Los Angeles', 'los-angeles'],
