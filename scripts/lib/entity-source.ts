@@ -57,6 +57,19 @@ export const namingForms = (e: Entity): string[] => [
   ...e.demonyms.en,
 ];
 
+/** The entities each folded naming form (formKey) belongs to, each entity once, in dictionary order. */
+export function formOwners(entities: readonly Entity[]): Map<string, Entity[]> {
+  const owners = new Map<string, Entity[]>();
+  for (const e of entities)
+    for (const f of namingForms(e)) {
+      const key = formKey(f);
+      const list = owners.get(key);
+      if (list === undefined) owners.set(key, [e]);
+      else if (!list.includes(e)) list.push(e);
+    }
+  return owners;
+}
+
 /** Every form curated for an entity, surnames included. */
 export const allForms = (e: Entity): string[] => [...namingForms(e), ...e.surnames.ar, ...e.surnames.en];
 

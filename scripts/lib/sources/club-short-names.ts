@@ -7,7 +7,8 @@
 // a place cue keeps the city (DESIGN.md §3, ambiguity), so a page that never names the club keeps the
 // city. In Arabic the club also takes «فريق X», "team X", which says which is meant.
 import type { Entity } from '../../../lib/entities/types';
-import { formKey, namingForms } from '../entity-source';
+import { formKey, formOwners } from '../entity-source';
+import { DerivedAliases } from './derived-aliases';
 
 /** What a club's English name may add to its short name: FC Porto, Valencia CF, Lille OSC. */
 const CLUB_PREFIX = /^(?:1\. FC|FC|AFC|AC|AS|AJ|SC|SS|SSC|RC|US|OGC|CF|VfB|VfL|SV|Real|Atletico|Hellas)\s+/;
@@ -59,15 +60,8 @@ export function deriveClubShortNames(
   commonKeys: ReadonlySet<string>,
   englishWords: ReadonlySet<string>,
 ): Set<string> {
-  const owners = new Map<string, Entity[]>();
-  for (const e of entities)
-    for (const f of namingForms(e)) {
-      const key = formKey(f);
-      const list = owners.get(key);
-      if (list === undefined) owners.set(key, [e]);
-      else if (!list.includes(e)) list.push(e);
-    }
-  const clubsOf = new Map<string, { club: Entity; lang: 'ar' | 'en'; form: string }[]>();
+  const owners = formOwners(entities);
+  const derived = new DerivedAliases();
   for (const club of entities) {
     if (club.type !== 'organisation') continue;
     const isClub = IS_CLUB.test(club.description.en);
@@ -85,20 +79,14 @@ export function deriveClubShortNames(
         commonKeys.has(key) ||
         (lang === 'en' && (englishWords.has(form.toLowerCase()) || ADJECTIVE.test(form)));
       if (others.length === 0 && word) continue;
-      clubsOf.set(`${lang} ${key}`, [...(clubsOf.get(`${lang} ${key}`) ?? []), { club, lang, form }]);
+      derived.add(`${lang} ${key}`, { entity: club, lang, form });
     }
   }
-  const guarded = new Set<string>();
-  for (const clubs of clubsOf.values()) {
-    if (clubs.length !== 1) continue;
-    const [{ club, lang, form }] = clubs as [{ club: Entity; lang: 'ar' | 'en'; form: string }];
-    const aliases = club.aliases[lang];
-    if (!aliases.some((a) => formKey(a) === formKey(form))) {
-      aliases.push(form);
-      guarded.add(`${club.id} ${form}`);
-    }
+  const { kept, guarded } = derived.apply();
+  for (const { entity, lang, form } of kept) {
     const team = `فريق ${form}`;
-    if (lang === 'ar' && !aliases.some((a) => formKey(a) === formKey(team))) aliases.push(team);
+    if (lang === 'ar' && !entity.aliases.ar.some((a) => formKey(a) === formKey(team)))
+      entity.aliases.ar.push(team);
   }
   return guarded;
 }

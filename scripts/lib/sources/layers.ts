@@ -17,7 +17,7 @@ import wordListPath from 'word-list';
 import { entityForms } from '../../../lib/entities/matcher';
 import type { Entity, EntityType } from '../../../lib/entities/types';
 import { writtenForm } from '../../../lib/text/fold';
-import { formKey, listLines, namingForms, parseEntitySource } from '../entity-source';
+import { formKey, formOwners, listLines, parseEntitySource } from '../entity-source';
 import { cldrCityEntities, parseCldrCities } from './cldr-cities';
 import { deriveClubShortNames } from './club-short-names';
 import { countryEntities, parseCountrySpellings, unknownCountrySpellings } from './countries';
@@ -312,18 +312,9 @@ function addExtras(
 }
 
 function sharedForms(entities: readonly Entity[]): SharedForm[] {
-  const owners = new Map<string, Set<string>>();
-  for (const e of entities) {
-    for (const f of namingForms(e)) {
-      const k = formKey(f);
-      const set = owners.get(k) ?? new Set<string>();
-      set.add(e.id);
-      owners.set(k, set);
-    }
-  }
-  return [...owners]
-    .filter(([, ids]) => ids.size > 1)
-    .map(([form, ids]) => ({ form, ids: [...ids] }))
+  return [...formOwners(entities)]
+    .map(([form, owners]) => ({ form, ids: [...new Set(owners.map((e) => e.id))] }))
+    .filter(({ ids }) => ids.length > 1)
     .sort((a, b) => (a.form < b.form ? -1 : 1));
 }
 
@@ -342,7 +333,7 @@ function markShared(entities: Entity[], shared: readonly SharedForm[]): void {
 /**
  * Marks each entity form that folds to a word of corpus/common-words.txt as guarded, the generated
  * ones too (the nisba مجريات of المجر is "the course of events"), and the forms `alsoGuarded` names
- * as `${id} ${form}` (a club's short name, ./club-short-names.ts).
+ * as `${id} ${form}` (a club's short name, ./club-short-names.ts; a team's city, ./team-cities.ts).
  */
 function markGuarded(entities: Entity[], words: ReadonlySet<string>, alsoGuarded: ReadonlySet<string>): void {
   for (const e of entities) {

@@ -5,7 +5,8 @@
 // that names the team, its league or another of its teams, and there the team wins over the city
 // (DESIGN.md §3, ambiguity). "in Boston" stays the city.
 import type { Entity } from '../../../lib/entities/types';
-import { formKey, namingForms } from '../entity-source';
+import { formKey, formOwners } from '../entity-source';
+import { DerivedAliases } from './derived-aliases';
 
 /** How the curated descriptions name a team's league (corpus/world/sports.txt). */
 const TEAM_OF = /\bteam of (?:the )?(NFL|NBA|NHL|Major League Baseball)\b/;
@@ -23,10 +24,8 @@ export function deriveTeamCities(entities: Entity[]): Set<string> {
   const leagues = new Map<string, string>();
   for (const e of entities)
     if (e.type === 'organisation') for (const f of [e.names.en, ...e.aliases.en]) leagues.set(f, e.id);
-  const owners = new Map<string, Entity[]>();
-  for (const e of entities)
-    for (const f of namingForms(e)) owners.set(formKey(f), [...(owners.get(formKey(f)) ?? []), e]);
-  const teamsOf = new Map<string, { team: Entity; lang: 'ar' | 'en'; form: string }[]>();
+  const owners = formOwners(entities);
+  const derived = new DerivedAliases();
   for (const team of entities) {
     const league = leagues.get(TEAM_OF.exec(team.description.en)?.[1] ?? '');
     if (team.type !== 'organisation' || league === undefined) continue;
@@ -39,17 +38,8 @@ export function deriveTeamCities(entities: Entity[]): Set<string> {
       const form = name.slice(0, -nickname).join(' ');
       const others = (owners.get(formKey(form)) ?? []).filter((e) => e !== team);
       if (others.some((e) => e.type !== 'place')) continue;
-      const key = `${league} ${lang} ${formKey(form)}`;
-      teamsOf.set(key, [...(teamsOf.get(key) ?? []), { team, lang, form }]);
+      derived.add(`${league} ${lang} ${formKey(form)}`, { entity: team, lang, form });
     }
   }
-  const guarded = new Set<string>();
-  for (const teams of teamsOf.values()) {
-    if (teams.length !== 1) continue;
-    const [{ team, lang, form }] = teams as [{ team: Entity; lang: 'ar' | 'en'; form: string }];
-    if (team.aliases[lang].some((a) => formKey(a) === formKey(form))) continue;
-    team.aliases[lang].push(form);
-    guarded.add(`${team.id} ${form}`);
-  }
-  return guarded;
+  return derived.apply().guarded;
 }
