@@ -117,11 +117,16 @@ export interface EntityList {
 /** An in-memory list of entities as an EntityList. */
 export function entityList(entities: readonly Entity[]): EntityList {
   let leagues: Int32Array | undefined;
+  // Apart from the entries: their shapes vary, and a read of each one's type was slow (DESIGN.md §7).
+  let types: readonly EntityType[] | undefined;
   return {
     count: entities.length,
     ids: () => entities.map((e) => e.id),
     at: (k) => entities[k] as Entity,
-    typeAt: (k) => (entities[k] as Entity).type,
+    typeAt: (k) => {
+      types ??= entities.map((e) => e.type);
+      return types[k] as EntityType;
+    },
     leagueAt: (k) => {
       leagues ??= leagueIndices(entities);
       return leagues[k] as number;
@@ -388,13 +393,15 @@ class TrieMatcher implements Matcher {
     // schedule (Barcelona 2 Valencia 1, BOSTON 10 11 4, PITTSBURGH AT BOSTON; a club the dictionary
     // knows won in pickMore()), or that of a body it begins (Moscow Newsroom), which holds the places
     // after it too (Pacific in Santa Fe Pacific Gold Corp).
-    const otherEnd =
-      originalStart < this.otherNameEnd
-        ? this.otherNameEnd
-        : otherNameAround(this.text, originalStart, originalEnd);
-    if (otherEnd >= 0 && this.list.typeAt(entity) === 'place') {
-      this.otherNameEnd = otherEnd;
-      return this.lastToken + 1;
+    if (this.list.typeAt(entity) === 'place') {
+      const otherEnd =
+        originalStart < this.otherNameEnd
+          ? this.otherNameEnd
+          : otherNameAround(this.text, originalStart, originalEnd);
+      if (otherEnd >= 0) {
+        this.otherNameEnd = otherEnd;
+        return this.lastToken + 1;
+      }
     }
     mentions.push(
       new FoundMention(

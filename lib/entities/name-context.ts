@@ -44,7 +44,14 @@ export function isWordOf(
 ): boolean {
   const same = words[end - start];
   if (same === undefined) return false; // longer than any
-  for (let k = 0; k < same.length; k++) if (text.startsWith(same[k] as string, start)) return true;
+  // A middle letter compared before the call: most words differ there (many Arabic ones share
+  // their first two, the article).
+  const middle = (end - start) >> 1;
+  const letter = text.charCodeAt(start + middle);
+  for (let k = 0; k < same.length; k++) {
+    const word = same[k] as string;
+    if (word.charCodeAt(middle) === letter && text.startsWith(word, start)) return true;
+  }
   return false;
 }
 
@@ -138,10 +145,9 @@ const TITLES = /* @__PURE__ */ byLength(
  */
 export function givenNameAfter(text: string, at: number): boolean {
   if (text.charCodeAt(at) === BARE_ALEF && text.charCodeAt(at + 1) === 0x644) return false; // ال
-  const word = wordBefore(text, at, isArabicLetter);
-  if (!word) return false;
-  const end = word[1];
-  let start = word[0];
+  const end = spacesBefore(text, at);
+  let start = arabicWordStart(text, end);
+  if (end === at || start === end) return false;
   if (isWordOf(PATRONYMS, text, start, end)) return true;
   if (text.startsWith('لل', start)) start += 2;
   else {
@@ -163,10 +169,45 @@ const KUNYAS = /* @__PURE__ */ byLength('أبو ابو وأبو وابو أبي 
  */
 export function laqabAfterKunya(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== BARE_ALEF || text.charCodeAt(at + 1) !== LAM) return false;
-  const name = wordBefore(text, at, isArabicLetter);
-  if (!name) return false;
-  const kunya = wordBefore(text, name[0], isArabicLetter);
-  return kunya !== null && isWordOf(KUNYAS, text, kunya[0], kunya[1]);
+  const nameEnd = spacesBefore(text, at);
+  const nameStart = arabicWordStart(text, nameEnd);
+  if (nameEnd === at || nameStart === nameEnd) return false;
+  const kunyaEnd = spacesBefore(text, nameStart);
+  const kunyaStart = arabicWordStart(text, kunyaEnd);
+  return kunyaEnd < nameStart && isWordOf(KUNYAS, text, kunyaStart, kunyaEnd);
+}
+
+// The two halves of wordBefore(), apart for the checks made of most names found: they allocate
+// nothing and call no predicate.
+
+/** Where the spaces right before text[at] begin (at when there are none). */
+function spacesBefore(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
+  return end;
+}
+
+/** Where the Arabic letters right before text[end] begin (end when there are none). */
+function arabicWordStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (c < 0x621 || c > 0x64a) break;
+    start--;
+  }
+  return start;
+}
+
+/** Where the letters (Arabic or ASCII) right before text[end] begin (end when there are none). */
+function letterWordStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    const lower = c | 0x20;
+    if (!((c >= 0x621 && c <= 0x64a) || (lower >= 0x61 && lower <= 0x7a))) break;
+    start--;
+  }
+  return start;
 }
 
 /**
@@ -211,9 +252,9 @@ export function datelineAt(text: string, start: number, end: number): boolean {
 
 /** Whether the word before text[at] says that what follows is a place. */
 export function placeCueBefore(text: string, at: number): boolean {
-  const word = wordBefore(text, at, isLetter);
-  if (!word) return false;
-  const [start, end] = word;
+  const end = spacesBefore(text, at);
+  const start = letterWordStart(text, end);
+  if (end === at || start === end) return false;
   const c = text.charCodeAt(start);
   // وفي، فمدينة: a conjunction before the cue.
   if (
@@ -231,9 +272,9 @@ const LAM = 0x644;
 
 /** Whether the word before text[at], as it is or less a leading و or ل, is one of `words`. */
 function wordBeforeIs(words: readonly (readonly string[])[], text: string, at: number): boolean {
-  const word = wordBefore(text, at, isLetter);
-  if (!word) return false;
-  const [start, end] = word;
+  const end = spacesBefore(text, at);
+  const start = letterWordStart(text, end);
+  if (end === at || start === end) return false;
   const c = text.charCodeAt(start);
   return (
     isWordOf(words, text, start, end) || ((c === WAW || c === LAM) && isWordOf(words, text, start + 1, end))
@@ -246,8 +287,8 @@ const MEDIA_ROLES = /* @__PURE__ */ byLength('مراسل مراسلة مراسل
 /** Whether the word before text[at] is one of a newsroom's people: the name after it is the medium's. */
 export const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
 
-const OPENING_QUOTES = '«"“';
-const CLOSING_QUOTES = '»"”';
+const OPENING_QUOTES: readonly number[] = [0xab, 0x22, 0x201c]; // « " “
+const CLOSING_QUOTES: readonly number[] = [0xbb, 0x22, 0x201d]; // » " ”
 
 /**
  * Whether text[start, end) stands alone between quotation marks («الشرق الأوسط», "Al Riyadh"): the
@@ -256,9 +297,10 @@ const CLOSING_QUOTES = '»"”';
 export function quotedAlone(text: string, start: number, end: number): boolean {
   let before = start - 1;
   while (text.charCodeAt(before) === SPACE) before--;
+  // By code, not by charAt(): a one-letter string of an Arabic letter is a new string each time.
   return (
-    OPENING_QUOTES.includes(text.charAt(before) || ' ') &&
-    CLOSING_QUOTES.includes(text.charAt(pastSpaces(text, end)) || ' ')
+    OPENING_QUOTES.includes(text.charCodeAt(before)) &&
+    CLOSING_QUOTES.includes(text.charCodeAt(pastSpaces(text, end)))
   );
 }
 
@@ -524,6 +566,9 @@ const LOWER_ARTICLE =
  * (Al-Qaeda): "über" is still no Uber.
  */
 function lowerArticleBeforeCapital(text: string, start: number, end: number): boolean {
+  // Most lower-case words start with neither letter: no call to the expression for them.
+  const first = text.charCodeAt(start);
+  if (first !== 0x61 && first !== 0x65) return false; // a, e
   LOWER_ARTICLE.lastIndex = start;
   return LOWER_ARTICLE.test(text) && LOWER_ARTICLE.lastIndex <= end;
 }
