@@ -4,7 +4,7 @@
 // whether a form is written as a name.
 
 import { BLOCK_SEPARATOR } from '../text/text-model';
-import { CLOSE_BRACKET, COMMA, DOT, HYPHEN, LF, LOWER_S, OPEN_BRACKET, SPACE } from '../text/units';
+import { CLOSE_BRACKET, COMMA, DOT, HYPHEN, LF, LOWER_S, OPEN_BRACKET, SLASH, SPACE } from '../text/units';
 import { isLatinCapital } from './forms';
 
 export const BARE_ALEF = 0x627;
@@ -305,21 +305,25 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Words before a side in a match report ("beat Valencia", "Porto v Benfica", «فاز برشلونة»), and a
- * player's or supporters' role before its club (لاعب برشلونة، حارس مرمى فالنسيا، جماهير برشلونة).
+ * Words before a side in a match report ("beat Valencia", "Porto v Benfica", «فاز برشلونة», «أمام
+ * مضيفه ليون»), and a player's or supporters' role before its club (لاعب برشلونة، حارس مرمى
+ * فالنسيا، جماهير برشلونة، فريق ليون).
  */
 const BEFORE_TEAM = /* @__PURE__ */ byLength(
-  'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو',
+  'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو فريق فريقه مضيفه ضيفه مضيفها ضيفها',
 );
 /** Words after one: "Liverpool beat", "Porto drew", "Porto v Benfica", "Porto captain", "Valencia fans". */
 const AFTER_TEAM = /* @__PURE__ */ byLength(
   'beat beats defeated drew lost won v vs versus captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
 );
-/** A result's word before over, to or with and a side: "a 2-0 win over Barcelona", "lost to Porto". */
+/**
+ * A result's word before over, to or with and a side: "a 2-0 win over Barcelona", "lost to Porto",
+ * «فاز على ليون»، «بفوزه على كوبنهاغن»، «خسر أمام بورتو»، «تعادل مع الوكرة».
+ */
 const RESULT_BEFORE = /* @__PURE__ */ byLength(
-  'win wins victory triumph defeat defeats loss lost losing draw drew draws beating',
+  'win wins victory triumph defeat defeats loss lost losing draw drew draws beating فاز فوز فوزه بفوزه تغلب تغلبه خسر خسارة الخسارة خسارته بخسارته هزيمة هزيمته تعادل تعادله بتعادله',
 );
-const RESULT_LINKS = /* @__PURE__ */ byLength('over to with against by');
+const RESULT_LINKS = /* @__PURE__ */ byLength('over to with against by على أمام امام مع');
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
 
 /** What never follows a score: a closing quote (an agreement's «مينسك 2»), a percent sign. */
@@ -333,6 +337,7 @@ const NOT_AFTER_SCORE = /[»”"'%]/;
  */
 function scoreAfter(text: string, end: number): boolean {
   const after = pastSpaces(text, end);
+  if (after > end && zeroScoreAt(text, after)) return true;
   if (after === end || !isDigit(text.charCodeAt(after))) return false;
   let digits = after;
   while (isDigit(text.charCodeAt(digits))) digits++;
@@ -345,6 +350,74 @@ function scoreAfter(text: string, end: number): boolean {
     !NOT_AFTER_SCORE.test(text.charAt(next)) &&
     !((c === DOT || c === COMMA) && isDigit(text.charCodeAt(next + 1)))
   );
+}
+
+/** «صفر» as a score, before the dash or slash of the other side's: «ليون صفر - 2», «3 / صفر». */
+function zeroScoreAt(text: string, at: number): boolean {
+  if (!text.startsWith('صفر', at) || isArabicLetter(text.charCodeAt(at + 3))) return false;
+  const c = text.charCodeAt(pastSpaces(text, at + 3));
+  return c === HYPHEN || c === SLASH;
+}
+
+/**
+ * Whether text[start, end) is a side in a fixture that gives each side's country in brackets: «ستيوا
+ * بوخارست (رومانيا) - ليون (فرنسا) صفر - 3», "Liverpool (England) - Galatasaray (Turkey)". The
+ * first side: its country, then a score, or the dash and the other side with its own bracket (a
+ * dateline's agency, «برشلونة (رويترز) - قال», has none); the second: the first side's bracket and
+ * the dash before it, its country after it.
+ */
+function fixtureSideAround(text: string, start: number, end: number): boolean {
+  const close = bracketAfter(text, end);
+  if (close < 0) return false;
+  const next = pastSpaces(text, close + 1);
+  const c = text.charCodeAt(next);
+  if (next > close + 1 && (zeroScoreAt(text, next) || dashScoreAt(text, next))) return true;
+  if (c === HYPHEN) return bracketedSideAt(text, pastSpaces(text, next + 1));
+  const dash = spacesBefore(text, start) - 1;
+  return text.charCodeAt(dash) === HYPHEN && text.charCodeAt(spacesBefore(text, dash) - 1) === CLOSE_BRACKET;
+}
+
+/** Whether a score with a dash starts at text[at]: "2 - 1", «1 - صفر» (a table's row has none). */
+function dashScoreAt(text: string, at: number): boolean {
+  let i = at;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i === at || i - at > 2) return false;
+  const dash = pastSpaces(text, i);
+  if (text.charCodeAt(dash) !== HYPHEN) return false;
+  const other = pastSpaces(text, dash + 1);
+  return isDigit(text.charCodeAt(other)) || text.startsWith('صفر', other);
+}
+
+/** Whether one to three words at text[at] come before a bracket of one or two words: a fixture's side. */
+function bracketedSideAt(text: string, at: number): boolean {
+  let i = at;
+  for (let words = 0; words < 3; words++) {
+    const from = i;
+    while (isLetter(text.charCodeAt(i))) i++;
+    if (i === from) return false;
+    if (bracketAfter(text, i) >= 0) return true;
+    if (text.charCodeAt(i) !== SPACE) return false;
+    i++;
+  }
+  return false;
+}
+
+/** Where the bracket after text[end] (across spaces) closes, when it holds one or two words; else -1. */
+function bracketAfter(text: string, end: number): number {
+  const open = pastSpaces(text, end);
+  if (open === end || text.charCodeAt(open) !== OPEN_BRACKET) return -1;
+  let i = open + 1;
+  let words = 0;
+  while (i < open + 40) {
+    const from = i;
+    while (isLetter(text.charCodeAt(i))) i++;
+    if (i === from) return -1;
+    words++;
+    if (text.charCodeAt(i) === CLOSE_BRACKET) return words <= 2 ? i : -1;
+    if (text.charCodeAt(i) !== SPACE) return -1;
+    i++;
+  }
+  return -1;
 }
 
 /** The page's text model puts it between blocks: a line's end, as a line feed is. */
@@ -518,7 +591,8 @@ function clubInRoster(text: string, start: number, end: number): boolean {
  * it ("win over", "lost to", "draw with").
  */
 export function teamCueAround(text: string, start: number, end: number): boolean {
-  if (scoreAfter(text, end) || clubInRoster(text, start, end)) return true;
+  if (scoreAfter(text, end) || clubInRoster(text, start, end) || fixtureSideAround(text, start, end))
+    return true;
   // A fixture's table position between the side and "v": "Parma (14) v Atalanta (15)".
   let after = pastSpaces(text, end);
   if (text.charCodeAt(after) === OPEN_BRACKET) {
@@ -530,10 +604,25 @@ export function teamCueAround(text: string, start: number, end: number): boolean
   while (isAsciiLetter(text.charCodeAt(wordEnd))) wordEnd++;
   if ((after > end && isWordOf(AFTER_TEAM, text, after, wordEnd)) || wordBeforeIs(BEFORE_TEAM, text, start))
     return true;
-  const link = wordBefore(text, start, isAsciiLetter);
-  if (link === null || !isWordOf(RESULT_LINKS, text, link[0], link[1])) return false;
-  const result = wordBefore(text, link[0], isAsciiLetter);
-  return result !== null && isWordOf(RESULT_BEFORE, text, result[0], result[1]);
+  const linkEnd = spacesBefore(text, start);
+  const link = letterWordStart(text, linkEnd);
+  if (linkEnd === start || link === linkEnd || !isWordOf(RESULT_LINKS, text, link, linkEnd)) return false;
+  // The result's word right before the link ("win over", «فوزه على»), or, in Arabic, before the
+  // other side too, as a sentence puts its verb first: «فاز ليفربول على فالنسيا», «وخسر ريال مدريد
+  // أمام بورتو».
+  let next = link;
+  for (let words = 0; words < 3; words++) {
+    const end = spacesBefore(text, next);
+    const from = letterWordStart(text, end);
+    if (end === next || from === end) return false;
+    if (isWordOf(RESULT_BEFORE, text, from, end)) return true;
+    const c = text.charCodeAt(from);
+    if (c === WAW || c === FEH) {
+      if (isWordOf(RESULT_BEFORE, text, from + 1, end)) return true;
+    } else if (c < 0x621 || c > 0x64a) return false;
+    next = from;
+  }
+  return false;
 }
 
 /**

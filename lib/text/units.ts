@@ -11,4 +11,5 @@ export const CLOSE_BRACKET = 0x29;
 export const COMMA = 0x2c;
 export const HYPHEN = 0x2d;
 export const DOT = 0x2e;
+export const SLASH = 0x2f;
 export const LOWER_S = 0x73;

@@ -166,6 +166,51 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it("reads a city as its club after an Arabic result and its link, before «صفر», and in a fixture's brackets", () => {
+    expect(
+      found('وفاز ليفربول على فالنسيا، وخسر أرسنال أمام بورتو، وتعادل سلتيك مع برشلونة، بعد فوزه على بورتو.'),
+    ).toEqual([
+      ['ليفربول', 'liverpool-fc'],
+      ['فالنسيا', 'valencia-cf'],
+      ['أرسنال', 'arsenal-fc'],
+      ['بورتو', 'fc-porto'],
+      ['سلتيك', 'celtic-fc'],
+      ['برشلونة', 'fc-barcelona'],
+      ['بورتو', 'fc-porto'],
+    ]);
+    expect(found('النتائج: فالنسيا صفر - 2 ريال مدريد.')).toEqual([
+      ['فالنسيا', 'valencia-cf'],
+      ['ريال مدريد', 'real-madrid'],
+    ]);
+    expect(found('وسجلت فالنسيا صفر إصابات جديدة.')).toEqual([['فالنسيا', 'valencia']]);
+    // A group's results: each side's country in brackets.
+    expect(
+      found('أرسنال (إنجلترا) - بورتو (البرتغال) 2 - صفر. Liverpool (England) - Porto (Portugal).'),
+    ).toEqual([
+      ['أرسنال', 'arsenal-fc'],
+      ['إنجلترا', 'england'],
+      ['بورتو', 'fc-porto'],
+      ['البرتغال', 'portugal'],
+      ['Liverpool', 'liverpool-fc'],
+      ['England', 'england'],
+      ['Porto', 'fc-porto'],
+      ['Portugal', 'portugal'],
+    ]);
+    // Near misses: a dateline's agency in brackets, a link with no result before it, a zero that
+    // is no score, a place after a result's link in prose.
+    expect(
+      found(
+        'برشلونة (رويترز) - قال مسؤولون إن الاجتماع مع فالنسيا تأجل. وصل صفر إلى بورتو، وتغلب على الأزمة في ليفربول.',
+      ),
+    ).toEqual([
+      ['برشلونة', 'barcelona'],
+      ['رويترز', 'reuters'],
+      ['فالنسيا', 'valencia'],
+      ['بورتو', 'porto'],
+      ['ليفربول', 'liverpool'],
+    ]);
+  });
+
   it("reads a city as its club beside a player's or a supporter's role and in a squad list, in both languages", () => {
     expect(
       found('The attack on Porto captain Jorge Costa angered Valencia fans; Liverpool players trained.'),
