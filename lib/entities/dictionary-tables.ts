@@ -420,6 +420,7 @@ function lazyEntities(parts: LazyParts): FileEntities {
       return k !== undefined && list[k] === id ? k : -1;
     },
     leagueAt: (k) => leagues[k] as number,
+    typeCodes: types,
     typeAt: (k) => {
       const type = ENTITY_TYPES[types[k] as number];
       if (type === undefined)

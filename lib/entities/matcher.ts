@@ -79,7 +79,14 @@ import {
   type Trie,
   TrieBuilder,
 } from './trie';
-import type { Dictionary, Entity, EntityType, Mention, MentionKind } from './types';
+import {
+  type Dictionary,
+  ENTITY_TYPES,
+  type Entity,
+  type EntityType,
+  type Mention,
+  type MentionKind,
+} from './types';
 
 export { entityForms, type Form, nisbaRoot } from './forms';
 
@@ -108,6 +115,8 @@ export interface EntityList {
   at(k: number): Entity;
   /** Entity k's type (k < count), without its entry. */
   typeAt(k: number): EntityType;
+  /** Each entity's type as its index in ENTITY_TYPES: what the matcher reads for most names found. */
+  readonly typeCodes: Uint8Array;
   /** The index of the league entity k plays in (Entity.league), or -1, without its entry. */
   leagueAt(k: number): number;
   /** Every entity, in order. */
@@ -117,16 +126,13 @@ export interface EntityList {
 /** An in-memory list of entities as an EntityList. */
 export function entityList(entities: readonly Entity[]): EntityList {
   let leagues: Int32Array | undefined;
-  // Apart from the entries: their shapes vary, and a read of each one's type was slow (DESIGN.md §7).
-  let types: readonly EntityType[] | undefined;
+  const typeCodes = Uint8Array.from(entities, (e) => ENTITY_TYPES.indexOf(e.type));
   return {
     count: entities.length,
     ids: () => entities.map((e) => e.id),
     at: (k) => entities[k] as Entity,
-    typeAt: (k) => {
-      types ??= entities.map((e) => e.type);
-      return types[k] as EntityType;
-    },
+    typeAt: (k) => ENTITY_TYPES[typeCodes[k] as number] as EntityType,
+    typeCodes,
     leagueAt: (k) => {
       leagues ??= leagueIndices(entities);
       return leagues[k] as number;
@@ -250,6 +256,8 @@ class FoundMention implements Mention {
   ) {}
 }
 
+const PLACE_CODE = ENTITY_TYPES.indexOf('place');
+
 class TrieMatcher implements Matcher {
   /** Entity index by id, built on the first entity() call: matching does not need it. */
   private byId: Map<string, number> | null = null;
@@ -263,6 +271,8 @@ class TrieMatcher implements Matcher {
   private ids: readonly string[] | null = null;
   private readonly filter: WordFilter;
   private seen = 0;
+  /** The list's typeCodes. */
+  private readonly typeCodes: Uint8Array;
   /** The original end of the last name or alias mention of the current match() call, or -1. */
   private lastNameEnd = -1;
   /** The original end of the last name of another's a place was part of (otherNameAround()), or -1. */
@@ -285,6 +295,7 @@ class TrieMatcher implements Matcher {
     private readonly trie: Trie,
   ) {
     this.seenAt = new Int32Array(list.count);
+    this.typeCodes = list.typeCodes;
     this.filter = {
       firstWords: trie.bloom,
       firstWordMask: trie.bloomMask,
@@ -393,7 +404,7 @@ class TrieMatcher implements Matcher {
     // schedule (Barcelona 2 Valencia 1, BOSTON 10 11 4, PITTSBURGH AT BOSTON; a club the dictionary
     // knows won in pickMore()), or that of a body it begins (Moscow Newsroom), which holds the places
     // after it too (Pacific in Santa Fe Pacific Gold Corp).
-    if (this.list.typeAt(entity) === 'place') {
+    if (this.typeCodes[entity] === PLACE_CODE) {
       const otherEnd =
         originalStart < this.otherNameEnd
           ? this.otherNameEnd
