@@ -419,7 +419,7 @@ function lazyEntities(parts: LazyParts): FileEntities {
       const k = idOrder[low];
       return k !== undefined && list[k] === id ? k : -1;
     },
-    leagueAt: (k) => leagues[k] as number,
+    leagues,
     typeCodes: types,
     typeAt: (k) => {
       const type = ENTITY_TYPES[types[k] as number];

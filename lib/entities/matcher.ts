@@ -117,15 +117,14 @@ export interface EntityList {
   typeAt(k: number): EntityType;
   /** Each entity's type as its index in ENTITY_TYPES: what the matcher reads for most names found. */
   readonly typeCodes: Uint8Array;
-  /** The index of the league entity k plays in (Entity.league), or -1, without its entry. */
-  leagueAt(k: number): number;
+  /** leagues[k]: the index of the league entity k plays in (Entity.league), or -1, without its entry. */
+  readonly leagues: Int32Array;
   /** Every entity, in order. */
   all(): readonly Entity[];
 }
 
 /** An in-memory list of entities as an EntityList. */
 export function entityList(entities: readonly Entity[]): EntityList {
-  let leagues: Int32Array | undefined;
   const typeCodes = Uint8Array.from(entities, (e) => ENTITY_TYPES.indexOf(e.type));
   return {
     count: entities.length,
@@ -133,16 +132,15 @@ export function entityList(entities: readonly Entity[]): EntityList {
     at: (k) => entities[k] as Entity,
     typeAt: (k) => ENTITY_TYPES[typeCodes[k] as number] as EntityType,
     typeCodes,
-    leagueAt: (k) => {
-      leagues ??= leagueIndices(entities);
-      return leagues[k] as number;
-    },
+    leagues: leagueIndices(entities),
     all: () => entities,
   };
 }
 
 /** Each entity's league (Entity.league) as the league's index, or -1 (no league, or none by that id). */
 export function leagueIndices(entities: readonly Entity[]): Int32Array {
+  // Most dictionaries (a reader's, a pack) have no team: no index of their ids to build.
+  if (!entities.some((e) => e.league !== undefined)) return new Int32Array(entities.length).fill(-1);
   const index = new Map<string, number>();
   entities.forEach((e, k) => {
     if (!index.has(e.id)) index.set(e.id, k);
@@ -271,8 +269,9 @@ class TrieMatcher implements Matcher {
   private ids: readonly string[] | null = null;
   private readonly filter: WordFilter;
   private seen = 0;
-  /** The list's typeCodes. */
+  /** The list's typeCodes and leagues. */
   private readonly typeCodes: Uint8Array;
+  private readonly leagues: Int32Array;
   /** The original end of the last name or alias mention of the current match() call, or -1. */
   private lastNameEnd = -1;
   /** The original end of the last name of another's a place was part of (otherNameAround()), or -1. */
@@ -296,6 +295,7 @@ class TrieMatcher implements Matcher {
   ) {
     this.seenAt = new Int32Array(list.count);
     this.typeCodes = list.typeCodes;
+    this.leagues = list.leagues;
     this.filter = {
       firstWords: trie.bloom,
       firstWordMask: trie.bloomMask,
@@ -429,7 +429,7 @@ class TrieMatcher implements Matcher {
     if (rank === RANK.name || (rank === RANK.alias && !quotedAlone(this.text, originalStart, originalEnd))) {
       this.seenAt[entity] = ++this.seen;
       // A team names its league's page: after the Dallas Cowboys, the Packers and Boston are teams.
-      const league = this.list.leagueAt(entity);
+      const league = this.leagues[entity] as number;
       if (league >= 0) this.seenAt[league] = this.seen;
       this.lastNameEnd = originalEnd;
     }
@@ -504,7 +504,7 @@ class TrieMatcher implements Matcher {
       if (only !== null && this.list.typeAt(entityOf(p)) !== only) continue;
       // A team cue stands for a club's guard, not for a league team's: which team Boston is, only
       // its league on the page says.
-      const league = this.list.leagueAt(entityOf(p));
+      const league = this.leagues[entityOf(p)] as number;
       if (!this.valid(only === 'organisation' && league < 0 ? p & ~GUARDED : p, s, e)) continue;
       // A league team counts as named where its league was.
       const seen = Math.max(
@@ -590,7 +590,7 @@ class TrieMatcher implements Matcher {
     }
     // A league team's (Boston for the Celtics, Packers): on a page that named it, its league or
     // another of its teams, in either script; capitals cannot tell which sport a page is about.
-    const league = this.list.leagueAt(entityOf(p));
+    const league = this.leagues[entityOf(p)] as number;
     if (league >= 0)
       return Math.max(this.seenAt[entityOf(p)] as number, this.seenAt[league] as number) > this.passStart;
     // Arabic has no capitals to tell a name, nor does an acronym, always in capitals (IRC is also the
