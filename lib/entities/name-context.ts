@@ -28,39 +28,62 @@ export function hasLowerAscii(text: string, start: number, end: number): boolean
   return false;
 }
 
-/** Words listed by length, for isWordOf(). */
-function byLength(list: string): readonly (readonly string[])[] {
-  const words = list.split(' ');
-  const longest = Math.max(...words.map((w) => w.length));
-  return Array.from({ length: longest + 1 }, (_, length) => words.filter((w) => w.length === length));
+/**
+ * A list of words isWordOf() tests a span of text against without cutting it out: each word's
+ * FNV-1a hash in a small open-addressing table, the word compared only where a hash agrees. Asked
+ * of most names found, it costs one pass over the span's letters, however long the list.
+ */
+export class WordList {
+  private readonly hashes: Int32Array;
+  private readonly words: string[];
+  private readonly mask: number;
+  private readonly longest: number;
+
+  constructor(list: string) {
+    const words = list.split(' ');
+    this.longest = Math.max(...words.map((w) => w.length));
+    const size = 1 << (32 - Math.clz32(words.length * 4 - 1));
+    this.mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.words = new Array<string>(size).fill('');
+    for (const word of words) {
+      const h = spanHash(word, 0, word.length);
+      let i = h & this.mask;
+      while (this.words[i] !== '' && this.words[i] !== word) i = (i + 1) & this.mask;
+      this.hashes[i] = h;
+      this.words[i] = word;
+    }
+  }
+
+  /** Whether text[start, end) is one of the words. */
+  has(text: string, start: number, end: number): boolean {
+    if (end - start > this.longest || end <= start) return false;
+    const h = spanHash(text, start, end);
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const word = this.words[i] as string;
+      if (word === '') return false;
+      if (this.hashes[i] === h && word.length === end - start && text.startsWith(word, start)) return true;
+    }
+  }
 }
 
-/** Whether text[start, end) is one of `words` (listed by length). */
-export function isWordOf(
-  words: readonly (readonly string[])[],
-  text: string,
-  start: number,
-  end: number,
-): boolean {
-  const same = words[end - start];
-  if (same === undefined) return false; // longer than any
-  // A middle letter compared before the call: most words differ there (many Arabic ones share
-  // their first two, the article).
-  const middle = (end - start) >> 1;
-  const letter = text.charCodeAt(start + middle);
-  for (let k = 0; k < same.length; k++) {
-    const word = same[k] as string;
-    if (word.charCodeAt(middle) === letter && text.startsWith(word, start)) return true;
-  }
-  return false;
+/** FNV-1a over text[start, end)'s code units. */
+function spanHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** Whether text[start, end) is one of `words`. */
+export function isWordOf(words: WordList, text: string, start: number, end: number): boolean {
+  return words.has(text, start, end);
 }
 
 /**
  * Words that may stand capitalised before a guarded name at a sentence's start or in a title (AT
- * and IN in a schedule's or a headline's capitals: ANAHEIM AT BUFFALO), by length: isWordOf() tests
- * a word where it stands, without cutting a substring.
+ * and IN in a schedule's or a headline's capitals: ANAHEIM AT BUFFALO).
  */
-export const FUNCTION_WORDS = /* @__PURE__ */ byLength(
+export const FUNCTION_WORDS = /* @__PURE__ */ new WordList(
   'AT IN A About After Against And As At Before Between Both But By During For From If In Including Inside Into Like Near Neighbouring Neighboring Of On Or Over Since The Than That Through To Under Unlike Until When Where While With Within Without',
 );
 
@@ -68,7 +91,7 @@ export const FUNCTION_WORDS = /* @__PURE__ */ byLength(
  * Words that may stand capitalised right after a guarded name without making it a person's first
  * name: US news writes a state before a party or an office (a Virginia Democrat, Georgia Governor).
  */
-export const PARTY_OR_OFFICE_WORDS = /* @__PURE__ */ byLength(
+export const PARTY_OR_OFFICE_WORDS = /* @__PURE__ */ new WordList(
   'Democrat Democrats Republican Republicans Governor Gov Senator Sen Rep Congressman Congresswoman Lawmaker Lawmakers Mayor governor senator mayor lawmakers',
 );
 
@@ -88,19 +111,19 @@ export function officeAfter(text: string, end: number): boolean {
  * Words that may stand capitalised right before a guarded name: a chamber before a party's members
  * (Senate Democrats, House Republicans).
  */
-export const CHAMBER_WORDS = /* @__PURE__ */ byLength('House Senate');
+export const CHAMBER_WORDS = /* @__PURE__ */ new WordList('House Senate');
 
 /**
  * Capitalised words that may stand right before a Latin surname alone: titles (President Yoon,
  * Prime Minister Rama) and the words that open a sentence (Later Rama said). Any other capitalised
  * word before it is a given name, and the surname another person's (Stella Kim).
  */
-export const BEFORE_SURNAME = /* @__PURE__ */ byLength(
+export const BEFORE_SURNAME = /* @__PURE__ */ new WordList(
   'Mr Mrs Ms Miss Dr Prof Professor President Minister Premier Chancellor Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov General Gen Colonel Col Lieutenant Lt Captain Capt Major Admiral Adm Commander Marshal Judge Justice King Queen Prince Princess Emir Sheikh Pope Mayor Ambassador Envoy Chairman Chairwoman Chair Chief Speaker Leader Sir Dame Lord Lady Rev Reverend Father Officer Detective Sergeant Sgt Commissioner Director Inspector Coach Ayatollah Imam Rabbi Cardinal Bishop Archbishop Later Then Now Today Yesterday Tomorrow Meanwhile However Also Still Yet So Thus Instead Earlier Last Next Finally Here There Why How What Although Though Because Indeed Moreover Furthermore Nevertheless Nonetheless Afterwards Previously Recently Currently Eventually Ultimately Separately Additionally Similarly Likewise Otherwise Perhaps Maybe Clearly Certainly Surely Unfortunately Fortunately Notably Even Only Once Asked Told',
 );
 
 /** Party words, which may stand right after a name found (an Oklahoma Republican, a Trump Democrat). */
-export const PARTY_WORDS = /* @__PURE__ */ byLength('Democrat Democrats Republican Republicans');
+export const PARTY_WORDS = /* @__PURE__ */ new WordList('Democrat Democrats Republican Republicans');
 
 export const isAsciiUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 export const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -128,14 +151,14 @@ export function patronymicAt(text: string, at: number): boolean {
 }
 
 /** بن and its kin: a nisba after one is a given name (فيصل بن تركي). */
-const PATRONYMS = /* @__PURE__ */ byLength('بن ابن إبن بنت');
+const PATRONYMS = /* @__PURE__ */ new WordList('بن ابن إبن بنت');
 
 /**
  * The titles written before a name, without their article. An adjective would agree with a
  * definite title (الأمير التركي), so الأمير تركي is Prince Turki; a definite subject before a nisba
  * makes a sentence (المنفذ تركي, the attacker is Turkish), so the list holds titles only.
  */
-const TITLES = /* @__PURE__ */ byLength(
+const TITLES = /* @__PURE__ */ new WordList(
   'أمير امير أميرة اميرة شيخ شيخة أستاذ استاذ أستاذة استاذة دكتور دكتورة مهندس مهندسة لواء عميد عقيد سيد سيدة زميل زميلة',
 );
 
@@ -161,7 +184,7 @@ export function givenNameAfter(text: string, at: number): boolean {
 }
 
 /** A kunya's first word: أبو حمزة, أم كلثوم. */
-const KUNYAS = /* @__PURE__ */ byLength('أبو ابو وأبو وابو أبي ابي أم ام');
+const KUNYAS = /* @__PURE__ */ new WordList('أبو ابو وأبو وابو أبي ابي أم ام');
 
 /**
  * Whether the nisba at text[at] has its article and follows a kunya (أبو حمزة المصري, أبو محمد
@@ -229,11 +252,11 @@ export function wordBefore(
 export const isArabicLetter = (c: number): boolean => c >= 0x621 && c <= 0x64a;
 
 /** Words after which a name that is also a place's is the place: in Porto, في برشلونة, وفي مدينة فالنسيا. */
-const PLACE_CUES = /* @__PURE__ */ byLength(
+const PLACE_CUES = /* @__PURE__ */ new WordList(
   'in In IN at At AT near Near في مدينة بمدينة لمدينة ومدينة ميناء بميناء مطار بمطار مطاري',
 );
 /** "of" after these: the city of Liverpool, the port of Valencia. */
-const PLACE_OF = /* @__PURE__ */ byLength('city City town Town port Port capital Capital');
+const PLACE_OF = /* @__PURE__ */ new WordList('city City town Town port Port capital Capital');
 const isLetter = (c: number): boolean => isAsciiLetter(c) || isArabicLetter(c);
 
 /** After a dateline's place: a date (1996-12-06), an agency in brackets and a dash, or a dash. */
@@ -271,7 +294,7 @@ const FEH = 0x641;
 const LAM = 0x644;
 
 /** Whether the word before text[at], as it is or less a leading و or ل, is one of `words`. */
-function wordBeforeIs(words: readonly (readonly string[])[], text: string, at: number): boolean {
+function wordBeforeIs(words: WordList, text: string, at: number): boolean {
   const end = spacesBefore(text, at);
   const start = letterWordStart(text, end);
   if (end === at || start === end) return false;
@@ -282,7 +305,7 @@ function wordBeforeIs(words: readonly (readonly string[])[], text: string, at: n
 }
 
 /** A newsroom's people, before its name: مراسل الجزيرة, موفد العربية. */
-const MEDIA_ROLES = /* @__PURE__ */ byLength('مراسل مراسلة مراسلو مراسلي موفد موفدة مذيع مذيعة');
+const MEDIA_ROLES = /* @__PURE__ */ new WordList('مراسل مراسلة مراسلو مراسلي موفد موفدة مذيع مذيعة');
 
 /** Whether the word before text[at] is one of a newsroom's people: the name after it is the medium's. */
 export const mediaRoleBefore = (text: string, at: number): boolean => wordBeforeIs(MEDIA_ROLES, text, at);
@@ -309,21 +332,21 @@ export function quotedAlone(text: string, start: number, end: number): boolean {
  * مضيفه ليون»), and a player's or supporters' role before its club (لاعب برشلونة، حارس مرمى
  * فالنسيا، جماهير برشلونة، فريق ليون).
  */
-const BEFORE_TEAM = /* @__PURE__ */ byLength(
+const BEFORE_TEAM = /* @__PURE__ */ new WordList(
   'beat beats defeated v vs versus V VS فاز تعادل خسر تغلب لاعب لاعبو لاعبي صفوف مدرب مدربي حارس مرمى مهاجم مدافع هداف جماهير مشجعي مشجعو فريق فريقه مضيفه ضيفه مضيفها ضيفها',
 );
 /** Words after one: "Liverpool beat", "Porto drew", "Porto v Benfica", "Porto captain", "Valencia fans". */
-const AFTER_TEAM = /* @__PURE__ */ byLength(
+const AFTER_TEAM = /* @__PURE__ */ new WordList(
   'beat beats defeated drew lost won v vs versus captain coach manager striker defender midfielder goalkeeper keeper winger forward fans supporters players defence defense',
 );
 /**
  * A result's word before over, to or with and a side: "a 2-0 win over Barcelona", "lost to Porto",
  * «فاز على ليون»، «بفوزه على كوبنهاغن»، «خسر أمام بورتو»، «تعادل مع الوكرة».
  */
-const RESULT_BEFORE = /* @__PURE__ */ byLength(
+const RESULT_BEFORE = /* @__PURE__ */ new WordList(
   'win wins victory triumph defeat defeats loss lost losing draw drew draws beating فاز فوز فوزه بفوزه تغلب تغلبه خسر خسارة الخسارة خسارته بخسارته هزيمة هزيمته تعادل تعادله بتعادله',
 );
-const RESULT_LINKS = /* @__PURE__ */ byLength('over to with against by على أمام امام مع');
+const RESULT_LINKS = /* @__PURE__ */ new WordList('over to with against by على أمام امام مع');
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669);
 
 /** What never follows a score: a closing quote (an agreement's «مينسك 2»), a percent sign. */
@@ -534,7 +557,7 @@ function visitorInSchedule(text: string, start: number, end: number): boolean {
  * Words that end a body's name written after a place or its people's adjective ("Moscow Newsroom",
  * "Canadian Wheat Board", "Santa Fe Pacific Gold Corp"): the place there is part of the body's name.
  */
-const BODY_ENDS = /* @__PURE__ */ byLength(
+const BODY_ENDS = /* @__PURE__ */ new WordList(
   'Academy Administration Agency Airlines Airways Association Authority Bank Board Breweries Bureau College Committee Co Company Corp Corporation Council Court Department Desk Exchange Group Holdings Inc Institute Ltd Ministry Newsroom Party School Service Society Union University plc',
 );
 
@@ -558,7 +581,7 @@ function bodyNameEnd(text: string, end: number): number {
  * The words sports clubs put before their city's name, in both languages (Dynamo Kyiv, دينامو كييف,
  * Steaua Bucharest, Athletic Bilbao, أتلتيك بيلباو, Maccabi Haifa): the city there is the club's.
  */
-const CLUB_PREFIXES = /* @__PURE__ */ byLength(
+const CLUB_PREFIXES = /* @__PURE__ */ new WordList(
   'Dynamo Dinamo Spartak Lokomotiv CSKA Steaua Rapid Athletic Atletico Olympique Maccabi Hapoel Beitar Betar Sporting Partizan Slavia Sparta Zenit Shakhtar Borussia Eintracht Fortuna Hertha Racing Deportivo دينامو سبارتاك لوكوموتيف سسكا ستيوا رابيد أتلتيك اتلتيك أتلتيكو اتلتيكو أتليتيك أتليتكو أتليتيكو اتليتيكو ايك أسيك أولمبيك اولمبيك مكابي هابويل بيتار سبورتنغ سبورتينغ بارتيزان سلافيا سبارتا زينيت شاختار بوروسيا آينتراخت فورتونا هيرتا راسينغ ديبورتيفو',
 );
 
@@ -667,7 +690,7 @@ function lowerArticleBeforeCapital(text: string, start: number, end: number): bo
  * الفرنسي, فالنسيا الإسباني, قطر القطري), as a city takes the feminine (مدينة ليون الفرنسية). The
  * countries whose clubs the Arabic press names most.
  */
-const CLUB_NISBAS = /* @__PURE__ */ byLength(
+const CLUB_NISBAS = /* @__PURE__ */ new WordList(
   'الإسباني الاسباني الإيطالي الايطالي الإنجليزي الانجليزي الإنكليزي الانكليزي الفرنسي الألماني الالماني البرتغالي الهولندي البلجيكي التركي اليوناني الروسي الأوكراني الاوكراني الاسكتلندي الإسكتلندي الأسكتلندي السويسري النمساوي البرازيلي الأرجنتيني الارجنتيني الروماني الصربي الكرواتي الدنماركي السويدي النرويجي البولندي التشيكي المصري السعودي القطري الإماراتي الاماراتي الكويتي الأردني الاردني التونسي المغربي الجزائري الليبي البحريني العماني',
 );
 
