@@ -471,7 +471,7 @@ class TrieMatcher implements Matcher {
     }
     // Before a score, after "beat" or «فاز», beside a player's role or in a squad list's bracket
     // (teamCueAround()), a club wins over the city it is named after, even on a page that did not
-    // name it in full: the cue stands for the guard of its city name (club-cities.ts); so does a
+    // name it in full: the cue stands for the guard of its city name (club-short-names.ts); so does a
     // medium after its correspondent (مراسل الشرق الأوسط) or alone in quotes (لـ«الشرق الأوسط»).
     if (
       teamCueAround(this.text, os, oe) ||

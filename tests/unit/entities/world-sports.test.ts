@@ -166,6 +166,35 @@ describe('sport in the shipped dictionary', () => {
     ]);
   });
 
+  it('knows the Scottish and second-tier English clubs of the results pages, and leaves their cities places', () => {
+    expect(
+      found(
+        'Southampton 2 Watford 1. Stoke City beat Coventry City, Kilmarnock drew with Motherwell; Billy Dodds (Aberdeen) scored and Sheffield Wednesday lost.',
+      ),
+    ).toEqual([
+      ['Southampton', 'southampton-fc'],
+      ['Watford', 'watford-fc'],
+      ['Stoke City', 'stoke-city'],
+      ['Coventry City', 'coventry-city'],
+      ['Kilmarnock', 'kilmarnock-fc'],
+      ['Motherwell', 'motherwell-fc'],
+      ['Aberdeen', 'aberdeen-fc'],
+      ['Sheffield Wednesday', 'sheffield-wednesday'],
+    ]);
+    expect(found('وفاز ستوك سيتي على كارديف سيتي، وخسر سوانزي سيتي أمام ساوثهامبتون.')).toEqual([
+      ['ستوك سيتي', 'stoke-city'],
+      ['كارديف سيتي', 'cardiff-city'],
+      ['سوانزي سيتي', 'swansea-city'],
+      ['ساوثهامبتون', 'southampton-fc'],
+    ]);
+    // Near misses: no club named, no result: the cities.
+    expect(found('The Aberdeen harbour and the Southampton docks; flights to Middlesbrough.')).toEqual([
+      ['Aberdeen', 'aberdeen'],
+      ['Southampton', 'southampton'],
+      ['Middlesbrough', 'middlesbrough'],
+    ]);
+  });
+
   it("reads a city as its club after an Arabic result and its link, before «صفر», and in a fixture's brackets", () => {
     expect(
       found('وفاز ليفربول على فالنسيا، وخسر أرسنال أمام بورتو، وتعادل سلتيك مع برشلونة، بعد فوزه على بورتو.'),
@@ -261,7 +290,7 @@ describe('sport in the shipped dictionary', () => {
     ).toEqual([]);
     // A page's blocks are apart by the text model's separator, not a line feed.
     expect(
-      found('Scottish results\u2029Aberdeen 2 Dundee 1\u2029Aberdeen 2-1 Dundee\u2029Then the cup.'),
+      found('Scottish results\u2029Inverness 2 Dundee 1\u2029Inverness 2-1 Dundee\u2029Then the cup.'),
     ).toEqual([['Scottish', 'scotland']]);
     // Arabic has no capitals to tell the other side: a score with both goals tells the line.
     expect(found('نتائج السبت:\nحمص 2-1 حماة\nحماة 0 - 3 حمص')).toEqual([]);
