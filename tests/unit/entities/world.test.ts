@@ -485,6 +485,24 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it("reads a city's name as the company named after it on a page that named the company, and the city elsewhere", () => {
+    // Financial news calls Norilsk Nickel "Norilsk" once it has named it; "in Norilsk" stays the city.
+    expect(
+      found(
+        'Norilsk Nickel said output rose. Norilsk is a big debtor, Norilsk officials said. The plant in Norilsk shut.',
+      ),
+    ).toEqual([
+      ['Norilsk Nickel', 'norilsk-nickel'],
+      ['Norilsk', 'norilsk-nickel'],
+      ['Norilsk', 'norilsk-nickel'],
+      ['Norilsk', 'norilsk'],
+    ]);
+    expect(found('Flights to Norilsk resumed; Norilsk is a city of the Far North.')).toEqual([
+      ['Norilsk', 'norilsk'],
+      ['Norilsk', 'norilsk'],
+    ]);
+  });
+
   it('leaves the ordinary words among those names alone in both languages', () => {
     // الهلال the crescent moon, النصر victory, الأهلي civil (all guarded); أبيك "your father" and
     // كاف "enough" are not forms of APEC or CAF; الملكية الأردنية is the monarchy, not the airline.
