@@ -16,7 +16,7 @@
 // entries file is the JSON array "[e0,e1,…]"; the tables file's entryEnds section says where each
 // entry ends and its entriesCheck section holds the entries file's byte length and checksum.
 
-import { type EntityList, leagueIndices, type Matcher, trieMatcher } from './matcher';
+import { type EntityList, leagueIndices, type Matcher, trieMatcher, typeCodesOf } from './matcher';
 import { moreTables, Trie, type TrieTables, warmUpText } from './trie';
 import { type Dictionary, ENTITY_TYPES, type Entity, type EntityType } from './types';
 
@@ -165,7 +165,7 @@ export function encodeDictionaryFiles(dict: Dictionary, trie: Trie): DictionaryF
   });
   const bytesOf = (name: Section): Uint8Array => {
     if (name === 'ids') return encoder.encode(dict.entities.map((e) => e.id).join('\n'));
-    if (name === 'types') return Uint8Array.from(dict.entities, (e) => ENTITY_TYPES.indexOf(e.type));
+    if (name === 'types') return typeCodesOf(dict.entities);
     if (name === 'leagues') return new Uint8Array(leagueIndices(dict.entities).buffer);
     if (name === 'idOrder') {
       // Entity indices by id (code-unit order); equal ids by index, so the first entity wins.

@@ -125,7 +125,7 @@ export interface EntityList {
 
 /** An in-memory list of entities as an EntityList. */
 export function entityList(entities: readonly Entity[]): EntityList {
-  const typeCodes = Uint8Array.from(entities, (e) => ENTITY_TYPES.indexOf(e.type));
+  const typeCodes = typeCodesOf(entities);
   return {
     count: entities.length,
     ids: () => entities.map((e) => e.id),
@@ -135,6 +135,11 @@ export function entityList(entities: readonly Entity[]): EntityList {
     leagues: leagueIndices(entities),
     all: () => entities,
   };
+}
+
+/** Each entity's type as its index in ENTITY_TYPES (EntityList.typeCodes, the tables' types section). */
+export function typeCodesOf(entities: readonly Entity[]): Uint8Array {
+  return Uint8Array.from(entities, (e) => ENTITY_TYPES.indexOf(e.type));
 }
 
 /** Each entity's league (Entity.league) as the league's index, or -1 (no league, or none by that id). */

@@ -242,8 +242,7 @@ export function wordBefore(
   at: number,
   isLetter: (c: number) => boolean,
 ): readonly [number, number] | null {
-  let end = at;
-  while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
+  const end = spacesBefore(text, at);
   let start = end;
   while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
   return end === at || start === end ? null : [start, end];
