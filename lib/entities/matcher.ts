@@ -6,6 +6,7 @@
 import { AS_IS, BEHIND_LEAD, listCandidates, scanAhead, startScan, TextScan, writtenAs } from '../text/fold';
 import {
   BEGINNING_MIX,
+  HASH_SEED,
   KEY_MASK,
   NEXT_MIX,
   SHAPE_KEY_MIX,
@@ -13,7 +14,7 @@ import {
   SHAPE_THIRD_MIX,
   type WordFilter,
 } from '../text/tokenize';
-import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB } from '../text/units';
+import { AMPERSAND, APOSTROPHE, CR, DOT, HYPHEN, LF, LOWER_S, SPACE, TAB, WAW } from '../text/units';
 import {
   cliticLetter,
   LEADS,
@@ -27,6 +28,7 @@ import {
   readingSkip,
 } from './clitics';
 import { emitForms, type FormSink, isShortAcronym, startsCapitalised } from './forms';
+import { givenNames } from './given-names';
 import {
   BARE_ALEF,
   BEFORE_SURNAME,
@@ -73,6 +75,7 @@ import {
 import {
   AFTER_POSSESSIVE,
   CLITIC_TAG,
+  GIVEN_NAME,
   HAS_CHILDREN,
   HAS_MORE,
   possessiveGap,
@@ -176,6 +179,7 @@ export function compileTrie(entities: readonly Entity[], words: readonly string[
     emitForms(entity, sink);
   }
   for (const word of words) trie.insertWord(word);
+  for (const word of givenNames(entities)) trie.markGivenName(word);
   return trie.finish();
 }
 
@@ -397,12 +401,13 @@ class TrieMatcher implements Matcher {
     const originalStart = plain ? start : scan.originalAt(start);
     // A nisba before بن is a man's given name (تركي بن عبدالله), not the adjective; so is one
     // after بن or a title (فيصل بن تركي، الأمير تركي); one after a kunya is his laqab (أبو حمزة
-    // المصري).
+    // المصري), one right after a given name his family name (فيصل السويدي).
     if (
       rank === RANK.demonym &&
       (patronymicAt(this.text, originalEnd) ||
         givenNameAfter(this.text, originalStart) ||
-        laqabAfterKunya(this.text, originalStart))
+        laqabAfterKunya(this.text, originalStart) ||
+        (start === s && this.givenNameBefore(i)))
     )
       return i + 1;
     // A place's name may be part of another's: a side's in a results line, a table's row or a
@@ -682,6 +687,33 @@ class TrieMatcher implements Matcher {
     this.lastToken = lastToken;
     this.best = best;
     return best >= 0;
+  }
+
+  /**
+   * Whether token i, as it is, follows a given name (GIVEN_NAME), alone or behind و (وفيصل
+   * السويدي), and one space.
+   */
+  private givenNameBefore(i: number): boolean {
+    if (i === 0) return false;
+    const scan = this.scan;
+    const units = this.units;
+    const end = scan.ends[i - 1] as number;
+    if ((scan.starts[i] as number) !== end + 1 || units[end] !== SPACE) return false;
+    const start = scan.starts[i - 1] as number;
+    if (this.isGivenName(scan.keys[i - 1] as number, start, end)) return true;
+    if (units[start] !== WAW || end - start < 4) return false;
+    let h = HASH_SEED;
+    for (let u = start + 1; u < end; u++) h = Math.imul(h ^ (units[u] as number), 0x01000193);
+    return this.isGivenName(h & KEY_MASK, start + 1, end);
+  }
+
+  /** Whether folded [start, end), its key `key`, is a first word marked GIVEN_NAME. */
+  private isGivenName(key: number, start: number, end: number): boolean {
+    const trie = this.trie;
+    const bit = key & trie.bloomMask;
+    if (((trie.bloom[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+    const node = trie.find(key, 0, this.units, start, end, '');
+    return node !== 0 && ((trie.nodeFlags[node] as number) & GIVEN_NAME) !== 0;
   }
 
   /** Whether the text writes a bare alef (no hamza, no madda) at this folded offset. */

@@ -4,7 +4,20 @@
 // whether a form is written as a name.
 
 import { BLOCK_SEPARATOR } from '../text/text-model';
-import { CLOSE_BRACKET, COMMA, DOT, HYPHEN, LF, LOWER_S, OPEN_BRACKET, SLASH, SPACE } from '../text/units';
+import {
+  CLOSE_BRACKET,
+  COMMA,
+  DOT,
+  FEH,
+  HYPHEN,
+  LAM,
+  LF,
+  LOWER_S,
+  OPEN_BRACKET,
+  SLASH,
+  SPACE,
+  WAW,
+} from '../text/units';
 import { isLatinCapital } from './forms';
 
 export const BARE_ALEF = 0x627;
@@ -288,9 +301,6 @@ export function placeCueBefore(text: string, at: number): boolean {
   const before = wordBefore(text, start, isAsciiLetter);
   return before !== null && isWordOf(PLACE_OF, text, before[0], before[1]);
 }
-const WAW = 0x648;
-const FEH = 0x641;
-const LAM = 0x644;
 
 /** Whether the word before text[at], as it is or less a leading و or ل, is one of `words`. */
 function wordBeforeIs(words: WordList, text: string, at: number): boolean {

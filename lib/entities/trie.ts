@@ -101,6 +101,11 @@ export const HAS_MORE = 2;
 export const AFTER_POSSESSIVE = 4;
 /** Trie.nodeFlags: the node is a first word (its parent is the root). */
 export const FIRST_WORD = 8;
+/**
+ * Trie.nodeFlags: the node is a first word that opens the Arabic names of several people and names
+ * nothing alone (givenNames()): a nisba right after it is a family name (فيصل السويدي).
+ */
+export const GIVEN_NAME = 16;
 
 const CHECK_SEED = 0x2f6b7a1d | 0;
 const CHECK_PRIME = 0x5bd1e995 | 0;
@@ -319,6 +324,13 @@ export class TrieBuilder {
       this.insert(pack(SPELLED_RANK, this.spellings.length, 0), word);
       this.spellings.push(writtenForm(word));
     }
+  }
+
+  /** Marks `word` as a given name (GIVEN_NAME) where it is a first word that names nothing alone. */
+  markGivenName(word: string): void {
+    const node = this.walk(false, word);
+    if (node !== 0 && this.parent[node] === 0 && (this.output[node] as number) < 0)
+      this.nodeFlags[node] = (this.nodeFlags[node] as number) | GIVEN_NAME;
   }
 
   /** The node where prefix + core + suffix ends, made on the way if `make`; 0 if none (or no word). */

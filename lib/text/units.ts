@@ -13,3 +13,6 @@ export const HYPHEN = 0x2d;
 export const DOT = 0x2e;
 export const SLASH = 0x2f;
 export const LOWER_S = 0x73;
+export const FEH = 0x641;
+export const LAM = 0x644;
+export const WAW = 0x648;

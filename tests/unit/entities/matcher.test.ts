@@ -248,6 +248,39 @@ describe('demonyms', () => {
     ]);
   });
 
+  it("takes no nisba right after a given name the dictionary's people share: it is the family name", () => {
+    const person = (id: string, ar: string) => entity(id, 'person', ar, id);
+    const people = compileMatcher({
+      version: 1,
+      entities: [
+        ...DICT.entities,
+        person('faisal-a', 'فيصل الأول'),
+        person('faisal-b', 'فيصل القاسم'),
+        person('john-a', 'جون كيري'),
+        person('john-b', 'جون بولتون'),
+        person('lone', 'كيشور ماهبوباني'),
+        // Opens two names but names a place alone: no given name.
+        entity('cuba-given', 'person', 'كوبا الأول', 'Cuba I'),
+        entity('cuba-given-2', 'person', 'كوبا الثاني', 'Cuba II'),
+      ],
+    });
+    const lit = (text: string) => people.match(text).map((m) => text.slice(m.start, m.end));
+    expect(lit('قال فيصل الإيراني وجون إيراني إن الوفد الإيراني وصل.')).toEqual(['الإيراني']);
+    // One person's first word, a word that names a place, and a title with its article are no given name.
+    expect(lit('قال كيشور الإيراني إن كوبا الإيرانية والرئيس الإيراني')).toEqual([
+      'الإيراني',
+      'كوبا',
+      'الإيرانية',
+      'الإيراني',
+    ]);
+    // Only right after it, and itself behind no clitic but و: not across a comma, nor after ل.
+    expect(lit('التقى فيصل، الإيراني وفيصل والإيراني ولفيصل الإيراني')).toEqual([
+      'الإيراني',
+      'الإيراني',
+      'الإيراني',
+    ]);
+  });
+
   it('does not generate broken plurals: الألبان is dairy, not Albania', () => {
     expect(found('منتجات الألبان')).toEqual([]);
     expect(found('ألبان')).toEqual([]);
