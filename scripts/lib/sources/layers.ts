@@ -203,10 +203,11 @@ export async function loadLayers(o: LayerOptions): Promise<Layers> {
 }
 
 /**
- * The plain words of corpus/lists/plain-words.txt, one a line, as written. A word that folds to an
- * entity's form is a spelling (اليمنى beside the nisba اليمني), a word only where the text spells it
- * so. A word listed twice, of more than one word, or spelled as an entity's form (it would hide the
- * name) stops the build at its line.
+ * The plain words of corpus/lists/plain-words.txt, one a line, as written; a phrase's words one
+ * space apart (مسقط رأسه, a birthplace, opens with Muscat's name). A word that folds to an entity's
+ * form is a spelling (اليمنى beside the nisba اليمني), a word only where the text spells it so. A
+ * word listed twice, spaced otherwise, or spelled as an entity's form (it would hide the name)
+ * stops the build at its line.
  */
 export function plainWords(
   text: string,
@@ -221,7 +222,8 @@ export function plainWords(
     const word = raw.trim();
     if (word === '' || word.startsWith('#')) return;
     const line = k + 1;
-    if (/\s/.test(word)) fail(line, `"${word}" is more than one word: list one plain word a line`);
+    if (/\s/.test(word.replaceAll(' ', '')) || word.includes('  '))
+      fail(line, `"${word}" has other space than one between words: list one word or phrase a line`);
     const key = formKey(word);
     const earlier = seen.get(key);
     if (earlier !== undefined) fail(line, `"${word}" is listed already, line ${earlier}`);

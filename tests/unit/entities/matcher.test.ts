@@ -184,6 +184,19 @@ describe('plain words (Dictionary.words)', () => {
     ]);
   });
 
+  it('reads a plain phrase that opens with a name as prose, behind a clitic too, and the name elsewhere', () => {
+    const muscat = entity('muscat', 'place', 'مسقط', 'Muscat', { nisba: false });
+    const m = compileMatcher({ version: 1, entities: [muscat], words: ['مسقط رأسه'] });
+    expect(texts(m, 'عاد إلى مسقط رأسه ودفن بمسقط رأسه')).toEqual([]);
+    expect(texts(m, 'وصل إلى مسقط ثم رأسه على مسقط، رأسه')).toEqual([
+      ['مسقط', 'muscat'],
+      ['مسقط', 'muscat'],
+    ]);
+    expect(texts(compileMatcher({ version: 1, entities: [muscat] }), 'مسقط رأسه')).toEqual([
+      ['مسقط', 'muscat'],
+    ]);
+  });
+
   it('goes on from a plain word into a longer name', () => {
     const fund = entity('billion-fund', 'organisation', 'بليون كابيتال', 'Billion Capital');
     const longer = compileMatcher({ version: 1, entities: [lyon, fund], words: ['بليون'] });

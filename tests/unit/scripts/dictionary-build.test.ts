@@ -212,9 +212,9 @@ description.en: A city
     expect((await rejection(buildDictionary({ corpusDir: dir }))).message).toMatch(
       /plain-words\.txt:2: "تيرانا" is a form of tirana/,
     );
-    plain('في تيرانا\n');
+    plain('في\tتيرانا\n');
     expect((await rejection(buildDictionary({ corpusDir: dir }))).message).toMatch(
-      /plain-words\.txt:1: "في تيرانا" is more than one word/,
+      /plain-words\.txt:1: "في\tتيرانا" has other space than one between words/,
     );
   });
 
