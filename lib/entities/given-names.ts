@@ -1,33 +1,39 @@
-// The given names the dictionary's own people show: a nisba right after one is the man's family
-// name (فيصل السويدي، محمد سعيد الكندي، جون كندي), not the country's adjective.
+// Given names, as the dictionary's own people show them: a nisba right after one is the man's
+// family name (فيصل السويدي، محمد سعيد الكندي، جون كندي), not the country's adjective. The trie
+// builder counts the people whose Arabic names each first word opens (TrieBuilder.countGivenName())
+// and marks the first words that pass here (GIVEN_NAME).
 
-import type { Entity } from './types';
+import { fold } from '../text/fold';
 
-/** People whose Arabic names a word must open to count as a given name. */
-const MIN_PEOPLE = 2;
+/** People whose Arabic names of two words or more a word must open to count as a given name. */
+export const MIN_GIVEN_PEOPLE = 2;
 
 /**
  * Words that open people's names but are no given name a family name follows: a kunya or a
- * patronym (their own rules read them), the first half of a compound name (عبد الله), and على as
- * Egyptian spelling writes it (فاز علي الروسي, he beat the Russian).
+ * patronym (their own rules read them), the first half of a compound name (عبد الله), على as
+ * Egyptian spelling writes it (فاز علي الروسي, he beat the Russian), titles an indefinite nisba
+ * agrees with (أمير قطري, a Qatari prince), and words of prose the names of two people open (مات
+ * died, بات became, بيت a house, حياة a life, أنا I). Folded, as the trie keeps words.
  */
-const NOT_GIVEN = new Set(['عبد', 'أبو', 'ابو', 'أبي', 'ابي', 'ابن', 'إبن', 'بنت', 'علي']);
+const NOT_GIVEN = new Set(
+  [
+    ...['عبد', 'أبو', 'أبي', 'ابن', 'بنت', 'علي'],
+    ...['إمام', 'أمير', 'أميرة', 'مفتي', 'شاه', 'دوق', 'ليدي'],
+    ...['أنا', 'إيه', 'مات', 'بات', 'بان', 'دان', 'دون', 'بيت', 'روح', 'حياة', 'سري', 'صباح', 'مني', 'ميل'],
+  ].map((word) => fold(word).text),
+);
+
+const ALEF = 0x627;
+const LAM = 0x644;
 
 /**
- * The first words of the Arabic names and aliases of at least MIN_PEOPLE people, without the
- * article (الملك, الأمير are titles an adjective agrees with: الملك الأردني) and of three letters
- * or more. The trie keeps those that name nothing alone (TrieBuilder.markGivenName()).
+ * Whether a first word, folded, may be a given name: Arabic, of three letters or more, without the
+ * article (الملك, الأمير are titles an adjective agrees with: الملك الأردني), and not NOT_GIVEN.
+ * The builder also wants it to name nothing alone (not تركي، ليون).
  */
-export function givenNames(entities: readonly Entity[]): string[] {
-  const people = new Map<string, number>();
-  for (const entity of entities) {
-    if (entity.type !== 'person') continue;
-    const firsts = new Set<string>();
-    for (const name of [entity.names.ar, ...entity.aliases.ar]) {
-      const first = name?.split(' ', 1)[0];
-      if (first && first.length >= 3 && !first.startsWith('ال') && !NOT_GIVEN.has(first)) firsts.add(first);
-    }
-    for (const first of firsts) people.set(first, (people.get(first) ?? 0) + 1);
-  }
-  return [...people].filter(([, count]) => count >= MIN_PEOPLE).map(([word]) => word);
+export function isGivenName(word: Uint16Array): boolean {
+  const first = word[0] ?? 0;
+  if (word.length < 3 || first < 0x621 || first > 0x64a) return false;
+  if (first === ALEF && word[1] === LAM) return false;
+  return !NOT_GIVEN.has(String.fromCharCode(...word));
 }

@@ -28,7 +28,6 @@ import {
   readingSkip,
 } from './clitics';
 import { emitForms, type FormSink, isShortAcronym, startsCapitalised } from './forms';
-import { givenNames } from './given-names';
 import {
   BARE_ALEF,
   BEFORE_SURNAME,
@@ -172,14 +171,18 @@ export function compileTrie(entities: readonly Entity[], words: readonly string[
     if (guarded?.has(prefix + core + (suffix ?? ''))) flags |= GUARDED;
     if (POSSESSIVE_END.test(core)) flags |= POSSESSIVE;
     trie.insert(pack(RANK[kind], index, flags), core, prefix, suffix);
+    // A person's name as written opens with a given name (the builder keeps the Arabic ones).
+    if (person && prefix === '' && !suffix && (kind === 'name' || kind === 'alias'))
+      trie.countGivenName(index);
   };
+  let person = false;
   for (; index < entities.length; index++) {
     const entity = entities[index] as Entity;
     guarded = entity.guarded ? new Set(entity.guarded) : null;
+    person = entity.type === 'person';
     emitForms(entity, sink);
   }
   for (const word of words) trie.insertWord(word);
-  for (const word of givenNames(entities)) trie.markGivenName(word);
   return trie.finish();
 }
 

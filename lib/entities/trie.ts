@@ -17,6 +17,7 @@ import {
 } from '../text/tokenize';
 import { APOSTROPHE, LOWER_S } from '../text/units';
 import { CLITIC_SHAPES, RESTORES } from './clitics';
+import { isGivenName, MIN_GIVEN_PEOPLE } from './given-names';
 import { entityOf, FLAGS, pack, rankOf, SPELLED_RANK, WORD_RANK } from './outputs';
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ export const AFTER_POSSESSIVE = 4;
 export const FIRST_WORD = 8;
 /**
  * Trie.nodeFlags: the node is a first word that opens the Arabic names of several people and names
- * nothing alone (givenNames()): a nisba right after it is a family name (فيصل السويدي).
+ * nothing alone (given-names.ts): a nisba right after it is a family name (فيصل السويدي).
  */
 export const GIVEN_NAME = 16;
 
@@ -277,6 +278,12 @@ export class TrieBuilder {
   private checks: Int32Array;
   private output: Int32Array;
   private nodeFlags: Uint8Array;
+  /** Per node: the people whose names it opens (countGivenName()), and the last one counted, + 1. */
+  private givenPeople: Int32Array;
+  private givenLast: Int32Array;
+  /** The words of the form walk() last went through, and its first word's node. */
+  private formWords = 0;
+  private formFirstNode = 0;
   /** Node n's word is pool[wordStart[n], wordStart[n + 1]) while building. */
   private wordStart: Int32Array;
   private pool: Uint16Array;
@@ -298,6 +305,8 @@ export class TrieBuilder {
     this.checks = new Int32Array(nodes);
     this.output = new Int32Array(nodes).fill(-1);
     this.nodeFlags = new Uint8Array(nodes);
+    this.givenPeople = new Int32Array(nodes);
+    this.givenLast = new Int32Array(nodes);
     this.wordStart = new Int32Array(nodes + 1);
     this.pool = new Uint16Array(nodes * 8);
     this.shapes = new Int32Array(Math.ceil(SHAPE_BITS / 32));
@@ -326,15 +335,22 @@ export class TrieBuilder {
     }
   }
 
-  /** Marks `word` as a given name (GIVEN_NAME) where it is a first word that names nothing alone. */
-  markGivenName(word: string): void {
-    const node = this.walk(false, word);
-    if (node !== 0 && this.parent[node] === 0 && (this.output[node] as number) < 0)
-      this.nodeFlags[node] = (this.nodeFlags[node] as number) | GIVEN_NAME;
+  /**
+   * Counts the form just inserted towards its first word's given name (GIVEN_NAME) when it has two
+   * words or more: call right after insert() with a person's Arabic name or alias, `person` the
+   * entity's index (a person counts once).
+   */
+  countGivenName(person: number): void {
+    if (this.formWords < 2) return;
+    const node = this.formFirstNode;
+    if (this.givenLast[node] === person + 1) return;
+    this.givenLast[node] = person + 1;
+    this.givenPeople[node] = (this.givenPeople[node] as number) + 1;
   }
 
   /** The node where prefix + core + suffix ends, made on the way if `make`; 0 if none (or no word). */
   private walk(make: boolean, core: string, prefix = '', suffix = ''): number {
+    this.formWords = 0;
     const need = (prefix.length + core.length + suffix.length) * MAX_EXPANSION;
     if (this.units.length < need) this.units = new Uint16Array(need);
     const u = this.units;
@@ -344,6 +360,7 @@ export class TrieBuilder {
     for (let k = 0; k < count; k++)
       if ((ends[k] as number) - (starts[k] as number) > MAX_WORD_LENGTH) return 0;
     if (make && count > this.maxWords) this.maxWords = count;
+    this.formWords = count;
     let node = 0;
     // Below a node made by this very form nothing exists yet: no need to look.
     let fresh = false;
@@ -366,6 +383,7 @@ export class TrieBuilder {
         if (possessiveGap(u, ends[k - 1] as number, s))
           this.nodeFlags[child] = (this.nodeFlags[child] as number) | AFTER_POSSESSIVE;
       }
+      if (k === 0) this.formFirstNode = child;
       node = child;
     }
     return node;
@@ -409,8 +427,16 @@ export class TrieBuilder {
     const { words, pool } = this.sharedWords(keyOf);
     const checks = this.checks.slice(0, n);
     const nodeFlags = this.nodeFlags.slice(0, n);
-    for (let node = 1; node < n; node++)
-      if (this.parent[node] === 0) nodeFlags[node] = (nodeFlags[node] as number) | FIRST_WORD;
+    for (let node = 1; node < n; node++) {
+      if (this.parent[node] !== 0) continue;
+      nodeFlags[node] = (nodeFlags[node] as number) | FIRST_WORD;
+      if (
+        (this.givenPeople[node] as number) >= MIN_GIVEN_PEOPLE &&
+        (this.output[node] as number) < 0 &&
+        isGivenName(this.pool.subarray(this.wordStart[node] as number, this.wordStart[node + 1] as number))
+      )
+        nodeFlags[node] = (nodeFlags[node] as number) | GIVEN_NAME;
+    }
     return new Trie({
       nodes: n,
       maxWords: this.maxWords,
@@ -583,6 +609,8 @@ export class TrieBuilder {
     output.set(this.output);
     this.output = output;
     this.nodeFlags = grow(this.nodeFlags, size, (k) => new Uint8Array(k));
+    this.givenPeople = grow(this.givenPeople, size, (k) => new Int32Array(k));
+    this.givenLast = grow(this.givenLast, size, (k) => new Int32Array(k));
     this.wordStart = grow(this.wordStart, size + 1, (k) => new Int32Array(k));
   }
 
