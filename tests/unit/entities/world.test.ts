@@ -503,6 +503,20 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('reads «الحوثي» as the Houthis, and as their leader on a page that named him in full', () => {
+    // The Gulf press names the group by its nisba: «ميليشيا الحوثي», «المليشيات الحوثية».
+    expect(found('رصدت الطائرات تحركات لمليشيات الحوثي، وقالت المليشيات الحوثية إن الحوثي مستعد.')).toEqual([
+      ['مليشيات الحوثي', 'houthis'],
+      ['الحوثية', 'houthis'],
+      ['الحوثي', 'houthis'],
+    ]);
+    expect(found('ألقى عبد الملك الحوثي خطابا، وقال الحوثي إن جماعته مستعدة.')).toEqual([
+      ['عبد الملك الحوثي', 'abdul-malik-al-houthi'],
+      ['الحوثي', 'abdul-malik-al-houthi'],
+    ]);
+    expect(found('Houthi fighters fired on ships.')).toEqual([['Houthi', 'houthis']]);
+  });
+
   it('leaves the ordinary words among those names alone in both languages', () => {
     // الهلال the crescent moon, النصر victory, الأهلي civil (all guarded); أبيك "your father" and
     // كاف "enough" are not forms of APEC or CAF; الملكية الأردنية is the monarchy, not the airline.
