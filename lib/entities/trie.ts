@@ -337,8 +337,8 @@ export class TrieBuilder {
 
   /**
    * Counts the form just inserted towards its first word's given name (GIVEN_NAME) when it has two
-   * words or more: call right after insert() with a person's Arabic name or alias, `person` the
-   * entity's index (a person counts once).
+   * words or more: call right after insert() with a person's name or alias, `person` the entity's
+   * index (a person counts once). finish() keeps the Arabic first words (isGivenName()).
    */
   countGivenName(person: number): void {
     if (this.formWords < 2) return;
