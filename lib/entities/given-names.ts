@@ -4,6 +4,8 @@
 // and marks the first words that pass here (GIVEN_NAME).
 
 import { fold } from '../text/fold';
+import { LAM } from '../text/units';
+import { BARE_ALEF } from './name-context';
 
 /** People whose Arabic names of two words or more a word must open to count as a given name. */
 export const MIN_GIVEN_PEOPLE = 2;
@@ -23,9 +25,6 @@ const NOT_GIVEN = new Set(
   ].map((word) => fold(word).text),
 );
 
-const ALEF = 0x627;
-const LAM = 0x644;
-
 /**
  * Whether a first word, folded, may be a given name: Arabic, of three letters or more, without the
  * article (الملك, الأمير are titles an adjective agrees with: الملك الأردني), and not NOT_GIVEN.
@@ -34,6 +33,6 @@ const LAM = 0x644;
 export function isGivenName(word: Uint16Array): boolean {
   const first = word[0] ?? 0;
   if (word.length < 3 || first < 0x621 || first > 0x64a) return false;
-  if (first === ALEF && word[1] === LAM) return false;
+  if (first === BARE_ALEF && word[1] === LAM) return false;
   return !NOT_GIVEN.has(String.fromCharCode(...word));
 }

@@ -503,6 +503,14 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('reads «سيمافور» as the railway signal unless the page named the news site Semafor', () => {
+    expect(found('أعطى عامل سيمافور السائق إذنا بالتحرك.')).toEqual([]);
+    expect(found('نشر موقع سيمافور تقريرا، وقال سيمافور إن المفاوضات تعثرت.')).toEqual([
+      ['موقع سيمافور', 'semafor'],
+      ['سيمافور', 'semafor'],
+    ]);
+  });
+
   it('reads «الحوثي» as the Houthis, and as their leader on a page that named him in full', () => {
     // The Gulf press names the group by its nisba: «ميليشيا الحوثي», «المليشيات الحوثية».
     expect(found('رصدت الطائرات تحركات لمليشيات الحوثي، وقالت المليشيات الحوثية إن الحوثي مستعد.')).toEqual([
