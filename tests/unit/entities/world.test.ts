@@ -511,6 +511,18 @@ describe('the shipped world dictionary', () => {
     ]);
   });
 
+  it('reads «أسدا» as a lion unless the page named the supermarket chain Asda', () => {
+    expect(found('رأى الصياد أسداً جريحاً قرب النهر.')).toEqual([]);
+    expect(found('خفضت متاجر أسدا أسعارها، وقالت أسدا إن المبيعات تراجعت.')).toEqual([
+      ['متاجر أسدا', 'asda'],
+      ['أسدا', 'asda'],
+    ]);
+    expect(found('Asda cut its prices; وقالت أسدا إن المبيعات تراجعت.')).toEqual([
+      ['Asda', 'asda'],
+      ['أسدا', 'asda'],
+    ]);
+  });
+
   it('reads «الحوثي» as the Houthis, and as their leader on a page that named him in full', () => {
     // The Gulf press names the group by its nisba: «ميليشيا الحوثي», «المليشيات الحوثية».
     expect(found('رصدت الطائرات تحركات لمليشيات الحوثي، وقالت المليشيات الحوثية إن الحوثي مستعد.')).toEqual([
