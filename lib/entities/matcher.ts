@@ -49,6 +49,7 @@ import {
   PARTY_WORDS,
   pastSpaces,
   patronymicAt,
+  personTitleBefore,
   placeCueBefore,
   possessiveAt,
   quotedAlone,
@@ -418,6 +419,8 @@ class TrieMatcher implements Matcher {
     // knows won in pickMore()), or that of a body it begins (Moscow Newsroom), which holds the places
     // after it too (Pacific in Santa Fe Pacific Gold Corp).
     if (this.typeCodes[entity] === PLACE_CODE) {
+      // After a title, a place's name is a person's (الملكة صوفيا).
+      if (rank !== RANK.demonym && personTitleBefore(this.text, originalStart)) return i + 1;
       const otherEnd =
         originalStart < this.otherNameEnd
           ? this.otherNameEnd

@@ -181,19 +181,41 @@ const TITLES = /* @__PURE__ */ new WordList(
  */
 export function givenNameAfter(text: string, at: number): boolean {
   if (text.charCodeAt(at) === BARE_ALEF && text.charCodeAt(at + 1) === 0x644) return false; // ال
+  return titleBefore(text, at, TITLES, true);
+}
+
+/**
+ * Royal titles, which an adjective agrees with too (الملك الأردني) and so are not in TITLES, but
+ * which name a person when a place's name follows them (الملكة صوفيا).
+ */
+const ROYAL_TITLES = /* @__PURE__ */ new WordList('ملك ملكة');
+
+/**
+ * Whether the place's name at text[at] follows, after spaces, a title with its article (الملكة
+ * صوفيا، الأمير فيصل، السيد حلب): it is then a person's given name. A place whose name holds the
+ * title (السيدة زينب، الشيخ جراح) is a longer match and never asks.
+ */
+export function personTitleBefore(text: string, at: number): boolean {
+  return titleBefore(text, at, TITLES, false) || titleBefore(text, at, ROYAL_TITLES, false);
+}
+
+/**
+ * Whether a word of `titles` with its article (or, with `patronyms`, بن) stands before text[at],
+ * behind و or ف or not (وللشيخ).
+ */
+function titleBefore(text: string, at: number, titles: WordList, patronyms: boolean): boolean {
   const end = spacesBefore(text, at);
   let start = arabicWordStart(text, end);
   if (end === at || start === end) return false;
-  if (isWordOf(PATRONYMS, text, start, end)) return true;
-  if (text.startsWith('لل', start)) start += 2;
-  else {
-    const c = text.charCodeAt(start);
-    if (c === WAW || c === FEH) start++;
-    if (isWordOf(PATRONYMS, text, start, end)) return true;
-    if (!text.startsWith('ال', start)) return false;
-    start += 2;
+  if (patronyms && isWordOf(PATRONYMS, text, start, end)) return true;
+  const c = text.charCodeAt(start);
+  if (c === WAW || c === FEH) {
+    start++;
+    if (patronyms && isWordOf(PATRONYMS, text, start, end)) return true;
   }
-  return isWordOf(TITLES, text, start, end);
+  // The article, or لل (ل + ال).
+  if (!text.startsWith('ال', start) && !text.startsWith('لل', start)) return false;
+  return isWordOf(titles, text, start + 2, end);
 }
 
 /** A kunya's first word: أبو حمزة, أم كلثوم. */

@@ -246,13 +246,25 @@ describe('demonyms', () => {
 
   it('takes no nisba as a given name after بن, ابن or بنت, nor after a title (الأمير تركي is a man, not Turkish)', () => {
     expect(
-      found('قال فيصل بن إيراني والأمير إيراني والأستاذ إيراني إن الوفد الإيراني وصل، ثم تحدث مسؤول إيراني.'),
+      found('قال فيصل بن إيراني والأمير إيراني وللأستاذ إيراني إن الوفد الإيراني وصل، ثم تحدث مسؤول إيراني.'),
     ).toEqual([
       ['الإيراني', 'iran', 'demonym'],
       ['إيراني', 'iran', 'demonym'],
     ]);
     // A definite subject before an indefinite nisba is a sentence (the perpetrator is Iranian).
     expect(found('المنفذ إيراني الجنسية')).toEqual([['إيراني', 'iran', 'demonym']]);
+  });
+
+  it('takes no place right after a title with its article: it is a given name (الملكة صوفيا is a queen, not the city)', () => {
+    expect(found('استقبلت الملكة ألبانيا والأمير ألبانيا وللشيخ ألبانيا الوفد.')).toEqual([]);
+    // Not a title with its article right before: a title in construct (queen of), a word between, no title.
+    expect(found('ملكة ألبانيا، والملكة في ألبانيا، والوفد ألبانيا.')).toEqual([
+      ['ألبانيا', 'albania', 'name'],
+      ['ألبانيا', 'albania', 'name'],
+      ['ألبانيا', 'albania', 'name'],
+    ]);
+    // A demonym after a royal title agrees with it: the king is Albanian.
+    expect(found('قال الملك الألباني')).toEqual([['الألباني', 'albania', 'demonym']]);
   });
 
   it("takes no nisba after a kunya: it is the man's laqab (أبو حمزة الإيراني is a man, not Iranian)", () => {
